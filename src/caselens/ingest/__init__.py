@@ -1,0 +1,1 @@
+"""Readers: one module per format, one entry point ``read_document``."""

@@ -1,0 +1,103 @@
+"""The codebook: themes, indicators, criteria and questions, as data.
+
+No code anywhere branches on a theme or indicator name; everything a theme means
+to the product is in these objects, loaded from YAML.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Theme:
+    id: str
+    label: str
+    description: str = ""
+    why_it_matters: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Indicator:
+    """One thing the learning says to look for.
+
+    ``patterns`` are case-insensitive regular expressions matched within a
+    sentence; ``exemplars`` are sentences that express the indicator in other
+    words, used by semantic matching. ``unknown_prompt`` is what to ask when a
+    live case says nothing about it.
+    """
+
+    id: str
+    theme: str
+    label: str
+    description: str = ""
+    why_it_matters: str = ""
+    patterns: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    exemplars: tuple[str, ...] = ()
+    unknown_prompt: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Criterion:
+    """An inclusion criterion over one fact.
+
+    ``any_of`` lists accepted values (for list facts, any overlap counts);
+    ``below`` is an exclusive upper bound and ``min``/``max`` inclusive bounds
+    for numbers. ``window`` marks a publication-window filter that a user can
+    turn off without changing the population.
+    """
+
+    id: str
+    label: str
+    fact: str
+    any_of: tuple[str, ...] = ()
+    below: float | None = None
+    min: float | None = None
+    max: float | None = None
+    window: bool = False
+    unknown_met_by: str | None = None  # a boolean fact that satisfies the criterion when this one is unknown
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    """A discussion question for a learning session or supervision.
+
+    ``themes`` and ``indicators`` say which learning it follows from, so a live
+    case is asked only the questions that fit it.
+    """
+
+    id: str
+    text: str
+    themes: tuple[str, ...] = ()
+    indicators: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Codebook:
+    id: str
+    version: str
+    title: str
+    description: str = ""
+    source: str = ""
+    themes: tuple[Theme, ...] = ()
+    indicators: tuple[Indicator, ...] = ()
+    criteria: tuple[Criterion, ...] = ()
+    questions: tuple[Question, ...] = ()
+    extra: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    def theme(self, theme_id: str) -> Theme:
+        for t in self.themes:
+            if t.id == theme_id:
+                return t
+        raise KeyError(theme_id)
+
+    def indicator(self, indicator_id: str) -> Indicator:
+        for i in self.indicators:
+            if i.id == indicator_id:
+                return i
+        raise KeyError(indicator_id)
+
+    def indicators_of(self, theme_id: str) -> tuple[Indicator, ...]:
+        return tuple(i for i in self.indicators if i.theme == theme_id)

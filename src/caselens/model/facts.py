@@ -1,0 +1,71 @@
+"""The facts that decide whether a review is in scope, each with its evidence."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from caselens.model.evidence import Evidence
+
+OUTCOMES = ("death", "serious_harm", "other")
+HARM_TYPES = ("non_accidental_injury", "neglect", "unsafe_sleeping", "other")
+NATIONS = ("England", "Wales", "Scotland", "Northern Ireland", "other")
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """A value read from the text, or ``None`` when the text does not say.
+
+    A fact is never guessed: an unknown stays unknown, and screening reports it
+    as such rather than as a failure.
+    """
+
+    name: str
+    value: Any
+    evidence: tuple[Evidence, ...] = ()
+    note: str | None = None
+
+    @property
+    def known(self) -> bool:
+        return self.value is not None and self.value != () and self.value != []
+
+    def to_dict(self) -> dict[str, Any]:
+        value = list(self.value) if isinstance(self.value, tuple) else self.value
+        return {
+            "value": value,
+            "evidence": [e.to_dict() for e in self.evidence],
+            "note": self.note,
+        }
+
+
+def _unknown(name: str) -> Fact:
+    return Fact(name, None)
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """The scope facts of one document.
+
+    ``infant`` records that the text calls the child a baby, infant or newborn
+    without giving an age: enough to know the child is under three, not enough
+    to give a number of months.
+    """
+
+    age_months: Fact = field(default_factory=lambda: _unknown("age_months"))
+    infant: Fact = field(default_factory=lambda: _unknown("infant"))
+    outcome: Fact = field(default_factory=lambda: _unknown("outcome"))
+    harm_types: Fact = field(default_factory=lambda: Fact("harm_types", ()))
+    nation: Fact = field(default_factory=lambda: _unknown("nation"))
+    published_year: Fact = field(default_factory=lambda: _unknown("published_year"))
+
+    def get(self, name: str) -> Fact:
+        fact = getattr(self, name, None)
+        if not isinstance(fact, Fact):
+            raise KeyError(f"no fact named {name!r}")
+        return fact
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            name: self.get(name).to_dict()
+            for name in ("age_months", "infant", "outcome", "harm_types", "nation", "published_year")
+        }

@@ -1,0 +1,1 @@
+"""Pure pipeline steps: no database, clock or network inside them."""

@@ -1,0 +1,17 @@
+"""Settings of a run, recorded with every coding run for provenance."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    semantic: bool = True  # also code by semantic similarity, not only by patterns
+    min_confidence: float = 0.5  # findings below this are dropped
+    any_year: bool = False  # ignore the codebook's publication window
+    max_file_bytes: int = 100 * 1024 * 1024  # larger files are refused, not read
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
