@@ -10,6 +10,7 @@ import logging
 import sys
 
 import click
+from rich.markup import escape
 
 from caselens import __version__
 from caselens.cli.common import console_err
@@ -48,7 +49,7 @@ def main() -> None:
         console_err.print("Aborted.")
         sys.exit(130)
     except CaselensError as e:
-        console_err.print(f"[bold red]error:[/] {e}", highlight=False, markup=True)
+        console_err.print(f"[bold red]error:[/] {escape(str(e))}", highlight=False)
         sys.exit(e.exit_code)
     except KeyboardInterrupt:
         console_err.print("Interrupted.")

@@ -1,1 +1,6 @@
 """Readers: one module per format, one entry point ``read_document``."""
+
+from caselens.ingest.discover import iter_documents
+from caselens.ingest.reader import DEFAULT_MAX_BYTES, SUPPORTED_SUFFIXES, read_document
+
+__all__ = ["DEFAULT_MAX_BYTES", "SUPPORTED_SUFFIXES", "iter_documents", "read_document"]

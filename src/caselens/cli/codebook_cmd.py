@@ -1,0 +1,137 @@
+"""``caselens codebook``: look at a codebook and check one before using it.
+
+Someone adapting the default codebook edits YAML by hand; ``validate`` gives them
+every problem with its line, and ``show`` lets them see what the tool will look
+for without reading the file.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+from rich.table import Table
+from rich.text import Text
+from rich.tree import Tree
+
+from caselens.cli.common import console, console_err
+from caselens.codebook import codebook_to_dict, load_codebook
+from caselens.errors import CodebookError
+from caselens.model.codebook import Codebook, Criterion
+
+_FILE = click.Path(path_type=Path)
+
+
+@click.group()
+def codebook() -> None:
+    """Show or validate a codebook (the themes and indicators caselens looks for)."""
+
+
+@codebook.command()
+@click.argument("file", type=_FILE, required=False)
+@click.option("--json", "as_json", is_flag=True, help="Print the whole codebook as JSON.")
+def show(file: Path | None, as_json: bool) -> None:
+    """Show FILE's themes, indicators, criteria and questions (default: the infant codebook)."""
+    cb = _load(file)
+    if as_json:
+        # click.echo, not rich: JSON must not be wrapped or highlighted.
+        click.echo(json.dumps(codebook_to_dict(cb), indent=2, ensure_ascii=False, default=str))
+        return
+    console.print(Text(f"{cb.title}", style="bold"))
+    console.print(Text(f"{cb.id} version {cb.version}"))
+    if cb.source:
+        console.print(Text(f"Source: {cb.source}", style="dim"))
+    console.print(_indicator_tree(cb))
+    if cb.criteria:
+        console.print(_criteria_table(cb))
+    if cb.questions:
+        console.print(_question_table(cb))
+
+
+@codebook.command()
+@click.argument("file", type=_FILE, required=False)
+def validate(file: Path | None) -> None:
+    """Check FILE (default: the infant codebook); list every problem found, or say it is valid."""
+    cb = _load(file)
+    name = str(file) if file is not None else "default codebook"
+    console.print(
+        Text(
+            f"{name}: valid codebook {cb.id} version {cb.version}, "
+            f"{len(cb.themes)} themes, {len(cb.indicators)} indicators"
+        ),
+        highlight=False,
+        soft_wrap=True,
+    )
+
+
+def _load(file: Path | None) -> Codebook:
+    """Load, or print the problems and exit 1.
+
+    Printed here rather than left to the top-level handler because the problems
+    quote regular expressions, which rich would otherwise read as markup.
+    """
+    try:
+        return load_codebook(file)
+    except CodebookError as e:
+        console_err.print(
+            Text("error: ", style="bold red") + Text(str(e)), highlight=False, soft_wrap=True
+        )
+        raise click.exceptions.Exit(1) from e
+
+
+def _indicator_tree(cb: Codebook) -> Tree:
+    """Themes with their indicators; a tree, because it stays readable at 80 columns."""
+    tree = Tree(Text("Themes and indicators", style="bold"))
+    for theme in cb.themes:
+        indicators = cb.indicators_of(theme.id)
+        branch = tree.add(
+            Text.assemble((theme.id, "bold cyan"), "  ", (theme.label, "bold"))
+            + Text(f"  ({len(indicators)} indicators)", style="dim")
+        )
+        for ind in indicators:
+            counts = (
+                f"  {len(ind.patterns)} patterns, {len(ind.exclude)} exclude, "
+                f"{len(ind.exemplars)} exemplars"
+            )
+            branch.add(Text.assemble((ind.id, "cyan"), "  ", ind.label) + Text(counts, style="dim"))
+    return tree
+
+
+def _condition(c: Criterion) -> str:
+    """A criterion's condition in words, as the screening will apply it."""
+    parts: list[str] = []
+    if c.any_of:
+        parts.append("any of " + ", ".join(c.any_of))
+    if c.below is not None:
+        parts.append(f"below {c.below:g}")
+    if c.min is not None:
+        parts.append(f"at least {c.min:g}")
+    if c.max is not None:
+        parts.append(f"at most {c.max:g}")
+    if c.unknown_met_by:
+        parts.append(f"if unknown: met when {c.unknown_met_by}")
+    if c.window:
+        parts.append("a publication window, which can be switched off")
+    return "; ".join(parts)
+
+
+def _criteria_table(cb: Codebook) -> Table:
+    table = Table(title="Inclusion criteria", title_justify="left")
+    table.add_column("Id", no_wrap=True, style="cyan")
+    table.add_column("Label")
+    table.add_column("Fact", no_wrap=True)
+    table.add_column("Condition")
+    for c in cb.criteria:
+        table.add_row(Text(c.id), Text(c.label), Text(c.fact), Text(_condition(c)))
+    return table
+
+
+def _question_table(cb: Codebook) -> Table:
+    table = Table(title="Questions", title_justify="left")
+    table.add_column("Id", no_wrap=True, style="cyan")
+    table.add_column("Question")
+    table.add_column("Follows from", overflow="fold")
+    for q in cb.questions:
+        table.add_row(Text(q.id), Text(q.text), Text(", ".join((*q.themes, *q.indicators))))
+    return table

@@ -1,0 +1,43 @@
+"""``caselens evaluate``: score the pipeline against a labelled JSON Lines file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from caselens.cli.common import codebook_option, console
+from caselens.codebook import load_codebook
+from caselens.evaluate import evaluate as run_evaluation
+from caselens.evaluate import load_gold
+from caselens.evaluate_report import render
+from caselens.pipeline.settings import Settings
+
+
+@click.command("evaluate")
+@click.argument("gold", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print only one JSON object on stdout.")
+@codebook_option
+@click.option("--no-semantic", is_flag=True, help="Code with patterns only (no semantic matching).")
+@click.option(
+    "--mistakes",
+    "mistakes",
+    type=click.IntRange(min=0),
+    default=20,
+    show_default=True,
+    help="How many mistakes to list (0 for none).",
+)
+def evaluate(
+    gold: Path, as_json: bool, codebook_path: Path | None, no_semantic: bool, mistakes: int
+) -> None:
+    """Score screening, facts and coding against labelled summaries in GOLD (JSON Lines)."""
+    records = load_gold(gold)
+    codebook = load_codebook(codebook_path)
+    result = run_evaluation(records, codebook, Settings(semantic=not no_semantic))
+    result["mistakes_total"] = len(result["mistakes"])
+    result["mistakes"] = result["mistakes"][:mistakes]
+    if as_json:
+        click.echo(json.dumps(result, ensure_ascii=False))
+        return
+    console.print(render(result, mistakes))

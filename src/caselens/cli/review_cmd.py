@@ -1,0 +1,192 @@
+"""``caselens review``: reviewers accept, reject, correct or add findings; agreement."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import click
+from rich.table import Table
+from rich.text import Text
+
+from caselens import library as lib
+from caselens.cli.common import console
+from caselens.cli.library_cmd import db_option, echo_json, handle_errors, json_option
+from caselens.store.records import DecisionRecord
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def reviewer_options(func: F) -> F:
+    func = click.option("--reason", default=None, help="Why: kept in the review log.")(func)
+    return click.option(
+        "--reviewer",
+        envvar="CASELENS_REVIEWER",
+        required=True,
+        help="Who is reviewing (or set CASELENS_REVIEWER).",
+    )(func)
+
+
+def _said(decision: DecisionRecord) -> None:
+    target = f"finding {decision.finding_id}" if decision.finding_id else "a new finding"
+    console.print(
+        Text(f"Recorded decision {decision.id}: {decision.reviewer} {decision.action} {target} ")
+        + Text(f"({decision.indicator}) in {decision.document_id[:12]}.")
+    )
+
+
+@click.group("review")
+def review() -> None:
+    """Review machine findings: every decision is appended to a log, never overwritten."""
+
+
+def _judge(action: str) -> Callable[..., None]:
+    @handle_errors
+    def command(
+        finding_ids: tuple[int, ...], reviewer: str, reason: str | None, db: str | None
+    ) -> None:
+        with lib.open_library(db) as store:
+            for finding_id in finding_ids:
+                _said(lib.decide(store, finding_id, action, reviewer, reason))
+
+    return command
+
+
+for _action, _help in (
+    ("accept", "Accept findings (numbers from `library show`) as the machine coded them."),
+    ("reject", "Reject findings: the quote does not express the indicator."),
+):
+    review.command(_action, help=_help)(
+        click.argument("finding_ids", nargs=-1, required=True, type=int)(
+            reviewer_options(db_option(_judge(_action)))
+        )
+    )
+
+
+@review.command("correct")
+@click.argument("finding_id", type=int)
+@click.option("--indicator", default=None, help="The indicator the quote really expresses.")
+@click.option("--start", type=int, default=None, help="Corrected start offset.")
+@click.option("--end", type=int, default=None, help="Corrected end offset.")
+@reviewer_options
+@db_option
+@handle_errors
+def correct(
+    finding_id: int,
+    indicator: str | None,
+    start: int | None,
+    end: int | None,
+    reviewer: str,
+    reason: str | None,
+    db: str | None,
+) -> None:
+    """Correct a finding's indicator or its place in the text."""
+    with lib.open_library(db) as store:
+        _said(
+            lib.decide(
+                store,
+                finding_id,
+                "correct",
+                reviewer,
+                reason,
+                indicator=indicator,
+                start=start,
+                end=end,
+            )
+        )
+
+
+@review.command("add")
+@click.argument("document")
+@click.option("--indicator", required=True, help="The indicator the machine missed.")
+@click.option("--quote", default=None, help="The words in the review (first occurrence).")
+@click.option("--start", type=int, default=None, help="Start offset (instead of --quote).")
+@click.option("--end", type=int, default=None, help="End offset (instead of --quote).")
+@reviewer_options
+@db_option
+@handle_errors
+def add(
+    document: str,
+    indicator: str,
+    quote: str | None,
+    start: int | None,
+    end: int | None,
+    reviewer: str,
+    reason: str | None,
+    db: str | None,
+) -> None:
+    """Add a finding the machine missed in DOCUMENT (id or its first characters)."""
+    with lib.open_library(db) as store:
+        _said(
+            lib.add_finding(
+                store, document, indicator, reviewer, reason, start=start, end=end, quote=quote
+            )
+        )
+
+
+@review.command("log")
+@click.argument("document", required=False)
+@json_option
+@db_option
+@handle_errors
+def log(document: str | None, as_json: bool, db: str | None) -> None:
+    """The review log, oldest first (all reviews, or one)."""
+    with lib.open_library(db) as store:
+        entries = lib.decision_log(store, document)
+    if as_json:
+        echo_json([d.to_dict() for d in entries])
+        return
+    table = Table(show_header=True, header_style="bold")
+    for column in ("#", "When", "Reviewer", "Action", "Finding", "Indicator", "Reason"):
+        table.add_column(column)
+    for d in entries:
+        change = f" → {d.corrected_indicator}" if d.corrected_indicator else ""
+        table.add_row(
+            str(d.id),
+            f"{d.created_at:%Y-%m-%d %H:%M}",
+            Text(d.reviewer),
+            d.action,
+            str(d.finding_id or "new"),
+            Text(d.indicator + change),
+            Text(d.reason or ""),
+        )
+    console.print(table)
+
+
+@review.command("agreement")
+@json_option
+@db_option
+@handle_errors
+def agreement(as_json: bool, db: str | None) -> None:
+    """How often reviewers confirm the machine, per indicator, and agree with each other."""
+    with lib.open_library(db) as store:
+        result = lib.agreement(store)
+    if as_json:
+        echo_json(result.to_dict())
+        return
+    table = Table(title="Machine findings as reviewed", header_style="bold")
+    for column in (
+        "Indicator",
+        "Reviewed",
+        "Accepted",
+        "Rejected",
+        "Corrected",
+        "Added",
+        "Precision",
+    ):
+        table.add_column(column)
+    for i in result.indicators:
+        p = i.precision
+        table.add_row(
+            i.indicator, str(i.reviewed), str(i.accepted), str(i.rejected),
+            str(i.corrected), str(i.added), "–" if p is None else f"{p:.0%}",
+        )  # fmt: skip
+    console.print(table)
+    for pair in result.pairs:
+        kappa = "–" if pair.kappa is None else f"{pair.kappa:.2f}"
+        console.print(
+            Text(
+                f"{pair.first} and {pair.second}: agreed on {pair.agreed} of {pair.shared} "
+                f"shared findings, Cohen's kappa {kappa}"
+            )
+        )

@@ -1,0 +1,442 @@
+"""Check a parsed codebook before anything uses it.
+
+A codebook is written by people, often by copying and editing the default one,
+so every check here answers "what is wrong, where, and how do I fix it". Problems
+are collected rather than raised one by one: fixing a file is faster when all of
+its mistakes are listed together. Nothing here knows a theme or indicator name;
+the only vocabulary checked is that of the :class:`~caselens.model.Facts` fields.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import re
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+from caselens.errors import CodebookError
+from caselens.model.codebook import Codebook
+from caselens.model.facts import HARM_TYPES, NATIONS, OUTCOMES, Facts
+
+MAX_PROBLEMS_SHOWN = 10
+
+TOP_KEYS = (
+    "id",
+    "version",
+    "title",
+    "description",
+    "source",
+    "themes",
+    "indicators",
+    "criteria",
+    "questions",
+    "extra",
+)
+TOP_REQUIRED = ("id", "version", "title", "themes", "indicators")
+THEME_KEYS = ("id", "label", "description", "why_it_matters")
+INDICATOR_KEYS = (
+    "id",
+    "theme",
+    "label",
+    "description",
+    "why_it_matters",
+    "patterns",
+    "exclude",
+    "exemplars",
+    "unknown_prompt",
+)
+CRITERION_KEYS = (
+    "id",
+    "label",
+    "fact",
+    "any_of",
+    "below",
+    "min",
+    "max",
+    "window",
+    "unknown_met_by",
+)
+QUESTION_KEYS = ("id", "text", "themes", "indicators")
+
+FACT_NAMES = tuple(f.name for f in dataclasses.fields(Facts))
+# Facts whose values are words from a fixed vocabulary; the others are numbers or flags.
+FACT_VOCABULARY: dict[str, tuple[str, ...]] = {
+    "outcome": OUTCOMES,
+    "harm_types": HARM_TYPES,
+    "nation": NATIONS,
+}
+
+THEME_ID = re.compile(r"[A-Za-z0-9_-]+")
+INDICATOR_ID = re.compile(r"(?P<theme>[A-Za-z0-9_-]+)\.(?P<name>[A-Za-z0-9_-]+)")
+PLAIN_ID = re.compile(r"[A-Za-z0-9_.-]+")
+# A sentence of ordinary words: a pattern that matches zero characters anywhere
+# in it would tag every sentence of every document.
+_EMPTY_MATCH_PROBE = "The baby was seen at home by the health visitor on 3 May."
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong with a codebook, at a key path such as ``indicators[3].patterns[1]``."""
+
+    key: str
+    message: str
+    line: int | None = None
+
+    def where(self) -> str:
+        return f"{self.key} (line {self.line})" if self.line else self.key
+
+
+class CodebookProblemsError(CodebookError):
+    """A codebook with one or more problems; ``problems`` lists them all."""
+
+    def __init__(self, path: str, problems: Sequence[Problem]) -> None:
+        self.problems = tuple(problems)
+        first = self.problems[0]
+        if len(self.problems) == 1:
+            super().__init__(path, first.message, first.where())
+        else:
+            shown = self.problems[:MAX_PROBLEMS_SHOWN]
+            lines = [f"  {p.where()}: {p.message}" for p in shown]
+            hidden = len(self.problems) - len(shown)
+            if hidden:
+                lines.append(f"  ... and {hidden} more; fix these and validate again.")
+            text = f"{len(self.problems)} problems in this codebook:\n" + "\n".join(lines)
+            super().__init__(path, text, None)
+        self.key = first.key
+
+
+def describe(value: object) -> str:
+    """Name a YAML value's kind the way a person editing the file would."""
+    if value is None:
+        return "nothing (an empty value)"
+    if isinstance(value, bool):
+        return f"true/false ({str(value).lower()})"
+    if isinstance(value, int | float):
+        return f"a number ({value})"
+    if isinstance(value, str):
+        return f"text ({value[:40]!r})"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping (key: value lines)"
+    return f"a {type(value).__name__} ({value})"
+
+
+class _Checker:
+    """Walks the parsed data once, appending a :class:`Problem` for each mistake."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+        self.theme_ids: set[str] = set()
+        self.indicator_ids: set[str] = set()
+
+    def add(self, key: str, message: str) -> None:
+        self.problems.append(Problem(key, message))
+
+    # -- generic shapes -------------------------------------------------------------
+
+    def mapping(
+        self, value: object, key: str, what: str, allowed: Sequence[str], required: Sequence[str]
+    ) -> dict[str, Any] | None:
+        if not isinstance(value, dict):
+            self.add(
+                key or "(top level)",
+                f"expected {what} as a mapping with keys {', '.join(required)}; "
+                f"got {describe(value)}",
+            )
+            return None
+        for name in value:
+            if name not in allowed:
+                hint = difflib.get_close_matches(str(name), allowed, n=1)
+                did = f"did you mean {hint[0]!r}? " if hint else ""
+                self.add(
+                    _join(key, str(name)),
+                    f"unknown key {str(name)[:40]!r} in {what}; {did}"
+                    f"allowed keys are: {', '.join(allowed)}",
+                )
+        for name in required:
+            if value.get(name) is None:
+                self.add(
+                    _join(key, name), f"missing required key {name!r} in {what}; add '{name}: ...'"
+                )
+        return {str(k): v for k, v in value.items()}
+
+    def text(self, item: dict[str, Any], name: str, key: str, *, required: bool = False) -> str:
+        value = item.get(name)
+        if value is None:
+            return ""
+        if not isinstance(value, str):
+            quote = " (put it in quotes)" if isinstance(value, int | float | bool) else ""
+            self.add(_join(key, name), f"expected text{quote}; got {describe(value)}")
+            return ""
+        if required and not value.strip():
+            self.add(_join(key, name), f"{name!r} is empty; write a value")
+        return value
+
+    def ident(self, item: dict[str, Any], key: str, pattern: re.Pattern[str], form: str) -> str:
+        value = self.text(item, "id", key)
+        if value and not pattern.fullmatch(value):
+            self.add(_join(key, "id"), f"id {value!r} is not of the form {form}")
+            return ""
+        return value
+
+    def text_list(self, item: dict[str, Any], name: str, key: str) -> list[tuple[str, str]]:
+        """The strings of a list key with their key paths; wrong shapes are reported."""
+        value = item.get(name)
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            self.add(
+                _join(key, name),
+                f"expected a list (lines starting with '- ', or [a, b]); got {describe(value)}",
+            )
+            return []
+        out: list[tuple[str, str]] = []
+        for i, entry in enumerate(value):
+            where = f"{_join(key, name)}[{i}]"
+            if not isinstance(entry, str) or not entry.strip():
+                self.add(where, f"expected non-empty text; got {describe(entry)}")
+            else:
+                out.append((where, entry))
+        return out
+
+    def items(
+        self, data: dict[str, Any], name: str, check: Callable[[object, str], str | None]
+    ) -> None:
+        value = data.get(name)
+        if value is None:
+            return
+        if not isinstance(value, list):
+            self.add(name, f"expected a list of {name}; got {describe(value)}")
+            return
+        seen: dict[str, int] = {}
+        for i, entry in enumerate(value):
+            ident = check(entry, f"{name}[{i}]")
+            if not ident:
+                continue
+            if ident in seen:
+                self.add(
+                    f"{name}[{i}].id",
+                    f"duplicate id {ident!r} (also {name}[{seen[ident]}]); "
+                    "ids must be unique: rename or remove one",
+                )
+            else:
+                seen[ident] = i
+
+    # -- the parts of a codebook ----------------------------------------------------
+
+    def codebook(self, data: object) -> None:
+        top = self.mapping(data, "", "a codebook", TOP_KEYS, TOP_REQUIRED)
+        if top is None:
+            return
+        for name in ("id", "title"):
+            self.text(top, name, "", required=True)
+        version = top.get("version")
+        if version is not None and not isinstance(version, str):
+            self.add(
+                "version",
+                f"expected text; got {describe(version)}: write it in quotes, "
+                f'e.g. version: "{version}"',
+            )
+        self.text(top, "description", "")
+        self.text(top, "source", "")
+        if top.get("extra") is not None and not isinstance(top["extra"], dict):
+            self.add("extra", f"expected a mapping; got {describe(top['extra'])}")
+        for name in ("themes", "indicators"):
+            if isinstance(top.get(name), list) and not top[name]:
+                self.add(name, f"the list of {name} is empty; a codebook needs at least one")
+        self.items(top, "themes", self.theme)
+        self.items(top, "indicators", self.indicator)
+        self.items(top, "criteria", self.criterion)
+        self.items(top, "questions", self.question)
+
+    def theme(self, value: object, key: str) -> str | None:
+        item = self.mapping(value, key, "a theme", THEME_KEYS, ("id", "label"))
+        if item is None:
+            return None
+        ident = self.ident(item, key, THEME_ID, "letters, digits, '_' or '-' (no dots), e.g. A")
+        for name in THEME_KEYS[1:]:
+            self.text(item, name, key, required=name == "label")
+        if ident:
+            self.theme_ids.add(ident)
+        return ident
+
+    def indicator(self, value: object, key: str) -> str | None:
+        item = self.mapping(value, key, "an indicator", INDICATOR_KEYS, ("id", "label"))
+        if item is None:
+            return None
+        ident = self.ident(item, key, INDICATOR_ID, "THEME.name, e.g. A.domestic_abuse")
+        for name in ("label", "description", "why_it_matters", "unknown_prompt"):
+            self.text(item, name, key, required=name == "label")
+        theme = self.text(item, "theme", key)
+        if ident:
+            prefix = ident.split(".", 1)[0]
+            if theme and theme != prefix:
+                self.add(
+                    _join(key, "theme"),
+                    f"theme {theme!r} differs from the id's prefix "
+                    f"{prefix!r}; remove 'theme' or rename the indicator",
+                )
+            elif self.theme_ids and prefix not in self.theme_ids:
+                known = ", ".join(sorted(self.theme_ids)) or "none"
+                self.add(
+                    _join(key, "id"),
+                    f"{ident!r} names theme {prefix!r}, which is not in "
+                    f"'themes' (known: {known}); add the theme or fix the prefix",
+                )
+            self.indicator_ids.add(ident)
+        for name in ("patterns", "exclude"):
+            for where, pattern in self.text_list(item, name, key):
+                self.regex(where, pattern)
+        self.text_list(item, "exemplars", key)
+        return ident
+
+    def regex(self, key: str, pattern: str) -> None:
+        control = [c for c in pattern if ord(c) < 0x20]
+        if control:
+            self.add(
+                key,
+                f"pattern {pattern!r} contains a control character {control[0]!r}: in "
+                "YAML double quotes '\\b' is a backspace; write patterns in single quotes, "
+                "e.g. '\\bcot\\b'",
+            )
+            return
+        try:
+            compiled = re.compile(pattern, re.IGNORECASE)
+        except re.error as e:
+            self.add(
+                key,
+                f"pattern {pattern!r} is not a valid regular expression: {e}; "
+                "fix the expression (escape literal ( ) [ ] . + * ? with a backslash)",
+            )
+            return
+        probes = ("", _EMPTY_MATCH_PROBE)
+        if any(m.end() == m.start() for probe in probes for m in compiled.finditer(probe)):
+            self.add(
+                key,
+                f"pattern {pattern!r} can match the empty string, so it would tag "
+                "every sentence; make at least one character required "
+                "(e.g. 'x+' not 'x*', no empty alternative '|')",
+            )
+
+    def criterion(self, value: object, key: str) -> str | None:
+        item = self.mapping(value, key, "a criterion", CRITERION_KEYS, ("id", "label", "fact"))
+        if item is None:
+            return None
+        ident = self.ident(item, key, PLAIN_ID, "letters, digits, '_', '.' or '-'")
+        self.text(item, "label", key, required=True)
+        fact = self.fact_name(item, "fact", key)
+        if item.get("unknown_met_by") is not None:
+            self.fact_name(item, "unknown_met_by", key)
+        if item.get("window") is not None and not isinstance(item["window"], bool):
+            self.add(
+                _join(key, "window"), f"expected true or false; got {describe(item['window'])}"
+            )
+        numbers = [n for n in ("below", "min", "max") if item.get(n) is not None]
+        words = self.text_list(item, "any_of", key)
+        for name in numbers:
+            number = item[name]
+            if isinstance(number, bool) or not isinstance(number, int | float):
+                self.add(_join(key, name), f"expected a number; got {describe(number)}")
+        if not numbers and not item.get("any_of"):
+            self.add(
+                key,
+                "the criterion has no condition; add 'any_of: [...]', 'below: N', "
+                "'min: N' or 'max: N'",
+            )
+        vocabulary = FACT_VOCABULARY.get(fact)
+        if vocabulary is not None:
+            for name in numbers:
+                self.add(
+                    _join(key, name),
+                    f"{fact!r} is a word, not a number; use 'any_of: "
+                    f"[...]' with values from: {', '.join(vocabulary)}",
+                )
+            for where, word in words:
+                if word not in vocabulary:
+                    self.add(
+                        where,
+                        f"{word!r} is not a value of {fact!r}; use one of: {', '.join(vocabulary)}",
+                    )
+        elif fact and item.get("any_of"):
+            self.add(
+                _join(key, "any_of"),
+                f"{fact!r} is not a word fact; use 'below', 'min' or 'max' for numbers",
+            )
+        low, high = item.get("min"), item.get("max")
+        if isinstance(low, int | float) and isinstance(high, int | float) and low > high:
+            self.add(_join(key, "min"), f"min ({low}) is greater than max ({high}); swap them")
+        return ident
+
+    def fact_name(self, item: dict[str, Any], name: str, key: str) -> str:
+        fact = self.text(item, name, key)
+        if fact and fact not in FACT_NAMES:
+            hint = difflib.get_close_matches(fact, FACT_NAMES, n=1)
+            did = f"did you mean {hint[0]!r}? " if hint else ""
+            self.add(
+                _join(key, name),
+                f"{fact!r} is not a fact caselens reads; {did}use one of: {', '.join(FACT_NAMES)}",
+            )
+            return ""
+        return fact
+
+    def question(self, value: object, key: str) -> str | None:
+        item = self.mapping(value, key, "a question", QUESTION_KEYS, ("id", "text"))
+        if item is None:
+            return None
+        ident = self.ident(item, key, PLAIN_ID, "letters, digits, '_', '.' or '-'")
+        self.text(item, "text", key, required=True)
+        for where, theme in self.text_list(item, "themes", key):
+            if theme not in self.theme_ids:
+                self.add(where, f"unknown theme {theme!r}; use an id from 'themes'")
+        for where, indicator in self.text_list(item, "indicators", key):
+            if indicator not in self.indicator_ids:
+                hint = difflib.get_close_matches(indicator, sorted(self.indicator_ids), n=1)
+                did = f" (did you mean {hint[0]!r}?)" if hint else ""
+                self.add(
+                    where, f"unknown indicator {indicator!r}{did}; use an id from 'indicators'"
+                )
+        return ident
+
+
+def _join(key: str, name: str) -> str:
+    return f"{key}.{name}" if key else name
+
+
+def check_codebook_data(data: object) -> list[Problem]:
+    """Every problem in a parsed codebook (empty when it is valid), in file order."""
+    checker = _Checker()
+    checker.codebook(data)
+    return checker.problems
+
+
+def contract_ids(markdown: str) -> tuple[str, ...]:
+    """The identifiers in the first column of a contract table such as ``codebook-ids.md``.
+
+    Ids are written in backticks-free table cells, themes in bold (``**A**``);
+    rows of other tables (``| field | values |``) are skipped because their first
+    cell is not an id.
+    """
+    found: list[str] = []
+    for line in markdown.splitlines():
+        match = re.match(r"\|\s*\**([A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)?)\**\s*\|", line)
+        if match and (match.group(1).isupper() or "." in match.group(1)):
+            found.append(match.group(1))
+    return tuple(found)
+
+
+def validate_against_contract(codebook: Codebook, required_ids: Iterable[str]) -> list[str]:
+    """What a codebook lacks of a contract: ids without a dot are themes, the others indicators.
+
+    The contract itself is data passed in (the design's id list), never written here.
+    """
+    themes = {t.id for t in codebook.themes}
+    indicators = {i.id for i in codebook.indicators}
+    missing: list[str] = []
+    for ident in required_ids:
+        if "." in ident and ident not in indicators:
+            missing.append(f"indicator {ident} is missing from codebook {codebook.id}")
+        elif "." not in ident and ident not in themes:
+            missing.append(f"theme {ident} is missing from codebook {codebook.id}")
+    return missing

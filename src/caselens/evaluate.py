@@ -1,0 +1,275 @@
+"""Score the pipeline against labelled case review summaries.
+
+The labelled file is JSON Lines (see ``/work/shared/eval/README.md`` for its
+shape). Every record is run through the same :class:`~caselens.pipeline.run.Pipeline`
+as a real review, so the scores describe the product, not a special path. The
+metrics are small and written out here so that what each number means is plain.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from caselens.errors import InputError
+from caselens.model import Codebook, Document
+from caselens.pipeline.run import Pipeline, Processed
+from caselens.pipeline.settings import Settings
+
+_REQUIRED_GOLD = (
+    "in_scope",
+    "age_months",
+    "outcome",
+    "harm_types",
+    "nation",
+    "themes",
+    "indicators",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class GoldRecord:
+    """One labelled text; the labels say what the text supports."""
+
+    id: str
+    text: str
+    in_scope: bool
+    age_months: float | None
+    outcome: str | None
+    harm_types: tuple[str, ...]
+    nation: str | None
+    published_year: int | None
+    themes: tuple[str, ...]
+    indicators: tuple[str, ...]
+
+
+def _record(data: object, where: str) -> GoldRecord:
+    if not isinstance(data, dict):
+        raise ValueError("expected a JSON object with keys id, text and gold")
+    missing = [k for k in ("id", "text", "gold") if k not in data]
+    if missing:
+        raise ValueError(f"missing key(s) {', '.join(missing)}")
+    gold = data["gold"]
+    if not isinstance(gold, dict):
+        raise ValueError("'gold' must be an object")
+    missing = [k for k in _REQUIRED_GOLD if k not in gold]
+    if missing:
+        raise ValueError(f"'gold' lacks key(s) {', '.join(missing)}")
+    if not isinstance(data["text"], str) or not data["text"].strip():
+        raise ValueError("'text' must be a non-empty string")
+    age = gold["age_months"]
+    if age is not None and (isinstance(age, bool) or not isinstance(age, (int, float))):
+        raise ValueError("'gold.age_months' must be a number or null")
+    for key in ("harm_types", "themes", "indicators"):
+        if not isinstance(gold[key], list):
+            raise ValueError(f"'gold.{key}' must be a list")
+    return GoldRecord(
+        id=str(data["id"]),
+        text=data["text"],
+        in_scope=bool(gold["in_scope"]),
+        age_months=None if age is None else float(age),
+        outcome=gold["outcome"],
+        harm_types=tuple(str(h) for h in gold["harm_types"]),
+        nation=gold["nation"],
+        published_year=gold.get("published_year"),
+        themes=tuple(str(t) for t in gold["themes"]),
+        indicators=tuple(str(i) for i in gold["indicators"]),
+    )
+
+
+def load_gold(path: Path) -> list[GoldRecord]:
+    """Read a labelled JSON Lines file; a bad line is reported with its number."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        raise InputError(
+            str(path), "no such file; give the path of a labelled .jsonl file"
+        ) from None
+    except (OSError, UnicodeDecodeError) as e:
+        raise InputError(str(path), f"cannot be read as UTF-8 text ({e})") from None
+    records: list[GoldRecord] = []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            records.append(_record(json.loads(line), f"line {number}"))
+        except json.JSONDecodeError as e:
+            raise InputError(
+                str(path), f"line {number}: not valid JSON ({e.msg}, column {e.colno})"
+            ) from None
+        except ValueError as e:
+            raise InputError(
+                str(path), f"line {number}: {e}; see the labelled data README for the format"
+            ) from None
+    if not records:
+        raise InputError(str(path), "holds no records; expected one JSON object per line")
+    return records
+
+
+# ---- metrics --------------------------------------------------------------------------
+
+
+def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    """Precision, recall and F1; 0.0 where a ratio has nothing to count."""
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def binary_scores(predicted: Sequence[bool], gold: Sequence[bool]) -> dict[str, float]:
+    """Scores with True as the positive class."""
+    tp = sum(1 for p, g in zip(predicted, gold, strict=True) if p and g)
+    fp = sum(1 for p, g in zip(predicted, gold, strict=True) if p and not g)
+    fn = sum(1 for p, g in zip(predicted, gold, strict=True) if g and not p)
+    correct = sum(1 for p, g in zip(predicted, gold, strict=True) if p == g)
+    precision, recall, f1 = prf(tp, fp, fn)
+    accuracy = correct / len(gold) if gold else 0.0
+    return {"precision": precision, "recall": recall, "f1": f1, "accuracy": accuracy}
+
+
+def multilabel_scores(
+    predicted: Sequence[Iterable[str]], gold: Sequence[Iterable[str]], labels: Iterable[str] = ()
+) -> dict[str, Any]:
+    """Micro-F1 over all (record, label) pairs; macro-F1 over labels with gold support.
+
+    ``per_label`` covers ``labels`` and every label seen in either side.
+    """
+    pred_sets = [set(p) for p in predicted]
+    gold_sets = [set(g) for g in gold]
+    every = set(labels).union(*pred_sets, *gold_sets) if pred_sets or gold_sets else set(labels)
+    per_label: dict[str, dict[str, float | int]] = {}
+    tp_all = fp_all = fn_all = 0
+    for label in sorted(every):
+        tp = sum(1 for p, g in zip(pred_sets, gold_sets, strict=True) if label in p and label in g)
+        fp = sum(
+            1 for p, g in zip(pred_sets, gold_sets, strict=True) if label in p and label not in g
+        )
+        fn = sum(
+            1 for p, g in zip(pred_sets, gold_sets, strict=True) if label in g and label not in p
+        )
+        tp_all, fp_all, fn_all = tp_all + tp, fp_all + fp, fn_all + fn
+        precision, recall, f1 = prf(tp, fp, fn)
+        per_label[label] = {"precision": precision, "recall": recall, "f1": f1, "support": tp + fn}
+    supported = [s["f1"] for s in per_label.values() if s["support"]]
+    return {
+        "micro_f1": prf(tp_all, fp_all, fn_all)[2],
+        "macro_f1": sum(supported) / len(supported) if supported else 0.0,
+        "per_label": per_label,
+    }
+
+
+def accuracy_known(predicted: Sequence[object], gold: Sequence[object]) -> float:
+    """Share of records with a gold value whose prediction equals it."""
+    pairs = [(p, g) for p, g in zip(predicted, gold, strict=True) if g is not None]
+    return sum(1 for p, g in pairs if p == g) / len(pairs) if pairs else 0.0
+
+
+def age_scores(predicted: Sequence[float | None], gold: Sequence[float | None]) -> dict[str, float]:
+    """Mean absolute error where both sides have an age; coverage of the gold ages."""
+    both = [(p, g) for p, g in zip(predicted, gold, strict=True) if p is not None and g is not None]
+    with_gold = sum(1 for g in gold if g is not None)
+    mae = sum(abs(p - g) for p, g in both) / len(both) if both else 0.0
+    return {"mae_months": mae, "coverage": len(both) / with_gold if with_gold else 0.0}
+
+
+# ---- running --------------------------------------------------------------------------
+
+
+def _mistakes(record: GoldRecord, processed: Processed) -> list[dict[str, Any]]:
+    """What the pipeline got wrong on one record, with the sentence where there is one."""
+    out: list[dict[str, Any]] = []
+    screening = processed.screening
+    if screening.in_scope != record.in_scope:
+        failing = next((r for r in screening.results if r.status != "met" and not r.window), None)
+        out.append(
+            {
+                "record": record.id,
+                "kind": "missed" if record.in_scope else "wrong",
+                "label": "in_scope",
+                "sentence": failing.reason if failing else None,
+            }
+        )
+    predicted_harm = set(processed.facts.harm_types.value or ())
+    for label in sorted(predicted_harm ^ set(record.harm_types)):
+        kind = "wrong" if label in predicted_harm else "missed"
+        out.append({"record": record.id, "kind": kind, "label": f"harm:{label}", "sentence": None})
+    found = {f.indicator: f.quote for f in processed.findings}
+    for label in sorted(set(found) - set(record.indicators)):
+        out.append({"record": record.id, "kind": "wrong", "label": label, "sentence": found[label]})
+    for label in sorted(set(record.indicators) - set(found)):
+        out.append({"record": record.id, "kind": "missed", "label": label, "sentence": None})
+    return out
+
+
+def _rounded(value: Any) -> Any:
+    if isinstance(value, float):
+        return round(value, 4)
+    if isinstance(value, dict):
+        return {k: _rounded(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_rounded(v) for v in value]
+    return value
+
+
+def evaluate(
+    records: Sequence[GoldRecord], codebook: Codebook, settings: Settings | None = None
+) -> dict[str, Any]:
+    """Run every record through the pipeline and score it (shape: the labelled data README)."""
+    settings = settings or Settings()
+    pipeline = Pipeline(codebook, settings)
+    started = time.perf_counter()
+    processed = [pipeline.process(Document.from_text(r.text, r.id)) for r in records]
+    seconds = time.perf_counter() - started
+    facts = [p.facts for p in processed]
+    themes = multilabel_scores(
+        [{f.theme for f in p.findings} for p in processed],
+        [r.themes for r in records],
+        [t.id for t in codebook.themes],
+    )
+    indicators = multilabel_scores(
+        [{f.indicator for f in p.findings} for p in processed],
+        [r.indicators for r in records],
+        [i.id for i in codebook.indicators],
+    )
+    harm = multilabel_scores(
+        [f.harm_types.value or () for f in facts], [r.harm_types for r in records]
+    )
+    result: dict[str, Any] = {
+        "n": len(records),
+        "screening": binary_scores(
+            [p.screening.in_scope for p in processed], [r.in_scope for r in records]
+        ),
+        "harm_types": {"micro_f1": harm["micro_f1"], "per_type": harm["per_label"]},
+        "outcome": {
+            "accuracy": accuracy_known(
+                [f.outcome.value for f in facts], [r.outcome for r in records]
+            )
+        },
+        "nation": {
+            "accuracy": accuracy_known([f.nation.value for f in facts], [r.nation for r in records])
+        },
+        "age": age_scores([f.age_months.value for f in facts], [r.age_months for r in records]),
+        "themes": {
+            "micro_f1": themes["micro_f1"],
+            "macro_f1": themes["macro_f1"],
+            "per_theme": themes["per_label"],
+        },
+        "indicators": {
+            "micro_f1": indicators["micro_f1"],
+            "macro_f1": indicators["macro_f1"],
+            "per_indicator": indicators["per_label"],
+        },
+        "seconds": seconds,
+        "codebook": {"id": codebook.id, "version": codebook.version},
+        "settings": settings.to_dict(),
+    }
+    result = _rounded(result)
+    result["mistakes"] = [
+        m for r, p in zip(records, processed, strict=True) for m in _mistakes(r, p)
+    ]
+    return result

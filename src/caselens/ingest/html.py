@@ -1,0 +1,99 @@
+"""HTML pages, read with selectolax (lexbor backend).
+
+Page furniture (navigation, headers, footers, forms, scripts) is removed before
+reading, because a review saved from a website carries menus that would
+otherwise be coded as if they were learning. Text is collected by walking the
+tree, so words in a bare ``<div>`` are not lost.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from selectolax.lexbor import LexborHTMLParser
+
+from caselens.ingest.assemble import Extracted, RawBlock
+from caselens.ingest.text import decode_text
+
+_DROP = (
+    "script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form",
+    "svg", "canvas", "iframe", "object", "button", "select", "head",
+)  # fmt: skip
+_DROP_ROLES = ("navigation", "banner", "contentinfo", "search", "complementary")
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_BLOCK_KIND = {
+    **dict.fromkeys(_HEADINGS, "heading"),
+    "li": "list_item",
+    "dt": "list_item",
+    "dd": "list_item",
+    "td": "table",
+    "th": "table",
+    "caption": "table",
+}
+_BLOCK_TAGS = frozenset(
+    {"p", "div", "section", "article", "main", "blockquote", "pre", "ul", "ol", "dl", "table",
+     "tr", "tbody", "thead", "tfoot", "figure", "figcaption", "address", "details", "summary",
+     "body", "br", "hr", *_BLOCK_KIND}
+)  # fmt: skip
+
+
+def read_html(data: bytes, path: Path) -> Extracted:
+    parser = LexborHTMLParser(decode_text(data, path))
+    title = _text_of(parser, "title") or _text_of(parser, "h1")
+    for role in _DROP_ROLES:
+        for node in parser.css(f'[role="{role}"]'):
+            node.decompose()
+    for node in parser.css("[hidden], [aria-hidden=true]"):
+        node.decompose()
+    parser.strip_tags(list(_DROP))
+    blocks = list(_walk(parser.body)) if parser.body is not None else []
+    return Extracted("html", blocks, title)
+
+
+def _text_of(parser: LexborHTMLParser, selector: str) -> str | None:
+    node = parser.css_first(selector)
+    if node is None:
+        return None
+    text: str = node.text(separator=" ")
+    return text if text.strip() else None
+
+
+def _walk(root: Any) -> Iterator[RawBlock]:
+    """Text runs between block boundaries, each with the kind of its nearest block parent.
+
+    Iterative on purpose: saved web pages can nest thousands of elements deep.
+    """
+    parts: list[str] = []
+    kinds: list[str] = ["paragraph"]
+    # Each entry is (node, entering); leaving an element ends its block.
+    stack: list[tuple[Any, bool]] = [(root, True)]
+    while stack:
+        node, entering = stack.pop()
+        tag: str = node.tag or ""
+        if tag == "-text":
+            parts.append(node.text(deep=False) or "")
+            continue
+        if tag.startswith("-") or tag.startswith("_"):  # comments, doctype
+            continue
+        is_block = tag in _BLOCK_TAGS
+        if is_block and "".join(parts).strip():
+            yield RawBlock("".join(parts), kinds[-1])
+        if is_block:
+            parts = []
+        if not entering:
+            if tag in _BLOCK_KIND:
+                kinds.pop()
+            continue
+        if tag in _BLOCK_KIND:
+            kinds.append(_BLOCK_KIND[tag])
+        stack.append((node, False))
+        children = []
+        child = node.child
+        while child is not None:
+            children.append(child)
+            child = child.next
+        stack.extend((c, True) for c in reversed(children))
+    if "".join(parts).strip():
+        yield RawBlock("".join(parts), kinds[-1])

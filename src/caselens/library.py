@@ -1,0 +1,380 @@
+"""The review library's use cases: add, list, search, show, remove, recode.
+
+The CLI (and later the web app) are a few lines over these functions. Each
+document is written with all its results in one transaction, so an ingest that
+is interrupted (Ctrl-C, a crash, a killed process) leaves only whole documents,
+and running the same command again completes it: documents already in the
+library are recognised by their content hash and left alone.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from sqlalchemy.orm import Session
+
+from caselens import __version__
+from caselens.errors import CaselensError, StoreError
+from caselens.model import Codebook, Document, Facts, Finding, Screening, Sentence
+from caselens.pipeline.settings import Settings
+from caselens.store import DocumentDetail, DocumentSummary, SearchHit, Store
+from caselens.store import repository as repo
+from caselens.store import review as review_store
+from caselens.store import search as fts
+from caselens.store.agreement import Agreement, measure_agreement
+from caselens.store.records import DecisionRecord
+
+Progress = Callable[[str, int, int], None]  # (what was just done, done, total)
+SCOPES = ("in", "out", "all")
+
+
+class Processed(Protocol):
+    """What the library keeps of a pipeline result (``caselens.pipeline.run.Processed``)."""
+
+    @property
+    def document(self) -> Document: ...
+    @property
+    def sentences(self) -> Sequence[Sentence]: ...
+    @property
+    def facts(self) -> Facts: ...
+    @property
+    def screening(self) -> Screening: ...
+    @property
+    def findings(self) -> Sequence[Finding]: ...
+
+
+class Processor(Protocol):
+    def process(self, document: Document) -> Processed: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    path: str
+    reason: str
+
+
+@dataclass
+class AddReport:
+    """What ``add`` did, file by file, so the CLI can say it plainly."""
+
+    added: list[tuple[str, str]] = field(default_factory=list)  # (path, document id)
+    duplicates: list[tuple[str, str]] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    run_id: int | None = None
+
+
+@dataclass
+class RecodeReport:
+    recoded: list[str] = field(default_factory=list)
+    current: int = 0  # documents already coded with this codebook
+    run_id: int | None = None
+
+
+def codebook_hash(codebook: Codebook) -> str:
+    """A hash of the codebook's meaning, not its file: reformatting the YAML changes nothing."""
+    canonical = json.dumps(asdict(codebook), sort_keys=True, default=str, ensure_ascii=False)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def open_library(db: str | None = None) -> Store:
+    """The library at ``db`` (path or URL), else ``CASELENS_DATABASE_URL``, else the default."""
+    return Store(db)
+
+
+def _pipeline(codebook: Codebook, settings: Settings) -> Processor:
+    from caselens.pipeline.run import Pipeline
+
+    return Pipeline(codebook, settings)
+
+
+def _reason(error: CaselensError) -> str:
+    problem = getattr(error, "problem", None)
+    return str(problem) if problem else str(error)
+
+
+def expand(paths: Sequence[Path]) -> tuple[list[Path], list[Skipped]]:
+    """Every readable file under ``paths``, once each, in a stable order."""
+    from caselens.ingest import iter_documents
+
+    files: list[Path] = []
+    skipped: list[Skipped] = []
+    seen: set[Path] = set()
+    for path in paths:
+        try:
+            found = list(iter_documents([path]))
+        except CaselensError as error:
+            skipped.append(Skipped(str(path), _reason(error)))
+            continue
+        for file in found:
+            if file.resolve() not in seen:
+                seen.add(file.resolve())
+                files.append(file)
+    return files, skipped
+
+
+class _Run:
+    """A coding run created lazily inside the first document's transaction.
+
+    Adding only duplicates therefore creates no run at all, and a run never
+    exists without at least one whole document behind it.
+    """
+
+    def __init__(self, purpose: str, codebook: Codebook, settings: Settings) -> None:
+        self.purpose = purpose
+        self.codebook = codebook
+        self.settings = settings
+        self.hash = codebook_hash(codebook)
+        self.id: int | None = None
+
+    def ensure(self, session: Session) -> int:
+        if self.id is None:
+            self.id = repo.create_run(
+                session,
+                purpose=self.purpose,
+                codebook_id=self.codebook.id,
+                codebook_version=self.codebook.version,
+                codebook_hash=self.hash,
+                software_version=__version__,
+                settings=self.settings.to_dict(),
+            )
+        return self.id
+
+    def finish(self, store: Store) -> None:
+        if self.id is not None:
+            with store.transaction() as session:
+                repo.finish_run(session, self.id)
+
+
+def _write(store: Store, run: _Run, processed: Processed, *, new_document: bool) -> None:
+    """One document and everything this run found in it: all of it or none of it."""
+    facts, screening = processed.facts, processed.screening
+    year = facts.published_year.value
+    with store.transaction() as session:
+        run_id = run.ensure(session)
+        if new_document:
+            repo.add_document(session, processed.document)
+        repo.add_result(
+            session,
+            run_id=run_id,
+            document_id=processed.document.id,
+            facts=facts.to_dict(),
+            screening=screening.to_dict(),
+            published_year=int(year) if isinstance(year, int | float) else None,
+            sentence_count=len(processed.sentences),
+            findings=processed.findings,
+        )
+
+
+def add(
+    store: Store,
+    paths: Sequence[Path],
+    codebook: Codebook,
+    settings: Settings | None = None,
+    *,
+    processor: Processor | None = None,
+    progress: Progress | None = None,
+) -> AddReport:
+    """Read, code and keep every new review under ``paths``; known ones are left as they are."""
+    from caselens.ingest import read_document
+
+    settings = settings or Settings()
+    files, skipped = expand(paths)
+    report = AddReport(skipped=skipped)
+    run = _Run("add", codebook, settings)
+    pipeline = processor
+    try:
+        for index, file in enumerate(files, start=1):
+            try:
+                document = read_document(file, max_bytes=settings.max_file_bytes)
+            except CaselensError as error:
+                report.skipped.append(Skipped(str(file), _reason(error)))
+            else:
+                with store.transaction() as session:
+                    known = repo.has_document(session, document.id)
+                if known or any(doc_id == document.id for _, doc_id in report.added):
+                    report.duplicates.append((str(file), document.id))
+                else:
+                    pipeline = pipeline or _pipeline(codebook, settings)
+                    _write(store, run, pipeline.process(document), new_document=True)
+                    report.added.append((str(file), document.id))
+            if progress is not None:
+                progress(file.name, index, len(files))
+    finally:
+        run.finish(store)
+        report.run_id = run.id
+    return report
+
+
+def list_documents(
+    store: Store, *, scope: str = "all", theme: str | None = None, year: int | None = None
+) -> list[DocumentSummary]:
+    if scope not in SCOPES:
+        raise StoreError(f"scope must be one of {', '.join(SCOPES)}, not {scope!r}")
+    with store.transaction() as session:
+        return repo.summaries(session, scope=scope, theme=theme, year=year)
+
+
+def search(store: Store, text: str, *, limit: int = 50) -> list[SearchHit]:
+    with store.transaction() as session:
+        return fts.search(session, text, limit=limit)
+
+
+def show(store: Store, document: str) -> DocumentDetail:
+    """One document by id or unambiguous id prefix."""
+    with store.transaction() as session:
+        return repo.detail(session, repo.resolve_id(session, document))
+
+
+def find(store: Store, document: str) -> DocumentSummary:
+    with store.transaction() as session:
+        document_id = repo.resolve_id(session, document)
+        return repo.summaries(session, ids=[document_id])[0]
+
+
+def remove(store: Store, document_id: str) -> None:
+    """Delete a document with its results, findings and decisions (the one thing that deletes)."""
+    with store.transaction() as session:
+        repo.delete_document(session, repo.resolve_id(session, document_id))
+
+
+def recode(
+    store: Store,
+    codebook: Codebook,
+    settings: Settings | None = None,
+    *,
+    processor: Processor | None = None,
+    progress: Progress | None = None,
+) -> RecodeReport:
+    """A new run for every document last coded with another codebook; earlier runs stay."""
+    settings = settings or Settings()
+    run = _Run("recode", codebook, settings)
+    with store.transaction() as session:
+        stale = repo.stale_documents(session, run.hash)
+        total = len(repo.document_ids(session))
+    report = RecodeReport(current=total - len(stale))
+    pipeline = processor
+    try:
+        for index, document_id in enumerate(stale, start=1):
+            with store.transaction() as session:
+                document = repo.load_document(session, document_id)
+            pipeline = pipeline or _pipeline(codebook, settings)
+            _write(store, run, pipeline.process(document), new_document=False)
+            report.recoded.append(document_id)
+            if progress is not None:
+                progress(document.name, index, len(stale))
+    finally:
+        run.finish(store)
+        report.run_id = run.id
+    return report
+
+
+# Human review: decisions are appended to a log and never changed; the newest
+# decision of a reviewer on a finding is the one that counts.
+
+REVIEW_ACTIONS = ("accept", "reject", "correct")
+
+
+def decide(
+    store: Store,
+    finding_id: int,
+    action: str,
+    reviewer: str,
+    reason: str | None = None,
+    *,
+    indicator: str | None = None,
+    start: int | None = None,
+    end: int | None = None,
+) -> DecisionRecord:
+    """Record a reviewer's accept, reject or correction of a machine finding."""
+    if action not in REVIEW_ACTIONS:
+        raise StoreError(f"a decision on a finding is one of {', '.join(REVIEW_ACTIONS)}")
+    if not reviewer.strip():
+        raise StoreError("say who reviewed: give --reviewer NAME or set CASELENS_REVIEWER")
+    if action == "correct" and indicator is None and start is None and end is None:
+        raise StoreError("a correction needs a new indicator or new offsets (--start/--end)")
+    with store.transaction() as session:
+        found = review_store.finding(session, finding_id)
+        if action == "correct":
+            text = repo.load_document(session, found.document_id).text
+            _check_span(
+                text,
+                start if start is not None else found.start,
+                end if end is not None else found.end,
+            )
+        return review_store.append(
+            session,
+            finding_id=found.id,
+            document_id=found.document_id,
+            indicator=found.indicator,
+            start=found.start,
+            end=found.end,
+            action=action,
+            reviewer=reviewer.strip(),
+            reason=reason,
+            corrected_indicator=indicator if action == "correct" else None,
+            corrected_start=start if action == "correct" else None,
+            corrected_end=end if action == "correct" else None,
+        )
+
+
+def _check_span(text: str, start: int, end: int) -> None:
+    if not 0 <= start < end <= len(text):
+        raise StoreError(
+            f"offsets [{start}, {end}) are outside the review's text (0 to {len(text)}); "
+            "`caselens library show ID --json` shows the offsets of each finding"
+        )
+
+
+def add_finding(
+    store: Store,
+    document: str,
+    indicator: str,
+    reviewer: str,
+    reason: str | None = None,
+    *,
+    start: int | None = None,
+    end: int | None = None,
+    quote: str | None = None,
+) -> DecisionRecord:
+    """Record a finding the machine missed, by offsets or by a quote found in the text."""
+    if not reviewer.strip():
+        raise StoreError("say who reviewed: give --reviewer NAME or set CASELENS_REVIEWER")
+    with store.transaction() as session:
+        document_id = repo.resolve_id(session, document)
+        text = repo.load_document(session, document_id).text
+        if quote is not None:
+            start = text.find(quote)
+            if start < 0 or not quote:
+                raise StoreError(f"the quote {quote!r} does not occur in the review's text")
+            end = start + len(quote)
+        if start is None or end is None:
+            raise StoreError("give the finding's place: --quote TEXT, or --start and --end")
+        _check_span(text, start, end)
+        return review_store.append(
+            session,
+            finding_id=None,
+            document_id=document_id,
+            indicator=indicator,
+            start=start,
+            end=end,
+            action="add",
+            reviewer=reviewer.strip(),
+            reason=reason,
+        )
+
+
+def decision_log(store: Store, document: str | None = None) -> list[DecisionRecord]:
+    with store.transaction() as session:
+        document_id = None if document is None else repo.resolve_id(session, document)
+        return review_store.log(session, document_id)
+
+
+def agreement(store: Store) -> Agreement:
+    """How often reviewers confirm the machine, and how often reviewers agree with each other."""
+    with store.transaction() as session:
+        return measure_agreement(review_store.log(session))

@@ -1,0 +1,186 @@
+"""Code a document against the codebook's patterns, one finding per indicator and sentence.
+
+Each indicator's patterns are compiled once into a single alternation and run
+over the whole text, so a long review costs one pass per indicator rather than
+one per sentence; match offsets are mapped to sentences by bisection.
+
+Speed: Python's ``re`` is about three times slower with ``re.IGNORECASE``, so the
+text is lower-cased once (when that keeps every offset) and patterns without
+upper-case letters run case-sensitively on it. A match counts only when no ``exclude`` pattern of the indicator
+overlaps it and :mod:`caselens.pipeline.negation` does not find it denied or
+general. The evidence is the whole sentence, because a reader judging a finding
+needs the sentence, not the few matched words.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from caselens.errors import CodebookError
+from caselens.model import Codebook, Document, Evidence, Finding, Indicator, Sentence
+from caselens.pipeline.negation import negation_reason
+
+STRONG_CONFIDENCE = 0.9
+WEAK_CONFIDENCE = 0.6  # a pattern marked "(?#weak)" is suggestive, not conclusive
+WEAK_MARK = "(?#weak)"
+_NOTE_LIMIT = 120
+
+
+_WORD_START = r""
+_UPPER_LITERAL = re.compile(r"(?<!\\)[A-Z]")
+
+
+def _alternation(patterns: Iterable[str], where: str) -> re.Pattern[str] | None:
+    """One pattern for many; case-sensitive (for lower-cased text) unless a pattern needs case."""
+    parts = [p.strip() for p in patterns if p.strip()]
+    if not parts:
+        return None
+    joined = "|".join(f"(?:{p})" for p in parts)
+    flags = re.IGNORECASE if any(_UPPER_LITERAL.search(p) for p in parts) else 0
+    try:
+        return re.compile(joined, flags)
+    except re.error as error:
+        raise CodebookError(
+            "codebook",
+            f"a pattern is not a valid regular expression ({error}); fix or remove it",
+            where,
+        ) from error
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    indicator: Indicator
+    pattern: re.Pattern[str] | None
+    weak: re.Pattern[str] | None
+    exclude: re.Pattern[str] | None
+
+
+@dataclass
+class _Hit:
+    confidence: float
+    words: list[str]
+
+
+class RuleCoder:
+    """Pattern coder over a codebook; build once, then code many documents."""
+
+    method = "rules"
+
+    def __init__(self, codebook: Codebook) -> None:
+        self.codebook = codebook
+        self._compiled: list[_Compiled] = []
+        for ind in codebook.indicators:
+            strong = [p for p in ind.patterns if not p.startswith(WEAK_MARK)]
+            weak = [p[len(WEAK_MARK) :] for p in ind.patterns if p.startswith(WEAK_MARK)]
+            self._compiled.append(
+                _Compiled(
+                    ind,
+                    _alternation(strong, f"{ind.id}.patterns"),
+                    _alternation(weak, f"{ind.id}.patterns"),
+                    _alternation(ind.exclude, f"{ind.id}.exclude"),
+                )
+            )
+
+    def code(self, doc: Document, sentences: Sequence[Sentence]) -> list[Finding]:
+        """All findings of the document, ordered by sentence then indicator order."""
+        if not sentences:
+            return []
+        starts = [s.start for s in sentences]
+        lowered = doc.text.lower()
+        if len(lowered) != len(doc.text):  # a rare character changed length: keep offsets
+            lowered = doc.text
+        findings: list[tuple[int, int, Finding]] = []
+        for order, comp in enumerate(self._compiled):
+            hits: dict[int, _Hit] = {}
+            for pattern, confidence in (
+                (comp.pattern, STRONG_CONFIDENCE),
+                (comp.weak, WEAK_CONFIDENCE),
+            ):
+                if pattern is not None:
+                    if pattern.flags & re.IGNORECASE == 0 and lowered is doc.text:
+                        pattern = re.compile(pattern.pattern, re.IGNORECASE)
+                    source = doc.text if pattern.flags & re.IGNORECASE else lowered
+                    self._scan(source, doc.text, pattern, confidence, comp, sentences, starts, hits)
+            for index, hit in hits.items():
+                findings.append((index, order, self._finding(doc, sentences[index], comp, hit)))
+        findings.sort(key=lambda item: (item[0], item[1]))
+        return [f for _, _, f in findings]
+
+    def _scan(
+        self,
+        source: str,
+        text: str,
+        pattern: re.Pattern[str],
+        confidence: float,
+        comp: _Compiled,
+        sentences: Sequence[Sentence],
+        starts: list[int],
+        hits: dict[int, _Hit],
+    ) -> None:
+        rescan: set[int] = set()
+        for m in pattern.finditer(source):
+            index = bisect.bisect_right(starts, m.start()) - 1
+            if index < 0:
+                continue
+            sentence = sentences[index]
+            if m.end() <= sentence.end:
+                self._consider(source, text, m, confidence, comp, index, sentence, hits)
+                continue
+            # The match ran past its sentence: look again inside each sentence it spans.
+            last = bisect.bisect_left(starts, m.end()) - 1
+            rescan.update(range(index, max(last, index) + 1))
+        for index in sorted(rescan):
+            sentence = sentences[index]
+            for m in pattern.finditer(source, sentence.start, sentence.end):
+                self._consider(source, text, m, confidence, comp, index, sentence, hits)
+
+    @staticmethod
+    def _consider(
+        source: str,
+        text: str,
+        m: re.Match[str],
+        confidence: float,
+        comp: _Compiled,
+        index: int,
+        sentence: Sentence,
+        hits: dict[int, _Hit],
+    ) -> None:
+        if m.start() < sentence.start or m.end() == m.start():
+            return
+        if comp.exclude is not None:
+            ex_source = text if comp.exclude.flags & re.IGNORECASE else source
+            for ex in comp.exclude.finditer(ex_source, sentence.start, sentence.end):
+                if ex.start() < m.end() and m.start() < ex.end():
+                    return
+        quote = text[sentence.start : sentence.end]
+        rel_start, rel_end = m.start() - sentence.start, m.end() - sentence.start
+        if negation_reason(quote, rel_start, rel_end) is not None:
+            return
+        hit = hits.get(index)
+        if hit is None:
+            hits[index] = _Hit(confidence, [m.group()])
+        else:
+            hit.confidence = max(hit.confidence, confidence)
+            if m.group() not in hit.words:
+                hit.words.append(m.group())
+
+    @staticmethod
+    def _finding(doc: Document, sentence: Sentence, comp: _Compiled, hit: _Hit) -> Finding:
+        quote = doc.text[sentence.start : sentence.end]
+        note = "; ".join(hit.words)
+        if len(note) > _NOTE_LIMIT:
+            note = note[: _NOTE_LIMIT - 1] + "\u2026"
+        return Finding(
+            document=doc.id,
+            indicator=comp.indicator.id,
+            theme=comp.indicator.theme,
+            evidence=Evidence(quote, sentence.start, sentence.end, sentence.page),
+            confidence=hit.confidence,
+            method="rules",
+            sentence_start=sentence.start,
+            sentence_end=sentence.end,
+            note=note,
+        )

@@ -1,0 +1,254 @@
+"""The age of the child at the centre of a review, in months, read from the text.
+
+Reviews state ages in many ways ("7-week-old", "aged two and a half", "a baby of
+10 weeks", "born in October 2003 ... died in November 2003"), and they also give
+the ages of parents, siblings and of the child at earlier events. We take the
+first sentence that states a child's age (reviews name their subject early), and
+within it the youngest child, because a review of siblings is about the youngest
+harmed child. Ages of adults and of siblings are skipped by the noun they go with.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from caselens.model import Document, Evidence, Fact
+from caselens.pipeline.facts_text import (
+    MONTH,
+    MONTHS,
+    NUMBER,
+    Piece,
+    evidence,
+    number_value,
+)
+
+_ADULT = (
+    r"mother|father|mum|dad|parents?|man|woman|men|women|partner|boyfriend|girlfriend|husband|"
+    r"wife|step-?father|step-?mother|uncle|aunt|grand(?:mother|father|parent)s?|carer|"
+    r"babysitter|lodger|adult|perpetrator|offender|student|teenager|adolescent|youth|"
+    r"guardian|neighbour|friend|cousin"
+)
+_SIBLING = (
+    r"brothers?|sisters?|siblings?|half-?(?:siblings?|brothers?|sisters?)|"
+    r"step-?(?:brothers?|sisters?|siblings?)|twin\s+(?:brother|sister)"
+)
+_UNIT = r"(?P<{u}>day|week|month|year)s?"
+_Q = r"(?:(?:about|around|approximately|almost|nearly|just|only|some)\s+)?"
+
+
+def _dur(suffix: str = "") -> str:
+    """A duration such as "one year and 17 days" or "six or seven months"."""
+    return (
+        rf"(?P<n1{suffix}>{NUMBER})(?:\s+(?:or|to)\s+(?P<n2{suffix}>{NUMBER})|-(?P<n2b{suffix}>\d+))?"
+        rf"(?P<half{suffix}>\s+and\s+a\s+half)?[\s-]+"
+        + _UNIT.format(u=f"u1{suffix}")
+        + rf"(?:,?\s+(?:and\s+)?(?P<n3{suffix}>{NUMBER})[\s-]+"
+        + _UNIT.format(u=f"u2{suffix}")
+        + ")?"
+    )
+
+
+# "7-week-old", "three days old", "at about one month old", "one year and 17 days old"
+_OLD = re.compile(rf"\b{_Q}{_dur()}[\s-]old\b", re.IGNORECASE)
+# "aged 18 months", "aged one year and 17 days", "aged six or seven months"
+_AGED = re.compile(rf"\baged\s+{_Q}{_dur()}", re.IGNORECASE)
+# "aged two", "aged two and a half" (years implied)
+_AGED_YEARS = re.compile(
+    rf"\baged\s+{_Q}(?P<n1>{NUMBER})(?P<half>\s+and\s+a\s+half)?\b(?![\s-]+(?:or\s+\S+\s+)?(?:day|week|month|year))",
+    re.IGNORECASE,
+)
+# "at the age of 14 months", "at the age of two"
+_AGE_OF = re.compile(
+    rf"\b(?:at|of)\s+the\s+age\s+of\s+{_Q}(?:{_dur()}|(?P<n1y>{NUMBER})\b(?![\s-]+(?:day|week|month|year)))",
+    re.IGNORECASE,
+)
+# "a baby of 10 weeks", "14 weeks of age"
+_BABY_OF = re.compile(
+    rf"\b(?:baby|infant|boy|girl|child|son|daughter)\s+of\s+{_Q}{_dur()}", re.IGNORECASE
+)
+_OF_AGE = re.compile(rf"\b{_Q}{_dur()}\s+of\s+age\b", re.IGNORECASE)
+# "died at five weeks", "was injured at about 4 months" (an event, so not a gestation)
+_EVENT_AT = re.compile(
+    r"\b(?:died|killed|injured|harmed|hurt|shaken|collapsed|hospitali[sz]ed)\s+(?:\w+\s+){0,3}?"
+    rf"at\s+{_Q}{_dur()}(?![\s-]+(?:of\s+)?(?:gestation|pregnan))",
+    re.IGNORECASE,
+)
+_FORMS = (_OLD, _AGED, _AGED_YEARS, _AGE_OF, _BABY_OF, _OF_AGE, _EVENT_AT)
+
+_NOUN_AFTER = re.compile(rf"^\s*(?:[a-z]+\s+)?(?P<noun>{_ADULT}|{_SIBLING})\b", re.IGNORECASE)
+_OWNER_BEFORE = re.compile(
+    rf"\b(?P<noun>{_ADULT}|{_SIBLING})(?:'s)?,?\s+(?:(?:who|then|was|were|is|are|being|both|all)\s+)*$",
+    re.IGNORECASE,
+)
+_BOUND_BEFORE = re.compile(
+    r"\b(?:less\s+than|under|younger\s+than|not\s+yet|below|over|more\s+than|older\s+than)\s+$",
+    re.IGNORECASE,
+)
+_HISTORY_BEFORE = re.compile(r"\b(?:since|from|until|by)\s+(?:the\s+)?$", re.IGNORECASE)
+# "had her first child when she was 15": a parent's age at becoming a parent
+_PARENT_HOOD = re.compile(
+    r"\b(?:pregnan\w*|gave\s+birth|became\s+a\s+(?:mother|father|parent)|had\s+(?:her|his)\s+first)\b"
+    r"[^.;]{0,60}\bwhen\s+(?:she|he)\s+was\s+$",
+    re.IGNORECASE,
+)
+
+_BORN = re.compile(
+    rf"\bborn\b[^.;]{{0,80}}?\b(?:in|on)\s+(?:(?:early|late|mid-?|the\s+end\s+of)\s*)?"
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?P<month>{MONTH})\s+(?P<year>(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+_OTHER_CHILD_BORN = re.compile(
+    rf"\b(?:(?:first|eldest|older|elder|previous|other|oldest)\s+(?:son|daughter|child|baby)|{_SIBLING})"
+    r"\b[^.;]{0,30}born$",
+    re.IGNORECASE,
+)
+_EVENT = re.compile(
+    rf"\b(?:died|death|dead|killed|drowned|injur\w*|shaken|admitted\s+to\s+hospital|"
+    rf"found\s+unresponsive|collapsed)\b[^.;]{{0,80}}?(?:(?:early|late|mid-?|the\s+end\s+of)\s*)?"
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?P<month>{MONTH})\s+(?P<year>(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+_INFANT = re.compile(
+    r"\b(?:a|the|her|his|their|this|our)\s+(?:(?:new-?born|young|premature|little|infant)\s+)?"
+    r"(?:baby|infant|new-?born|toddler)\b(?!\s+(?:unit|units|bath|clinic|monitor|group|seat|walker|"
+    r"milk|formula|massage|equipment|death|mortality))"
+    r"|\bbaby\s+(?:boy|girl|son|daughter)\b|\bBaby\s+[A-Z]\b|\bnew-?born\s+(?:boy|girl|son|daughter)\b"
+    r"|\b(?:a\s+few|several|some)\s+(?:days|weeks)\s+old\b",
+    re.IGNORECASE,
+)
+_NEWBORN = re.compile(r"\b(?:a|the)\s+new-?born\s+(?:baby|boy|girl|son|daughter)\b", re.IGNORECASE)
+_ADULT_MONTHS = 18 * 12  # ages of 18 or over are adults, never the child of a review
+
+
+@dataclass(frozen=True, slots=True)
+class _Age:
+    months: float
+    piece: Piece
+    bound: bool  # "less than three months old": the child is young, the age unknown
+
+
+def _unit_months(n: float, unit: str) -> float:
+    unit = unit.lower()
+    if unit == "day":
+        return n / 30.44
+    if unit == "week":
+        return n * 12 / 52
+    if unit == "month":
+        return n
+    return n * 12
+
+
+def _value(m: re.Match[str]) -> float | None:
+    groups = m.groupdict()
+    n1 = groups.get("n1") or groups.get("n1y")
+    if n1 is None:
+        return None
+    unit = groups.get("u1") or "year"
+    n = number_value(n1)
+    second = groups.get("n2") or groups.get("n2b")
+    if second:
+        n = (n + number_value(second)) / 2
+    if groups.get("half"):
+        n += 0.5
+    months = _unit_months(n, unit)
+    if groups.get("n3") and groups.get("u2"):
+        months += _unit_months(number_value(groups["n3"]), groups["u2"])
+    return months
+
+
+def _belongs_to_other(piece: Piece, m: re.Match[str]) -> bool:
+    """The age is an adult's or a sibling's, by the noun it qualifies or follows."""
+    after = piece.text[m.end() : m.end() + 40]
+    if m.group(0).lower().endswith("old") and _NOUN_AFTER.match(after):
+        return True
+    before = piece.text[max(0, m.start() - 40) : m.start()]
+    return bool(_OWNER_BEFORE.search(before))
+
+
+def _candidates(piece: Piece) -> list[_Age]:
+    found: list[_Age] = []
+    seen: list[tuple[int, int]] = []
+    for form in _FORMS:
+        for m in form.finditer(piece.text):
+            if any(s <= m.start() < e or m.start() <= s < m.end() for s, e in seen):
+                continue
+            seen.append((m.start(), m.end()))
+            value = _value(m)
+            if value is None or value >= _ADULT_MONTHS:
+                continue
+            before = piece.text[max(0, m.start() - 20) : m.start()]
+            if (
+                _HISTORY_BEFORE.search(before)
+                or _PARENT_HOOD.search(piece.text[: m.start()])
+                or _belongs_to_other(piece, m)
+            ):
+                continue
+            found.append(_Age(value, piece, bool(_BOUND_BEFORE.search(before))))
+    return found
+
+
+def _from_dates(items: list[Piece]) -> tuple[float, list[Piece]] | None:
+    """Age from "born in October 2003" and a later "died in November 2003"."""
+    births = [(p, m) for p in items for m in _BORN.finditer(p.text)]
+    if not births:
+        return None
+    births = [
+        (p, m) for p, m in births if not _OTHER_CHILD_BORN.search(p.text[: m.start() + 4][-50:])
+    ]
+    if not births:
+        return None
+    bpiece, bm = births[0]
+    born = int(bm["year"]) * 12 + MONTHS[bm["month"].lower()]
+    for piece in items:
+        for m in _EVENT.finditer(piece.text):
+            when = int(m["year"]) * 12 + MONTHS[m["month"].lower()]
+            if 0 <= when - born < _ADULT_MONTHS:
+                pieces_used = [bpiece] if bpiece is piece else [bpiece, piece]
+                return float(when - born), pieces_used
+    return None
+
+
+def extract_age(doc: Document, items: list[Piece]) -> tuple[Fact, Fact]:
+    """The ``age_months`` and ``infant`` facts."""
+    infant_piece = next((p for p in items if _INFANT.search(p.text)), None)
+    chosen: list[_Age] = []
+    bounded: _Age | None = None
+    for piece in items:
+        ages = _candidates(piece)
+        exact = [a for a in ages if not a.bound]
+        if bounded is None:
+            bounded = next((a for a in ages if a.bound and a.months <= 36), None)
+        if exact:
+            chosen = exact
+            break
+    infant = _infant_fact(doc, infant_piece, bounded)
+    if chosen:
+        best = min(chosen, key=lambda a: a.months)
+        note = "youngest child in the first sentence giving an age" if len(chosen) > 1 else None
+        age = Fact("age_months", round(best.months, 1), (evidence(doc, best.piece),), note)
+        return age, infant
+    dated = _from_dates(items)
+    if dated is not None:
+        months, used = dated
+        ev = tuple(evidence(doc, p) for p in used)
+        return Fact(
+            "age_months", round(months, 1), ev, "from the dates of birth and of the incident"
+        ), infant
+    newborn = next((p for p in items if _NEWBORN.search(p.text)), None)
+    if newborn is not None:
+        return Fact("age_months", 0.0, (evidence(doc, newborn),), "called a newborn"), infant
+    return Fact("age_months", None), infant
+
+
+def _infant_fact(doc: Document, piece: Piece | None, bounded: _Age | None) -> Fact:
+    ev: list[Evidence] = []
+    if bounded is not None:
+        ev.append(evidence(doc, bounded.piece))
+    if piece is not None and (bounded is None or piece is not bounded.piece):
+        ev.append(evidence(doc, piece))
+    if not ev:
+        return Fact("infant", None)
+    return Fact(
+        "infant", True, tuple(ev), "the text calls the child a baby or gives an upper bound"
+    )

@@ -1,0 +1,134 @@
+"""Is a pattern match inside a sentence asserted, or denied or merely general?
+
+A review states facts about a family ("the father used cannabis") and learning
+points about them ("practitioners did not explore the father's cannabis use"); both
+count. It also denies things ("there was no evidence of domestic abuse") and makes
+general recommendations ("all practitioners should always ask about sleep"); those
+do not. This module tells these apart with a small NegEx-style rule set:
+
+* a *cue* (``no``, ``never``, ``denied``, ``no evidence of`` ...) before the match,
+  in the same clause and within a short distance, negates it;
+* a *pseudo-cue* (``not only``, ``no longer``, ``no doubt``) is not a negation;
+* a negated *professional action* between the cue and the match (``did not
+  explore``, ``no one asked about``, ``without assessing``) turns the sentence
+  into a learning point about the fact, so it is kept;
+* a *post-cue* after the match in the same clause (``... was ruled out``) negates;
+* a sentence that is a general recommendation with nothing tying it to the case
+  (``practitioners should always ...``) is set aside.
+
+Only text outside the match is inspected, so a pattern that itself contains a
+negation ("did not engage") is never cancelled by its own words.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Words that end a negation's scope: what follows is a new clause.
+_BOUNDARY = re.compile(
+    r"[;:!?()\u2013\u2014]|\s-\s|,\s*(?:and|but|or|so|yet|which|who|whose|while|when)\b"
+    r"|\b(?:but|however|although|though|whereas|yet|despite|until|unless|because|since|after"
+    r"|when|while|except|instead|nevertheless|nonetheless|whilst)\b",
+    re.IGNORECASE,
+)
+
+_PSEUDO = re.compile(
+    r"\b(?:not only|not just|not merely|no longer|no doubt|not least|without doubt|no sooner"
+    r"|not necessarily|not unusual|not uncommon|no matter|not clear|not always)\b",
+    re.IGNORECASE,
+)
+
+# Cues that deny what follows them in the clause.
+_PRE_CUE = re.compile(
+    r"\b(?:no|not|never|nor|neither|none|without|denied|denies|deny|denying|absence of"
+    r"|free (?:of|from)|ruled out|rule out|lack of evidence|nothing to suggest|unfounded)\b"
+    r"|n't\b",
+    re.IGNORECASE,
+)
+
+# A negated professional action or practice makes a learning point ("did not
+# explore X", "there was no pre-birth assessment").
+_ACTION = re.compile(
+    r"\b(?:ask|explor|consider|assess|recogni[sz]|identif|understand|understood|shar|pass"
+    r"|record|report|refer|referr|challeng|question|enquir|inquir|check|discuss|address"
+    r"|notic|appreciat|acknowledg|act|acted|follow|focus|attention|see|seen|saw|know|knew"
+    r"|known|aware|tell|told|inform|communicat|escalat|investigat|tak|took|treat|link|connect"
+    r"|weigh|explain|analys|involv|engag|includ|invit|speak|spoke|talk|listen|seek|sought"
+    r"|provid|offer|giv|gave|repeat|reinforc|tailor|plan|curio|pick|probe|prob|establish"
+    r"|clarif|verif|test|scrutin|thought|think|reflect|picture|join|visib|mention|note|noted"
+    r"|document|supervis|oversight|advice|guidance|support|help|visit|contact|strategy"
+    r"|information|meeting|conference|agenc|working|curiosity|recogni|reflect)\w*",
+    re.IGNORECASE,
+)
+
+# Matched words naming a piece of practice: "no pre-birth assessment" is a gap, not a denial.
+_PRACTICE = re.compile(
+    r"\b(?:assess|supervis|oversight|advice|guidance|support|help|strategy|information"
+    r"|meeting|conference|agenc|working|curiosity|recogni|reflect|referr|plan|visit|check"
+    r"|challeng|escalat|communicat|record|follow)\w*",
+    re.IGNORECASE,
+)
+
+_POST_CUE = re.compile(
+    r"^[^;:]{0,40}?\b(?:(?:was|were|had been|has been) (?:ruled out|excluded|unfounded"
+    r"|not (?:substantiated|present|a (?:factor|concern|feature|problem|worry)|an issue"
+    r"|identified|found|evident|apparent|suspected))|(?:was|were) denied)\b",
+    re.IGNORECASE,
+)
+
+# A general recommendation: a generic subject with a present-tense obligation.
+_GENERAL = re.compile(
+    r"\b(?:all|every|any)\s+(?:practitioners?|professionals?|agencies|staff|services|workers?)\b"
+    r"|\b(?:should|must|need to|needs to|ought to)\s+(?:always|routinely|consistently|ensure|be (?:aware|reminded|alert))\b"
+    r"|\b(?:it is (?:important|essential|vital|crucial)|research (?:shows|suggests|indicates)|nationally)\b",
+    re.IGNORECASE,
+)
+
+# What ties a sentence to this case, so a recommendation in it is a learning point.
+_CASE_LINK = re.compile(
+    r"\b(?:in this case|this (?:family|baby|infant|child|case)|the (?:baby|infant|mother|father"
+    r"|parents?|family|couple|boy|girl)|child [A-Z]\b|(?:should|could|would|might) have)\b",
+    re.IGNORECASE,
+)
+
+_CUE_WINDOW = 70  # characters before a match in which a cue still applies
+
+
+def _clause_before(text: str, start: int) -> str:
+    """The part of the clause holding ``start`` that lies before it."""
+    window = text[max(0, start - _CUE_WINDOW) : start]
+    last = None
+    for last in _BOUNDARY.finditer(window):
+        pass
+    return window[last.end() :] if last else window
+
+
+def _clause_after(text: str, end: int) -> str:
+    after = text[end : end + 80]
+    boundary = _BOUNDARY.search(after)
+    return after[: boundary.start()] if boundary else after
+
+
+def is_general(sentence: str) -> bool:
+    """True when the sentence is a recommendation for everyone, not about this case."""
+    return bool(_GENERAL.search(sentence)) and not _CASE_LINK.search(sentence)
+
+
+def negation_reason(sentence: str, start: int, end: int) -> str | None:
+    """Why the match ``sentence[start:end]`` does not assert its indicator, or None.
+
+    Returns ``"negated"`` for a denial in the match's clause and ``"general"`` for
+    a recommendation unrelated to the case.
+    """
+    before = _clause_before(sentence, start)
+    masked = _PSEUDO.sub(lambda m: " " * len(m.group()), before)
+    cues = list(_PRE_CUE.finditer(masked))
+    if cues:
+        between = masked[cues[-1].end() :]
+        if not _ACTION.search(between) and not _PRACTICE.search(sentence, start, end):
+            return "negated"
+    if _POST_CUE.search(_clause_after(sentence, end)):
+        return "negated"
+    if is_general(sentence):
+        return "general"
+    return None

@@ -1,0 +1,1 @@
+"""Briefings: one context (:mod:`.context`), one renderer per format."""

@@ -1,0 +1,368 @@
+"""The one briefing context every report format renders from.
+
+Everything a briefing says is computed here, once, from an :class:`Analysis`
+and its :class:`Codebook`. Renderers only lay it out: they never count, sort
+or query, so the HTML, a slide deck and a CSV can never disagree.
+
+Prevalence counts reviews, not findings: a theme seen ten times in one review
+counts once, because the question a partnership asks is "in how many reviews
+did this come up?". Only included reviews count; an excluded review's findings
+stay in the data files but not in the figures.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from caselens.model import Codebook, Finding
+from caselens.services import Analysis, ReviewResult, Skipped
+
+MAX_QUOTES = 3
+LONG_QUOTE = 400  # characters; longer or shorter quotes are used only when nothing else fits
+SHORT_QUOTE = 30
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    text: str
+    review: str
+    document_id: str
+    page: int | None
+    indicator: str
+    indicator_label: str
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
+class IndicatorRow:
+    id: str
+    label: str
+    description: str
+    reviews: int  # included reviews with at least one finding of this indicator
+    percent: float  # of included reviews
+    findings: int
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionItem:
+    id: str
+    text: str
+    themes: tuple[str, ...]  # theme ids the question follows from
+
+
+@dataclass(frozen=True, slots=True)
+class ThemeSection:
+    id: str
+    label: str
+    description: str
+    why_it_matters: str
+    reviews: int
+    percent: float
+    findings: int
+    indicators: tuple[IndicatorRow, ...]
+    quotes: tuple[Quote, ...]
+    questions: tuple[QuestionItem, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ExclusionRow:
+    criterion: str
+    label: str
+    not_met: int
+    unknown: int
+
+    @property
+    def total(self) -> int:
+        return self.not_met + self.unknown
+
+
+@dataclass(frozen=True, slots=True)
+class ScreeningFlow:
+    files: int  # files found under the given paths
+    skipped: int  # could not be read
+    duplicates: int  # same content as another file
+    read: int  # distinct documents screened
+    excluded: tuple[ExclusionRow, ...]
+    included: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "files": self.files,
+            "skipped": self.skipped,
+            "duplicates": self.duplicates,
+            "read": self.read,
+            "excluded": [
+                {
+                    "criterion": e.criterion,
+                    "label": e.label,
+                    "not_met": e.not_met,
+                    "unknown": e.unknown,
+                    "total": e.total,
+                }
+                for e in self.excluded
+            ],
+            "included": self.included,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewRow:
+    name: str
+    document_id: str
+    included: bool
+    reason: str | None  # label of the criterion that excluded it
+    themes: tuple[str, ...]
+    findings: int
+
+
+@dataclass(frozen=True, slots=True)
+class MethodInfo:
+    codebook_id: str
+    codebook_version: str
+    codebook_title: str
+    codebook_source: str
+    criteria: tuple[str, ...]
+    window_applied: bool
+    software_version: str
+    date: str
+    started: str
+    finished: str
+    settings: dict[str, Any]
+    findings_total: int
+    findings_counted: int
+
+
+@dataclass(frozen=True)
+class BriefingContext:
+    title: str
+    subtitle: str
+    date: str
+    summary: tuple[str, ...]
+    flow: ScreeningFlow
+    themes: tuple[ThemeSection, ...]
+    questions: tuple[QuestionItem, ...]
+    method: MethodInfo
+    reviews: tuple[ReviewRow, ...]
+    skipped: tuple[Skipped, ...]
+
+
+def _percent(part: int, whole: int) -> float:
+    return round(100.0 * part / whole, 1) if whole else 0.0
+
+
+def _flow(analysis: Analysis, codebook: Codebook) -> ScreeningFlow:
+    labels = {c.id: c.label for c in codebook.criteria}
+    order = [c.id for c in codebook.criteria]
+    not_met: Counter[str] = Counter()
+    unknown: Counter[str] = Counter()
+    for result in analysis.results:
+        reason = result.screening.exclusion_reason
+        if result.included:
+            continue
+        criterion = reason or "other"
+        status = next(
+            (r.status for r in result.screening.results if r.criterion == criterion), "not_met"
+        )
+        (unknown if status == "unknown" else not_met)[criterion] += 1
+        for r in result.screening.results:
+            labels.setdefault(r.criterion, r.label)
+    labels.setdefault("other", "Other reason")
+    seen = set(not_met) | set(unknown)
+    ordered = [c for c in order if c in seen] + sorted(seen - set(order))
+    excluded = tuple(ExclusionRow(c, labels.get(c, c), not_met[c], unknown[c]) for c in ordered)
+    included = sum(1 for r in analysis.results if r.included)
+    read = len(analysis.results)
+    return ScreeningFlow(
+        files=read + len(analysis.skipped) + len(analysis.duplicates),
+        skipped=len(analysis.skipped),
+        duplicates=len(analysis.duplicates),
+        read=read,
+        excluded=excluded,
+        included=included,
+    )
+
+
+def _spread(finding: Finding) -> str:
+    """A stable, arbitrary order for equal candidates, different in each theme.
+
+    Ordering ties by review name would quote the same alphabetically-first
+    reviews under every theme.
+    """
+    return hashlib.sha256(f"{finding.theme}:{finding.document}".encode()).hexdigest()
+
+
+def _best_quotes(
+    findings: list[tuple[ReviewResult, Finding]], codebook: Codebook
+) -> tuple[Quote, ...]:
+    """Up to three quotes, each from a different review, the most certain first.
+
+    Among equally certain candidates a quote of readable length is preferred,
+    then one showing an indicator not yet quoted, so the exemplars show the
+    breadth of a theme rather than one indicator three times.
+    """
+    candidates = list(findings)
+    quotes: list[Quote] = []
+    used_reviews: set[str] = set()
+    used_indicators: set[str] = set()
+    while candidates and len(quotes) < MAX_QUOTES:
+        result, finding = min(
+            candidates,
+            key=lambda rf: (
+                not SHORT_QUOTE <= len(rf[1].quote) <= LONG_QUOTE,
+                -round(rf[1].confidence, 2),
+                rf[1].indicator in used_indicators,
+                _spread(rf[1]),
+                rf[1].start,
+            ),
+        )
+        used_reviews.add(result.document.id)
+        used_indicators.add(finding.indicator)
+        candidates = [rf for rf in candidates if rf[0].document.id not in used_reviews]
+        quotes.append(
+            Quote(
+                text=finding.quote,
+                review=result.document.name,
+                document_id=result.document.id,
+                page=finding.page,
+                indicator=finding.indicator,
+                indicator_label=_indicator_label(codebook, finding.indicator),
+                confidence=finding.confidence,
+            )
+        )
+    return tuple(quotes)
+
+
+def _indicator_label(codebook: Codebook, indicator_id: str) -> str:
+    try:
+        return codebook.indicator(indicator_id).label
+    except KeyError:
+        return indicator_id
+
+
+def _questions(codebook: Codebook) -> tuple[QuestionItem, ...]:
+    theme_of = {i.id: i.theme for i in codebook.indicators}
+    items = []
+    for q in codebook.questions:
+        themes = list(q.themes)
+        for indicator in q.indicators:
+            theme = theme_of.get(indicator)
+            if theme and theme not in themes:
+                themes.append(theme)
+        items.append(QuestionItem(q.id, q.text, tuple(themes)))
+    return tuple(items)
+
+
+def _themes(
+    included: tuple[ReviewResult, ...], codebook: Codebook, questions: tuple[QuestionItem, ...]
+) -> tuple[ThemeSection, ...]:
+    total = len(included)
+    sections = []
+    for theme in codebook.themes:
+        pairs = [(r, f) for r in included for f in r.findings if f.theme == theme.id]
+        rows = []
+        for indicator in codebook.indicators_of(theme.id):
+            hits = [(r, f) for r, f in pairs if f.indicator == indicator.id]
+            reviews = len({r.document.id for r, _ in hits})
+            rows.append(
+                IndicatorRow(
+                    indicator.id,
+                    indicator.label,
+                    indicator.description,
+                    reviews,
+                    _percent(reviews, total),
+                    len(hits),
+                )
+            )
+        reviews = len({r.document.id for r, _ in pairs})
+        sections.append(
+            ThemeSection(
+                id=theme.id,
+                label=theme.label,
+                description=theme.description,
+                why_it_matters=theme.why_it_matters,
+                reviews=reviews,
+                percent=_percent(reviews, total),
+                findings=len(pairs),
+                indicators=tuple(rows),
+                quotes=_best_quotes(pairs, codebook),
+                questions=tuple(q for q in questions if theme.id in q.themes),
+            )
+        )
+    return tuple(sections)
+
+
+def _summary(flow: ScreeningFlow, themes: tuple[ThemeSection, ...]) -> tuple[str, ...]:
+    lines = [
+        f"{flow.read} review{'s' if flow.read != 1 else ''} read; {flow.included} met the "
+        "scope and are counted in this briefing."
+    ]
+    if flow.skipped:
+        lines.append(f"{flow.skipped} file{'s' if flow.skipped != 1 else ''} could not be read.")
+    common = sorted((t for t in themes if t.reviews), key=lambda t: (-t.reviews, t.id))[:3]
+    if common:
+        parts = [f"{t.label} ({t.reviews} of {flow.included})" for t in common]
+        lines.append("Most often seen: " + "; ".join(parts) + ".")
+    lines.append(
+        "Findings are passages matched to the codebook by machine. Read the quotes and "
+        "the reviews before drawing lessons; the figures describe reviews, never a family."
+    )
+    return tuple(lines)
+
+
+def _review_rows(analysis: Analysis, flow: ScreeningFlow) -> tuple[ReviewRow, ...]:
+    labels = {e.criterion: e.label for e in flow.excluded}
+    rows = []
+    for r in sorted(analysis.results, key=lambda r: r.document.name.lower()):
+        reason = r.screening.exclusion_reason
+        rows.append(
+            ReviewRow(
+                name=r.document.name,
+                document_id=r.document.id,
+                included=r.included,
+                reason=None if r.included else labels.get(reason or "other", reason),
+                themes=tuple(sorted({f.theme for f in r.findings})),
+                findings=len(r.findings),
+            )
+        )
+    return tuple(rows)
+
+
+def build_context(
+    analysis: Analysis, codebook: Codebook, title: str | None = None
+) -> BriefingContext:
+    """Everything a briefing shows, computed from the analysis and its codebook only."""
+    p = analysis.provenance
+    flow = _flow(analysis, codebook)
+    included = analysis.included
+    questions = _questions(codebook)
+    themes = _themes(included, codebook, questions)
+    method = MethodInfo(
+        codebook_id=p.codebook_id,
+        codebook_version=p.codebook_version,
+        codebook_title=codebook.title,
+        codebook_source=codebook.source,
+        criteria=tuple(c.label for c in codebook.criteria),
+        window_applied=not bool(p.settings.get("any_year", False)),
+        software_version=p.software_version,
+        date=p.finished[:10],
+        started=p.started,
+        finished=p.finished,
+        settings=dict(p.settings),
+        findings_total=len(analysis.findings),
+        findings_counted=sum(len(r.findings) for r in included),
+    )
+    return BriefingContext(
+        title=title or f"Learning from case reviews: {codebook.title}",
+        subtitle=codebook.description,
+        date=method.date,
+        summary=_summary(flow, themes),
+        flow=flow,
+        themes=themes,
+        questions=questions,
+        method=method,
+        reviews=_review_rows(analysis, flow),
+        skipped=analysis.skipped,
+    )

@@ -1,0 +1,48 @@
+"""Writing output files so that a crash never leaves half a briefing behind."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+from pathlib import Path
+
+from caselens.errors import CaselensError
+
+
+class OutputError(CaselensError):
+    """An output file cannot be written (folder missing, read-only, disk full)."""
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    """Write ``text`` to a temporary file beside ``path``, then rename it into place.
+
+    The rename is atomic on one file system, so a reader sees either the old file
+    or the complete new one, never a partial write. The file gets the usual
+    permissions (0666 less the umask), like any file the user saves.
+    """
+    path = Path(path)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    except OSError as error:
+        raise OutputError(
+            f"{path}: cannot write here ({error.strerror}); choose another --out folder"
+        ) from error
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        tmp.replace(path)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise OutputError(
+            f"{path}: writing failed ({error.strerror}); check the disk space and permissions"
+        ) from error
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise

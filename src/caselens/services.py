@@ -1,0 +1,362 @@
+"""The use cases that the CLI and the web app both call.
+
+``analyse`` is the one place where a coding run meets the outside world: it
+expands paths, reads files, takes the clock for provenance and turns a file
+that cannot be read into a ``Skipped`` entry instead of stopping the run. The
+pipeline underneath stays pure.
+
+An :class:`Analysis` round-trips through a plain JSON dict
+(:func:`analysis_to_dict` / :func:`analysis_from_dict`) so a briefing can be
+rendered again later without coding the reviews again. The dict holds no
+document text: quotes and offsets are enough to check every finding against
+the source file, and a review library need not copy the reviews.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from caselens import __version__
+from caselens.errors import CaselensError
+from caselens.model import (
+    Codebook,
+    CriterionResult,
+    Document,
+    Evidence,
+    Fact,
+    Facts,
+    Finding,
+    Screening,
+)
+from caselens.pipeline.settings import Settings
+
+ANALYSIS_FORMAT = "caselens-analysis"
+ANALYSIS_SCHEMA = 1
+
+Progress = Callable[[Path, int, int], None]
+
+_FACT_NAMES = ("age_months", "infant", "outcome", "harm_types", "nation", "published_year")
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentInfo:
+    """What a report needs to know about a document, without its text."""
+
+    id: str
+    name: str
+    source: str | None = None
+    format: str = "text"
+    pages: int | None = None
+    sha256: str | None = None
+    title: str | None = None
+    characters: int = 0
+
+    @classmethod
+    def of(cls, document: Document) -> DocumentInfo:
+        return cls(
+            id=document.id,
+            name=document.name,
+            source=document.source,
+            format=document.format,
+            pages=document.page_count,
+            sha256=document.sha256,
+            title=document.title,
+            characters=len(document.text),
+        )
+
+
+@dataclass(frozen=True)
+class ReviewResult:
+    """One review after the pipeline: its facts, screening decision and findings."""
+
+    document: DocumentInfo
+    facts: Facts
+    screening: Screening
+    findings: tuple[Finding, ...]
+
+    @property
+    def included(self) -> bool:
+        return self.screening.included
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A file that could not be read, with the reason written for a person."""
+
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Duplicate:
+    """A file whose content was already analysed under another path."""
+
+    path: str
+    document: str
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """What produced an analysis, so a result can be traced and repeated."""
+
+    codebook_id: str
+    codebook_version: str
+    software_version: str
+    settings: dict[str, Any]
+    started: str  # ISO 8601, UTC
+    finished: str  # ISO 8601, UTC
+    inputs: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """The outcome of one run over a set of review files."""
+
+    results: tuple[ReviewResult, ...]
+    skipped: tuple[Skipped, ...]
+    provenance: Provenance
+    duplicates: tuple[Duplicate, ...] = field(default=())
+
+    @property
+    def included(self) -> tuple[ReviewResult, ...]:
+        return tuple(r for r in self.results if r.included)
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        return tuple(f for r in self.results for f in r.findings)
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _expand(paths: Sequence[Path]) -> tuple[list[Path], list[Skipped]]:
+    """Every supported file under ``paths``, once each, in a stable order."""
+    from caselens.ingest import iter_documents
+
+    files: list[Path] = []
+    skipped: list[Skipped] = []
+    seen: set[Path] = set()
+    for path in paths:
+        try:
+            found = list(iter_documents([path]))
+        except CaselensError as error:
+            skipped.append(Skipped(str(path), _reason(error)))
+            continue
+        for file in found:
+            key = file.resolve()
+            if key not in seen:
+                seen.add(key)
+                files.append(file)
+    return files, skipped
+
+
+def _reason(error: CaselensError) -> str:
+    """The problem without the path, which the report already shows next to it."""
+    problem = getattr(error, "problem", None)
+    return str(problem) if problem else str(error)
+
+
+def analyse(
+    paths: Sequence[Path],
+    codebook: Codebook,
+    settings: Settings,
+    progress: Progress | None = None,
+) -> Analysis:
+    """Read, screen and code every review under ``paths``.
+
+    A file that cannot be read is recorded as skipped and the run goes on, so one
+    damaged PDF never costs a partnership the rest of its briefing. ``progress``
+    is called after each file with (file, files done, files in total).
+    """
+    from caselens.ingest import read_document
+    from caselens.pipeline.run import Pipeline
+
+    started = _now()
+    files, skipped = _expand(paths)
+    pipeline = Pipeline(codebook, settings)
+    results: list[ReviewResult] = []
+    duplicates: list[Duplicate] = []
+    seen: set[str] = set()
+    for index, file in enumerate(files, start=1):
+        try:
+            document = read_document(file, max_bytes=settings.max_file_bytes)
+        except CaselensError as error:
+            skipped.append(Skipped(str(file), _reason(error)))
+        else:
+            if document.id in seen:
+                duplicates.append(Duplicate(str(file), document.id))
+            else:
+                seen.add(document.id)
+                processed = pipeline.process(document)
+                results.append(
+                    ReviewResult(
+                        DocumentInfo.of(processed.document),
+                        processed.facts,
+                        processed.screening,
+                        processed.findings,
+                    )
+                )
+        if progress is not None:
+            progress(file, index, len(files))
+    provenance = Provenance(
+        codebook_id=codebook.id,
+        codebook_version=codebook.version,
+        software_version=__version__,
+        settings=settings.to_dict(),
+        started=started,
+        finished=_now(),
+        inputs=tuple(str(p) for p in paths),
+    )
+    return Analysis(tuple(results), tuple(skipped), provenance, tuple(duplicates))
+
+
+# --- JSON round trip -------------------------------------------------------
+
+
+def _document_to_dict(result: ReviewResult) -> dict[str, Any]:
+    info = result.document
+    return {
+        "id": info.id,
+        "name": info.name,
+        "source": info.source,
+        "format": info.format,
+        "pages": info.pages,
+        "sha256": info.sha256,
+        "title": info.title,
+        "characters": info.characters,
+        "facts": result.facts.to_dict(),
+        "screening": result.screening.to_dict(),
+    }
+
+
+def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
+    """A JSON-ready dict: documents with facts and screening, then a flat findings list."""
+    p = analysis.provenance
+    return {
+        "format": ANALYSIS_FORMAT,
+        "schema_version": ANALYSIS_SCHEMA,
+        "provenance": {
+            "codebook_id": p.codebook_id,
+            "codebook_version": p.codebook_version,
+            "software_version": p.software_version,
+            "settings": dict(p.settings),
+            "started": p.started,
+            "finished": p.finished,
+            "inputs": list(p.inputs),
+        },
+        "documents": [_document_to_dict(r) for r in analysis.results],
+        "findings": [f.to_dict() for f in analysis.findings],
+        "skipped": [{"path": s.path, "reason": s.reason} for s in analysis.skipped],
+        "duplicates": [{"path": d.path, "document": d.document} for d in analysis.duplicates],
+    }
+
+
+def _evidence(data: dict[str, Any]) -> Evidence:
+    return Evidence(str(data["quote"]), int(data["start"]), int(data["end"]), data.get("page"))
+
+
+def _fact(name: str, data: dict[str, Any]) -> Fact:
+    value = data.get("value")
+    if isinstance(value, list):
+        value = tuple(value)
+    evidence = tuple(_evidence(e) for e in data.get("evidence", ()))
+    return Fact(name, value, evidence, data.get("note"))
+
+
+def _facts(data: dict[str, Any]) -> Facts:
+    return Facts(**{name: _fact(name, data[name]) for name in _FACT_NAMES if name in data})
+
+
+def _screening(data: dict[str, Any]) -> Screening:
+    results = tuple(
+        CriterionResult(
+            criterion=str(c["criterion"]),
+            label=str(c["label"]),
+            status=c["status"],
+            reason=str(c["reason"]),
+            evidence=tuple(_evidence(e) for e in c.get("evidence", ())),
+            window=bool(c.get("window", False)),
+        )
+        for c in data.get("criteria", ())
+    )
+    return Screening(
+        document=str(data["document"]),
+        in_scope=bool(data["in_scope"]),
+        included=bool(data["included"]),
+        results=results,
+    )
+
+
+def _finding(data: dict[str, Any]) -> Finding:
+    return Finding(
+        document=str(data["document"]),
+        indicator=str(data["indicator"]),
+        theme=str(data["theme"]),
+        evidence=_evidence(data),
+        confidence=float(data["confidence"]),
+        method=str(data["method"]),
+        sentence_start=data.get("sentence_start"),
+        sentence_end=data.get("sentence_end"),
+        note=data.get("note"),
+    )
+
+
+def analysis_from_dict(data: dict[str, Any], source: str = "analysis") -> Analysis:
+    """Rebuild an :class:`Analysis` written by :func:`analysis_to_dict`.
+
+    ``source`` names the file in error messages. Extra keys (a screening flow or
+    summary added by a writer) are ignored.
+    """
+    from caselens.errors import InputError
+
+    if data.get("format") != ANALYSIS_FORMAT:
+        raise InputError(
+            source, f'is not a caselens analysis (expected "format": "{ANALYSIS_FORMAT}")'
+        )
+    try:
+        by_doc: dict[str, list[Finding]] = {}
+        for item in data.get("findings", ()):
+            finding = _finding(item)
+            by_doc.setdefault(finding.document, []).append(finding)
+        results = tuple(
+            ReviewResult(
+                DocumentInfo(
+                    id=str(d["id"]),
+                    name=str(d["name"]),
+                    source=d.get("source"),
+                    format=str(d.get("format", "text")),
+                    pages=d.get("pages"),
+                    sha256=d.get("sha256"),
+                    title=d.get("title"),
+                    characters=int(d.get("characters", 0)),
+                ),
+                _facts(d.get("facts", {})),
+                _screening(d["screening"]),
+                tuple(by_doc.get(str(d["id"]), ())),
+            )
+            for d in data.get("documents", ())
+        )
+        p = data["provenance"]
+        provenance = Provenance(
+            codebook_id=str(p["codebook_id"]),
+            codebook_version=str(p["codebook_version"]),
+            software_version=str(p["software_version"]),
+            settings=dict(p.get("settings", {})),
+            started=str(p["started"]),
+            finished=str(p["finished"]),
+            inputs=tuple(str(i) for i in p.get("inputs", ())),
+        )
+        skipped = tuple(Skipped(str(s["path"]), str(s["reason"])) for s in data.get("skipped", ()))
+        duplicates = tuple(
+            Duplicate(str(d["path"]), str(d["document"])) for d in data.get("duplicates", ())
+        )
+    except (KeyError, TypeError, ValueError) as error:
+        raise InputError(
+            source, f"is a damaged caselens analysis ({error!r}); run `caselens analyse` again"
+        ) from error
+    return Analysis(results, skipped, provenance, duplicates)

@@ -1,0 +1,131 @@
+"""Agreement over the review log: machine against reviewers, and reviewer against reviewer.
+
+Pure arithmetic over :class:`DecisionRecord` entries (no SQL), kept beside the
+log it reads. Only a reviewer's newest decision on a finding counts, because the
+log is append-only and a change of mind is a new entry.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import combinations
+from typing import Any
+
+from caselens.store.records import DecisionRecord
+
+
+@dataclass(frozen=True)
+class IndicatorAgreement:
+    indicator: str
+    accepted: int
+    rejected: int
+    corrected: int
+    added: int
+
+    @property
+    def reviewed(self) -> int:
+        return self.accepted + self.rejected + self.corrected
+
+    @property
+    def precision(self) -> float | None:
+        """Share of reviewed machine findings that reviewers accepted as they were."""
+        return self.accepted / self.reviewed if self.reviewed else None
+
+    def to_dict(self) -> dict[str, Any]:
+        precision = self.precision
+        return {
+            "indicator": self.indicator,
+            "reviewed": self.reviewed,
+            "accepted": self.accepted,
+            "rejected": self.rejected,
+            "corrected": self.corrected,
+            "added": self.added,
+            "precision": None if precision is None else round(precision, 4),
+        }
+
+
+@dataclass(frozen=True)
+class ReviewerPair:
+    """Two reviewers over the findings both judged: raw agreement and Cohen's kappa."""
+
+    first: str
+    second: str
+    shared: int
+    agreed: int
+    kappa: float | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "reviewers": [self.first, self.second],
+            "shared": self.shared,
+            "agreed": self.agreed,
+            "percent_agreement": round(100 * self.agreed / self.shared, 1) if self.shared else None,
+            "kappa": None if self.kappa is None else round(self.kappa, 4),
+        }
+
+
+@dataclass(frozen=True)
+class Agreement:
+    indicators: tuple[IndicatorAgreement, ...]
+    pairs: tuple[ReviewerPair, ...]
+    decisions: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "decisions": self.decisions,
+            "indicators": [i.to_dict() for i in self.indicators],
+            "reviewer_pairs": [p.to_dict() for p in self.pairs],
+        }
+
+
+def _kappa(labels: Sequence[tuple[bool, bool]]) -> float | None:
+    """Cohen's kappa for two raters' yes/no labels; None when chance explains everything."""
+    n = len(labels)
+    if n == 0:
+        return None
+    observed = sum(a == b for a, b in labels) / n
+    p_first = sum(a for a, _ in labels) / n
+    p_second = sum(b for _, b in labels) / n
+    expected = p_first * p_second + (1 - p_first) * (1 - p_second)
+    if expected >= 1:
+        return None
+    return (observed - expected) / (1 - expected)
+
+
+def measure_agreement(log: Sequence[DecisionRecord]) -> Agreement:
+    newest: dict[tuple[int, str], DecisionRecord] = {}
+    added: dict[str, int] = defaultdict(int)
+    for decision in sorted(log, key=lambda d: d.id):
+        if decision.finding_id is None:
+            added[decision.indicator] += 1
+        else:
+            newest[(decision.finding_id, decision.reviewer)] = decision
+    tallies: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    by_finding: dict[int, dict[str, bool]] = defaultdict(dict)
+    for (finding_id, reviewer), decision in newest.items():
+        tallies[decision.indicator][decision.action] += 1
+        by_finding[finding_id][reviewer] = decision.action == "accept"
+    indicators = tuple(
+        IndicatorAgreement(
+            indicator=name,
+            accepted=tallies[name]["accept"],
+            rejected=tallies[name]["reject"],
+            corrected=tallies[name]["correct"],
+            added=added[name],
+        )
+        for name in sorted(set(tallies) | set(added))
+    )
+    reviewers = sorted({reviewer for _, reviewer in newest})
+    pairs = []
+    for first, second in combinations(reviewers, 2):
+        labels = [
+            (votes[first], votes[second])
+            for votes in by_finding.values()
+            if first in votes and second in votes
+        ]
+        if labels:
+            agreed = sum(a == b for a, b in labels)
+            pairs.append(ReviewerPair(first, second, len(labels), agreed, _kappa(labels)))
+    return Agreement(indicators, tuple(pairs), len(log))

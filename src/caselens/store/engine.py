@@ -1,0 +1,90 @@
+"""Where the library lives and how we connect to it.
+
+The default is one SQLite file per user, so the library works with no server;
+``CASELENS_DATABASE_URL`` (or ``--db``) points it at PostgreSQL for a team.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+
+from caselens.errors import StoreError
+
+HOME_ENV = "CASELENS_HOME"
+URL_ENV = "CASELENS_DATABASE_URL"
+DB_FILENAME = "library.db"
+
+
+def data_home() -> Path:
+    """The folder for caselens's own files: ``CASELENS_HOME`` or the platform's data folder."""
+    explicit = os.environ.get(HOME_ENV)
+    if explicit:
+        return Path(explicit).expanduser()
+    if sys.platform == "win32":
+        base = os.environ.get("LOCALAPPDATA") or os.environ.get("APPDATA")
+        return Path(base) / "caselens" if base else Path.home() / "AppData" / "Local" / "caselens"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Application Support" / "caselens"
+    xdg = os.environ.get("XDG_DATA_HOME")
+    return (Path(xdg) if xdg else Path.home() / ".local" / "share") / "caselens"
+
+
+def resolve_url(db: str | None = None) -> str:
+    """The database URL: ``db`` (a URL or a file path), then the env, then the default file."""
+    chosen = db or os.environ.get(URL_ENV) or str(data_home() / DB_FILENAME)
+    if "://" not in chosen:
+        path = Path(chosen).expanduser().resolve()
+        return f"sqlite:///{path}"
+    if chosen.startswith(("postgresql://", "postgres://")):
+        # psycopg 3 is the driver we ship; the bare scheme would ask for psycopg2.
+        chosen = "postgresql+psycopg://" + chosen.split("://", 1)[1]
+    return chosen
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    """WAL lets readers work while an ingest writes; foreign keys are off by default in SQLite."""
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def make_engine(url: str) -> Engine:
+    """An engine for ``url`` with the settings the library relies on."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError as e:
+        raise StoreError(
+            f"{url!r} is not a database URL or path; give a file path or a URL such as "
+            "postgresql+psycopg://user@host/dbname"
+        ) from e
+    backend = parsed.get_backend_name()
+    if backend == "sqlite":
+        database = parsed.database
+        if database and database != ":memory:":
+            folder = Path(database).parent
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as e:
+                raise StoreError(
+                    f"cannot create the library folder {folder}: {e.strerror}; "
+                    f"set {HOME_ENV} or use --db to put the library elsewhere"
+                ) from e
+        engine = create_engine(parsed)
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    if backend == "postgresql":
+        return create_engine(parsed, pool_pre_ping=True)
+    raise StoreError(
+        f"the library runs on SQLite or PostgreSQL, not {backend!r} ({url}); "
+        "give a file path or a postgresql+psycopg:// URL"
+    )

@@ -1,0 +1,57 @@
+"""Bring a database to the current schema with Alembic, from code.
+
+The Alembic config is built here, pointing at the migrations folder inside the
+installed package, so no ``alembic.ini`` or working directory is needed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, inspect
+from sqlalchemy.exc import OperationalError
+
+from caselens.errors import StoreError
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    if head is None:  # pragma: no cover - the package always ships a migration
+        raise StoreError(f"no migrations found in {MIGRATIONS}; the installation is incomplete")
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        if not inspect(connection).has_table("alembic_version"):
+            return None
+        row = connection.exec_driver_sql("SELECT version_num FROM alembic_version").first()
+        return None if row is None else str(row[0])
+
+
+def upgrade(engine: Engine) -> None:
+    """Apply any migrations the database lacks; cheap when it is already current."""
+    try:
+        current = current_revision(engine)
+        if current == head_revision():
+            return
+        config = alembic_config()
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+    except OperationalError as e:
+        raise StoreError(
+            f"cannot open the library database at {engine.url!r}: {e.orig}; "
+            "check the path or URL (--db, CASELENS_DATABASE_URL) and that the server is running"
+        ) from e

@@ -1,0 +1,148 @@
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from caselens.cli import cli
+from caselens.codebook import default_codebook
+from caselens.ingest import read_document
+from caselens.report.context import build_context
+from caselens.report.tables import CSV_COLUMNS
+from caselens.services import analysis_from_dict
+
+ROOT = Path(__file__).parents[2]
+REVIEWS = ROOT / "tests" / "fixtures" / "reviews"
+SAMPLES = ROOT / "samples"
+
+
+def _run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, ["analyse", *args], catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture(scope="module")
+def analysed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int, str, str]:
+    base = tmp_path_factory.mktemp("analyse")
+    folder = base / "reviews"
+    shutil.copytree(REVIEWS, folder)
+    out = base / "out"
+    code, stdout, stderr = _run(str(folder), "--out", str(out), "--no-semantic")
+    return out, code, stdout, stderr
+
+
+def test_writes_the_three_files_and_exits_2_naming_the_skipped_file(
+    analysed: tuple[Path, int, str, str],
+) -> None:
+    out, code, stdout, stderr = analysed
+    assert code == 2
+    assert sorted(p.name for p in out.iterdir()) == [
+        "briefing.html",
+        "findings.csv",
+        "findings.json",
+    ]
+    assert "damaged-review.pdf" in stderr
+    assert str(out / "briefing.html") in stdout
+    assert "Reviews read" in stdout and "Reviews included" in stdout
+
+
+def test_findings_json_shape_and_every_quote_is_in_its_document(
+    analysed: tuple[Path, int, str, str],
+) -> None:
+    out = analysed[0]
+    data = json.loads((out / "findings.json").read_text(encoding="utf-8"))
+    assert len(data["documents"]) == 4
+    assert [Path(s["path"]).name for s in data["skipped"]] == ["damaged-review.pdf"]
+    docs = {d["id"]: d for d in data["documents"]}
+    for doc in docs.values():
+        assert {"id", "name", "source", "format", "pages", "facts", "screening"} <= set(doc)
+        assert {"included", "in_scope", "criteria"} <= set(doc["screening"])
+        assert "evidence" in doc["facts"]["age_months"]
+    assert data["findings"], "the fixture reviews contain findings"
+    texts = {doc_id: read_document(Path(d["source"])).text for doc_id, d in docs.items()}
+    for f in data["findings"]:
+        assert {"document", "indicator", "theme", "quote", "start", "end", "page",
+                "confidence", "method"} <= set(f)  # fmt: skip
+        assert f["indicator"].startswith(f["theme"] + ".")
+        assert texts[f["document"]][f["start"] : f["end"]] == f["quote"]
+    by_name = {d["name"]: d for d in data["documents"]}
+    assert by_name["child-t-northfield-2019.txt"]["screening"]["included"] is False
+    assert data["screening_flow"]["read"] == 4
+
+
+def test_csv_and_html_agree_with_json(analysed: tuple[Path, int, str, str]) -> None:
+    out = analysed[0]
+    data = json.loads((out / "findings.json").read_text(encoding="utf-8"))
+    with (out / "findings.csv").open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert tuple(rows[0]) == CSV_COLUMNS
+    assert len(rows) == len(data["findings"])
+    html = (out / "briefing.html").read_text(encoding="utf-8")
+    assert "<svg" in html and "Scope and screening" in html
+    assert "http://" not in html.replace("http://www.w3.org/", "")
+    # The briefing can be rendered again from findings.json alone.
+    context = build_context(analysis_from_dict(data), default_codebook())
+    assert context.flow.included == data["screening_flow"]["included"]
+
+
+def test_exit_1_when_nothing_is_readable(tmp_path: Path) -> None:
+    bad = tmp_path / "only.pdf"
+    shutil.copy(REVIEWS / "damaged-review.pdf", bad)
+    code, _, stderr = _run(str(bad), "--out", str(tmp_path / "out"), "--no-semantic")
+    assert code == 1
+    assert "no readable review files" in stderr
+    assert not (tmp_path / "out" / "briefing.html").exists()
+
+
+def test_exit_0_when_all_files_are_read(tmp_path: Path) -> None:
+    code, _, stderr = _run(
+        str(REVIEWS / "baby-k-eastvale-2020.txt"), "--out", str(tmp_path), "--no-semantic"
+    )
+    assert code == 0, stderr
+    assert (tmp_path / "briefing.html").exists()
+
+
+def test_bad_codebook_exits_1_with_a_message(tmp_path: Path) -> None:
+    book = tmp_path / "book.yaml"
+    book.write_text("id: [unclosed\n", encoding="utf-8")
+    code, _, stderr = _run(
+        str(REVIEWS), "--out", str(tmp_path / "out"), "--codebook", str(book), "--no-semantic"
+    )
+    assert code == 1
+    assert "book.yaml" in stderr
+
+
+@pytest.mark.slow
+def test_samples_briefing_covers_every_theme_a_to_f(tmp_path: Path) -> None:
+    files = [p for p in SAMPLES.rglob("*") if p.is_file()] if SAMPLES.is_dir() else []
+    if len(files) < 12:
+        pytest.skip(f"samples/ holds {len(files)} files; this test needs at least 12")
+    code, _, stderr = _run(str(SAMPLES), "--out", str(tmp_path))
+    assert code in (0, 2), stderr
+    data = json.loads((tmp_path / "findings.json").read_text(encoding="utf-8"))
+    seen = {p["theme"]: p["reviews"] for p in data["prevalence"]}
+    for theme in "ABCDEF":
+        assert seen.get(theme, 0) >= 1, f"theme {theme} has no finding in an included review"
+
+
+def test_the_installed_command_exits_2_when_a_file_is_skipped(tmp_path: Path) -> None:
+    """Through the real entry point, not CliRunner: the exit code must reach the shell."""
+    import subprocess
+    import sys
+
+    files = [str(REVIEWS / "baby-k-eastvale-2020.txt"), str(REVIEWS / "damaged-review.pdf")]
+    command = [sys.executable, "-m", "caselens", "analyse", *files, "--out", str(tmp_path)]
+    done = subprocess.run(
+        [*command, "--no-semantic"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 2, done.stderr
+    assert "damaged-review.pdf" in done.stderr
+    assert (tmp_path / "briefing.html").exists()

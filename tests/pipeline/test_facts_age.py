@@ -1,0 +1,146 @@
+"""Ages of the child at the centre of a review, from fictional sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from caselens.model import Document, Facts
+from caselens.pipeline.facts import extract_facts
+from caselens.pipeline.segment import segment
+
+
+def facts_of(text: str) -> Facts:
+    doc = Document.from_text(text, "t")
+    return extract_facts(doc, segment(doc))
+
+
+@pytest.mark.parametrize(
+    ("text", "months"),
+    [
+        ("The review concerned a 7-week-old boy who died at home.", 1.6),
+        ("Child P, aged 18 months, was admitted to hospital.", 18),
+        ("A six-month-old girl suffered fractures.", 6),
+        ("The two-year-old was found in the garden pond.", 24),
+        ("The review concerned Child Q, aged two, who died in 2019.", 24),
+        ("The baby was three days old when he collapsed.", 0.1),
+        ("The review looked at a baby of 10 weeks who was shaken.", 2.3),
+        ("A 16-month-old boy died after ingesting methadone.", 16),
+        ("A sixteen-month-old girl was injured.", 16),
+        ("A twenty-two-month-old boy was injured by his father.", 22),
+        ("The girl, aged two and a half, drowned in the bath.", 30),
+        ("She died aged one year and 17 days.", 12.6),
+        ("He was aged two years and one month when he died.", 25),
+        ("A baby girl aged six or seven months was attacked.", 6.5),
+        ("The boy was 14 weeks of age when he was admitted.", 3.2),
+        ("The baby died at five weeks after a sudden collapse.", 1.2),
+        ("A 2-3 month old baby was found unresponsive.", 2.5),
+    ],
+)
+def test_age_forms(text: str, months: float) -> None:
+    assert facts_of(text).age_months.value == pytest.approx(months, abs=0.05)
+
+
+def test_age_from_dates_of_birth_and_death() -> None:
+    text = (
+        "Child D was born in October 2011 in a small town. "
+        "He died in November 2011 after being found unresponsive."
+    )
+    age = facts_of(text).age_months
+    assert age.value == 1
+    assert age.note is not None and "dates" in age.note
+
+
+def test_older_childs_birth_date_is_not_used() -> None:
+    text = (
+        "Her first son was born in March 2010. "
+        "A baby girl was found unresponsive and died in April 2014."
+    )
+    assert facts_of(text).age_months.value is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mother, aged 19, had left care the year before. A baby boy was shaken.",
+        "A 17-year-old father cared for the baby alone. The baby was injured.",
+        "She had used heroin since the age of sixteen. The baby died.",
+        "The baby was bathing with his one-year-old brother when he drowned.",
+        "His sister, then aged 4, was at school. The baby died.",
+    ],
+)
+def test_adult_and_sibling_ages_are_ignored(text: str) -> None:
+    facts = facts_of(text)
+    assert facts.age_months.value is None
+    assert facts.infant.value is True
+
+
+def test_youngest_harmed_child_in_the_first_sentence_with_ages() -> None:
+    text = (
+        "The review examined the deaths of five-year-old Child E and 9-month-old Child F. "
+        "Child E had been seen at school aged four."
+    )
+    assert facts_of(text).age_months.value == 9
+
+
+def test_later_age_of_an_earlier_event_is_not_taken() -> None:
+    text = (
+        "The review concerned Child K, who was attacked when he was about four years old. "
+        "At four weeks old he had suffered a broken arm."
+    )
+    assert facts_of(text).age_months.value == 48
+
+
+def test_upper_bound_is_not_an_age_but_says_infant() -> None:
+    facts = facts_of("A baby girl, less than three months old, died while bed-sharing.")
+    assert facts.age_months.value is None
+    assert facts.infant.value is True
+
+
+def test_no_baby_word_no_age_stays_unknown() -> None:
+    facts = facts_of(
+        "A primary school child suffered an attempted strangulation. "
+        "He had been born early and spent a week in a special care baby unit."
+    )
+    assert facts.age_months.value is None
+    assert facts.infant.value is None
+
+
+def test_gestation_is_not_an_age() -> None:
+    facts = facts_of("The boy was born at 26 weeks. The mother was 18 weeks pregnant when seen.")
+    assert facts.age_months.value is None
+
+
+def test_toddler_is_infant_without_age() -> None:
+    facts = facts_of("The toddler was found alone in the flat.")
+    assert facts.age_months.value is None
+    assert facts.infant.value is True
+
+
+def test_age_evidence_points_into_the_text() -> None:
+    text = "Background.\n\nThe review concerned a six-week-old girl who died."
+    doc = Document.from_text(text, "t")
+    age = extract_facts(doc, segment(doc)).age_months
+    (ev,) = age.evidence
+    assert doc.text[ev.start : ev.end] == ev.quote
+    assert "six-week-old" in ev.quote
+
+
+def test_parent_age_at_becoming_a_parent_is_ignored() -> None:
+    text = "The mother had her first child when she was 15 years old. The baby was later shaken."
+    assert facts_of(text).age_months.value is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A significant case review looked at a 23-month-old boy murdered by his mother in Glasgow.",
+        "A child practice review in Cardiff concerned a baby of 10 weeks who died of neglect.",
+    ],
+)
+def test_whole_record_facts_carry_evidence(text: str) -> None:
+    doc = Document.from_text(text, "t")
+    facts = extract_facts(doc, segment(doc))
+    for fact in (facts.age_months, facts.outcome, facts.harm_types, facts.nation):
+        assert fact.known
+        for ev in fact.evidence:
+            assert doc.text[ev.start : ev.end] == ev.quote

@@ -1,0 +1,178 @@
+"""Outcome, harm types, nation and year, from fictional sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from caselens.model import Document, Facts
+from caselens.pipeline.facts import extract_facts
+from caselens.pipeline.segment import segment
+
+
+def facts_of(text: str) -> Facts:
+    doc = Document.from_text(text, "t")
+    return extract_facts(doc, segment(doc))
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        ("The baby died in hospital two days later.", "death"),
+        ("The boy was killed by his stepfather.", "death"),
+        ("The father was convicted of manslaughter.", "death"),
+        ("The injuries proved fatal.", "death"),
+        ("The girl suffered a fractured skull and a brain injury.", "serious_harm"),
+        ("The baby was admitted to hospital with life-changing injuries.", "serious_harm"),
+        (
+            "The child survived an attempted murder by his mother and was seriously injured.",
+            "serious_harm",
+        ),
+        (
+            "The baby was hurt. His grandfather had died the year before, and he was injured.",
+            "serious_harm",
+        ),
+        ("Professionals feared there was a risk of death; the baby was injured.", "serious_harm"),
+    ],
+)
+def test_outcome(text: str, outcome: str) -> None:
+    assert facts_of(text).outcome.value == outcome
+
+
+def test_outcome_unknown_when_text_is_silent() -> None:
+    assert facts_of("The family moved to a new flat in the spring.").outcome.value is None
+
+
+@pytest.mark.parametrize(
+    ("text", "harm"),
+    [
+        ("The baby had been shaken by his father.", {"non_accidental_injury"}),
+        ("Doctors found rib fractures of different ages.", {"non_accidental_injury"}),
+        ("The injuries were judged to be non-accidental.", {"non_accidental_injury"}),
+        ("The girl was murdered by her mother's partner.", {"non_accidental_injury"}),
+        ("There was long-standing neglect of all the children.", {"neglect"}),
+        ("The baby showed faltering growth over many weeks.", {"neglect"}),
+        ("The toddler died after drinking methadone left within reach.", {"neglect"}),
+        ("He drowned after being left unsupervised in the bath.", {"neglect"}),
+        ("The baby died while co-sleeping with his mother.", {"unsafe_sleeping"}),
+        ("The father fell asleep on the sofa with the baby on his chest.", {"unsafe_sleeping"}),
+        (
+            "The baby died after bed sharing with a parent who had drunk alcohol.",
+            {"unsafe_sleeping"},
+        ),
+        ("The teenager had disclosed sexual abuse by an adult.", {"other"}),
+        ("The death was found to be from natural causes.", {"other"}),
+        ("The baby was attacked by the family dog.", {"other"}),
+    ],
+)
+def test_harm_types(text: str, harm: set[str]) -> None:
+    assert set(facts_of(text).harm_types.value) == harm
+
+
+def test_several_harm_types() -> None:
+    text = (
+        "The baby died after sleeping in his parents' bed. "
+        "The post-mortem found healing rib fractures. "
+        "The home showed signs of chronic neglect."
+    )
+    assert set(facts_of(text).harm_types.value) == {
+        "non_accidental_injury",
+        "neglect",
+        "unsafe_sleeping",
+    }
+
+
+def test_denied_harm_does_not_count() -> None:
+    text = (
+        "The baby died of asphyxia in a pram with unsuitable bedding. "
+        "Non-accidental injury was ruled out. There were no signs of neglect."
+    )
+    assert facts_of(text).harm_types.value == ("unsafe_sleeping",)
+
+
+def test_other_is_not_added_beside_a_briefing_harm() -> None:
+    text = "The baby was shaken by his father. An earlier allegation of sexual assault was dropped."
+    assert facts_of(text).harm_types.value == ("non_accidental_injury",)
+
+
+def test_killing_by_peers_is_not_non_accidental_injury() -> None:
+    text = (
+        "The 15-year-old died in a confrontation with other young people, "
+        "one of whom admitted manslaughter."
+    )
+    assert facts_of(text).harm_types.value == ("other",)
+
+
+def test_child_protection_plan_category_is_not_neglect() -> None:
+    text = (
+        "The children were on plans under the category of neglect. "
+        "The baby's death was unascertained but natural."
+    )
+    assert facts_of(text).harm_types.value == ("other",)
+
+
+def test_harm_evidence_invariant() -> None:
+    doc = Document.from_text("Intro.\n\nThe baby was shaken. He also showed neglect.", "t")
+    facts = extract_facts(doc, segment(doc))
+    assert facts.harm_types.evidence
+    for ev in facts.harm_types.evidence:
+        assert doc.text[ev.start : ev.end] == ev.quote
+
+
+@pytest.mark.parametrize(
+    ("text", "nation"),
+    [
+        (
+            "Newbridgeshire Safeguarding Children Partnership published a child safeguarding "
+            "practice review.",
+            "England",
+        ),
+        ("The Kent serious case review was discussed at the board.", "England"),
+        ("Ofsted had judged the council's services inadequate.", "England"),
+        ("A concise child practice review was commissioned by the regional board.", "Wales"),
+        ("The Cwm Taf board reviewed the case of a baby in Merthyr Tydfil.", "Wales"),
+        ("The review was carried out by the Newport Local Safeguarding Children Board.", "Wales"),
+        (
+            "A significant case review was commissioned by the child protection committee.",
+            "Scotland",
+        ),
+        ("The Fife learning review examined the baby's death.", "Scotland"),
+        (
+            "A case management review was completed by the Safeguarding Board "
+            "for Northern Ireland.",
+            "Northern Ireland",
+        ),
+        ("A coroner in Queensland, Australia, examined the death.", "other"),
+    ],
+)
+def test_nation(text: str, nation: str) -> None:
+    assert facts_of(text).nation.value == nation
+
+
+def test_nation_unknown_when_nothing_says() -> None:
+    facts = facts_of("An anonymous review published in 2019 looked at the baby's death.")
+    assert facts.nation.value is None
+
+
+def test_bath_is_not_a_place() -> None:
+    assert facts_of("The baby was left in the bath. Reading the file helped.").nation.value is None
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("The review was published in 2019. The baby died in 2016.", 2019),
+        ("The partnership published the report on 8 March 2021.", 2021),
+        ("In October 2016 the board published a serious case review.", 2016),
+        ("The child died in March 2017 and the inquest was held in 2018.", None),
+    ],
+)
+def test_published_year(text: str, year: int | None) -> None:
+    assert facts_of(text).published_year.value == year
+
+
+def test_facts_with_no_sentences_fall_back_to_blocks() -> None:
+    doc = Document.from_text("A 7-week-old boy died in Kent after co-sleeping.", "t")
+    facts = extract_facts(doc, ())
+    assert facts.age_months.value == 1.6
+    assert facts.nation.value == "England"
+    assert facts.harm_types.value == ("unsafe_sleeping",)

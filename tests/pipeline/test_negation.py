@@ -1,0 +1,59 @@
+"""Negation, denial and general-recommendation checks on a match inside a sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from caselens.pipeline.negation import is_general, negation_reason
+
+
+def _reason(sentence: str, target: str) -> str | None:
+    start = sentence.index(target)
+    return negation_reason(sentence, start, start + len(target))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "target"),
+    [
+        ("There was no evidence of domestic abuse in the household.", "domestic abuse"),
+        ("The mother denied any drug use during the pregnancy.", "drug use"),
+        ("No concerns were raised about the father's involvement.", "father"),
+        ("Neither parent had a history of mental health problems.", "mental health"),
+        ("Non-accidental injury was considered, and bed-sharing was ruled out.", "bed-sharing"),
+        ("The baby had never shared a bed with the parents.", "shared a bed"),
+    ],
+)
+def test_denials_are_negated(sentence: str, target: str) -> None:
+    assert _reason(sentence, target) == "negated"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "target"),
+    [
+        # A negated professional action is a learning point about the fact.
+        ("Practitioners did not explore the impact of domestic abuse on the baby.", "domestic abuse"),
+        ("No one asked the mother about her cannabis use.", "cannabis use"),
+        ("The health visitor was not told about the father's violence.", "violence"),
+        # Pseudo-negations do not deny.
+        ("The mother was no longer using heroin but was drinking heavily.", "drinking"),
+        ("Not only the mother but also her partner used cannabis.", "cannabis"),
+        # A cue in an earlier clause does not reach past a boundary.
+        ("There were no missed appointments, but the father was violent.", "violent"),
+        # A cue that is part of the matched words is not a negation of them.
+        ("The mother did not engage with services.", "did not engage"),
+    ],
+)
+def test_asserted_matches_are_kept(sentence: str, target: str) -> None:
+    assert _reason(sentence, target) is None
+
+
+def test_general_recommendation_without_case_link() -> None:
+    sentence = "All practitioners should always give safer sleep advice at every contact."
+    assert is_general(sentence)
+    assert _reason(sentence, "safer sleep advice") == "general"
+
+
+def test_case_learning_point_is_not_general() -> None:
+    sentence = "Practitioners should have given the parents safer sleep advice again after the move."
+    assert not is_general(sentence)
+    assert _reason(sentence, "safer sleep advice") is None

@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+from caselens.model import Codebook
+from caselens.report.context import build_context
+from caselens.services import Analysis
+
+
+def test_prevalence_counts_included_reviews_once_each(
+    analysis: Analysis, codebook: Codebook
+) -> None:
+    ctx = build_context(analysis, codebook)
+    themes = {t.id: t for t in ctx.themes}
+    assert [t.id for t in ctx.themes] == ["A", "B", "C"]
+    # Two included reviews; review one has A.x twice but counts once.
+    assert (themes["A"].reviews, themes["A"].percent, themes["A"].findings) == (2, 100.0, 3)
+    assert (themes["B"].reviews, themes["B"].percent) == (1, 50.0)
+    # Gamma is only in an excluded review: not counted.
+    assert (themes["C"].reviews, themes["C"].percent, themes["C"].findings) == (0, 0.0, 0)
+    rows = {r.id: r for r in themes["A"].indicators}
+    assert (rows["A.x"].reviews, rows["A.x"].percent, rows["A.x"].findings) == (1, 50.0, 2)
+    assert (rows["A.y"].reviews, rows["A.y"].percent) == (1, 50.0)
+
+
+def test_screening_flow_buckets_exclusions_by_criterion(
+    analysis: Analysis, codebook: Codebook
+) -> None:
+    flow = build_context(analysis, codebook).flow
+    assert (flow.files, flow.skipped, flow.read, flow.included) == (5, 1, 4, 2)
+    excluded = {e.criterion: e for e in flow.excluded}
+    assert [e.criterion for e in flow.excluded] == ["age", "nation"]  # codebook order
+    assert (excluded["age"].unknown, excluded["age"].not_met) == (1, 0)
+    assert (excluded["nation"].not_met, excluded["nation"].label) == (1, "England or Wales")
+
+
+def test_exemplar_quotes_are_strongest_one_per_review_and_never_from_excluded(
+    analysis: Analysis, codebook: Codebook
+) -> None:
+    theme_a = build_context(analysis, codebook).themes[0]
+    assert [(q.review, q.text) for q in theme_a.quotes] == [
+        ("Review Two", "Alpha y in two."),
+        ("Review One", "Alpha x was seen in one."),
+    ]
+    assert theme_a.quotes[0].page == 2
+    assert theme_a.quotes[0].indicator_label == "Alpha y"
+
+
+def test_questions_follow_themes_and_indicators(analysis: Analysis, codebook: Codebook) -> None:
+    ctx = build_context(analysis, codebook)
+    themes = {t.id: t for t in ctx.themes}
+    assert [q.id for q in themes["A"].questions] == ["Q1"]
+    assert [q.id for q in themes["B"].questions] == ["Q2"]  # via its indicator B.z
+    assert [q.id for q in ctx.questions] == ["Q1", "Q2"]
+
+
+def test_method_and_summary_record_provenance(analysis: Analysis, codebook: Codebook) -> None:
+    ctx = build_context(analysis, codebook)
+    assert ctx.method.codebook_id == "test-codebook"
+    assert ctx.method.codebook_version == "9.9.9"
+    assert ctx.method.software_version == "1.2.3"
+    assert ctx.method.date == "2024-05-01"
+    assert ctx.method.criteria == (
+        "Child under three",
+        "England or Wales",
+        "Published 2018 to 2022",
+    )
+    assert (ctx.method.findings_total, ctx.method.findings_counted) == (6, 4)
+    assert ctx.summary[0].startswith("4 reviews read; 2 met the scope")
+    reviews = {r.name: r for r in ctx.reviews}
+    assert reviews["Review Three"].reason == "England or Wales"
+    assert reviews["Review One"].themes == ("A", "B")
+
+
+def test_no_included_reviews_gives_zero_not_division_error(
+    analysis: Analysis, codebook: Codebook
+) -> None:
+    from dataclasses import replace
+
+    only_excluded = replace(analysis, results=analysis.results[2:])
+    ctx = build_context(only_excluded, codebook)
+    assert ctx.flow.included == 0
+    assert all(t.percent == 0.0 and t.reviews == 0 for t in ctx.themes)

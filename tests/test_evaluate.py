@@ -1,0 +1,140 @@
+"""Metrics on hand-computed cases, gold loading errors, and the ``evaluate`` command's JSON."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from caselens.cli import cli
+from caselens.errors import CaselensError
+from caselens.evaluate import (
+    accuracy_known,
+    age_scores,
+    binary_scores,
+    load_gold,
+    multilabel_scores,
+    prf,
+)
+
+FIXTURES = Path(__file__).parent / "fixtures" / "eval"
+GOLD = FIXTURES / "gold_small.jsonl"
+
+
+def test_prf_by_hand() -> None:
+    # tp=2, fp=1, fn=3: p=2/3, r=2/5, f1=2pr/(p+r)=0.5
+    p, r, f1 = prf(2, 1, 3)
+    assert p == pytest.approx(2 / 3)
+    assert r == pytest.approx(0.4)
+    assert f1 == pytest.approx(0.5)
+    assert prf(0, 0, 0) == (0.0, 0.0, 0.0)
+
+
+def test_binary_scores_by_hand() -> None:
+    predicted = [True, True, False, False, True]
+    gold = [True, False, True, False, True]
+    s = binary_scores(predicted, gold)
+    # tp=2 fp=1 fn=1 tn=1
+    assert s["precision"] == pytest.approx(2 / 3)
+    assert s["recall"] == pytest.approx(2 / 3)
+    assert s["f1"] == pytest.approx(2 / 3)
+    assert s["accuracy"] == pytest.approx(3 / 5)
+
+
+def test_multilabel_micro_and_macro_by_hand() -> None:
+    predicted = [{"A", "B"}, {"A"}, set()]
+    gold = [{"A"}, {"A", "C"}, {"C"}]
+    s = multilabel_scores(predicted, gold, labels=["A", "B", "C", "D"])
+    # pooled: tp=2 (A,A) fp=1 (B) fn=2 (C,C): p=2/3 r=1/2 f1=4/7
+    assert s["micro_f1"] == pytest.approx(4 / 7)
+    # per label with support: A f1=1, C f1=0 -> macro 0.5 (B and D have no support)
+    assert s["macro_f1"] == pytest.approx(0.5)
+    assert s["per_label"]["A"] == {"precision": 1.0, "recall": 1.0, "f1": 1.0, "support": 2}
+    assert s["per_label"]["B"]["support"] == 0 and s["per_label"]["B"]["precision"] == 0.0
+    assert s["per_label"]["D"]["support"] == 0
+
+
+def test_accuracy_counts_only_known_gold() -> None:
+    assert accuracy_known(["death", "other", "death"], ["death", None, "serious_harm"]) == 0.5
+    assert accuracy_known(["x"], [None]) == 0.0
+
+
+def test_age_scores_by_hand() -> None:
+    s = age_scores([1.6, None, 10.0, 5.0], [2.0, 6.0, 12.0, None])
+    # both present: |1.6-2|=0.4, |10-12|=2 -> mae 1.2; gold ages 3, predicted for 2
+    assert s["mae_months"] == pytest.approx(1.2)
+    assert s["coverage"] == pytest.approx(2 / 3)
+
+
+def test_load_gold_reads_records() -> None:
+    records = load_gold(GOLD)
+    assert [r.id for r in records] == ["f1", "f2", "f3", "f4"]
+    assert records[0].harm_types == ("unsafe_sleeping",)
+    assert records[3].age_months is None
+
+
+def test_load_gold_bad_json_names_file_and_line() -> None:
+    with pytest.raises(CaselensError, match=r"bad_json\.jsonl: line 2: not valid JSON"):
+        load_gold(FIXTURES / "bad_json.jsonl")
+
+
+def test_load_gold_missing_key_names_file_line_and_key() -> None:
+    with pytest.raises(
+        CaselensError, match=r"missing_key\.jsonl: line 3: 'gold' lacks key\(s\) outcome"
+    ):
+        load_gold(FIXTURES / "missing_key.jsonl")
+
+
+def test_load_gold_missing_file() -> None:
+    with pytest.raises(CaselensError, match="no such file"):
+        load_gold(FIXTURES / "absent.jsonl")
+
+
+def test_evaluate_json_shape() -> None:
+    result = CliRunner().invoke(
+        cli,
+        ["evaluate", str(GOLD), "--json", "--no-semantic", "--mistakes", "3"],
+        catch_exceptions=False,
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    for key in (
+        "n",
+        "screening",
+        "harm_types",
+        "outcome",
+        "nation",
+        "age",
+        "themes",
+        "indicators",
+        "seconds",
+    ):
+        assert key in data
+    assert data["n"] == 4
+    assert set(data["screening"]) >= {"precision", "recall", "f1", "accuracy"}
+    assert set(data["age"]) >= {"mae_months", "coverage"}
+    assert set(data["themes"]) >= {"micro_f1", "macro_f1", "per_theme"}
+    assert set(data["indicators"]) >= {"micro_f1", "macro_f1", "per_indicator"}
+    assert set(data["themes"]["per_theme"]["G"]) == {"precision", "recall", "f1", "support"}
+    assert "A.domestic_abuse" in data["indicators"]["per_indicator"]
+    # The fictional records are plain enough that the facts are read right.
+    assert data["screening"]["f1"] == 1.0
+    assert data["nation"]["accuracy"] == 1.0
+    assert data["outcome"]["accuracy"] == 1.0
+    assert data["age"]["coverage"] == 1.0
+    assert len(data["mistakes"]) <= 3
+    for m in data["mistakes"]:
+        assert set(m) == {"record", "kind", "label", "sentence"}
+        assert m["kind"] in {"missed", "wrong"}
+
+
+def test_evaluate_tables() -> None:
+    result = CliRunner().invoke(
+        cli, ["evaluate", str(GOLD), "--no-semantic"], catch_exceptions=False
+    )
+    assert result.exit_code == 0, result.output
+    assert "Screening F1" in result.output
+    assert "Per theme" in result.output
+    assert "Per indicator" in result.output

@@ -1,0 +1,83 @@
+from __future__ import annotations
+
+import json
+import shutil
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from caselens import __version__
+from caselens.codebook import default_codebook
+from caselens.errors import InputError
+from caselens.pipeline.settings import Settings
+from caselens.services import analyse, analysis_from_dict, analysis_to_dict
+
+REVIEWS = Path(__file__).parent / "fixtures" / "reviews"
+SETTINGS = Settings(semantic=False)
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    target = tmp_path / "reviews"
+    shutil.copytree(REVIEWS, target)
+    return target
+
+
+def test_analyse_reads_every_file_and_skips_the_damaged_one(folder: Path) -> None:
+    calls: list[tuple[str, int, int]] = []
+    analysis = analyse(
+        [folder],
+        default_codebook(),
+        SETTINGS,
+        progress=lambda p, i, n: calls.append((p.name, i, n)),
+    )
+    names = sorted(r.document.name for r in analysis.results)
+    assert names == [
+        "baby-k-eastvale-2020.txt",
+        "baby-r-southport-2022.txt",
+        "child-t-northfield-2019.txt",
+        "infant-m-westbrook-2021.md",
+    ]
+    assert [Path(s.path).name for s in analysis.skipped] == ["damaged-review.pdf"]
+    assert "damaged" in analysis.skipped[0].reason
+    assert [(i, n) for _, i, n in calls] == [(i, 5) for i in range(1, 6)]
+    p = analysis.provenance
+    assert (p.codebook_id, p.codebook_version) == (
+        default_codebook().id,
+        default_codebook().version,
+    )
+    assert p.software_version == __version__
+    assert p.settings == SETTINGS.to_dict()
+    started, finished = datetime.fromisoformat(p.started), datetime.fromisoformat(p.finished)
+    assert started.utcoffset() is not None and started <= finished
+
+
+def test_same_content_under_two_names_is_processed_once(folder: Path) -> None:
+    shutil.copy(folder / "baby-k-eastvale-2020.txt", folder / "copy-of-baby-k.txt")
+    analysis = analyse([folder / "baby-k-eastvale-2020.txt", folder], default_codebook(), SETTINGS)
+    ids = [r.document.id for r in analysis.results]
+    assert len(ids) == len(set(ids)) == 4
+    assert [Path(d.path).name for d in analysis.duplicates] == ["copy-of-baby-k.txt"]
+
+
+def test_missing_path_is_skipped_not_fatal(folder: Path) -> None:
+    analysis = analyse(
+        [folder / "nowhere.txt", folder / "baby-r-southport-2022.txt"], default_codebook(), SETTINGS
+    )
+    assert len(analysis.results) == 1
+    assert [Path(s.path).name for s in analysis.skipped] == ["nowhere.txt"]
+
+
+def test_analysis_round_trips_through_json(folder: Path) -> None:
+    analysis = analyse([folder], default_codebook(), SETTINGS)
+    assert analysis.findings, "the fixtures are written to contain findings"
+    data = json.loads(json.dumps(analysis_to_dict(analysis)))
+    assert analysis_from_dict(data) == analysis
+
+
+def test_analysis_from_dict_refuses_other_json() -> None:
+    with pytest.raises(InputError, match="not a caselens analysis"):
+        analysis_from_dict({"documents": []}, source="x.json")
+    with pytest.raises(InputError, match="damaged caselens analysis"):
+        analysis_from_dict({"format": "caselens-analysis", "documents": [{}]}, source="x.json")
