@@ -136,7 +136,8 @@ def main() -> None:
         if not paths:
             t0 = time.perf_counter()
             paths = make_corpus(folder, args.pages, args.pages_per_doc, args.seed)
-            print(f"generated {len(paths)} PDFs in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
+            seconds = time.perf_counter() - t0
+            print(f"generated {len(paths)} PDFs in {seconds:.1f} s", file=sys.stderr)
         result = run(paths, args.jobs, semantic=not args.no_semantic)
     print(json.dumps(result, indent=2))
 

@@ -119,12 +119,12 @@ def build(out: Path, pca_dims: int, quantize_to: str) -> dict[str, Any]:
             "transformers": version("transformers"),
             "model2vec": version("model2vec"),
         },
-        "output_files_sha256": {
-            p.name: sha256_of(p) for p in sorted(out.iterdir()) if p.is_file()
-        },
+        "output_files_sha256": {p.name: sha256_of(p) for p in sorted(out.iterdir()) if p.is_file()},
         "rebuild": "see docs/semantic-model.md and scripts/build_static_model.py",
     }
     (out / "PROVENANCE.json").write_text(json.dumps(provenance, indent=2) + "\n", encoding="utf-8")
+    for path in out.iterdir():
+        path.chmod(0o644)  # safetensors writes 0600; a shared checkout needs it readable
     return provenance
 
 
@@ -133,7 +133,9 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output directory")
     parser.add_argument("--pca-dims", type=int, default=256, help="output dimensions")
     parser.add_argument(
-        "--quantize-to", default="int8", choices=["float16", "float32", "int8"],
+        "--quantize-to",
+        default="int8",
+        choices=["float16", "float32", "int8"],
         help="storage type of the vectors",
     )
     args = parser.parse_args()

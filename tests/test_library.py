@@ -72,16 +72,6 @@ def test_recode_keeps_earlier_runs_with_the_real_pipeline(tmp_path: Path) -> Non
         assert [r.id for r in detail.runs] == [first.run_id, report.run_id]
 
 
-DRIVER = """
-import sys
-import click
-from caselens.cli.library_cmd import library
-group = click.Group()
-group.add_command(library)
-group(sys.argv[1:], prog_name="caselens")
-"""
-
-
 def _committed(db: Path) -> int:
     try:
         with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5) as connection:
@@ -98,7 +88,7 @@ def test_an_ingest_killed_mid_way_leaves_whole_documents_and_a_rerun_completes(
     _write_reviews(tmp_path / "in", total)
     db = tmp_path / "lib.db"
     command = [
-        sys.executable, "-c", DRIVER,
+        sys.executable, "-m", "caselens",
         "library", "add", str(tmp_path / "in"), "--no-semantic", "--db", str(db),
     ]  # fmt: skip
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)

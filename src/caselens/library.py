@@ -132,17 +132,18 @@ class _Run:
         self.id: int | None = None
 
     def ensure(self, session: Session) -> int:
-        if self.id is None:
-            self.id = repo.create_run(
-                session,
-                purpose=self.purpose,
-                codebook_id=self.codebook.id,
-                codebook_version=self.codebook.version,
-                codebook_hash=self.hash,
-                software_version=__version__,
-                settings=self.settings.to_dict(),
-            )
-        return self.id
+        """The run's id, creating its row in ``session`` if no document was committed yet."""
+        if self.id is not None:
+            return self.id
+        return repo.create_run(
+            session,
+            purpose=self.purpose,
+            codebook_id=self.codebook.id,
+            codebook_version=self.codebook.version,
+            codebook_hash=self.hash,
+            software_version=__version__,
+            settings=self.settings.to_dict(),
+        )
 
     def finish(self, store: Store) -> None:
         if self.id is not None:
@@ -150,11 +151,16 @@ class _Run:
                 repo.finish_run(session, self.id)
 
 
-def _write(store: Store, run: _Run, processed: Processed, *, new_document: bool) -> None:
-    """One document and everything this run found in it: all of it or none of it."""
+def _write(store: Store, run: _Run, processed: Processed, *, new_document: bool) -> bool:
+    """One document and everything this run found in it: all of it or none of it.
+
+    Returns False when another process added the same document meanwhile.
+    """
     facts, screening = processed.facts, processed.screening
     year = facts.published_year.value
     with store.transaction() as session:
+        if new_document and repo.has_document(session, processed.document.id):
+            return False
         run_id = run.ensure(session)
         if new_document:
             repo.add_document(session, processed.document)
@@ -168,6 +174,8 @@ def _write(store: Store, run: _Run, processed: Processed, *, new_document: bool)
             sentence_count=len(processed.sentences),
             findings=processed.findings,
         )
+    run.id = run_id  # only now is the run row surely committed
+    return True
 
 
 def add(
@@ -200,8 +208,11 @@ def add(
                     report.duplicates.append((str(file), document.id))
                 else:
                     pipeline = pipeline or _pipeline(codebook, settings)
-                    _write(store, run, pipeline.process(document), new_document=True)
-                    report.added.append((str(file), document.id))
+                    processed = pipeline.process(document)
+                    if _write(store, run, processed, new_document=True):
+                        report.added.append((str(file), document.id))
+                    else:
+                        report.duplicates.append((str(file), document.id))
             if progress is not None:
                 progress(file.name, index, len(files))
     finally:

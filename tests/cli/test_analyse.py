@@ -146,3 +146,30 @@ def test_the_installed_command_exits_2_when_a_file_is_skipped(tmp_path: Path) ->
     assert done.returncode == 2, done.stderr
     assert "damaged-review.pdf" in done.stderr
     assert (tmp_path / "briefing.html").exists()
+
+
+def test_hostile_text_and_file_names_are_escaped_in_the_briefing(tmp_path: Path) -> None:
+    from html.parser import HTMLParser
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    text = (REVIEWS / "baby-k-eastvale-2020.txt").read_text(encoding="utf-8")
+    hostile = text.replace(
+        "The father was rarely seen",
+        "<script>alert('x')</script> The father was rarely seen",
+    )
+    assert hostile != text
+    (folder / "<img src=x onerror=alert(1)>.txt").write_text(hostile, encoding="utf-8")
+    code, _, stderr = _run(str(folder), "--out", str(tmp_path / "out"), "--no-semantic")
+    assert code == 0, stderr
+    html = (tmp_path / "out" / "briefing.html").read_text(encoding="utf-8")
+
+    found: set[str] = set()
+
+    class Tags(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            found.add(tag)
+
+    Tags().feed(html)
+    assert not found & {"script", "img"}
+    assert "&lt;img src=x onerror=alert(1)&gt;.txt" in html

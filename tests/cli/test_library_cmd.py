@@ -127,13 +127,14 @@ def test_recode_with_another_codebook_keeps_runs(reviews: Path, db: str, tmp_pat
     assert "already coded" in same.stdout
     original = (Path(loader_file).parent / "infant.yaml").read_text(encoding="utf-8")
     changed = tmp_path / "changed.yaml"
-    changed.write_text(original.replace('version: "1.0.0"', 'version: "1.0.1"', 1), "utf-8")
+    changed.write_text(original.replace("\ntitle: ", "\ntitle: Local ", 1), "utf-8")
     assert changed.read_text("utf-8") != original
     result = run("recode", "--codebook", str(changed), "--no-semantic", "--db", db)
     assert result.exit_code == 0, result.output
     assert "Recoded 2 review(s)" in result.stdout
     detail = json.loads(run("show", listed(db)[0]["id"], "--json", "--db", db).stdout)
-    assert [r["codebook_version"] for r in detail["runs"]] == ["1.0.0", "1.0.1"]
+    hashes = [r["codebook_hash"] for r in detail["runs"]]
+    assert len(hashes) == 2 and hashes[0] != hashes[1]
 
 
 def test_default_library_lives_in_caselens_home(reviews: Path, tmp_path: Path) -> None:

@@ -31,7 +31,10 @@ def test_denials_are_negated(sentence: str, target: str) -> None:
     ("sentence", "target"),
     [
         # A negated professional action is a learning point about the fact.
-        ("Practitioners did not explore the impact of domestic abuse on the baby.", "domestic abuse"),
+        (
+            "Practitioners did not explore the impact of domestic abuse on the baby.",
+            "domestic abuse",
+        ),
         ("No one asked the mother about her cannabis use.", "cannabis use"),
         ("The health visitor was not told about the father's violence.", "violence"),
         # Pseudo-negations do not deny.
@@ -54,6 +57,8 @@ def test_general_recommendation_without_case_link() -> None:
 
 
 def test_case_learning_point_is_not_general() -> None:
-    sentence = "Practitioners should have given the parents safer sleep advice again after the move."
+    sentence = (
+        "Practitioners should have given the parents safer sleep advice again after the move."
+    )
     assert not is_general(sentence)
     assert _reason(sentence, "safer sleep advice") is None

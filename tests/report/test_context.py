@@ -79,3 +79,29 @@ def test_no_included_reviews_gives_zero_not_division_error(
     ctx = build_context(only_excluded, codebook)
     assert ctx.flow.included == 0
     assert all(t.percent == 0.0 and t.reviews == 0 for t in ctx.themes)
+
+
+def test_equal_quotes_prefer_a_new_indicator_and_a_readable_length(
+    analysis: Analysis, codebook: Codebook
+) -> None:
+    from dataclasses import replace
+
+    from report_builders import finding, review
+
+    long = "x" * 500
+    results = (
+        review("e1", "One", (finding("e1", "A.x", 0.9, "Alpha x is described at length in one."),)),
+        review("e2", "Two", (finding("e2", "A.x", 0.9, "Alpha x is described at length in two."),)),
+        review(
+            "e3",
+            "Three",
+            (
+                finding("e3", "A.y", 0.9, "Alpha y is described at length in three."),
+                finding("e3", "A.x", 0.9, long),
+            ),
+        ),
+    )
+    theme_a = build_context(replace(analysis, results=results), codebook).themes[0]
+    assert len(theme_a.quotes) == 3
+    assert {q.indicator for q in theme_a.quotes[:2]} == {"A.x", "A.y"}
+    assert long not in {q.text for q in theme_a.quotes}

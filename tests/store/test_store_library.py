@@ -71,6 +71,20 @@ def test_a_failure_mid_transaction_leaves_nothing_of_that_document(
     assert _counts(store)["documents"] == 3
 
 
+def test_a_failure_in_the_first_document_leaves_no_run_behind(
+    store: Store, processor: FakeProcessor, review_files: dict[str, Path]
+) -> None:
+    def explode(*_args: Any, **_kwargs: Any) -> None:
+        raise RuntimeError("disk full")
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(repository, "add_result", explode)
+        with pytest.raises(RuntimeError, match="disk full"):
+            _add(store, [review_files["a_sofa.txt"]], processor)
+    assert set(_counts(store).values()) == {0}
+    assert len(_add(store, [review_files["a_sofa.txt"]], processor).added) == 1
+
+
 def test_list_filters_by_scope_theme_and_year(
     store: Store, processor: FakeProcessor, review_files: dict[str, Path]
 ) -> None:

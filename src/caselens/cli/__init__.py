@@ -24,14 +24,19 @@ def cli(verbose: int) -> None:
     """Learn from case reviews about harm to babies, and apply the learning to a case."""
     level = logging.WARNING - 10 * min(verbose, 2)
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    if verbose < 2:
+        # pypdf warns about every repairable flaw; our readers report real failures themselves.
+        logging.getLogger("pypdf").setLevel(logging.ERROR)
 
 
 def _register() -> None:
-    from caselens.cli import analyse_cmd, codebook_cmd, evaluate_cmd
+    from caselens.cli import analyse_cmd, codebook_cmd, evaluate_cmd, library_cmd, review_cmd
 
     cli.add_command(analyse_cmd.analyse)
     cli.add_command(codebook_cmd.codebook)
     cli.add_command(evaluate_cmd.evaluate)
+    cli.add_command(library_cmd.library)
+    cli.add_command(review_cmd.review)
 
 
 _register()
@@ -39,7 +44,10 @@ _register()
 
 def main() -> None:
     try:
-        cli.main(standalone_mode=False)
+        # Outside standalone mode click returns ctx.exit's code instead of exiting.
+        code = cli.main(standalone_mode=False)
+        if isinstance(code, int) and code:
+            sys.exit(code)
     except click.exceptions.Exit as e:
         sys.exit(e.exit_code)
     except click.ClickException as e:

@@ -57,7 +57,8 @@ class Criterion:
     min: float | None = None
     max: float | None = None
     window: bool = False
-    unknown_met_by: str | None = None  # a boolean fact that satisfies the criterion when this one is unknown
+    # A boolean fact that satisfies the criterion when this one is unknown.
+    unknown_met_by: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -67,5 +67,12 @@ class Facts:
     def to_dict(self) -> dict[str, Any]:
         return {
             name: self.get(name).to_dict()
-            for name in ("age_months", "infant", "outcome", "harm_types", "nation", "published_year")
+            for name in (
+                "age_months",
+                "infant",
+                "outcome",
+                "harm_types",
+                "nation",
+                "published_year",
+            )
         }

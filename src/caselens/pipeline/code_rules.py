@@ -6,10 +6,11 @@ one per sentence; match offsets are mapped to sentences by bisection.
 
 Speed: Python's ``re`` is about three times slower with ``re.IGNORECASE``, so the
 text is lower-cased once (when that keeps every offset) and patterns without
-upper-case letters run case-sensitively on it. A match counts only when no ``exclude`` pattern of the indicator
-overlaps it and :mod:`caselens.pipeline.negation` does not find it denied or
-general. The evidence is the whole sentence, because a reader judging a finding
-needs the sentence, not the few matched words.
+upper-case letters run case-sensitively on it. A match counts only when no
+``exclude`` pattern of the indicator overlaps it and
+:mod:`caselens.pipeline.negation` does not find it denied or general. The
+evidence is the whole sentence, because a reader judging a finding needs the
+sentence, not the few matched words.
 """
 
 from __future__ import annotations

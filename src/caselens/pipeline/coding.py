@@ -8,6 +8,7 @@ product still works on patterns alone.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Sequence
 from typing import Protocol
 
@@ -23,11 +24,11 @@ class SentenceCoder(Protocol):
 def _semantic_coder(codebook: Codebook) -> SentenceCoder | None:
     """The semantic coder if its module and model are available, else None."""
     try:
-        from caselens.pipeline import code_semantic
+        module = importlib.import_module("caselens.pipeline.code_semantic")
     except ImportError:
         return None
     try:
-        coder: SentenceCoder = code_semantic.SemanticCoder(codebook)
+        coder: SentenceCoder = module.SemanticCoder(codebook)
     except ImportError:  # the model's runtime (e.g. onnxruntime) is not installed
         return None
     return coder
@@ -39,7 +40,9 @@ def _key(finding: Finding) -> tuple[str, int, int]:
     return (finding.indicator, start, end)
 
 
-def merge(primary: Sequence[Finding], secondary: Sequence[Finding], min_confidence: float) -> list[Finding]:
+def merge(
+    primary: Sequence[Finding], secondary: Sequence[Finding], min_confidence: float
+) -> list[Finding]:
     """One finding per (indicator, sentence); ``primary`` wins a tie, weak ones are dropped."""
     chosen: dict[tuple[str, int, int], Finding] = {}
     for finding in list(primary) + list(secondary):
@@ -50,7 +53,7 @@ def merge(primary: Sequence[Finding], secondary: Sequence[Finding], min_confiden
 
 
 class Coder:
-    """The coding step of the pipeline: patterns always, semantic matching when asked and available."""
+    """The coding step: patterns always, semantic matching when asked for and available."""
 
     def __init__(self, codebook: Codebook, settings: Settings | None = None) -> None:
         self.codebook = codebook

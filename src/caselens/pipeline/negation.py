@@ -26,7 +26,7 @@ import re
 
 # Words that end a negation's scope: what follows is a new clause.
 _BOUNDARY = re.compile(
-    r"[;:!?()\u2013\u2014]|\s-\s|,\s*(?:and|but|or|so|yet|which|who|whose|while|when)\b"
+    r"[;:!?()\u2013\u2014]|\s-\s|,\s*(?:and|but|or|so|yet|which|who|whose|while|when|that)\b"
     r"|\b(?:but|however|although|though|whereas|yet|despite|until|unless|because|since|after"
     r"|when|while|except|instead|nevertheless|nonetheless|whilst)\b",
     re.IGNORECASE,
@@ -51,8 +51,8 @@ _PRE_CUE = re.compile(
 _ACTION = re.compile(
     r"\b(?:ask|explor|consider|assess|recogni[sz]|identif|understand|understood|shar|pass"
     r"|record|report|refer|referr|challeng|question|enquir|inquir|check|discuss|address"
-    r"|notic|appreciat|acknowledg|act|acted|follow|focus|attention|see|seen|saw|know|knew"
-    r"|known|aware|tell|told|inform|communicat|escalat|investigat|tak|took|treat|link|connect"
+    r"|notic|appreciat|acknowledg|act|acted|follow|focus|attention|see|seen|saw|know(?!n)|knew"
+    r"|aware|tell|told|inform|communicat|escalat|investigat|tak|took|treat|link|connect"
     r"|weigh|explain|analys|involv|engag|includ|invit|speak|spoke|talk|listen|seek|sought"
     r"|provid|offer|giv|gave|repeat|reinforc|tailor|plan|curio|pick|probe|prob|establish"
     r"|clarif|verif|test|scrutin|thought|think|reflect|picture|join|visib|mention|note|noted"
@@ -65,7 +65,7 @@ _ACTION = re.compile(
 _PRACTICE = re.compile(
     r"\b(?:assess|supervis|oversight|advice|guidance|support|help|strategy|information"
     r"|meeting|conference|agenc|working|curiosity|recogni|reflect|referr|plan|visit|check"
-    r"|challeng|escalat|communicat|record|follow)\w*",
+    r"|challeng|escalat|communicat|record|follow|threshold)\w*",
     re.IGNORECASE,
 )
 
@@ -79,8 +79,10 @@ _POST_CUE = re.compile(
 # A general recommendation: a generic subject with a present-tense obligation.
 _GENERAL = re.compile(
     r"\b(?:all|every|any)\s+(?:practitioners?|professionals?|agencies|staff|services|workers?)\b"
-    r"|\b(?:should|must|need to|needs to|ought to)\s+(?:always|routinely|consistently|ensure|be (?:aware|reminded|alert))\b"
-    r"|\b(?:it is (?:important|essential|vital|crucial)|research (?:shows|suggests|indicates)|nationally)\b",
+    r"|\b(?:should|must|need to|needs to|ought to)\s+"
+    r"(?:always|routinely|consistently|ensure|be (?:aware|reminded|alert))\b"
+    r"|\b(?:it is (?:important|essential|vital|crucial)|nationally"
+    r"|research (?:shows|suggests|indicates))\b",
     re.IGNORECASE,
 )
 
@@ -91,22 +93,27 @@ _CASE_LINK = re.compile(
     re.IGNORECASE,
 )
 
+_NEXT_WORD = re.compile(r"[\s-]+\w+")
 _CUE_WINDOW = 70  # characters before a match in which a cue still applies
 
 
 def _clause_before(text: str, start: int) -> str:
     """The part of the clause holding ``start`` that lies before it."""
     window = text[max(0, start - _CUE_WINDOW) : start]
-    last = None
-    for last in _BOUNDARY.finditer(window):
-        pass
-    return window[last.end() :] if last else window
+    ends = [b.end() for b in _BOUNDARY.finditer(window)]
+    return window[ends[-1] :] if ends else window
 
 
 def _clause_after(text: str, end: int) -> str:
     after = text[end : end + 80]
     boundary = _BOUNDARY.search(after)
     return after[: boundary.start()] if boundary else after
+
+
+def _noun_phrase(text: str, start: int, end: int) -> str:
+    """The match and the word after it: "no pre-birth" + "assessment"."""
+    following = _NEXT_WORD.match(text, end)
+    return text[start : following.end() if following else end]
 
 
 def is_general(sentence: str) -> bool:
@@ -123,9 +130,9 @@ def negation_reason(sentence: str, start: int, end: int) -> str | None:
     before = _clause_before(sentence, start)
     masked = _PSEUDO.sub(lambda m: " " * len(m.group()), before)
     cues = list(_PRE_CUE.finditer(masked))
-    if cues:
+    if cues and not _PRE_CUE.search(sentence, start, end):  # "did not ask" is meant negative
         between = masked[cues[-1].end() :]
-        if not _ACTION.search(between) and not _PRACTICE.search(sentence, start, end):
+        if not _ACTION.search(between) and not _PRACTICE.search(_noun_phrase(sentence, start, end)):
             return "negated"
     if _POST_CUE.search(_clause_after(sentence, end)):
         return "negated"

@@ -1,0 +1,130 @@
+"""The pattern coder on fictional review sentences, one theme at a time."""
+
+from __future__ import annotations
+
+import pytest
+
+from caselens.codebook import default_codebook
+from caselens.model import Codebook, Document, Finding, Indicator, Theme
+from caselens.pipeline.code_rules import RuleCoder
+from caselens.pipeline.segment import segment
+
+
+@pytest.fixture(scope="module")
+def coder() -> RuleCoder:
+    return RuleCoder(default_codebook())
+
+
+def _code(coder: RuleCoder, text: str) -> list[Finding]:
+    doc = Document.from_text(text, "fictional")
+    return coder.code(doc, segment(doc))
+
+
+def _indicators(coder: RuleCoder, text: str) -> set[str]:
+    return {f.indicator for f in _code(coder, text)}
+
+
+POSITIVE = [
+    (
+        "A.domestic_abuse",
+        "Police were called to the flat after a domestic incident between the parents.",
+    ),
+    (
+        "A.parent_substance_misuse",
+        "The father smoked cannabis every day and the mother drank heavily.",
+    ),
+    ("A.parent_mental_health", "The mother developed postnatal depression after the birth."),
+    ("B.premature", "The baby was born prematurely and spent three weeks in the neonatal unit."),
+    ("B.multiple_birth_or_sibling_under_two", "She was one of twins."),
+    ("C.missed_child_appointments", "The baby was not brought to two hospital appointments."),
+    (
+        "C.poor_weight_gain_or_health_concern",
+        "The health visitor recorded faltering growth at ten weeks.",
+    ),
+    ("D.lack_of_curiosity", "The mother's explanation for the mark was accepted without question."),
+    (
+        "D.desensitisation",
+        "Repeated referrals about neglect led to no change and the case drifted.",
+    ),
+    ("E.co_sleeping", "The baby was found unresponsive after sleeping in the parents' bed."),
+    ("E.sofa_or_unsafe_surface", "The father fell asleep on the sofa with the baby on his chest."),
+    ("F.fathers_unseen_men", "The father was never seen by the health visitor."),
+    ("G.information_sharing", "The police did not share the incident with the health visitor."),
+    ("G.pre_birth_assessment", "No pre-birth assessment was completed."),
+    (
+        "G.supervision_reflection",
+        "Supervision gave the social worker no time to reflect on the risks.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("indicator", "sentence"), POSITIVE)
+def test_positive_sentence_is_coded(coder: RuleCoder, indicator: str, sentence: str) -> None:
+    assert indicator in _indicators(coder, sentence)
+
+
+NEGATIVE = [
+    ("A.domestic_abuse", "There was no evidence of domestic abuse in the household."),
+    ("A.parent_substance_misuse", "The mother denied any drug use."),
+    ("E.co_sleeping", "The baby had never shared a bed with either parent."),
+    ("F.fathers_unseen_men", "No concerns were raised about the father's involvement."),
+    ("A.parent_mental_health", "Neither parent had any history of mental health problems."),
+]
+
+
+@pytest.mark.parametrize(("indicator", "sentence"), NEGATIVE)
+def test_denied_sentence_is_not_coded(coder: RuleCoder, indicator: str, sentence: str) -> None:
+    assert indicator not in _indicators(coder, sentence)
+
+
+def test_exclude_pattern_blocks_a_match(coder: RuleCoder) -> None:
+    text = "The post-mortem found shaken baby syndrome."
+    assert "B.disability_or_chronic_condition" not in _indicators(coder, text)
+
+
+def test_evidence_is_the_whole_sentence_with_exact_offsets(coder: RuleCoder) -> None:
+    text = (
+        "Review of a fictional family.\n\n"
+        "The baby lived with her mother. Her father used cocaine and was violent to the mother.\n\n"
+        "Professionals were over-optimistic about the parents."
+    )
+    doc = Document.from_text(text, "fictional")
+    findings = coder.code(doc, segment(doc))
+    assert findings
+    for f in findings:
+        assert doc.text[f.start : f.end] == f.quote
+        assert (f.sentence_start, f.sentence_end) == (f.start, f.end)
+        assert f.method == "rules" and f.note
+        assert f.theme == f.indicator.split(".")[0]
+    keys = [(f.indicator, f.start) for f in findings]
+    assert len(keys) == len(set(keys))  # at most one finding per indicator and sentence
+    cocaine = next(f for f in findings if f.indicator == "A.parent_substance_misuse")
+    assert cocaine.quote == "Her father used cocaine and was violent to the mother."
+
+
+def test_weak_patterns_give_lower_confidence() -> None:
+    codebook = Codebook(
+        id="t",
+        version="1",
+        title="t",
+        themes=(Theme("X", "X"),),
+        indicators=(
+            Indicator("X.strong", "X", "strong", patterns=(r"\bcot\b",)),
+            Indicator("X.weak", "X", "weak", patterns=(r"(?#weak)\bcot\b",)),
+        ),
+    )
+    doc = Document.from_text("The cot was in the bedroom.", "t")
+    found = {f.indicator: f.confidence for f in RuleCoder(codebook).code(doc, segment(doc))}
+    assert found["X.strong"] > found["X.weak"] > 0
+
+
+def test_upper_case_pattern_still_matches() -> None:
+    codebook = Codebook(
+        id="t",
+        version="1",
+        title="t",
+        themes=(Theme("X", "X"),),
+        indicators=(Indicator("X.child", "X", "child", patterns=(r"\bChild [A-Z]\b",)),),
+    )
+    doc = Document.from_text("The review concerned Child Q and her brother.", "t")
+    assert [f.indicator for f in RuleCoder(codebook).code(doc, segment(doc))] == ["X.child"]

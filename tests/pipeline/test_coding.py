@@ -1,0 +1,94 @@
+"""The Coder merges rule and semantic findings: one per indicator and sentence."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Sequence
+from types import ModuleType
+
+import pytest
+
+from caselens.codebook import default_codebook
+from caselens.model import Document, Evidence, Finding, Sentence
+from caselens.pipeline import coding
+from caselens.pipeline.coding import Coder, merge
+from caselens.pipeline.segment import segment
+from caselens.pipeline.settings import Settings
+
+TEXT = "The father used cocaine. Professionals were over-optimistic about the parents."
+
+
+def _finding(indicator: str, start: int, end: int, confidence: float, method: str) -> Finding:
+    return Finding(
+        document="d",
+        indicator=indicator,
+        theme=indicator.split(".")[0],
+        evidence=Evidence(TEXT[start:end], start, end),
+        confidence=confidence,
+        method=method,
+        sentence_start=start,
+        sentence_end=end,
+    )
+
+
+def test_merge_prefers_rules_and_drops_low_confidence() -> None:
+    rules = [_finding("A.parent_substance_misuse", 0, 24, 0.9, "rules")]
+    semantic = [
+        _finding("A.parent_substance_misuse", 0, 24, 0.95, "semantic"),  # same sentence: rules win
+        _finding("D.lack_of_curiosity", 25, 78, 0.7, "semantic"),
+        _finding("A.domestic_abuse", 25, 78, 0.3, "semantic"),  # below min_confidence
+    ]
+    merged = merge(rules, semantic, min_confidence=0.5)
+    assert [(f.indicator, f.method) for f in merged] == [
+        ("A.parent_substance_misuse", "rules"),
+        ("D.lack_of_curiosity", "semantic"),
+    ]
+
+
+class _FakeSemantic:
+    """Stands in for the semantic coder: finds one indicator in every sentence."""
+
+    def __init__(self, codebook: object) -> None:
+        self.codebook = codebook
+
+    def code(self, doc: Document, sentences: Sequence[Sentence]) -> list[Finding]:
+        return [
+            Finding(
+                document=doc.id,
+                indicator="G.older_siblings",
+                theme="G",
+                evidence=Evidence(doc.text[s.start : s.end], s.start, s.end, s.page),
+                confidence=0.8,
+                method="semantic",
+                sentence_start=s.start,
+                sentence_end=s.end,
+            )
+            for s in sentences
+        ]
+
+
+def test_coder_uses_semantic_coder_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(coding, "_semantic_coder", lambda codebook: _FakeSemantic(codebook))
+    doc = Document.from_text(TEXT, "d")
+    sentences = segment(doc)
+    with_semantic = Coder(default_codebook(), Settings(semantic=True)).code(doc, sentences)
+    assert {f.method for f in with_semantic} == {"rules", "semantic"}
+    assert [f.start for f in with_semantic] == sorted(f.start for f in with_semantic)
+    rules_only = Coder(default_codebook(), Settings(semantic=False)).code(doc, sentences)
+    assert {f.method for f in rules_only} == {"rules"}
+    assert {f.indicator for f in rules_only} >= {"A.parent_substance_misuse", "D.lack_of_curiosity"}
+
+
+def test_missing_semantic_module_falls_back_to_rules(monkeypatch: pytest.MonkeyPatch) -> None:
+    real_import = importlib.import_module
+
+    def refuse(name: str, package: str | None = None) -> ModuleType:
+        if name.endswith("code_semantic"):
+            raise ImportError("no semantic coder here")
+        return real_import(name, package)
+
+    monkeypatch.setattr(importlib, "import_module", refuse)
+    coder = Coder(default_codebook(), Settings(semantic=True))
+    assert coder.semantic is None and coder.methods == ("rules",)
+    doc = Document.from_text(TEXT, "d")
+    assert {f.method for f in coder.code(doc, segment(doc))} == {"rules"}

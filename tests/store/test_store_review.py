@@ -1,0 +1,82 @@
+"""Human review on each database: an append-only log and the agreement it yields."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from storefakes import FakeProcessor, fake_codebook
+
+from caselens import library
+from caselens.errors import NotFoundError, StoreError
+from caselens.store import Store
+from caselens.store.agreement import measure_agreement
+
+
+@pytest.fixture
+def findings(store: Store, processor: FakeProcessor, review_files: dict[str, Path]) -> list[int]:
+    library.add(store, [review_files["a_sofa.txt"]], fake_codebook(), processor=processor)
+    detail = library.show(store, library.list_documents(store)[0].id)
+    return [f.id for f in detail.findings]  # sofa, father
+
+
+def test_decisions_are_appended_and_the_newest_counts(store: Store, findings: list[int]) -> None:
+    sofa, father = findings
+    library.decide(store, sofa, "reject", "sam", "not about sleep")
+    library.decide(store, sofa, "accept", "sam", "read again: it is")
+    library.decide(store, father, "correct", "sam", indicator="F.significant_adults_unknown")
+    log = library.decision_log(store)
+    assert [d.action for d in log] == ["reject", "accept", "correct"]
+    assert log[0].reason == "not about sleep" and log[0].created_at.tzinfo is not None
+    assert log[2].corrected_indicator == "F.significant_adults_unknown"
+    result = library.agreement(store).to_dict()
+    by_indicator = {i["indicator"]: i for i in result["indicators"]}
+    assert by_indicator["E.sofa_or_unsafe_surface"]["accepted"] == 1
+    assert by_indicator["E.sofa_or_unsafe_surface"]["rejected"] == 0
+    assert by_indicator["F.fathers_unseen_men"]["precision"] == 0.0
+    assert result["decisions"] == 3
+
+
+def test_a_reviewer_adds_a_missed_finding_by_quote(store: Store, findings: list[int]) -> None:
+    doc = library.list_documents(store)[0]
+    added = library.add_finding(store, doc.id[:6], "E.co_sleeping", "kim", quote="with a parent")
+    assert added.finding_id is None and added.action == "add" and added.document_id == doc.id
+    assert added.end - added.start == len("with a parent")
+    assert library.decision_log(store, doc.id[:6]) == [added]
+    with pytest.raises(StoreError, match="does not occur"):
+        library.add_finding(store, doc.id, "E.co_sleeping", "kim", quote="on the moon")
+    with pytest.raises(StoreError, match="outside"):
+        library.add_finding(store, doc.id, "E.co_sleeping", "kim", start=5, end=99999)
+
+
+def test_bad_decisions_are_refused(store: Store, findings: list[int]) -> None:
+    with pytest.raises(NotFoundError, match="no finding"):
+        library.decide(store, 987654, "accept", "sam")
+    with pytest.raises(StoreError, match="needs a new indicator"):
+        library.decide(store, findings[0], "correct", "sam")
+    with pytest.raises(StoreError, match="who reviewed"):
+        library.decide(store, findings[0], "accept", "  ")
+    with pytest.raises(StoreError, match="one of"):
+        library.decide(store, findings[0], "add", "sam")
+    assert library.decision_log(store) == []
+
+
+def test_removing_a_document_removes_its_decisions(store: Store, findings: list[int]) -> None:
+    library.decide(store, findings[0], "accept", "sam")
+    library.remove(store, library.list_documents(store)[0].id)
+    assert library.decision_log(store) == []
+
+
+def test_kappa_between_two_reviewers(store: Store, findings: list[int]) -> None:
+    sofa, father = findings
+    for reviewer, votes in (("sam", ("accept", "reject")), ("kim", ("accept", "accept"))):
+        for finding_id, action in zip((sofa, father), votes, strict=True):
+            library.decide(store, finding_id, action, reviewer)
+    (pair,) = library.agreement(store).pairs
+    assert (pair.first, pair.second, pair.shared, pair.agreed) == ("kim", "sam", 2, 1)
+    assert pair.kappa == pytest.approx(0.0)  # kim always accepts: no agreement beyond chance
+    assert measure_agreement([]).to_dict() == {
+        "decisions": 0,
+        "indicators": [],
+        "reviewer_pairs": [],
+    }
