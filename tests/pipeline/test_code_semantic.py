@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import time
 from collections.abc import Sequence
 from typing import Any
 
@@ -132,24 +131,3 @@ def test_exemplars_are_embedded_once_per_codebook_and_embedder() -> None:
     SemanticCoder(fixture_codebook(), embedder=embedder)
     assert after_first == 2  # exemplars and background
     assert embedder.calls == after_first
-
-
-def test_codes_at_least_two_thousand_sentences_a_second() -> None:
-    sentences = [
-        "The mother told the health visitor that she was coping well with the baby.",
-        "Police were called to the address after neighbours heard shouting.",
-        "The father did not attend the child protection conference.",
-        "Practitioners accepted the parents' account of the bruise without question.",
-    ]
-    text = " ".join(f"{s[:-1]} on day {n}." for n in range(1000) for s in sentences)
-    doc = Document.from_text(text, "long.txt")
-    spans = segment(doc)
-    coder = SemanticCoder(fixture_codebook())
-    best = min(_timed(coder, doc, spans) for _ in range(3))
-    assert len(spans) / best >= 2000
-
-
-def _timed(coder: SemanticCoder, doc: Document, spans: Sequence[Any]) -> float:
-    started = time.perf_counter()
-    coder.code(doc, spans)
-    return time.perf_counter() - started

@@ -10,10 +10,9 @@ import logging
 import sys
 
 import click
-from rich.markup import escape
 
 from caselens import __version__
-from caselens.cli.common import console_err
+from caselens.cli.common import console_err, print_error
 from caselens.errors import CaselensError
 
 
@@ -57,7 +56,7 @@ def main() -> None:
         console_err.print("Aborted.")
         sys.exit(130)
     except CaselensError as e:
-        console_err.print(f"[bold red]error:[/] {escape(str(e))}", highlight=False)
+        print_error(e)
         sys.exit(e.exit_code)
     except KeyboardInterrupt:
         console_err.print("Interrupted.")

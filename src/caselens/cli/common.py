@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 
 import click
 from rich.console import Console
+from rich.text import Text
 
 console = Console()
 console_err = Console(stderr=True)
@@ -24,3 +25,10 @@ def codebook_option(func: F) -> F:
         default=None,
         help="Use this codebook (YAML) instead of the default infant codebook.",
     )(func)
+
+
+def print_error(error: BaseException | str) -> None:
+    """One line on stderr, never wrapped, never read as markup (paths and regexes stay intact)."""
+    console_err.print(
+        Text.assemble(("error: ", "bold red"), str(error)), highlight=False, soft_wrap=True
+    )

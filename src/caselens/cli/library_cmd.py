@@ -15,7 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from caselens import library as lib
-from caselens.cli.common import codebook_option, console, console_err
+from caselens.cli.common import codebook_option, console, console_err, print_error
 from caselens.errors import CaselensError
 from caselens.pipeline.settings import Settings
 from caselens.store import DocumentDetail, DocumentSummary
@@ -66,7 +66,7 @@ def handle_errors(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except CaselensError as error:
-            console_err.print(Text.assemble(("error: ", "bold red"), str(error)))
+            print_error(error)
             raise click.exceptions.Exit(error.exit_code) from error
 
     return wrapper  # type: ignore[return-value]

@@ -13,6 +13,7 @@ import io
 import re
 import textwrap
 from collections.abc import Sequence
+from typing import Any
 
 import matplotlib
 
@@ -25,6 +26,25 @@ from caselens.report.context import BriefingContext, ThemeSection
 
 BAR_COLOUR = "#0072B2"  # Okabe-Ito blue: dark enough to stay distinct in greyscale
 TEXT_COLOUR = "#1a1a1a"
+# Okabe-Ito, most distinct in greyscale first; each line also has its own marker
+# and dash pattern, so the trend chart reads without colour.
+LINE_COLOURS = ("#000000", "#E69F00", "#0072B2", "#009E73", "#D55E00", "#CC79A7", "#56B4E9")
+MARKERS = ("o", "s", "^", "D", "v", "P", "X")
+DASHES = ("-", "--", "-.", ":")
+RC: Any = {  # typed loosely: matplotlib types keys as a Literal of every rc name
+    "svg.fonttype": "none",  # real text, no glyph paths, no font files
+    "svg.hashsalt": "caselens",  # stable ids: the same input gives the same file
+    "text.parse_math": False,  # a "$" in a label is a dollar sign, not mathtext
+    "font.family": "sans-serif",
+    "font.size": 10,
+}
+
+
+def _svg(figure: Figure) -> str:
+    figure.tight_layout()
+    buffer = io.StringIO()
+    figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
+    return buffer.getvalue()
 
 
 def bar_chart_svg(
@@ -39,15 +59,7 @@ def bar_chart_svg(
     wrapped = ["\n".join(textwrap.wrap(label, 42)) or label for label in labels]
     lines = sum(max(1, w.count("\n") + 1) for w in wrapped)
     height = 0.9 + 0.28 * lines + 0.12 * len(labels)
-    with matplotlib.rc_context(
-        {
-            "svg.fonttype": "none",  # real text, no glyph paths, no font files
-            "svg.hashsalt": "caselens",  # stable ids: the same input gives the same file
-            "text.parse_math": False,  # a "$" in a label is a dollar sign, not mathtext
-            "font.family": "sans-serif",
-            "font.size": 10,
-        }
-    ):
+    with matplotlib.rc_context(RC):
         figure = Figure(figsize=(7.2, height))
         axes = figure.add_subplot()
         positions = list(range(len(labels)))
@@ -61,14 +73,12 @@ def bar_chart_svg(
             axes.text(pct + 1.5, y, f"{n} ({pct:.0f}%)", va="center", color=TEXT_COLOUR)
         for side in ("top", "right"):
             axes.spines[side].set_visible(False)
-        figure.tight_layout()
-        buffer = io.StringIO()
-        figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
+        svg = _svg(figure)
     description = "; ".join(
         f"{label}: {n} of {total} reviews ({pct:.0f}%)"
         for label, pct, n in zip(labels, percents, counts, strict=True)
     )
-    return _accessible(buffer.getvalue(), chart_id, title, description)
+    return _accessible(svg, chart_id, title, description)
 
 
 def _accessible(svg: str, chart_id: str, title: str, description: str) -> Markup:
@@ -114,4 +124,54 @@ def indicator_chart(theme: ThemeSection, total: int) -> Markup:
         [row.reviews for row in theme.indicators],
         total,
         f"{theme.label}: share of included reviews in which each indicator was seen",
+    )
+
+
+def trend_chart(context: BriefingContext) -> Markup | None:
+    """Reviews per year (bars) and each theme's share of them (lines), known years only.
+
+    Reviews of unknown year are left out of the chart, not of the briefing: the
+    trend table beside it has their row. None when fewer than two years are known,
+    since one point makes no trend.
+    """
+    rows = [r for r in context.trend if r.year is not None]
+    if len(rows) < 2:
+        return None
+    years = [r.label for r in rows]
+    positions = list(range(len(rows)))
+    with matplotlib.rc_context(RC):
+        figure = Figure(figsize=(7.2, 5.6))
+        bars, lines = figure.subplots(2, 1, sharex=True, height_ratios=(1, 2.4))
+        bars.bar(positions, [r.reviews for r in rows], color="#bdbdbd", edgecolor=TEXT_COLOUR)
+        for x, row in zip(positions, rows, strict=True):
+            bars.text(x, row.reviews, str(row.reviews), ha="center", va="bottom")
+        bars.set_ylabel("Reviews", color=TEXT_COLOUR)
+        bars.set_ylim(0, max(r.reviews for r in rows) * 1.35 + 0.5)
+        for index, theme in enumerate(context.themes):
+            lines.plot(
+                positions,
+                [r.cells[index].percent for r in rows],
+                color=LINE_COLOURS[index % len(LINE_COLOURS)],
+                marker=MARKERS[index % len(MARKERS)],
+                linestyle=DASHES[index % len(DASHES)],
+                label=theme.id,
+            )
+        lines.set_ylim(-5, 105)
+        lines.set_ylabel("% of the year's reviews", color=TEXT_COLOUR)
+        lines.set_xticks(positions, years)
+        lines.legend(title="Theme", loc="center left", bbox_to_anchor=(1.0, 0.5), frameon=False)
+        for axes in (bars, lines):
+            for side in ("top", "right"):
+                axes.spines[side].set_visible(False)
+        svg = _svg(figure)
+    description = "; ".join(
+        f"{r.label}: {r.reviews} reviews, "
+        + ", ".join(f"{c.theme} {c.percent:.0f}%" for c in r.cells)
+        for r in rows
+    )
+    return _accessible(
+        svg,
+        "chart-trend",
+        "Reviews per publication year and the share showing each theme",
+        description,
     )

@@ -14,26 +14,28 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from caselens.model import Codebook, Finding
+from caselens.report.crosstabs import (
+    CoOccurrence,
+    MatrixRow,
+    TrendRow,
+    cooccurrence,
+    matrix,
+    trend,
+)
+from caselens.report.quotes import Quote, quote_of
+from caselens.report.sources import SourceSection, build_sources
 from caselens.services import Analysis, ReviewResult, Skipped
+
+__all__ = ["BriefingContext", "Quote", "build_context"]
 
 MAX_QUOTES = 3
 LONG_QUOTE = 400  # characters; longer or shorter quotes are used only when nothing else fits
 SHORT_QUOTE = 30
-
-
-@dataclass(frozen=True, slots=True)
-class Quote:
-    text: str
-    review: str
-    document_id: str
-    page: int | None
-    indicator: str
-    indicator_label: str
-    confidence: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +149,11 @@ class BriefingContext:
     method: MethodInfo
     reviews: tuple[ReviewRow, ...]
     skipped: tuple[Skipped, ...]
+    matrix: tuple[MatrixRow, ...] = ()
+    cooccurrence: CoOccurrence | None = None
+    trend: tuple[TrendRow, ...] = ()
+    sources: tuple[SourceSection, ...] = ()
+    linked: frozenset[str] = field(default_factory=frozenset)  # reviews with a source section
 
 
 def _percent(part: int, whole: int) -> float:
@@ -221,25 +228,8 @@ def _best_quotes(
         used_reviews.add(result.document.id)
         used_indicators.add(finding.indicator)
         candidates = [rf for rf in candidates if rf[0].document.id not in used_reviews]
-        quotes.append(
-            Quote(
-                text=finding.quote,
-                review=result.document.name,
-                document_id=result.document.id,
-                page=finding.page,
-                indicator=finding.indicator,
-                indicator_label=_indicator_label(codebook, finding.indicator),
-                confidence=finding.confidence,
-            )
-        )
+        quotes.append(quote_of(result, finding, codebook))
     return tuple(quotes)
-
-
-def _indicator_label(codebook: Codebook, indicator_id: str) -> str:
-    try:
-        return codebook.indicator(indicator_id).label
-    except KeyError:
-        return indicator_id
 
 
 def _questions(codebook: Codebook) -> tuple[QuestionItem, ...]:
@@ -331,14 +321,23 @@ def _review_rows(analysis: Analysis, flow: ScreeningFlow) -> tuple[ReviewRow, ..
 
 
 def build_context(
-    analysis: Analysis, codebook: Codebook, title: str | None = None
+    analysis: Analysis,
+    codebook: Codebook,
+    title: str | None = None,
+    texts: Mapping[str, str] | None = None,
 ) -> BriefingContext:
-    """Everything a briefing shows, computed from the analysis and its codebook only."""
+    """Everything a briefing shows, computed from the analysis and its codebook only.
+
+    ``texts`` (review id to its text) adds the source appendix that quotes link
+    to; without it the briefing is complete but its quotes cannot be opened in
+    context.
+    """
     p = analysis.provenance
     flow = _flow(analysis, codebook)
     included = analysis.included
     questions = _questions(codebook)
     themes = _themes(included, codebook, questions)
+    sources = build_sources(included, texts or {})
     method = MethodInfo(
         codebook_id=p.codebook_id,
         codebook_version=p.codebook_version,
@@ -365,4 +364,9 @@ def build_context(
         method=method,
         reviews=_review_rows(analysis, flow),
         skipped=analysis.skipped,
+        matrix=matrix(included, codebook),
+        cooccurrence=cooccurrence(included, codebook),
+        trend=trend(included, codebook),
+        sources=sources,
+        linked=frozenset(s.document_id for s in sources),
     )

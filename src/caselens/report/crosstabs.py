@@ -1,0 +1,140 @@
+"""Cross-tabulations of included reviews: review x theme, theme x theme, year x theme.
+
+These are the tables a qualitative analyst builds with a matrix coding query:
+each cell counts, and the review x theme cells keep the quotes behind their
+count so a reader can open a number and see what it is made of. Like
+prevalence, co-occurrence and trend count reviews, not passages.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from caselens.model import Codebook
+from caselens.report.quotes import Quote, quote_of
+from caselens.services import ReviewResult
+
+UNKNOWN_YEAR = "Year not stated"
+
+
+@dataclass(frozen=True, slots=True)
+class MatrixCell:
+    theme: str
+    count: int  # passages coded to the theme in this review
+    quotes: tuple[Quote, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class MatrixRow:
+    review: str
+    document_id: str
+    year: int | None
+    cells: tuple[MatrixCell, ...]  # in codebook theme order
+
+    @property
+    def total(self) -> int:
+        return sum(c.count for c in self.cells)
+
+
+@dataclass(frozen=True, slots=True)
+class CoOccurrence:
+    """``counts[i][j]``: included reviews in which themes i and j were both seen.
+
+    The diagonal is the number of reviews in which the theme was seen at all.
+    """
+
+    themes: tuple[str, ...]
+    labels: tuple[str, ...]
+    counts: tuple[tuple[int, ...], ...]
+
+    def pairs(self) -> list[tuple[str, str, int]]:
+        """Every pair of different themes with its count, most frequent first."""
+        found = [
+            (self.themes[i], self.themes[j], self.counts[i][j])
+            for i in range(len(self.themes))
+            for j in range(i + 1, len(self.themes))
+        ]
+        return sorted(found, key=lambda p: (-p[2], p[0], p[1]))
+
+
+@dataclass(frozen=True, slots=True)
+class TrendCell:
+    theme: str
+    reviews: int
+    percent: float  # of the year's included reviews
+
+
+@dataclass(frozen=True, slots=True)
+class TrendRow:
+    year: int | None  # None: the review does not say when it was published
+    reviews: int
+    cells: tuple[TrendCell, ...]
+
+    @property
+    def label(self) -> str:
+        return UNKNOWN_YEAR if self.year is None else str(self.year)
+
+
+def _percent(part: int, whole: int) -> float:
+    return round(100.0 * part / whole, 1) if whole else 0.0
+
+
+def review_year(result: ReviewResult) -> int | None:
+    value = result.facts.published_year.value
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return int(value)
+
+
+def matrix(included: tuple[ReviewResult, ...], codebook: Codebook) -> tuple[MatrixRow, ...]:
+    """One row per included review, one cell per theme, quotes in text order."""
+    rows = []
+    for result in sorted(included, key=lambda r: r.document.name.lower()):
+        cells = []
+        for theme in codebook.themes:
+            findings = sorted(
+                (f for f in result.findings if f.theme == theme.id),
+                key=lambda f: (f.start, f.end, f.indicator),
+            )
+            quotes = tuple(quote_of(result, f, codebook) for f in findings)
+            cells.append(MatrixCell(theme.id, len(findings), quotes))
+        rows.append(
+            MatrixRow(result.document.name, result.document.id, review_year(result), tuple(cells))
+        )
+    return tuple(rows)
+
+
+def cooccurrence(included: tuple[ReviewResult, ...], codebook: Codebook) -> CoOccurrence:
+    ids = tuple(t.id for t in codebook.themes)
+    seen = [{f.theme for f in r.findings} for r in included]
+    counts = tuple(tuple(sum(1 for s in seen if a in s and b in s) for b in ids) for a in ids)
+    return CoOccurrence(ids, tuple(t.label for t in codebook.themes), counts)
+
+
+def trend(included: tuple[ReviewResult, ...], codebook: Codebook) -> tuple[TrendRow, ...]:
+    """Reviews per publication year and the share of them showing each theme.
+
+    Reviews whose year is unknown get a row of their own, last, rather than
+    being dropped: leaving them out would change every share silently.
+    """
+    by_year: dict[int | None, list[ReviewResult]] = {}
+    for result in included:
+        by_year.setdefault(review_year(result), []).append(result)
+    years = sorted(y for y in by_year if y is not None)
+    if None in by_year:
+        years_all: list[int | None] = [*years, None]
+    else:
+        years_all = list(years)
+    rows = []
+    for year in years_all:
+        results = by_year[year]
+        counts: Counter[str] = Counter()
+        for result in results:
+            counts.update({f.theme for f in result.findings})
+        cells = tuple(
+            TrendCell(t.id, counts[t.id], _percent(counts[t.id], len(results)))
+            for t in codebook.themes
+        )
+        rows.append(TrendRow(year, len(results), cells))
+    return tuple(rows)

@@ -1,0 +1,169 @@
+"""The source appendix: each included review's text, with every coded quote marked.
+
+A quote in the briefing links to ``#doc-<id>-<start>``, its place here, so a
+reader can check it in context without opening the file. The appendix is cut
+from the text at the offsets the coder recorded; a quote that no longer matches
+its text (the file changed since it was analysed) is not linked at all rather
+than linked to the wrong words.
+
+Short reviews are shown whole. In a long one only the paragraphs holding a
+quote and their neighbours are shown, with the gaps marked, so a briefing over
+many long reviews stays a file that opens quickly and can be emailed.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from caselens.errors import CaselensError
+from caselens.report.quotes import anchor_id, source_id
+from caselens.services import Analysis, ReviewResult
+
+WHOLE_TEXT_LIMIT = 20_000  # characters; longer reviews are shown in excerpts
+CONTEXT_PARAGRAPHS = 1  # paragraphs shown either side of one holding a quote
+
+_PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]*)*")
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """A run of text; ``marked`` runs are coded quotes; ``anchors`` are ids placed before it."""
+
+    text: str
+    marked: bool
+    anchors: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    start: int
+    pieces: tuple[Piece, ...]
+    gap_before: bool  # text was left out between this paragraph and the one before
+
+
+@dataclass(frozen=True, slots=True)
+class SourceSection:
+    document_id: str
+    review: str
+    id: str  # fragment id of the section
+    complete: bool  # the whole text is shown, not excerpts
+    characters: int
+    paragraphs: tuple[Paragraph, ...]
+    gap_after: bool
+
+
+def _spans(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text)]
+
+
+def _merge(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _pieces(
+    text: str, start: int, end: int, marks: list[tuple[int, int]], anchors: dict[int, list[str]]
+) -> tuple[Piece, ...]:
+    """Cut ``text[start:end]`` at the marks' edges and at every anchor."""
+    cuts = {start, end}
+    for a, b in marks:
+        cuts.update(x for x in (a, b) if start < x < end)
+    cuts.update(x for x in anchors if start < x < end)
+    points = sorted(cuts)
+    pieces = []
+    for a, b in itertools.pairwise(points):
+        marked = any(m0 <= a and b <= m1 for m0, m1 in marks)
+        pieces.append(Piece(text[a:b], marked, tuple(anchors.get(a, ()))))
+    return tuple(pieces)
+
+
+def build_section(result: ReviewResult, text: str) -> SourceSection | None:
+    """The appendix section of one review, or None if none of its quotes match ``text``."""
+    doc_id = result.document.id
+    quotes = [(f.start, f.end) for f in result.findings if text[f.start : f.end] == f.quote]
+    if not quotes:
+        return None
+    marks = _merge(quotes)
+    anchors: dict[int, list[str]] = {}
+    for start, _ in sorted(set(quotes)):
+        if anchor_id(doc_id, start) not in anchors.get(start, []):
+            anchors.setdefault(start, []).append(anchor_id(doc_id, start))
+    spans = _spans(text)
+    complete = len(text) <= WHOLE_TEXT_LIMIT
+    if complete:
+        keep = set(range(len(spans)))
+    else:
+        holding = {
+            i for i, (a, b) in enumerate(spans) if any(a < q1 and q0 < b for q0, q1 in marks)
+        }
+        keep = {
+            j
+            for i in holding
+            for j in range(i - CONTEXT_PARAGRAPHS, i + CONTEXT_PARAGRAPHS + 1)
+            if 0 <= j < len(spans)
+        }
+    paragraphs = []
+    previous = -1
+    for i in sorted(keep):
+        start, end = spans[i]
+        paragraphs.append(
+            Paragraph(start, _pieces(text, start, end, marks, anchors), gap_before=i > previous + 1)
+        )
+        previous = i
+    return SourceSection(
+        document_id=doc_id,
+        review=result.document.name,
+        id=source_id(doc_id),
+        complete=complete,
+        characters=len(text),
+        paragraphs=tuple(paragraphs),
+        gap_after=previous < len(spans) - 1,
+    )
+
+
+def build_sources(
+    included: Sequence[ReviewResult], texts: Mapping[str, str]
+) -> tuple[SourceSection, ...]:
+    sections = []
+    for result in sorted(included, key=lambda r: r.document.name.lower()):
+        text = texts.get(result.document.id)
+        if text is not None:
+            section = build_section(result, text)
+            if section is not None:
+                sections.append(section)
+    return tuple(sections)
+
+
+def read_texts(analysis: Analysis, *, max_bytes: int | None = None) -> dict[str, str]:
+    """The text of every review whose source file is still there and unchanged.
+
+    A saved analysis holds no text. A review whose file has moved, gone, or now
+    reads differently (its content id changed) is left out; its quotes are then
+    shown without a link to their place, never linked to the wrong words.
+    """
+    from caselens.ingest import read_document
+
+    texts: dict[str, str] = {}
+    for result in analysis.results:
+        source = result.document.source
+        if not source or not Path(source).is_file():
+            continue
+        try:
+            if max_bytes is None:
+                document = read_document(Path(source))
+            else:
+                document = read_document(Path(source), max_bytes=max_bytes)
+        except CaselensError:
+            continue  # unreadable now: shown without source links, as documented above
+        if document.id == result.document.id:
+            texts[document.id] = document.text
+    return texts
