@@ -173,3 +173,54 @@ def test_hostile_text_and_file_names_are_escaped_in_the_briefing(tmp_path: Path)
     Tags().feed(html)
     assert not found & {"script", "img"}
     assert "&lt;img src=x onerror=alert(1)&gt;.txt" in html
+
+
+def test_format_option_writes_only_what_was_asked(tmp_path: Path) -> None:
+    code, stdout, stderr = _run(
+        str(REVIEWS / "baby-k-eastvale-2020.txt"),
+        "--out",
+        str(tmp_path),
+        "--no-semantic",
+        "--format",
+        "md,xlsx",
+    )
+    assert code == 0, stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["briefing.md", "findings.xlsx"]
+    assert str(tmp_path / "briefing.md") in stdout
+
+
+def test_unknown_format_is_a_usage_error_before_any_reading(tmp_path: Path) -> None:
+    code, _, stderr = _run(str(REVIEWS), "--out", str(tmp_path / "o"), "--format", "html,docx")
+    assert code == 2 and "unknown format 'docx'" in stderr
+    assert not (tmp_path / "o").exists()
+
+
+@pytest.mark.slow
+def test_samples_render_in_every_format_and_quotes_sit_at_their_offsets(tmp_path: Path) -> None:
+    import io
+    import re
+
+    pypdf = pytest.importorskip("pypdf")
+    pptx = pytest.importorskip("pptx")
+    if not SAMPLES.is_dir():
+        pytest.skip("samples/ is missing")
+    formats = "html,pdf,pptx,md,csv,xlsx,json"
+    code, _, stderr = _run(str(SAMPLES), "--out", str(tmp_path), "--format", formats)
+    assert code in (0, 2), stderr
+    data = json.loads((tmp_path / "findings.json").read_text(encoding="utf-8"))
+    codebook = default_codebook()
+    texts = {d["id"]: read_document(Path(d["source"])).text for d in data["documents"]}
+    html = (tmp_path / "briefing.html").read_text(encoding="utf-8")
+    quoted = re.findall(r'data-document="(\w+)" data-start="(\d+)" data-end="(\d+)"', html)
+    assert quoted
+    for doc, start, end in quoted:
+        assert texts[doc][int(start) : int(end)] in {f["quote"] for f in data["findings"]}
+    reader = pypdf.PdfReader(io.BytesIO((tmp_path / "briefing.pdf").read_bytes()))
+    text = " ".join(" ".join((p.extract_text() or "").split()) for p in reader.pages)
+    for theme in codebook.themes:
+        assert theme.label in text
+    for question in codebook.questions:
+        assert " ".join(question.text.split()) in text
+    deck = pptx.Presentation(str(tmp_path / "briefing.pptx"))
+    titles = [s.shapes.title.text for s in deck.slides]
+    assert all(f"{t.id}. {t.label}" in titles for t in codebook.themes)

@@ -41,7 +41,14 @@ def make_codebook() -> Codebook:
         criteria=(
             Criterion("age", "Child under three", "age_months", below=36),
             Criterion("nation", "England or Wales", "nation", any_of=("England", "Wales")),
-            Criterion("published", "Published 2018 to 2022", "published_year", window=True),
+            Criterion(
+                "published",
+                "Published 2018 to 2022",
+                "published_year",
+                min=2018,
+                max=2022,
+                window=True,
+            ),
         ),
         questions=(
             Question("Q1", "Do we ask about alpha?", themes=("A",)),
@@ -109,3 +116,63 @@ def make_analysis() -> Analysis:
         inputs=("reviews",),
     )
     return Analysis(results, (Skipped("reviews/broken.pdf", "the PDF is damaged"),), provenance)
+
+
+TEXTS = {
+    "t1": (
+        "Review of baby Ash.\n\nAlpha x was seen at every visit. Nobody asked why.\n\n"
+        "Beta z was noted by the health visitor.\n\nThe case closed in spring."
+    ),
+    "t2": (
+        "Review of baby Birch.\n\nAlpha y came up twice.\n\nGamma w =SUM(A1) & <b>bold</b> *stars*."
+    ),
+    "t3": "Review of baby Cedar.\n\nAlpha x appears here, out of scope.",
+}
+
+
+def placed(doc: str, indicator: str, quote: str, confidence: float = 0.9) -> Finding:
+    """A finding whose offsets are where ``quote`` really is in ``TEXTS[doc]``."""
+    start = TEXTS[doc].index(quote)
+    return finding(doc, indicator, confidence, quote, start)
+
+
+def with_year(result: ReviewResult, year: int | None) -> ReviewResult:
+    from dataclasses import replace
+
+    from caselens.model import Fact
+
+    return replace(result, facts=Facts(published_year=Fact("published_year", year)))
+
+
+def make_placed_analysis() -> Analysis:
+    """Three reviews whose findings sit at their true offsets in ``TEXTS``."""
+    results = (
+        with_year(
+            review(
+                "t1",
+                "Ash review",
+                (
+                    placed("t1", "A.x", "Alpha x was seen at every visit."),
+                    placed("t1", "A.y", "Nobody asked why."),
+                    placed("t1", "B.z", "Beta z was noted by the health visitor."),
+                ),
+            ),
+            2020,
+        ),
+        with_year(
+            review(
+                "t2",
+                "Birch review",
+                (
+                    placed("t2", "A.y", "Alpha y came up twice."),
+                    placed("t2", "C.w", "Gamma w =SUM(A1) & <b>bold</b> *stars*."),
+                ),
+            ),
+            None,
+        ),
+        with_year(
+            review("t3", "Cedar review", (placed("t3", "A.x", "Alpha x appears here"),), "age"),
+            2019,
+        ),
+    )
+    return Analysis(results, (), make_analysis().provenance)

@@ -62,8 +62,9 @@ def test_sections_headings_captions_and_accessible_charts(
 ) -> None:
     html = render_html(build_context(analysis, codebook))
     h2 = re.findall(r"<h2[^>]*>(.*?)</h2>", html)
-    assert h2[:3] == ["Summary", "Scope and screening", "How often each theme came up"]
-    assert {"Themes", "Discussion questions", "Method"} <= set(h2)
+    assert h2[:4] == ["Contents", "Summary", "Scope and screening", "How often each theme came up"]
+    assert {"Themes", "Discussion questions", "Method", "Themes in each review"} <= set(h2)
+    assert {"Themes seen together", "By year of publication"} <= set(h2)
     assert html.count("<table") == html.count("<caption>")
     svgs = re.findall(r"<svg[^>]*>", html)
     assert svgs, "charts are inline SVG"

@@ -53,7 +53,10 @@ def test_json_round_trips_and_carries_the_briefing_numbers(
     analysis: Analysis, codebook: Codebook
 ) -> None:
     data = json.loads(findings_json(analysis, codebook, build_context(analysis, codebook)))
-    assert data["codebook"] == {"id": "test-codebook", "version": "9.9.9", "title": "Test codebook"}
+    from caselens.codebook.loader import codebook_from_dict
+
+    assert (data["codebook"]["id"], data["codebook"]["version"]) == ("test-codebook", "9.9.9")
+    assert codebook_from_dict(data["codebook"], "findings.json") == codebook  # self-contained
     assert data["screening_flow"]["included"] == 2
     assert data["prevalence"][0]["theme"] == "A" and data["prevalence"][0]["reviews"] == 2
     assert {"document", "indicator", "theme", "quote", "start", "end", "page", "confidence",

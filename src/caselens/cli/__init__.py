@@ -29,13 +29,21 @@ def cli(verbose: int) -> None:
 
 
 def _register() -> None:
-    from caselens.cli import analyse_cmd, codebook_cmd, evaluate_cmd, library_cmd, review_cmd
+    from caselens.cli import (
+        analyse_cmd,
+        codebook_cmd,
+        evaluate_cmd,
+        library_cmd,
+        qda_cmd,
+        review_cmd,
+    )
 
     cli.add_command(analyse_cmd.analyse)
     cli.add_command(codebook_cmd.codebook)
     cli.add_command(evaluate_cmd.evaluate)
     cli.add_command(library_cmd.library)
     cli.add_command(review_cmd.review)
+    cli.add_command(qda_cmd.qda)
 
 
 _register()

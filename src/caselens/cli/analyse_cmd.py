@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
@@ -19,9 +20,34 @@ from caselens.pipeline.settings import Settings
 from caselens.services import Analysis
 from caselens.services import Progress as ProgressCallback
 
+F = TypeVar("F", bound=Callable[..., Any])
+
 EXIT_SKIPPED = 2  # the briefing was written, but some files could not be read
 
-OUTPUTS = ("briefing.html", "findings.csv", "findings.json")
+
+def parse_format_option(
+    _ctx: click.Context, _param: click.Parameter, value: str
+) -> tuple[str, ...]:
+    """``--format`` as format names; an unknown name is a usage error naming the choices."""
+    from caselens.report.formats import FormatError, parse_formats
+
+    try:
+        return parse_formats(value)
+    except FormatError as error:
+        raise click.BadParameter(str(error)) from error
+
+
+def format_option(func: F) -> F:
+    from caselens.report.formats import DEFAULT_FORMATS, FORMATS
+
+    return click.option(
+        "--format",
+        "formats",
+        default=",".join(DEFAULT_FORMATS),
+        show_default=True,
+        callback=parse_format_option,
+        help=f"Comma-separated outputs: {', '.join(FORMATS)}, or all.",
+    )(func)
 
 
 @contextmanager
@@ -44,15 +70,12 @@ def _progress_bar() -> Iterator[ProgressCallback]:
         yield update
 
 
-def _write_outputs(out: Path, analysis: Analysis, codebook: Codebook) -> None:
-    from caselens.report.context import build_context
-    from caselens.report.html import write_html
-    from caselens.report.tables import write_findings_csv, write_findings_json
+def _write_outputs(
+    out: Path, analysis: Analysis, codebook: Codebook, formats: tuple[str, ...]
+) -> list[Path]:
+    from caselens.report.formats import render
 
-    context = build_context(analysis, codebook)
-    write_findings_json(out / "findings.json", analysis, codebook, context)
-    write_findings_csv(out / "findings.csv", analysis, codebook)
-    write_html(out / "briefing.html", context)
+    return render(out, formats, analysis, codebook)
 
 
 def _summary_table(analysis: Analysis, codebook: Codebook) -> Table:
@@ -79,8 +102,9 @@ def _summary_table(analysis: Analysis, codebook: Codebook) -> Table:
     "out",
     required=True,
     type=click.Path(path_type=Path, file_okay=False),
-    help="Folder for briefing.html, findings.csv and findings.json (created if missing).",
+    help="Folder for the briefing and its data files (created if missing).",
 )
+@format_option
 @codebook_option
 @click.option(
     "--any-year", is_flag=True, help="Count reviews of any year (ignore the publication window)."
@@ -98,6 +122,7 @@ def _summary_table(analysis: Analysis, codebook: Codebook) -> Table:
 def analyse(
     paths: tuple[Path, ...],
     out: Path,
+    formats: tuple[str, ...],
     codebook_path: Path | None,
     any_year: bool,
     no_semantic: bool,
@@ -109,9 +134,11 @@ def analyse(
     analysed; the exit code is then 2.
     """
     from caselens.codebook import load_codebook
+    from caselens.report.formats import check_available
     from caselens.services import analyse as run_analysis
 
     try:
+        check_available(formats)  # a missing extra is reported before minutes of reading
         codebook = load_codebook(codebook_path)
         settings = Settings(
             semantic=not no_semantic, min_confidence=min_confidence, any_year=any_year
@@ -125,13 +152,14 @@ def analyse(
                 + (f" ({reasons})" if reasons else "")
                 + ". Give PDF, DOCX, HTML, text or Markdown files, or folders holding them."
             )
-        _write_outputs(out, analysis, codebook)
+        written = _write_outputs(out, analysis, codebook, formats)
     except CaselensError as error:
         console_err.print(Text.assemble(("error: ", "bold red"), str(error)))
         sys.exit(error.exit_code)
 
     console.print(_summary_table(analysis, codebook))
-    console.print(Text(f"Briefing: {out / 'briefing.html'}"), soft_wrap=True)
+    for path in written:
+        console.print(Text(f"Wrote {path}"), soft_wrap=True)
     if analysis.skipped:
         console_err.print(
             Text(f"{len(analysis.skipped)} file(s) could not be read:", style="bold yellow")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TypeVar
 
 import click
@@ -10,8 +11,10 @@ from rich.table import Table
 from rich.text import Text
 
 from caselens import library as lib
-from caselens.cli.common import console
+from caselens.agreement import LabelAgreement
+from caselens.cli.common import codebook_option, console
 from caselens.cli.library_cmd import db_option, echo_json, handle_errors, json_option
+from caselens.store.agreement import Agreement
 from caselens.store.records import DecisionRecord
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -153,17 +156,71 @@ def log(document: str | None, as_json: bool, db: str | None) -> None:
     console.print(table)
 
 
+def _stat(value: float | None, percent: bool = False) -> str:
+    if value is None:
+        return "–"
+    return f"{value:.0%}" if percent else f"{value:.2f}"
+
+
+def _unit_table(title: str, rows: tuple[LabelAgreement, ...], overall: LabelAgreement) -> Table:
+    table = Table(title=title, header_style="bold")
+    for column in ("Label", "Both", "First only", "Second only", "Agree", "Kappa", "Alpha"):
+        table.add_column(column)
+    for row in (*rows, overall):
+        table.add_row(
+            Text(row.label), str(row.both), str(row.first_only), str(row.second_only),
+            _stat(row.percent, percent=True), _stat(row.kappa), _stat(row.alpha),
+        )  # fmt: skip
+    return table
+
+
 @review.command("agreement")
+@click.option(
+    "--between",
+    nargs=2,
+    default=None,
+    metavar="CODER CODER",
+    help='Compare two coders over sentences ("machine", a reviewer, or an imported coder); '
+    "default: the machine against each person.",
+)
+@codebook_option
 @json_option
 @db_option
 @handle_errors
-def agreement(as_json: bool, db: str | None) -> None:
-    """How often reviewers confirm the machine, per indicator, and agree with each other."""
+def agreement(
+    between: tuple[str, str] | None, codebook_path: Path | None, as_json: bool, db: str | None
+) -> None:
+    """How often reviewers confirm the machine, and how coders agree sentence by sentence.
+
+    Per indicator and per theme: percent agreement, Cohen's kappa and Krippendorff's
+    alpha, with each sentence of the documents both coders coded as one unit.
+    """
+    from caselens.codebook import load_codebook
+    from caselens.store.imported import compare_coders
+
+    codebook = load_codebook(codebook_path)
     with lib.open_library(db) as store:
         result = lib.agreement(store)
+        with store.transaction() as session:
+            units = compare_coders(session, codebook, between)
     if as_json:
-        echo_json(result.to_dict())
+        echo_json({**result.to_dict(), "units": [u.to_dict() for u in units]})
         return
+    if between is None:
+        _decision_table(result)
+    for report in units:
+        console.print(
+            Text(
+                f"{report.first} (first) and {report.second} (second): "
+                f"{len(report.documents)} document(s), {report.units} sentences",
+                style="bold",
+            )
+        )
+        console.print(_unit_table("Per theme", report.themes, report.overall_themes))
+        console.print(_unit_table("Per indicator", report.indicators, report.overall_indicators))
+
+
+def _decision_table(result: Agreement) -> None:
     table = Table(title="Machine findings as reviewed", header_style="bold")
     for column in (
         "Indicator",

@@ -18,7 +18,7 @@ from caselens.ingest.assemble import Extracted, RawBlock
 from caselens.ingest.text import decode_text
 
 _DROP = (
-    "script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form",
+    "script", "style", "noscript", "template", "nav", "footer", "aside", "form",
     "svg", "canvas", "iframe", "object", "button", "select", "head",
 )  # fmt: skip
 _DROP_ROLES = ("navigation", "banner", "contentinfo", "search", "complementary")
@@ -47,9 +47,23 @@ def read_html(data: bytes, path: Path) -> Extracted:
             node.decompose()
     for node in parser.css("[hidden], [aria-hidden=true]"):
         node.decompose()
+    # A site's header is furniture; a <header> inside the article or main content
+    # holds the review's own title page (title, partnership, publication date).
+    for node in parser.css("header"):
+        if not _inside(node, ("main", "article")):
+            node.decompose()
     parser.strip_tags(list(_DROP))
     blocks = list(_walk(parser.body)) if parser.body is not None else []
     return Extracted("html", blocks, title)
+
+
+def _inside(node: Any, tags: tuple[str, ...]) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if parent.tag in tags:
+            return True
+        parent = parent.parent
+    return False
 
 
 def _text_of(parser: LexborHTMLParser, selector: str) -> str | None:

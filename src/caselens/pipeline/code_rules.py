@@ -1,8 +1,11 @@
 """Code a document against the codebook's patterns, one finding per indicator and sentence.
 
-Each indicator's patterns are compiled once into a single alternation and run
-over the whole text, so a long review costs one pass per indicator rather than
-one per sentence; match offsets are mapped to sentences by bisection.
+Each indicator's patterns are compiled once into a single alternation, which is
+run inside each sentence that could match it. Which sentences could match is
+decided by :mod:`caselens.pipeline.anchors`: the words a pattern cannot match
+without are found with fast string search, so the regex engine only sees the few
+sentences holding them. Results are exactly those of running every pattern over
+every sentence.
 
 Speed: Python's ``re`` is about three times slower with ``re.IGNORECASE``, so the
 text is lower-cased once (when that keeps every offset) and patterns without
@@ -15,13 +18,13 @@ sentence, not the few matched words.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from caselens.errors import CodebookError
 from caselens.model import Codebook, Document, Evidence, Finding, Indicator, Sentence
+from caselens.pipeline.anchors import ANY, FOLDING_ODDITIES, AnchorSet, SentenceIndex, derive
 from caselens.pipeline.negation import negation_reason
 
 STRONG_CONFIDENCE = 0.9
@@ -29,8 +32,6 @@ WEAK_CONFIDENCE = 0.6  # a pattern marked "(?#weak)" is suggestive, not conclusi
 WEAK_MARK = "(?#weak)"
 _NOTE_LIMIT = 120
 
-
-_WORD_START = r""
 _UPPER_LITERAL = re.compile(r"(?<!\\)[A-Z]")
 
 
@@ -51,12 +52,20 @@ def _alternation(patterns: Iterable[str], where: str) -> re.Pattern[str] | None:
         ) from error
 
 
+def _indices(mask: int) -> list[int]:
+    """The positions of the set bits, lowest first."""
+    bits = bin(mask)[:1:-1]
+    return [i for i, bit in enumerate(bits) if bit == "1"]
+
+
 @dataclass(frozen=True)
 class _Compiled:
     indicator: Indicator
     pattern: re.Pattern[str] | None
     weak: re.Pattern[str] | None
     exclude: re.Pattern[str] | None
+    pattern_anchor: int = 0  # node numbers in the coder's AnchorSet
+    weak_anchor: int = 0
 
 
 @dataclass
@@ -73,70 +82,61 @@ class RuleCoder:
     def __init__(self, codebook: Codebook) -> None:
         self.codebook = codebook
         self._compiled: list[_Compiled] = []
+        self._anchors = AnchorSet()
+        self._anchors.add(ANY)
         for ind in codebook.indicators:
             strong = [p for p in ind.patterns if not p.startswith(WEAK_MARK)]
             weak = [p[len(WEAK_MARK) :] for p in ind.patterns if p.startswith(WEAK_MARK)]
+            pattern = _alternation(strong, f"{ind.id}.patterns")
+            weak_pattern = _alternation(weak, f"{ind.id}.patterns")
             self._compiled.append(
                 _Compiled(
                     ind,
-                    _alternation(strong, f"{ind.id}.patterns"),
-                    _alternation(weak, f"{ind.id}.patterns"),
+                    pattern,
+                    weak_pattern,
                     _alternation(ind.exclude, f"{ind.id}.exclude"),
+                    self._anchor(pattern),
+                    self._anchor(weak_pattern),
                 )
             )
+
+    def _anchor(self, pattern: re.Pattern[str] | None) -> int:
+        return self._anchors.add(derive(pattern.pattern) if pattern is not None else ANY)
 
     def code(self, doc: Document, sentences: Sequence[Sentence]) -> list[Finding]:
         """All findings of the document, ordered by sentence then indicator order."""
         if not sentences:
             return []
-        starts = [s.start for s in sentences]
         lowered = doc.text.lower()
+        index: SentenceIndex | None = None
         if len(lowered) != len(doc.text):  # a rare character changed length: keep offsets
             lowered = doc.text
+        elif not any(char in doc.text for char in FOLDING_ODDITIES):
+            index = self._anchors.index(
+                lowered, [s.start for s in sentences], [s.end for s in sentences]
+            )
+        every = range(len(sentences))
         findings: list[tuple[int, int, Finding]] = []
         for order, comp in enumerate(self._compiled):
             hits: dict[int, _Hit] = {}
-            for pattern, confidence in (
-                (comp.pattern, STRONG_CONFIDENCE),
-                (comp.weak, WEAK_CONFIDENCE),
+            for pattern, anchor, confidence in (
+                (comp.pattern, comp.pattern_anchor, STRONG_CONFIDENCE),
+                (comp.weak, comp.weak_anchor, WEAK_CONFIDENCE),
             ):
-                if pattern is not None:
-                    if pattern.flags & re.IGNORECASE == 0 and lowered is doc.text:
-                        pattern = re.compile(pattern.pattern, re.IGNORECASE)
-                    source = doc.text if pattern.flags & re.IGNORECASE else lowered
-                    self._scan(source, doc.text, pattern, confidence, comp, sentences, starts, hits)
-            for index, hit in hits.items():
-                findings.append((index, order, self._finding(doc, sentences[index], comp, hit)))
+                if pattern is None:
+                    continue
+                if pattern.flags & re.IGNORECASE == 0 and lowered is doc.text:
+                    pattern = re.compile(pattern.pattern, re.IGNORECASE)
+                source = doc.text if pattern.flags & re.IGNORECASE else lowered
+                candidates = every if index is None else _indices(index.candidates(anchor))
+                for i in candidates:
+                    sentence = sentences[i]
+                    for m in pattern.finditer(source, sentence.start, sentence.end):
+                        self._consider(source, doc.text, m, confidence, comp, i, sentence, hits)
+            for i, hit in hits.items():
+                findings.append((i, order, self._finding(doc, sentences[i], comp, hit)))
         findings.sort(key=lambda item: (item[0], item[1]))
         return [f for _, _, f in findings]
-
-    def _scan(
-        self,
-        source: str,
-        text: str,
-        pattern: re.Pattern[str],
-        confidence: float,
-        comp: _Compiled,
-        sentences: Sequence[Sentence],
-        starts: list[int],
-        hits: dict[int, _Hit],
-    ) -> None:
-        rescan: set[int] = set()
-        for m in pattern.finditer(source):
-            index = bisect.bisect_right(starts, m.start()) - 1
-            if index < 0:
-                continue
-            sentence = sentences[index]
-            if m.end() <= sentence.end:
-                self._consider(source, text, m, confidence, comp, index, sentence, hits)
-                continue
-            # The match ran past its sentence: look again inside each sentence it spans.
-            last = bisect.bisect_left(starts, m.end()) - 1
-            rescan.update(range(index, max(last, index) + 1))
-        for index in sorted(rescan):
-            sentence = sentences[index]
-            for m in pattern.finditer(source, sentence.start, sentence.end):
-                self._consider(source, text, m, confidence, comp, index, sentence, hits)
 
     @staticmethod
     def _consider(

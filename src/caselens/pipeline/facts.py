@@ -23,11 +23,13 @@ def extract_facts(doc: Document, sentences: Sequence[Sentence]) -> Facts:
     """The scope facts of ``doc``, read sentence by sentence."""
     items = pieces(doc, tuple(sentences))
     age, infant = extract_age(doc, items)
+    published = extract_published_year(doc, items)
+    year = published.value if isinstance(published.value, int) else None
     return Facts(
         age_months=age,
         infant=infant,
         outcome=extract_outcome(doc, items),
         harm_types=extract_harm_types(doc, items),
-        nation=extract_nation(doc, items),
-        published_year=extract_published_year(doc, items),
+        nation=extract_nation(doc, items, year, doc.title),
+        published_year=published,
     )

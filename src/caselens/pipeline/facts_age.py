@@ -19,6 +19,7 @@ from caselens.pipeline.facts_text import (
     MONTHS,
     NUMBER,
     Piece,
+    by_weight,
     evidence,
     number_value,
 )
@@ -214,7 +215,9 @@ def extract_age(doc: Document, items: list[Piece]) -> tuple[Fact, Fact]:
     infant_piece = next((p for p in items if _INFANT.search(p.text)), None)
     chosen: list[_Age] = []
     bounded: _Age | None = None
-    for piece in items:
+    # The title page, introduction and circumstances name the subject child; the
+    # chronology gives ages of siblings and of the child at earlier events.
+    for piece in by_weight(items):
         ages = _candidates(piece)
         exact = [a for a in ages if not a.bound]
         if bounded is None:

@@ -12,7 +12,18 @@ from __future__ import annotations
 import re
 
 from caselens.model import Document, Evidence, Fact
-from caselens.pipeline.facts_text import Piece, evidence, find_all, negated
+from caselens.pipeline.facts_text import (
+    ADVICE,
+    BODY,
+    FRONT,
+    TITLE,
+    Piece,
+    by_weight,
+    evidence,
+    find_all,
+    negated,
+    structured,
+)
 
 _I = re.IGNORECASE
 _CARER = (
@@ -90,8 +101,11 @@ _SLEEP = re.compile(
     r"same\s+bed|slept\s+with\s+(?:him|her|the\s+baby|the\s+child|(?:his|her)\s+bab\w+)|"
     r"into\s+(?:her|his|their|the)\s+(?:double\s+)?bed|unsafe\s+sleep\w*|"
     r"fell\s+asleep\s+(?:while\s+|whilst\s+)?(?:holding|feeding|with|cuddling)\s+(?:him|her|the\s+baby)|"
-    r"(?:asleep|sleeping|slept)\b[^.]{0,40}\b(?:car\s+seat|bouncer|pram|pushchair|sling)|"
-    r"overlay|overlain|overlaid|overlying|lain\s+on|(?:unsuitable|soft|loose)\s+bedding|positional\s+asphyxia|"
+    r"(?:asleep|sleeping|slept|(?:put|placed|left)\s+(?:\w+\s+)?(?:down\s+)?to\s+sleep)\s+"
+    r"(?:(?:\w+\s+){0,3}(?:in|on)\s+)?(?:a|an|the|his|her|their)\s+(?:\w+\s+)?"
+    r"(?:car\s+seat|bouncer|pram|pushchair|sling)|"
+    r"overlay|overlain|overlaid|overlying|overlaying|lain\s+on|"
+    r"in\s+(?:his|her|their|the)\s+parents'?\s+(?:double\s+)?bed|(?:unsuitable|soft|loose)\s+bedding|positional\s+asphyxia|"
     r"(?:asleep|sleeping|slept)\b[^.]{0,60}\b(?:sofa|couch|settee|armchair)|"
     r"(?:sofa|couch|settee|armchair)\b[^.]{0,60}\b(?:asleep|sleeping|slept|slumped))\b",
     _I,
@@ -105,11 +119,83 @@ _OTHER = re.compile(
 )
 
 
+# Words that make a harm a question or a suspicion, not a finding: "whether neglect
+# was a factor", "abuse or neglect was suspected", "the risk of co-sleeping".
+_HEDGE_BEFORE = re.compile(
+    r"\b(?:whether|if)\b[^;:]*$"
+    r"|\b(?:possible|possibly|potential|risks?\s+(?:of|from|associated\s+with)|dangers?\s+of|"
+    r"avoid\w*|prevent\w*)\s+(?:[\w'-]+\s+){0,4}$",
+    _I,
+)
+_HEDGE_AFTER = re.compile(
+    r"^\W*(?:(?:was|were|is|had\s+been)\s+(?:possible|"
+    r"not\s+(?:found|confirmed|substantiated|established)))",
+    _I,
+)
+# The statutory criteria for a review ("abuse or neglect of a child is known or
+# suspected") say why a review was held, not what harm the child came to.
+_CRITERIA = re.compile(
+    r"\babuse\s+or\s+neglect\s+(?:of\s+(?:a|the)\s+child\s+)?(?:is|was|were|had\s+been)\s+"
+    r"(?:known\s+or\s+)?suspected|\b(?:known\s+or\s+)?suspected\s+abuse\s+or\s+neglect\b",
+    _I,
+)
+# Sentences about advice on safe sleep in general ("the risks of co-sleeping were
+# discussed", "parents should be told about bed-sharing") rather than the night of the
+# death. A sentence that also tells of the death or harm still counts.
+_SLEEP_ADVICE = re.compile(
+    r"\b(?:advi[cs]\w*|guidance|leaflets?|campaign\w*|messages?|discuss\w*|information|"
+    r"explain\w*|told\s+(?:the\s+)?(?:parents|mother|father)|should|must|recommend\w*|"
+    r"training|practitioners|professionals|safer\s+sleep(?:ing)?)\b",
+    _I,
+)
+_INCIDENT = re.compile(
+    r"\b(?:died|death|dead|found\s+(?:\w+\s+){0,2}(?:unresponsive|not\s+breathing|lifeless)|"
+    r"not\s+breathing|collapsed|inquest|post-?mortem|cause\s+of\s+death|pronounced|"
+    r"woke|the\s+night|overnight|that\s+(?:night|evening|morning))\b",
+    _I,
+)
+
+
 def _valid(piece: Piece, m: re.Match[str]) -> bool:
     return not negated(piece, m)
 
 
-def extract_outcome(doc: Document, items: list[Piece]) -> Fact:
+def _hedged(piece: Piece, m: re.Match[str]) -> bool:
+    if any(c.start() <= m.start() < c.end() for c in _CRITERIA.finditer(piece.text)):
+        return True
+    before = piece.text[max(0, m.start() - 80) : m.start()]
+    before = re.split(r"[;:]|\bbut\b", before)[-1]
+    return bool(_HEDGE_BEFORE.search(before) or _HEDGE_AFTER.search(piece.text[m.end() :]))
+
+
+def _harm_matches(
+    pattern: re.Pattern[str], items: list[Piece], *, advice_sensitive: bool = False
+) -> list[tuple[Piece, re.Match[str]]]:
+    """Matches that state the harm happened, in order of weight.
+
+    Recommendations and learning speak of harms in general, so they never count;
+    a denied or hedged mention does not count either.
+    """
+    out: list[tuple[Piece, re.Match[str]]] = []
+    for piece, m in find_all(pattern, items):
+        if piece.zone == ADVICE or not _valid(piece, m) or _hedged(piece, m):
+            continue
+        if (
+            advice_sensitive
+            and _SLEEP_ADVICE.search(piece.text)
+            and not _INCIDENT.search(piece.text)
+        ):
+            continue
+        out.append((piece, m))
+    return out
+
+
+def _about_incident(piece: Piece) -> bool:
+    """The sentence tells of the child's death or harm, not of everyday life."""
+    return bool(_INCIDENT.search(piece.text) or _SERIOUS.search(piece.text))
+
+
+def _outcome_in(doc: Document, items: list[Piece]) -> Fact | None:
     for piece, m in find_all(_DEATH, items):
         if not _valid(piece, m):
             continue
@@ -120,37 +206,66 @@ def extract_outcome(doc: Document, items: list[Piece]) -> Fact:
     for piece, m in find_all(_SERIOUS, items):
         if _valid(piece, m):
             return Fact("outcome", "serious_harm", (evidence(doc, piece),), f"'{m.group(0)}'")
+    return None
+
+
+def extract_outcome(doc: Document, items: list[Piece]) -> Fact:
+    """Death or serious harm, read from the title page and introduction when they say.
+
+    Only when they do not is the rest read: the chronology of a long review tells of
+    the deaths of grandparents and the injuries of siblings, and recommendations
+    speak of deaths in general, so they are read last.
+    """
+    front = [p for p in items if p.zone in (TITLE, FRONT)]
+    rest = [p for p in items if p.zone == BODY]
+    advice = [p for p in items if p.zone == ADVICE]
+    for tier in (front, rest, advice):
+        found = _outcome_in(doc, tier) if tier else None
+        if found is not None:
+            return found
     return Fact("outcome", None)
 
 
-def _first(pattern: re.Pattern[str], items: list[Piece]) -> list[tuple[Piece, re.Match[str]]]:
-    return [(p, m) for p, m in find_all(pattern, items) if _valid(p, m)]
-
-
 def extract_harm_types(doc: Document, items: list[Piece]) -> Fact:
+    """The kinds of harm, read from how the review describes the incident.
+
+    In a long review with a title page or introduction, a kind named only in the
+    chronology or analysis counts only where that sentence tells of the death or
+    injury: the chronology also describes the baby asleep in a bouncer or a sibling's
+    bruise. Recommendations and learning never count.
+    """
+    items = by_weight(items)
+    long_form = structured(items)
+
+    def counts(piece: Piece) -> bool:
+        return not long_form or piece.zone != BODY or _about_incident(piece)
+
     found: dict[str, tuple[Piece, str]] = {}
-    for piece, m in _first(_NAI, items):
+    for piece, m in _harm_matches(_NAI, items):
         word = m.group(0).lower()
         if ("murder" in word or "manslaughter" in word) and _NOT_CARER_KILLING.search(piece.text):
             continue
-        found.setdefault("non_accidental_injury", (piece, m.group(0)))
-        break
+        if counts(piece):
+            found.setdefault("non_accidental_injury", (piece, m.group(0)))
+            break
     excluded = [
         (p.start + x.start(), p.start + x.end())
         for p in items
         for x in _NOT_NEGLECT.finditer(p.text)
     ]
-    for piece, m in _first(_NEGLECT, items):
+    for piece, m in _harm_matches(_NEGLECT, items):
         at = piece.start + m.start()
         if any(s <= at < e for s, e in excluded):
             continue
-        found.setdefault("neglect", (piece, m.group(0)))
-        break
-    for piece, m in _first(_SLEEP, items):
-        found.setdefault("unsafe_sleeping", (piece, m.group(0)))
-        break
+        if counts(piece):
+            found.setdefault("neglect", (piece, m.group(0)))
+            break
+    for piece, m in _harm_matches(_SLEEP, items, advice_sensitive=True):
+        if counts(piece):
+            found.setdefault("unsafe_sleeping", (piece, m.group(0)))
+            break
     if not found:
-        for piece, m in _first(_OTHER, items):
+        for piece, m in _harm_matches(_OTHER, items):
             found["other"] = (piece, m.group(0))
             break
     order = ("non_accidental_injury", "neglect", "unsafe_sleeping", "other")

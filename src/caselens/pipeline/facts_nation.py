@@ -19,7 +19,7 @@ import yaml
 
 from caselens.errors import CaselensError
 from caselens.model import Document, Evidence, Fact
-from caselens.pipeline.facts_text import Piece, evidence, find_all
+from caselens.pipeline.facts_text import FRONT, MONTH, TITLE, Piece, by_weight, evidence, find_all
 
 # A kind of review or agency of one nation outweighs a place; a place outweighs a weak term.
 WEIGHTS = {"terms": 4, "places": 3, "weak": 1}
@@ -27,8 +27,8 @@ OTHER_NATION = "other"  # places abroad count less than places at home: reviews 
 
 
 @lru_cache(maxsize=1)
-def _place_pattern() -> tuple[re.Pattern[str], dict[str, tuple[str, int]]]:
-    """One case-sensitive alternation over every name, longest first.
+def _place_pattern() -> tuple[re.Pattern[str], dict[str, tuple[str, int]], dict[str, int]]:
+    """One case-sensitive alternation over every name, longest first, and dated terms.
 
     Longest first means "Northern Ireland's" is read as Northern Ireland and not
     as the Republic's "Ireland's".
@@ -40,35 +40,59 @@ def _place_pattern() -> tuple[re.Pattern[str], dict[str, tuple[str, int]]]:
             "caselens/data/places.yaml: expected a mapping of nations; reinstall caselens"
         )
     names: dict[str, tuple[str, int]] = {}
+    dated: dict[str, int] = {}
     for nation, section in data.items():
         for key, weight in WEIGHTS.items():
             if nation == OTHER_NATION and key == "places":
                 weight -= 1
             for name in (section or {}).get(key) or ():
                 names.setdefault(str(name), (str(nation), weight))
+        for name, year in ((section or {}).get("dated_terms") or {}).items():
+            names.setdefault(str(name), (str(nation), WEIGHTS["weak"]))
+            dated[str(name)] = int(year)
     alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])"), names
+    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])"), names, dated
 
 
-def extract_nation(doc: Document, items: list[Piece]) -> Fact:
-    pattern, names = _place_pattern()
+def extract_nation(
+    doc: Document, items: list[Piece], year: int | None = None, title: str | None = None
+) -> Fact:
+    """The nation with the most weight of distinct names.
+
+    A name on the title page or in the introduction counts double: the chronology
+    of a long review mentions places the family passed through. ``title`` is the
+    document's own title where the text does not contain it (a web page whose title
+    block was left out); it counts like the title page but has no quote to show.
+    ``year`` turns dated terms into full terms.
+    """
+    pattern, names, dated = _place_pattern()
     score: dict[str, int] = {}
     first: dict[str, int] = {}
     pieces_of: dict[str, list[Piece]] = {}
     matched: dict[str, list[str]] = {}
-    for piece, m in find_all(pattern, items):
-        nation, weight = names[m.group(0)]
-        first.setdefault(nation, piece.start + m.start())
-        if piece not in pieces_of.setdefault(nation, []):
+    found: list[tuple[Piece | None, str, int]] = []
+    if title and title.strip() and title.strip() not in doc.text:
+        found += [(None, m.group(0), -1) for m in pattern.finditer(title)]
+    found += [(p, m.group(0), p.start + m.start()) for p, m in find_all(pattern, items)]
+    for piece, name, at in found:
+        nation, weight = names[name]
+        if name in dated and year is not None and year >= dated[name]:
+            weight = WEIGHTS["terms"]
+        if piece is None or piece.zone in (TITLE, FRONT):
+            weight *= 2
+        first.setdefault(nation, at)
+        if piece is not None and piece not in pieces_of.setdefault(nation, []):
             pieces_of[nation].append(piece)
-        if m.group(0).lower() not in (x.lower() for x in matched.setdefault(nation, [])):
-            matched[nation].append(m.group(0))
+        if name.lower() not in (x.lower() for x in matched.setdefault(nation, [])):
+            matched[nation].append(name)
             score[nation] = score.get(nation, 0) + weight
     if not score:
         return Fact("nation", None)
     best = max(score, key=lambda n: (score[n], -first[n]))
-    ev = tuple(evidence(doc, p) for p in pieces_of[best][:3])
+    ev = tuple(evidence(doc, p) for p in pieces_of.get(best, [])[:3])
     note = "named: " + ", ".join(matched[best][:5])
+    if not ev:
+        note += " (in the document title)"
     others = sorted(n for n in score if n != best)
     if others:
         note += "; also named: " + ", ".join(others)
@@ -76,9 +100,26 @@ def extract_nation(doc: Document, items: list[Piece]) -> Fact:
 
 
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
+# An explicit label, as on a title page: "Published: October 2018",
+# "Date of publication: 9 March 2022", "Publication date - 2021".
+_LABEL = re.compile(
+    r"\b(?:published(?:\s+on)?|publication\s+date|date\s+of\s+publication|date\s+published|"
+    r"first\s+published)\s*[:\-\u2013]?\s*(?:(?:on|in)\s+)?"
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{MONTH}\s+)?(?:\d{{1,2}},?\s+)?{_YEAR}\b",
+    re.IGNORECASE,
+)
+# A bare date on the title page ("October 2018", "March 2022").
+_TITLE_DATE = re.compile(rf"^\W*(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{MONTH}\s+{_YEAR}\W*$", re.I)
 _PUBLISHED = re.compile(
-    r"\b(?:published|publication|made\s+public|released|reported|completed|dated|written)\b"
+    r"\b(?:published|publication|made\s+public|released)\b"
     rf"[^.;]{{0,60}}?\b{_YEAR}\b",
+    re.IGNORECASE,
+)
+# "completed", "dated", "written" tell of publication only with the review as subject;
+# "an assessment was completed in March 2017" is an event of the chronology.
+_REVIEW_DONE = re.compile(
+    r"\b(?:review|report|overview)\b[^.;]{0,40}?\b(?:was\s+|were\s+)?"
+    rf"(?:completed|dated|written|finalised|signed\s+off)\b[^.;]{{0,30}}?\b{_YEAR}\b",
     re.IGNORECASE,
 )
 _YEAR_THEN_PUBLISHED = re.compile(
@@ -93,17 +134,33 @@ _NOT_PUBLICATION = re.compile(
 )
 
 
+def _year_fact(doc: Document, piece: Piece, m: re.Match[str], note: str | None) -> Fact:
+    start = piece.start + m.start("year")
+    ev = (
+        Evidence(doc.text[start : start + 4], start, start + 4, doc.page_at(start)),
+        evidence(doc, piece),
+    )
+    return Fact("published_year", int(m["year"]), ev, note)
+
+
 def extract_published_year(doc: Document, items: list[Piece]) -> Fact:
-    """The year a review was published, when the text says so."""
-    for pattern in (_PUBLISHED, _YEAR_THEN_PUBLISHED, _REVIEW_YEAR):
-        for piece, m in find_all(pattern, items):
+    """The year a review was published, when the text says so.
+
+    An explicit label ("Published: October 2018") wins wherever it is; then a bare
+    date on the title page; then phrases about publishing, title page and
+    introduction first. Years in the chronology are never taken for it.
+    """
+    for piece, m in find_all(_LABEL, items):
+        return _year_fact(doc, piece, m, "labelled publication date")
+    for piece in items:
+        dated = _TITLE_DATE.match(piece.text) if piece.zone == TITLE else None
+        if dated is not None:
+            return _year_fact(doc, piece, dated, "date on the title page")
+    ordered = by_weight(items)
+    for pattern in (_PUBLISHED, _REVIEW_DONE, _YEAR_THEN_PUBLISHED, _REVIEW_YEAR):
+        for piece, m in find_all(pattern, ordered):
             between = piece.text[m.start() : m.start("year")]
             if _NOT_PUBLICATION.search(between):
                 continue
-            start = piece.start + m.start("year")
-            ev = (
-                Evidence(doc.text[start : start + 4], start, start + 4, doc.page_at(start)),
-                evidence(doc, piece),
-            )
-            return Fact("published_year", int(m["year"]), ev)
+            return _year_fact(doc, piece, m, None)
     return Fact("published_year", None)

@@ -26,9 +26,21 @@ ChildProtection = Literal[
     "none", "child_in_need", "current_plan", "past_plan", "in_care", "adopted"
 ]
 Relationship = Literal[
-    "mother", "father", "stepfather", "stepmother", "mothers_partner", "fathers_partner",
-    "grandmother", "grandfather", "aunt", "uncle", "adult_sibling", "friend", "lodger",
-    "foster_carer", "other",
+    "mother",
+    "father",
+    "stepfather",
+    "stepmother",
+    "mothers_partner",
+    "fathers_partner",
+    "grandmother",
+    "grandfather",
+    "aunt",
+    "uncle",
+    "adult_sibling",
+    "friend",
+    "lodger",
+    "foster_carer",
+    "other",
 ]
 Gender = Literal["female", "male", "other"]
 RoleInCare = Literal[
@@ -101,6 +113,7 @@ class Engagement:
     services_declined: list[str] | None = None
     pre_birth_assessment: PreBirth | None = None
     agencies_involved: list[str] | None = None
+    extra_support: list[str] | None = None  # offered because of the baby's own needs
 
 
 @dataclass(frozen=True)
@@ -158,9 +171,15 @@ T = TypeVar("T")
 
 # What a person calls each class in an error message.
 _NOUNS: dict[type, str] = {
-    Case: "a case", Baby: "the baby", Sibling: "a sibling", Adult: "an adult",
-    Parents: "the parental factors", Engagement: "engagement", Advice: "a piece of advice",
-    RoutineChange: "a change of routine", Sleep: "sleep",
+    Case: "a case",
+    Baby: "the baby",
+    Sibling: "a sibling",
+    Adult: "an adult",
+    Parents: "the parental factors",
+    Engagement: "engagement",
+    Advice: "a piece of advice",
+    RoutineChange: "a change of routine",
+    Sleep: "sleep",
 }
 
 

@@ -88,6 +88,11 @@ def _accessible(svg: str, chart_id: str, title: str, description: str) -> Markup
         raise ValueError("matplotlib produced no <svg> element")
     svg = svg[start:]
     svg = re.sub(r"<metadata>.*?</metadata>", "", svg, count=1, flags=re.DOTALL)
+    # matplotlib numbers ids from 1 in every figure; several charts in one page
+    # would repeat them, so each chart's ids and references get its own prefix.
+    svg = re.sub(r'\bid="([^"]+)"', rf'id="{chart_id}-\1"', svg)
+    svg = re.sub(r"url\(#([^)]+)\)", rf"url(#{chart_id}-\1)", svg)
+    svg = re.sub(r'href="#([^"]+)"', rf'href="#{chart_id}-\1"', svg)
     head_end = svg.find(">") + 1
     head = svg[:head_end]
     head = re.sub(r'\s(width|height)="[^"]*"', "", head)

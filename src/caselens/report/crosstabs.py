@@ -49,11 +49,12 @@ class CoOccurrence:
     counts: tuple[tuple[int, ...], ...]
 
     def pairs(self) -> list[tuple[str, str, int]]:
-        """Every pair of different themes with its count, most frequent first."""
+        """Every pair of different themes seen together at least once, most frequent first."""
         found = [
             (self.themes[i], self.themes[j], self.counts[i][j])
             for i in range(len(self.themes))
             for j in range(i + 1, len(self.themes))
+            if self.counts[i][j]
         ]
         return sorted(found, key=lambda p: (-p[2], p[0], p[1]))
 

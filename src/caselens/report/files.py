@@ -15,7 +15,16 @@ class OutputError(CaselensError):
 
 
 def atomic_write_text(path: Path, text: str) -> None:
-    """Write ``text`` to a temporary file beside ``path``, then rename it into place.
+    """Write ``text`` as UTF-8, atomically (see :func:`atomic_write_bytes`).
+
+    Encoding happens before the file is touched, so text that cannot be encoded
+    leaves the old file as it was.
+    """
+    atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Write ``data`` to a temporary file beside ``path``, then rename it into place.
 
     The rename is atomic on one file system, so a reader sees either the old file
     or the complete new one, never a partial write. The file gets the usual
@@ -31,8 +40,8 @@ def atomic_write_text(path: Path, text: str) -> None:
             f"{path}: cannot write here ({error.strerror}); choose another --out folder"
         ) from error
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         tmp.replace(path)

@@ -1,14 +1,19 @@
-"""The briefing as one self-contained HTML file.
+"""The briefing as one self-contained HTML file, for the screen or for print.
 
 Everything is inline (CSS, SVG charts), nothing is fetched: the file can be
 emailed, opened offline or printed. Autoescaping is on for every value, since
 quotes come from documents that caselens did not write; only the SVG produced
 by :mod:`.charts` is marked safe, and it escapes its own text.
+
+``print_mode`` lays the same context out for WeasyPrint (:mod:`.pdf`): A4
+pages with page numbers, a contents list with page numbers, matrix cells as
+plain counts (a PDF cannot open them) and no source appendix.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import jinja2
 from markupsafe import Markup
@@ -16,6 +21,7 @@ from markupsafe import Markup
 from caselens.report import charts
 from caselens.report.context import BriefingContext
 from caselens.report.files import atomic_write_text
+from caselens.report.quotes import source_id
 
 
 def _environment() -> jinja2.Environment:
@@ -30,16 +36,48 @@ def _environment() -> jinja2.Environment:
     return env
 
 
-def render_html(context: BriefingContext) -> str:
-    """The briefing page; charts are drawn here because only HTML needs them."""
-    theme_chart = charts.theme_chart(context) if context.themes else Markup("")
-    theme_charts = {
-        t.id: charts.indicator_chart(t, context.flow.included)
-        for t in context.themes
-        if t.indicators and context.flow.included
+def contents(context: BriefingContext, print_mode: bool) -> list[tuple[str, str]]:
+    """The sections the briefing will show, as (fragment id, heading), in order."""
+    entries = [("summary", "Summary"), ("scope", "Scope and screening")]
+    entries.append(("prevalence", "How often each theme came up"))
+    if context.matrix:
+        entries.append(("matrix", "Themes in each review"))
+    if context.cooccurrence and context.flow.included:
+        entries.append(("cooccurrence", "Themes seen together"))
+    if context.trend:
+        entries.append(("trend", "By year of publication"))
+    entries.append(("themes", "Themes"))
+    if context.questions:
+        entries.append(("questions", "Discussion questions"))
+    entries += [("reviews", "Reviews read"), ("method", "Method")]
+    if context.sources and not print_mode:
+        entries.append(("sources", "Appendix: the quotes in their reviews"))
+    return entries
+
+
+def chart_set(context: BriefingContext) -> dict[str, Any]:
+    """Every chart of the briefing, drawn once per rendering."""
+    included = context.flow.included
+    return {
+        "themes": charts.theme_chart(context) if context.themes else Markup(""),
+        "indicators": {
+            t.id: charts.indicator_chart(t, included)
+            for t in context.themes
+            if t.indicators and included
+        },
+        "trend": charts.trend_chart(context),
     }
+
+
+def render_html(context: BriefingContext, *, print_mode: bool = False) -> str:
     template = _environment().get_template("briefing.html.j2")
-    return template.render(ctx=context, theme_chart=theme_chart, theme_charts=theme_charts)
+    return template.render(
+        ctx=context,
+        charts=chart_set(context),
+        print=print_mode,
+        toc=contents(context, print_mode),
+        source_ids={s.document_id: source_id(s.document_id) for s in context.sources},
+    )
 
 
 def write_html(path: Path, context: BriefingContext) -> None:

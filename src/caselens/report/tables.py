@@ -14,6 +14,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from caselens.codebook.loader import codebook_to_dict
 from caselens.model import Codebook
 from caselens.report.context import BriefingContext
 from caselens.report.files import atomic_write_text
@@ -43,31 +44,52 @@ def _cell(text: str) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
-def findings_csv(analysis: Analysis, codebook: Codebook) -> str:
-    """One row per finding; ``status`` says whether its review counts in the briefing."""
+def finding_rows(analysis: Analysis, codebook: Codebook) -> list[tuple[Any, ...]]:
+    """One row per finding in :data:`CSV_COLUMNS` order, as typed values (CSV and XLSX share it).
+
+    ``status`` says whether the finding's review counts in the briefing.
+    """
     labels = {i.id: i.label for i in codebook.indicators}
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
+    rows = []
     for result in analysis.results:
         status = "included" if result.included else "excluded"
         for f in result.findings:
-            writer.writerow(
+            rows.append(
                 (
-                    _cell(result.document.name),
+                    result.document.name,
                     result.document.id,
                     f.theme,
                     f.indicator,
-                    _cell(labels.get(f.indicator, f.indicator)),
-                    _cell(f.quote),
-                    "" if f.page is None else f.page,
+                    labels.get(f.indicator, f.indicator),
+                    f.quote,
+                    f.page,
                     f.start,
                     f.end,
-                    f"{f.confidence:.4f}",
+                    round(f.confidence, 4),
                     f.method,
                     status,
                 )
             )
+    return rows
+
+
+def findings_csv(analysis: Analysis, codebook: Codebook) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for row in finding_rows(analysis, codebook):
+        writer.writerow(
+            [
+                ""
+                if value is None
+                else f"{value:.4f}"
+                if isinstance(value, float)
+                else _cell(value)
+                if isinstance(value, str)
+                else value
+                for value in row
+            ]
+        )
     return buffer.getvalue()
 
 
@@ -99,11 +121,8 @@ def _context_dict(context: BriefingContext) -> dict[str, Any]:
 
 def findings_json(analysis: Analysis, codebook: Codebook, context: BriefingContext) -> str:
     data = analysis_to_dict(analysis)
-    data["codebook"] = {
-        "id": codebook.id,
-        "version": codebook.version,
-        "title": codebook.title,
-    }
+    # The whole codebook, so `caselens report` renders this file again without the YAML.
+    data["codebook"] = codebook_to_dict(codebook)
     data.update(_context_dict(context))
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 

@@ -1,0 +1,127 @@
+"""``caselens qda``: exchange the codebook and coding with NVivo, ATLAS.ti, MAXQDA (REFI-QDA)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+from rich.text import Text
+
+from caselens import library as lib
+from caselens.cli.common import codebook_option, console, console_err
+from caselens.cli.library_cmd import db_option, echo_json, handle_errors, json_option
+from caselens.pipeline.settings import Settings
+
+
+@click.group("qda")
+def qda() -> None:
+    """Exchange the codebook and coded reviews as REFI-QDA files (.qdc, .qdpx)."""
+
+
+@qda.command("export-codebook")
+@click.argument("out", type=click.Path(path_type=Path, dir_okay=False))
+@codebook_option
+@handle_errors
+def export_codebook(out: Path, codebook_path: Path | None) -> None:
+    """Write the codebook as OUT.qdc, to import into a QDA tool before coding by hand."""
+    from caselens.codebook import load_codebook
+    from caselens.report.qda import write_qdc
+
+    codebook = load_codebook(codebook_path)
+    write_qdc(codebook, out)
+    console.print(
+        Text(
+            f"Wrote {out}: {len(codebook.themes)} themes and {len(codebook.indicators)} "
+            f"indicators of {codebook.id} {codebook.version}."
+        ),
+        soft_wrap=True,
+    )
+
+
+@qda.command("import")
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.option(
+    "--coder",
+    default=None,
+    help="Whose coding this is (default: each coding's user as the project names them).",
+)
+@click.option(
+    "--no-code", is_flag=True, help="Do not code new documents by machine (faster, no comparison)."
+)
+@click.option("--no-semantic", is_flag=True, help="Machine-code new documents by patterns only.")
+@codebook_option
+@json_option
+@db_option
+@handle_errors
+def import_qdpx(
+    file: Path,
+    coder: str | None,
+    no_code: bool,
+    no_semantic: bool,
+    codebook_path: Path | None,
+    as_json: bool,
+    db: str | None,
+) -> None:
+    """Bring FILE.qdpx's text sources and codings into the library as another coder's work.
+
+    Codes are matched to the codebook by caselens' GUIDs, by a name that starts with an
+    id ("A.domestic_abuse: ..."), or by an indicator's label; other codes are kept under
+    their own names. Importing the same project again adds nothing new.
+    """
+    from caselens.codebook import load_codebook
+    from caselens.report.qda import read_qdpx
+    from caselens.report.qda.library_import import import_project
+
+    codebook = load_codebook(codebook_path)
+    project = read_qdpx(file, codebook)
+    settings = Settings(semantic=not no_semantic)
+    with lib.open_library(db) as store:
+        report = import_project(
+            store, project, codebook, origin=file, coder=coder, settings=settings,
+            code_new=not no_code,
+        )  # fmt: skip
+    if as_json:
+        echo_json(
+            {
+                "project": project.name,
+                "origin": project.origin,
+                "added": [{"source": s, "document": d} for s, d in report.added],
+                "known": [{"source": s, "document": d} for s, d in report.known],
+                "skipped": [{"source": s, "reason": r} for s, r in report.skipped],
+                "codings": dict(report.codings),
+                "repeated": report.repeated,
+                "unmatched_codes": dict(report.unmatched),
+                "run_id": report.run_id,
+                "warnings": list(project.warnings),
+            }
+        )
+        return
+    console.print(
+        Text(
+            f"Read {project.name or file.name} ({project.origin or 'unknown tool'}): "
+            f"{len(project.sources)} source(s), {len(project.codes)} code(s), "
+            f"{len(project.codings)} coding(s)."
+        ),
+        soft_wrap=True,
+    )
+    console.print(
+        Text(f"Added {len(report.added)} document(s); {len(report.known)} already in the library.")
+    )
+    for name, count in sorted(report.codings.items()):
+        console.print(Text(f"  {name}: {count} coding(s) recorded as decisions"), soft_wrap=True)
+    if report.repeated:
+        console.print(
+            Text(f"  {report.repeated} coding(s) were already there and left as they were.")
+        )
+    if report.unmatched:
+        console.print(
+            Text(
+                f"{sum(report.unmatched.values())} coding(s) use {len(report.unmatched)} code(s) "
+                "that are not in the codebook; they are kept under their own names."
+            ),
+            soft_wrap=True,
+        )
+    for name, reason in report.skipped:
+        console_err.print(Text(f"Skipped source {name}: {reason}.", style="yellow"), soft_wrap=True)
+    for warning in project.warnings:
+        console_err.print(Text(f"Note: {warning}", style="yellow"), soft_wrap=True)

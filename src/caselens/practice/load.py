@@ -1,0 +1,95 @@
+"""Read a case file: YAML or JSON facts with notes, or plain-text notes alone.
+
+Notes are normalised once here (the same normalisation as every document), so
+the offsets of a quote from the notes index ``Case.notes`` directly.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from caselens.errors import CaseError
+from caselens.ingest.normalise import normalise_text
+from caselens.practice.case import Case, build
+
+MAX_CASE_BYTES = 2 * 1024 * 1024  # a case file is typed by a person; more is a mistake
+STRUCTURED = {".yaml": "YAML", ".yml": "YAML", ".json": "JSON"}
+NOTES_ONLY = {".txt", ".text", ".md", ".markdown"}
+
+
+def case_from_dict(data: Any, name: str = "<case>") -> Case:
+    """A Case from an already-parsed mapping; ``name`` is used in error messages."""
+    if data is None:
+        data = {}
+    case = build(Case, data, name)
+    if case.notes is not None:
+        case = replace(case, notes=normalise_text(case.notes))
+    return case
+
+
+def case_from_text(text: str, reference: str | None = None) -> Case:
+    """A notes-only case: everything is unknown except what the notes say."""
+    return Case(reference=reference, notes=normalise_text(text))
+
+
+def parse_structured(text: str, suffix: str, name: str) -> Any:
+    """Parse YAML or JSON text; syntax errors name the file, line and what to check."""
+    if STRUCTURED[suffix] == "JSON":
+        try:
+            return json.loads(text)
+        except json.JSONDecodeError as e:
+            raise CaseError(
+                name, f"not valid JSON: line {e.lineno}, column {e.colno}: {e.msg}"
+            ) from e
+    try:
+        return yaml.safe_load(text)
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark
+        where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
+        raise CaseError(
+            name,
+            f"not valid YAML: {where}{e.problem or e.context}; check the indentation and "
+            "quoting there (text containing ': ' needs quotes, long notes can use 'notes: |')",
+        ) from e
+    except yaml.YAMLError as e:
+        raise CaseError(name, f"not valid YAML: {e}") from e
+
+
+def read_text_file(path: Path, what: str = "case file") -> str:
+    name = str(path)
+    if not path.exists():
+        raise CaseError(name, f"no such {what}; check the path")
+    if path.is_dir():
+        raise CaseError(name, f"this is a folder; give a {what}")
+    size = path.stat().st_size
+    if size > MAX_CASE_BYTES:
+        raise CaseError(name, f"the file is {size / 1e6:.1f} MB; a {what} is at most 2 MB of text")
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise CaseError(name, f"not UTF-8 text (byte {e.start}); save it as UTF-8") from e
+
+
+def load_case(path: Path) -> Case:
+    """Read a case from ``path`` (.yaml, .yml, .json, or .txt/.md for notes only)."""
+    suffix = path.suffix.lower()
+    if suffix not in STRUCTURED and suffix not in NOTES_ONLY:
+        raise CaseError(
+            str(path),
+            "unknown kind of case file; use .yaml or .json for facts and notes, "
+            "or .txt/.md for notes alone",
+        )
+    text = read_text_file(path)
+    if suffix in NOTES_ONLY:
+        if not text.strip():
+            raise CaseError(str(path), "the notes file is empty")
+        return case_from_text(text, reference=path.stem)
+    case = case_from_dict(parse_structured(text, suffix, str(path)), str(path))
+    if case.reference is None:
+        case = replace(case, reference=path.stem)
+    return case

@@ -1,0 +1,91 @@
+"""Render a supervision record (blank or filled in) as self-contained HTML, and PDF.
+
+Both outputs come from the record data alone, so a record rendered today and
+the same file rendered after it was filled in differ only in what people wrote.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from caselens.report.files import atomic_write_bytes, atomic_write_text
+
+STATUS_WORDS = {
+    "in_line": "In line with the advice",
+    "differs": "Differs from the advice",
+    "not_known": "Not known",
+}
+BLANK_ACTION_ROWS = 3  # room to write by hand on a printed record
+
+
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("caselens.practice", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def _themes(check: dict[str, Any]) -> list[dict[str, Any]]:
+    """Each theme with its items, in codebook order; only themes with something to show."""
+    indicators = {i["id"]: i for i in check["indicators"]}
+    unknowns = {u["key"]: u for u in check["unknowns"]}
+    sleep = {s["id"]: s for s in check["safer_sleep"]}
+    out = []
+    for theme in check["themes"]:
+        view = {
+            "id": theme["id"],
+            "label": theme["label"],
+            "why_it_matters": theme.get("why_it_matters", ""),
+            "indicators": [indicators[i] for i in theme["indicators"] if i in indicators],
+            "unknowns": [unknowns[k] for k in theme["unknowns"] if k in unknowns],
+            "safer_sleep": [sleep[s] for s in theme.get("safer_sleep", []) if s in sleep],
+        }
+        if view["indicators"] or view["unknowns"] or view["safer_sleep"]:
+            out.append(view)
+    return out
+
+
+def render_record_html(record: dict[str, Any], changes: dict[str, Any] | None = None) -> str:
+    check = record["check"]
+    answers = {a["question"]: a.get("answer", "") for a in record.get("answers", [])}
+    actions = [a for a in record.get("actions", []) if any(a.get(k) for k in a)]
+    blank_rows = max(BLANK_ACTION_ROWS - len(actions), 1)
+    return (
+        _environment()
+        .get_template("record.html.j2")
+        .render(
+            r=record,
+            themes=_themes(check),
+            questions=check["questions"],
+            answers=answers,
+            actions=actions,
+            blank_rows=blank_rows,
+            changes=changes,
+            status_words=STATUS_WORDS,
+            empty_themes=[
+                t
+                for t in check["themes"]
+                if not (t["indicators"] or t["unknowns"] or t.get("safer_sleep"))
+            ],
+        )
+    )
+
+
+def write_record_html(
+    path: Path, record: dict[str, Any], changes: dict[str, Any] | None = None
+) -> None:
+    atomic_write_text(path, render_record_html(record, changes))
+
+
+def write_record_pdf(
+    path: Path, record: dict[str, Any], changes: dict[str, Any] | None = None
+) -> None:
+    from caselens.report.pdf_render import html_to_pdf
+
+    atomic_write_bytes(path, html_to_pdf(render_record_html(record, changes)))

@@ -1,0 +1,49 @@
+"""Reading a saved analysis (``findings.json``) back, with the codebook it was coded with.
+
+``findings.json`` carries the whole codebook, so a briefing can be rendered
+again years later even if the codebook file has changed since. A codebook given
+explicitly must be the same codebook (same id); a different version is allowed,
+since wording may have improved, and the briefing's method section still names
+the version the reviews were coded with.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from caselens.errors import InputError
+from caselens.model import Codebook
+from caselens.services import Analysis, analysis_from_dict
+
+
+def load_saved(path: Path, codebook_path: Path | None = None) -> tuple[Analysis, Codebook]:
+    from caselens.codebook import default_codebook, load_codebook
+    from caselens.codebook.loader import codebook_from_dict
+
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError as error:
+        raise InputError(
+            str(path), "no such file; give the findings.json that analyse wrote"
+        ) from error
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise InputError(str(path), f"cannot be read as JSON ({error})") from error
+    if not isinstance(data, dict):
+        raise InputError(str(path), "is not a caselens analysis (expected a JSON object)")
+    analysis = analysis_from_dict(data, source=str(path))
+    wanted = analysis.provenance.codebook_id
+    embedded = data.get("codebook")
+    if codebook_path is not None:
+        codebook = load_codebook(codebook_path)
+    elif isinstance(embedded, dict) and "themes" in embedded:
+        codebook = codebook_from_dict(embedded, f"{path} (codebook)")
+    else:
+        codebook = default_codebook()
+    if codebook.id != wanted:
+        raise InputError(
+            str(path),
+            f"was coded with codebook {wanted!r}, not {codebook.id!r}; "
+            "give that codebook with --codebook FILE",
+        )
+    return analysis, codebook

@@ -1,0 +1,89 @@
+"""``caselens qda``: export the codebook, import a project as another coder, compare."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+import pytest
+from click.testing import CliRunner, Result
+
+from caselens.cli.qda_cmd import qda
+from caselens.cli.review_cmd import review
+from caselens.codebook import default_codebook
+from caselens.report.qda import write_qdpx
+
+sys.path.insert(0, str(Path(__file__).parents[1] / "report"))
+from qda_helpers import coded_corpus, shared_or_skip
+
+
+def run(*args: str) -> Result:
+    group = click.Group()
+    group.add_command(qda)
+    group.add_command(review)
+    return CliRunner().invoke(group, list(args))
+
+
+def as_json(result: Result) -> Any:
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)
+
+
+def test_export_codebook_writes_a_qdc(tmp_path: Path) -> None:
+    out = tmp_path / "codebook.qdc"
+    result = run("qda", "export-codebook", str(out))
+    assert result.exit_code == 0, result.output
+    assert "indicators" in result.output
+    assert out.read_text(encoding="utf-8").count("<Code ") == len(default_codebook().themes) + len(
+        default_codebook().indicators
+    )
+
+
+@pytest.fixture
+def exported(tmp_path: Path) -> Path:
+    result, texts = coded_corpus()
+    return write_qdpx(result, default_codebook(), texts, tmp_path / "coded.qdpx")
+
+
+def test_import_brings_sources_and_codings_in_once(tmp_path: Path, exported: Path) -> None:
+    db = str(tmp_path / "library.db")
+    args = ("qda", "import", str(exported), "--coder", "ana", "--no-semantic", "--json", "--db", db)
+    first = as_json(run(*args))
+    assert len(first["added"]) == 2
+    assert first["codings"] == {"ana": 5}
+    assert first["unmatched_codes"] == {}
+    assert first["run_id"] is not None
+    again = as_json(run(*args))
+    assert again["added"] == [] and len(again["known"]) == 2
+    assert again["codings"] == {} and again["repeated"] == 5
+
+    report = as_json(
+        run("review", "agreement", "--between", "machine", "ana", "--json", "--db", db)
+    )
+    (units,) = report["units"]
+    assert units["coders"] == ["machine", "ana"]
+    assert units["units"] > 0
+    assert {row["label"] for row in units["indicators"]} >= {"F.fathers_unseen_men"}
+    assert all(row["kind"] in ("indicator", "code") for row in units["indicators"])
+    table = run("review", "agreement", "--db", db)
+    assert table.exit_code == 0, table.output
+    assert "Per indicator" in table.output and "Kappa" in table.output
+
+
+def test_an_unknown_coder_is_named_in_the_error(tmp_path: Path, exported: Path) -> None:
+    db = str(tmp_path / "library.db")
+    run("qda", "import", str(exported), "--no-code", "--db", db)
+    result = run("review", "agreement", "--between", "machine", "nobody", "--db", db)
+    assert result.exit_code != 0
+    assert "nobody" in result.output
+
+
+def test_the_nvivo_sample_imports(tmp_path: Path) -> None:
+    sample = shared_or_skip("samples/nvivo_project.qdpx")
+    result = run("qda", "import", str(sample), "--no-code", "--db", str(tmp_path / "l.db"))
+    assert result.exit_code == 0, result.output
+    assert "NVivo" in result.output
+    assert "it has no text" in result.output

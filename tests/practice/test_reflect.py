@@ -1,0 +1,137 @@
+"""The four fictional cases, with what a safeguarding supervisor would expect to see."""
+
+from __future__ import annotations
+
+from practice_helpers import checked, fact_texts, indicator_ids, sleep_status, unknown_keys
+
+from caselens.practice import case_from_dict, check_case
+from caselens.practice.result import NoteEvidence
+
+
+def test_little_of_concern_case_is_quiet() -> None:
+    r = checked("settled-baby.yaml")
+    assert indicator_ids(r) == set()
+    assert unknown_keys(r) == set()
+    assert set(sleep_status(r).values()) == {"in_line"}
+    # only the questions asked of every case, and no list of concerns in them
+    assert [q.id for q in r.questions] == ["Q2", "Q8"]
+    assert all(not q.fits for q in r.questions)
+
+
+def test_denials_do_not_become_findings_but_leave_unknowns() -> None:
+    r = checked("denials.yaml")
+    shown = indicator_ids(r)
+    for denied in (
+        "A.domestic_abuse",
+        "A.parent_substance_misuse",
+        "E.co_sleeping",
+        "F.fathers_unseen_men",
+    ):
+        assert denied not in shown
+    keys = unknown_keys(r)
+    # "no concerns about the partner" does not tell us who he is
+    assert "man_not_seen_or_assessed@adults[1]" in keys
+    assert {"domestic_abuse", "parents_substance_use", "where_baby_sleeps"} <= keys
+    partner = next(u for u in r.unknowns if u.key == "man_not_seen_or_assessed@adults[1]")
+    assert "mother's partner" in partner.summary
+    assert {e.to_dict()["text"] for e in partner.evidence} >= {"adults[1].seen: not recorded"}
+    q6 = next(q for q in r.questions if q.id == "Q6")
+    assert "mother's partner" in q6.worded
+
+
+def test_unseen_partner_and_grandmother_at_night() -> None:
+    r = checked("unseen-partner-grandmother.yaml")
+    shown = indicator_ids(r)
+    assert {
+        "F.fathers_unseen_men",
+        "F.significant_adults_unknown",
+        "F.other_carers_unexplored",
+        "E.out_of_routine",
+    } <= shown
+    assert "adults[1].seen: false" in fact_texts(r, "F.fathers_unseen_men")
+    assert "adults[2].reason_for_caring: not recorded" in fact_texts(r, "F.other_carers_unexplored")
+    keys = unknown_keys(r)
+    assert {
+        "man_not_seen_or_assessed@adults[1]",
+        "why_other_carer@adults[2]",
+        "advice_after_routine_change@sleep.routine_changes[0]",
+    } <= keys
+    # a partner living in the home is not "someone else caring for the baby"
+    assert "why_other_carer@adults[1]" not in keys
+    why = next(u for u in r.unknowns if u.key == "why_other_carer@adults[2]")
+    assert why.prompt.startswith("Why is the maternal grandmother caring for the baby")
+    assert sleep_status(r)["plan_for_changes_of_routine"] == "not_known"
+    fits = {q.id: q for q in r.questions}
+    assert "Q6" in fits and "man_not_seen_or_assessed@adults[1]" in fits["Q6"].fits
+    assert "Q5" in fits and "nights at the maternal grandmother's home" in fits["Q5"].worded
+
+
+def test_premature_twin_with_missed_appointments() -> None:
+    r = checked("premature-twin.yaml")
+    shown = indicator_ids(r)
+    assert {
+        "B.premature",
+        "B.multiple_birth_or_sibling_under_two",
+        "B.sibling_child_protection_history",
+        "C.missed_child_appointments",
+        "C.reluctance_to_engage",
+        "C.poor_weight_gain_or_health_concern",
+    } <= shown
+    assert "baby.gestation_weeks: 32" in fact_texts(r, "B.premature")
+    assert 'siblings[1].child_protection: "past_plan"' in fact_texts(
+        r, "B.sibling_child_protection_history"
+    )
+    missed = next(i for i in r.indicators if i.id == "C.missed_child_appointments")
+    quotes = [e for e in missed.evidence if isinstance(e, NoteEvidence)]
+    assert quotes and "not brought to the neonatal follow-up clinic" in quotes[0].quote
+    keys = unknown_keys(r)
+    assert {
+        "extra_support_for_vulnerable_baby",
+        "pre_birth_assessment",
+        "older_child_voice@siblings[1]",
+    } <= keys
+    assert "birth_gestation_weight" not in keys  # known from the facts
+    assert sleep_status(r)["on_the_back"] == "in_line"
+    assert {"Q6", "Q7"} <= {q.id for q in r.questions}
+
+
+def test_note_quotes_index_the_notes() -> None:
+    seen = 0
+    for name in ("premature-twin.yaml", "unseen-partner-grandmother.yaml", "notes-only.txt"):
+        r = checked(name)
+        quotes = [e for i in r.indicators for e in i.evidence if isinstance(e, NoteEvidence)]
+        quotes += [e for s in r.safer_sleep for e in s.evidence if isinstance(e, NoteEvidence)]
+        for e in quotes:
+            assert r.notes[e.start : e.end] == e.quote
+        seen += len(quotes)
+    assert seen >= 3
+
+
+def test_notes_only_case_codes_the_notes() -> None:
+    r = checked("notes-only.txt")
+    assert "E.co_sleeping" in indicator_ids(r)
+    # the notes show where the baby sleeps, so that is not asked again
+    assert "where_baby_sleeps" not in unknown_keys(r)
+    assert "household_not_recorded" in unknown_keys(r)
+    assert sleep_status(r)["no_bed_sharing_with_hazards"] == "differs"
+
+
+def test_fact_changes_flip_safer_sleep() -> None:
+    base = {"baby": {"gestation_weeks": 35}, "sleep": {"shares_bed": True}}
+    r = check_case(case_from_dict(base))
+    status = sleep_status(r)
+    assert status["no_bed_sharing_with_hazards"] == "differs"  # born early
+    assert "E.co_sleeping" in indicator_ids(r)
+    r = check_case(case_from_dict({"sleep": {"shares_bed": False, "position": "front"}}))
+    assert sleep_status(r)["no_bed_sharing_with_hazards"] == "in_line"
+    assert sleep_status(r)["on_the_back"] == "differs"
+
+
+def test_theme_view_groups_items() -> None:
+    r = checked("premature-twin.yaml")
+    b = next(t for t in r.themes if t.id == "B")
+    assert "B.premature" in b.indicators
+    e = next(t for t in r.themes if t.id == "E")
+    assert "on_the_back" in e.safer_sleep
+    data = r.to_dict()
+    assert set(data) >= {"themes", "indicators", "unknowns", "questions", "safer_sleep"}

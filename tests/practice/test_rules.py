@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+import shutil
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from caselens.codebook import default_codebook
+from caselens.practice import PracticeDataError, case_from_dict, check_case, load_rules
+
+
+def test_shipped_rules_load_and_match_the_codebook() -> None:
+    codebook = default_codebook()
+    rules = load_rules(codebook)
+    ids = {i.id for i in codebook.indicators}
+    assert rules.mappings and rules.unknowns and rules.safer_sleep
+    assert {m.indicator for m in rules.mappings} <= ids
+    assert {u.indicator for u in rules.unknowns} <= ids
+    for rule in rules.safer_sleep:
+        assert rule.advice and rule.why_it_matters and rule.facts and rule.prompt
+
+
+def test_unknown_without_prompt_uses_codebook_prompt() -> None:
+    codebook = default_codebook()
+    r = check_case(case_from_dict({}), codebook)
+    growth = next(u for u in r.unknowns if u.check == "growth")
+    indicator = codebook.indicator("C.poor_weight_gain_or_health_concern")
+    assert growth.prompt == indicator.unknown_prompt
+    assert growth.why_it_matters
+
+
+def _copy_rules(tmp_path: Path) -> Path:
+    folder = tmp_path / "rules"
+    folder.mkdir()
+    for name in ("fact_indicators.yaml", "unknowns.yaml", "safer_sleep.yaml", "questions.yaml"):
+        src = resources.files("caselens.practice").joinpath(name)
+        shutil.copyfile(str(src), folder / name)
+    return folder
+
+
+def test_mapping_is_data(tmp_path: Path) -> None:
+    folder = _copy_rules(tmp_path)
+    mapping = folder / "fact_indicators.yaml"
+    text = mapping.read_text().replace(
+        "below: 37}\n    says: Born before 37", "below: 34}\n    says: Born before 34"
+    )
+    mapping.write_text(text)
+    codebook = default_codebook()
+    case = case_from_dict({"baby": {"gestation_weeks": 35}})
+    assert "B.premature" in {i.id for i in check_case(case, codebook).indicators}
+    changed = check_case(case, codebook, rules=load_rules(codebook, folder))
+    assert "B.premature" not in {i.id for i in changed.indicators}
+
+
+def test_bad_rule_file_is_reported(tmp_path: Path) -> None:
+    folder = _copy_rules(tmp_path)
+    mapping = folder / "fact_indicators.yaml"
+    text = mapping.read_text().replace("indicator: B.premature", "indicator: B.early", 1)
+    mapping.write_text(text)
+    with pytest.raises(PracticeDataError, match=r"fact_indicators.yaml: mappings\[0\]: .*B.early"):
+        load_rules(default_codebook(), folder)

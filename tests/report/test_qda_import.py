@@ -1,0 +1,116 @@
+"""Reading REFI-QDA projects written by other tools: NVivo's sample and hand-made ones."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+from qda_helpers import shared_or_skip
+
+from caselens.codebook import default_codebook
+from caselens.errors import InputError
+from caselens.report.qda import read_qdpx
+
+NS = "urn:QDA-XML:project:1.0"
+G = "0000000{}-0000-4000-8000-000000000000"
+
+
+def test_the_nvivo_sample_imports_with_its_users_and_nested_codes() -> None:
+    project = read_qdpx(shared_or_skip("samples/nvivo_project.qdpx"), default_codebook())
+    assert project.origin.startswith("NVivo")
+    assert {u.name for u in project.users} == {"chrisp", "cp"}
+    paths = {c.path for c in project.codes}
+    # The same name under different parents stays two codes, told apart by path.
+    assert "rq1_definition/competencies/programming" in paths
+    assert "rq1_definition/framings/cs_as_programming/programming" in paths
+    assert all(c.label is None for c in project.codes)  # nothing here is a caselens code
+    assert len(project.sources) == 2
+    assert all(s.text is not None and not s.text.strip() for s in project.sources)
+    assert project.codings == ()
+
+
+def _project(tmp_path: Path, text: bytes, selections: str, codes: str) -> Path:
+    qde = f"""<?xml version="1.0" encoding="utf-8"?>
+<Project xmlns="{NS}" name="hand coded" origin="a QDA tool">
+  <Users><User guid="{G.format(1)}" name="Researcher One"/></Users>
+  <CodeBook><Codes>{codes}</Codes></CodeBook>
+  <Sources>
+    <TextSource guid="{G.format(2)}" name="Review X" plainTextPath="internal://{G.format(2)}.txt">
+      {selections}
+    </TextSource>
+  </Sources>
+</Project>"""
+    path = tmp_path / "hand.qdpx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("project.qde", qde)
+        archive.writestr(f"sources/{G.format(2)}.txt", text)
+    return path
+
+
+def _selection(start: int, end: int, code: int) -> str:
+    return (
+        f'<PlainTextSelection guid="{G.format(5)}" startPosition="{start}" endPosition="{end}">'
+        f'<Coding guid="{G.format(6)}" creatingUser="{G.format(1)}">'
+        f'<CodeRef targetGUID="{G.format(code)}"/></Coding></PlainTextSelection>'
+    )
+
+
+def test_codes_match_the_codebook_by_id_or_label_else_keep_their_path(tmp_path: Path) -> None:
+    codes = (
+        f'<Code guid="{G.format(3)}" name="Sleep" isCodable="true">'
+        f'<Code guid="{G.format(4)}" name="E.co_sleeping: sharing a bed" isCodable="true"/>'
+        f'<Code guid="{G.format(7)}" name="A good parent" isCodable="true"/></Code>'
+        f'<Code guid="{G.format(8)}" name="Domestic abuse" isCodable="true"/>'
+    )
+    path = _project(tmp_path, b"The baby shared a bed.", _selection(4, 8, 4), codes)
+    project = read_qdpx(path, default_codebook())
+    labels = {c.path: c.label for c in project.codes}
+    assert labels["Sleep/E.co_sleeping: sharing a bed"] == "E.co_sleeping"
+    assert labels["Sleep/A good parent"] is None
+    assert labels["Domestic abuse"] == "A.domestic_abuse"
+    (coding,) = project.codings
+    assert project.label_of(coding) == "E.co_sleeping"
+    assert project.user(coding.user) is not None
+
+
+def test_windows_line_ends_count_as_stored_and_a_bom_is_not_a_character(tmp_path: Path) -> None:
+    text = "First line.\r\nSecond line here."
+    start = text.index("Second")
+    path = _project(
+        tmp_path,
+        b"\xef\xbb\xbf" + text.encode("utf-8"),
+        _selection(start, start + 6, 4),
+        f'<Code guid="{G.format(4)}" name="x" isCodable="true"/>',
+    )
+    project = read_qdpx(path)
+    (source,) = project.sources
+    (coding,) = project.codings
+    assert source.text == text
+    assert source.text[coding.start : coding.end] == "Second"
+
+
+def test_selections_outside_the_text_are_skipped_with_a_warning(tmp_path: Path) -> None:
+    path = _project(
+        tmp_path,
+        b"Short.",
+        _selection(2, 99, 4),
+        f'<Code guid="{G.format(4)}" name="x" isCodable="true"/>',
+    )
+    project = read_qdpx(path)
+    assert project.codings == ()
+    assert any("outside its text" in w for w in project.warnings)
+
+
+@pytest.mark.parametrize("content", [b"not a zip", None])
+def test_a_file_that_is_not_a_project_is_refused_with_its_name(
+    tmp_path: Path, content: bytes | None
+) -> None:
+    path = tmp_path / "broken.qdpx"
+    if content is None:
+        with zipfile.ZipFile(path, "w") as archive:
+            archive.writestr("readme.txt", "hello")
+    else:
+        path.write_bytes(content)
+    with pytest.raises(InputError, match=r"broken\.qdpx"):
+        read_qdpx(path)

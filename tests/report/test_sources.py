@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from report_builders import TEXTS, make_placed_analysis
+
+from caselens.model import Evidence
+from caselens.report import sources
+from caselens.report.sources import build_section
+
+
+def _text_of(section: sources.SourceSection) -> str:
+    return "".join(p.text for para in section.paragraphs for p in para.pieces)
+
+
+def test_short_review_is_shown_whole_with_each_quote_marked_and_anchored() -> None:
+    ash = make_placed_analysis().results[0]
+    section = build_section(ash, TEXTS["t1"])
+    assert section is not None and section.complete
+    assert _text_of(section) == TEXTS["t1"].replace("\n\n", "")
+    for f in ash.findings:
+        anchored = [
+            p for para in section.paragraphs for p in para.pieces
+            if f"doc-t1-{f.start}" in p.anchors
+        ]  # fmt: skip
+        assert len(anchored) == 1 and anchored[0].marked
+        assert TEXTS["t1"][f.start : f.end].startswith(anchored[0].text)
+
+
+def test_long_review_is_cut_to_the_paragraphs_around_quotes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(sources, "WHOLE_TEXT_LIMIT", 10)
+    filler = "\n\n".join(f"Filler paragraph {i}." for i in range(20))
+    text = filler + "\n\nAlpha x was seen at every visit.\n\n" + filler
+    result = make_placed_analysis().results[0]
+    quote = "Alpha x was seen at every visit."
+    start = text.index(quote)
+    finding = replace(result.findings[0], evidence=Evidence(quote, start, start + len(quote)))
+    section = build_section(replace(result, findings=(finding,)), text)
+    assert section is not None and not section.complete
+    assert len(section.paragraphs) == 3  # the quote's paragraph and one either side
+    assert section.paragraphs[0].gap_before and section.gap_after
+
+
+def test_a_quote_that_no_longer_matches_its_text_is_not_linked() -> None:
+    ash = make_placed_analysis().results[0]
+    assert build_section(ash, "Entirely different text now.") is None
