@@ -31,10 +31,12 @@ def cli(verbose: int) -> None:
 def _register() -> None:
     from caselens.cli import (
         analyse_cmd,
+        case_cmd,
         codebook_cmd,
         evaluate_cmd,
         library_cmd,
         qda_cmd,
+        report_cmd,
         review_cmd,
     )
 
@@ -44,6 +46,8 @@ def _register() -> None:
     cli.add_command(library_cmd.library)
     cli.add_command(review_cmd.review)
     cli.add_command(qda_cmd.qda)
+    cli.add_command(case_cmd.case)
+    cli.add_command(report_cmd.report)
 
 
 _register()

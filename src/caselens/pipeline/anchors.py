@@ -358,17 +358,17 @@ class SentenceIndex:
             return self._live
         anchors = self.anchors
         whole, prefix, suffix = anchors.forms
-        found: set[int | None] = set()
-        for word in self._words():
-            found.add(whole.get(word))
-            for cut in range(MIN_LITERAL, min(len(word), anchors.longest_piece) + 1):
-                found.add(prefix.get(word[:cut]))
-                found.add(suffix.get(word[-cut:]))
-        found.discard(None)
+        words = self._words()
+        found = {whole[word] for word in words if word in whole}
+        for form, ordered in ((prefix, self._sorted), (suffix, self._reversed)):
+            for key, number in form.items():
+                probe = key if form is prefix else key[::-1]
+                at = bisect.bisect_left(ordered, probe)
+                if at < len(ordered) and ordered[at].startswith(probe):
+                    found.add(number)
         counts: dict[int, int] = {}
         stack = list(anchors.unconditional)
         for number in found:
-            assert number is not None
             for literal in anchors.piece_literals[number]:
                 counts[literal] = counts.get(literal, 0) + 1
                 if counts[literal] == len(anchors.pieces[literal]):
