@@ -128,3 +128,30 @@ def test_upper_case_pattern_still_matches() -> None:
     )
     doc = Document.from_text("The review concerned Child Q and her brother.", "t")
     assert [f.indicator for f in RuleCoder(codebook).code(doc, segment(doc))] == ["X.child"]
+
+
+NOT_ASSERTED = [
+    # The example from the issue: a denial, not a father left unseen.
+    ("F.fathers_unseen_men", "No concerns were raised about the father's involvement."),
+    ("F.fathers_unseen_men", "no concerns were raised about the father's involvement"),
+    ("A.domestic_abuse", "If the father had been violent, the health visitor would have known."),
+    ("A.domestic_abuse", "There were no police records of domestic abuse."),
+    ("G.information_sharing", "There were no police records of domestic abuse."),
+    ("G.information_sharing", "The mother said she did not know that bed-sharing was risky."),
+    (
+        "G.multi_agency_working",
+        "The review was carried out under Working Together to Safeguard Children 2018.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("indicator", "sentence"), NOT_ASSERTED)
+def test_denials_hypotheticals_and_asides_are_not_coded(
+    coder: RuleCoder, indicator: str, sentence: str
+) -> None:
+    assert indicator not in _indicators(coder, sentence)
+
+
+def test_a_professional_not_knowing_is_still_information_not_shared(coder: RuleCoder) -> None:
+    sentence = "The health visitor did not ask to see the father and did not know about the call."
+    assert "G.information_sharing" in _indicators(coder, sentence)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 from collections.abc import Sequence
 from types import ModuleType
@@ -9,9 +10,9 @@ from types import ModuleType
 import pytest
 
 from caselens.codebook import default_codebook
-from caselens.model import Document, Evidence, Finding, Sentence
+from caselens.model import Block, Document, Evidence, Finding, Sentence
 from caselens.pipeline import coding
-from caselens.pipeline.coding import Coder, merge
+from caselens.pipeline.coding import Coder, codable, merge
 from caselens.pipeline.segment import segment
 from caselens.pipeline.settings import Settings
 
@@ -92,3 +93,42 @@ def test_missing_semantic_module_falls_back_to_rules(monkeypatch: pytest.MonkeyP
     assert coder.semantic is None and coder.methods == ("rules",)
     doc = Document.from_text(TEXT, "d")
     assert {f.method for f in coder.code(doc, segment(doc))} == {"rules"}
+
+
+REVIEW = (
+    "6.3 Domestic abuse and information sharing\n\n"
+    "The police did not share the domestic incident with the health visitor.\n\n"
+    "Glossary\n\n"
+    "MARAC: multi-agency risk assessment conference, a meeting to share information.\n\n"
+    "Recommendations\n\n"
+    "Children's services should hold a strategy discussion where there is domestic abuse.\n\n"
+    "Agencies should have shared the father's history of violence with the midwife."
+)
+
+
+def _coded(text: str) -> list[tuple[str, str]]:
+    doc = Document.from_text(text, "r")
+    found = Coder(default_codebook(), Settings(semantic=False)).code(doc, segment(doc))
+    return [(f.indicator, f.quote) for f in found]
+
+
+def test_headings_glossaries_and_general_recommendations_are_not_evidence() -> None:
+    quotes = {quote for _, quote in _coded(REVIEW)}
+    assert quotes == {
+        "The police did not share the domestic incident with the health visitor.",
+        "Agencies should have shared the father's history of violence with the midwife.",
+    }
+
+
+def test_marked_heading_blocks_are_skipped_even_with_punctuation() -> None:
+    text = "Information sharing was weak.\n\nThe police did not share the record."
+    doc = Document.from_text(text, "r")
+    heading = Block(doc.blocks[0].start, doc.blocks[0].end, kind="heading")
+    doc = dataclasses.replace(doc, blocks=(heading, *doc.blocks[1:]))
+    sentences = segment(doc)
+    assert [s.block for s in codable(doc, sentences)] == [1]
+
+
+def test_issue_example_denial_is_not_a_father_unseen() -> None:
+    coded = _coded("No concerns were raised about the father's involvement.")
+    assert "F.fathers_unseen_men" not in {indicator for indicator, _ in coded}

@@ -62,3 +62,44 @@ def test_case_learning_point_is_not_general() -> None:
     )
     assert not is_general(sentence)
     assert _reason(sentence, "safer sleep advice") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "target"),
+    [
+        ("If the father had been violent, the health visitor would have referred.", "violent"),
+        ("The midwife asked the mother if she used cannabis.", "cannabis"),
+    ],
+)
+def test_hypotheticals_are_not_asserted(sentence: str, target: str) -> None:
+    assert _reason(sentence, target) == "hypothetical"
+
+
+def test_a_counterfactual_about_practice_is_a_learning_point() -> None:
+    sentence = "He might not have been harmed if agencies had worked together more fully."
+    assert _reason(sentence, "worked together") is None
+
+
+def test_no_records_of_a_fact_deny_it() -> None:
+    assert _reason("There were no police records of domestic abuse.", "domestic abuse") == (
+        "negated"
+    )
+    # ... while not recording it is a learning point about the fact.
+    assert _reason("The GP did not record the domestic abuse.", "domestic abuse") is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Children's services should hold a strategy discussion where there is domestic abuse.",
+        "Ensure that settings share concerns about low attendance with the health visitor.",
+        "3. The Partnership should produce guidance on parental cannabis use.",
+        "Its purpose is to identify learning and to improve the way agencies work together.",
+    ],
+)
+def test_recommendations_to_agencies_are_general(sentence: str) -> None:
+    assert is_general(sentence)
+
+
+def test_recommendation_about_this_family_is_not_general() -> None:
+    assert not is_general("Agencies should have shared the mother's history with the midwife.")

@@ -13,7 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 from rich.text import Text
 
-from caselens.cli.common import codebook_option, console, console_err
+from caselens.cli.common import codebook_option, console, console_err, print_error
 from caselens.errors import CaselensError
 from caselens.model import Codebook
 from caselens.pipeline.settings import Settings
@@ -154,7 +154,7 @@ def analyse(
             )
         written = _write_outputs(out, analysis, codebook, formats)
     except CaselensError as error:
-        console_err.print(Text.assemble(("error: ", "bold red"), str(error)))
+        print_error(error)
         sys.exit(error.exit_code)
 
     console.print(_summary_table(analysis, codebook))

@@ -14,7 +14,7 @@ import click
 from rich.text import Text
 
 from caselens.cli.analyse_cmd import format_option
-from caselens.cli.common import codebook_option, console, console_err
+from caselens.cli.common import codebook_option, console, print_error
 from caselens.errors import CaselensError
 
 
@@ -91,7 +91,7 @@ def report(
                 analysis, texts = library_analysis(store, codebook, accepted_only=accepted_only)
         written = render(out, formats, analysis, codebook, texts=texts, title=title)
     except CaselensError as error:
-        console_err.print(Text.assemble(("error: ", "bold red"), str(error)), soft_wrap=True)
+        print_error(error)
         sys.exit(error.exit_code)
     for path in written:
         console.print(Text(f"Wrote {path}"), soft_wrap=True)

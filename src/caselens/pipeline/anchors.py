@@ -76,9 +76,7 @@ def _flatten(parts: list[Anchor]) -> list[Anchor]:
         flat.extend(part.parts if part.kind == "or" else (part,))
     texts = [p.text for p in flat if p.kind == "lit"]
     return [
-        p
-        for p in flat
-        if p.kind != "lit" or not any(t != p.text and t in p.text for t in texts)
+        p for p in flat if p.kind != "lit" or not any(t != p.text and t in p.text for t in texts)
     ]
 
 
@@ -165,7 +163,7 @@ _REPEATS = tuple(
 
 
 def _gap(op: Any, arg: Any) -> bool:
-    """Is this item at least one character that cannot be part of a word (``\s+``)?"""
+    r"""Is this item at least one character that cannot be part of a word (``\s+``)?"""
     if op not in _REPEATS or arg[0] < 1 or len(arg[2]) != 1:
         return False
     inner_op, inner_arg = arg[2][0]
@@ -258,7 +256,6 @@ class AnchorSet:
         self.piece_numbers: dict[_Piece_, int] = {}
         # Piece numbers by form: a whole word, a word's beginning, a word's end.
         self.forms: tuple[dict[str, int], dict[str, int], dict[str, int]] = ({}, {}, {})
-        self.longest_piece = 0
         self.piece_literals: list[list[int]] = []
         self.unconditional: list[int] = []  # nodes that may always be present
         self._rarity: list[int] = []  # longer strings are rarer: check those first
@@ -305,7 +302,6 @@ class AnchorSet:
                     self.piece_literals
                 )
                 self.piece_literals.append([])
-                self.longest_piece = max(self.longest_piece, len(key))
             self.piece_literals[self.piece_numbers[piece]].append(literal)
         if not pieces:
             self.unconditional.append(node)
@@ -442,7 +438,7 @@ class SentenceIndex:
             mask &= self._piece(key, starts, ends)
             if not mask:
                 break
-        if mask and len(pieces) != 1 or not pieces:  # several words, or none indexed: search
+        if (mask and len(pieces) != 1) or not pieces:  # several words, or none indexed: search
             mask = self._search(self.anchors.literals[number], mask)
         self._literal_masks[number] = mask
         return mask

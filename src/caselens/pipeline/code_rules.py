@@ -79,8 +79,10 @@ class RuleCoder:
 
     method = "rules"
 
-    def __init__(self, codebook: Codebook) -> None:
+    def __init__(self, codebook: Codebook, *, prefilter: bool = True) -> None:
+        """``prefilter=False`` runs every pattern on every sentence (for checking)."""
         self.codebook = codebook
+        self.prefilter = prefilter
         self._compiled: list[_Compiled] = []
         self._anchors = AnchorSet()
         self._anchors.add(ANY)
@@ -111,7 +113,7 @@ class RuleCoder:
         index: SentenceIndex | None = None
         if len(lowered) != len(doc.text):  # a rare character changed length: keep offsets
             lowered = doc.text
-        elif not any(char in doc.text for char in FOLDING_ODDITIES):
+        elif self.prefilter and not any(char in doc.text for char in FOLDING_ODDITIES):
             index = self._anchors.index(
                 lowered, [s.start for s in sentences], [s.end for s in sentences]
             )

@@ -32,7 +32,9 @@ _ADULT = (
 )
 _SIBLING = (
     r"brothers?|sisters?|siblings?|half-?(?:siblings?|brothers?|sisters?)|"
-    r"step-?(?:brothers?|sisters?|siblings?)|twin\s+(?:brother|sister)"
+    r"step-?(?:brothers?|sisters?|siblings?)|twin\s+(?:brother|sister)|"
+    r"(?:older|elder|eldest|oldest|other|big)\s+(?:children|kids|ones|boys|girls|sons|daughters|"
+    r"son|daughter|boy|girl|child)"
 )
 _UNIT = r"(?P<{u}>day|week|month|year)s?"
 _Q = r"(?:(?:about|around|approximately|almost|nearly|just|only|some)\s+)?"
@@ -79,7 +81,8 @@ _FORMS = (_OLD, _AGED, _AGED_YEARS, _AGE_OF, _BABY_OF, _OF_AGE, _EVENT_AT)
 
 _NOUN_AFTER = re.compile(rf"^\s*(?:[a-z]+\s+)?(?P<noun>{_ADULT}|{_SIBLING})\b", re.IGNORECASE)
 _OWNER_BEFORE = re.compile(
-    rf"\b(?P<noun>{_ADULT}|{_SIBLING})(?:'s)?,?\s+(?:(?:who|then|was|were|is|are|being|both|all)\s+)*$",
+    rf"\b(?P<noun>{_ADULT}|{_SIBLING})(?:'s)?\s*[,(\u2013\u2014-]?\s*"
+    r"(?:(?:who|then|was|were|is|are|being|both|all)\s+)*$",
     re.IGNORECASE,
 )
 _BOUND_BEFORE = re.compile(

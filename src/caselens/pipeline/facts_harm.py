@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from caselens.model import Document, Evidence, Fact
+from caselens.pipeline import facts_words as W  # noqa: N812
 from caselens.pipeline.facts_text import (
     ADVICE,
     BODY,
@@ -26,97 +27,10 @@ from caselens.pipeline.facts_text import (
 )
 
 _I = re.IGNORECASE
-_CARER = (
-    r"mother|father|parents?|step-?father|step-?mother|partner|boyfriend|carer|guardian|"
-    r"adopter|adoptive|relative|grand(?:mother|father|parent)|babysitter|uncle|aunt"
-)
-
-# ---- outcome -------------------------------------------------------------------------
-_DEATH = re.compile(
-    r"\b(?:died|dies|death|deaths|dead|killed|killing|fatal(?:ly)?|murder(?:ed)?|manslaughter|"
-    r"drowned|infanticide|homicide|could\s+not\s+be\s+(?:revived|saved|resuscitated)|life\s+support|passed\s+away)\b",
-    _I,
-)
-_NOT_CHILD_DEATH = re.compile(
-    rf"\b(?:(?:own|his|her|their|the)\s+)?(?:{_CARER}|husband|wife|relatives?|friend)s?\s+"
-    r"(?:had\s+|has\s+|who\s+)?(?:died|dies|death)\b"
-    rf"|\bdeath\s+of\s+(?:his|her|their|a|the)\s+(?:own\s+)?(?:{_CARER}|husband|wife|relatives?|friend)\b"
-    r"|\battempt(?:ed|s)?\s+(?:to\s+)?(?:murder|kill)\w*|\battempted\s+(?:murder|manslaughter)"
-    r"|\b(?:risk|risks|danger|fear|threat)s?\s+(?:of|to)\s+(?:\w+\s+){0,2}(?:death|dying)"
-    r"|\b(?:could|might|would|may)\s+(?:have\s+)?(?:died|been\s+killed)|\b(?:near|non)[\s-](?:death|fatal)"
-    r"|\b(?:previous|earlier|first|older|elder|another)\s+(?:baby|child|son|daughter|sibling)\b[^.;]{0,40}?\b(?:died|death)\b"
-    r"|\blost\s+(?:a|her|his|their)\s+(?:previous|first|earlier|older)?\s*(?:baby|child|son|daughter)\b[^.;]{0,30}?\b(?:death|died)\b"
-    r"|\bsudden\s+(?:unexpected\s+|unexplained\s+)?infant\s+death\s+syndrome\s+in\s+\d{4}",
-    _I,
-)
-_SERIOUS = re.compile(
-    r"\b(?:injur(?:y|ies|ed)|fractur\w*|broken\s+(?:bones?|ribs?|legs?|arms?|skull|femur)|"
-    r"brain\s+(?:injury|damage|haemorrhage)|subdural|head\s+injur\w*|bleeding\s+on\s+the\s+brain|significant\s+harm|"
-    r"serious(?:ly)?\s+(?:harm|hurt|injur\w*|ill)|life[\s-](?:changing|threatening)|"
-    r"intensive\s+care|hospitali[sz]ed|admitted\s+to\s+hospital|hospital\s+treatment|"
-    r"strangulation|suffocation|poison\w*|exploitation|exploited|sexual(?:ly)?\s+abus\w*|"
-    r"grievous\s+bodily\s+harm|bodily\s+harm|collapsed|burns?|scald\w*|shaken|shook)\b",
-    _I,
-)
-
-# ---- harm types ----------------------------------------------------------------------
-_NAI = re.compile(
-    r"\b(?:non[\s-]accidental(?:\s+(?:head\s+)?injur\w*)?|inflicted|abusive\s+head\s+trauma|"
-    r"shaken(?:\s+baby)?|shak(?:e|es|ing)\s+(?:him|her|the\s+baby|the\s+child)|shook|"
-    r"fractur\w*|broken\s+(?:bones?|ribs?|legs?|arms?|skull|femur)|smother\w*|strangl\w*|strangul\w*|"
-    r"grievous\s+bodily\s+harm|actual\s+bodily\s+harm|murder\w*|manslaughter|(?:culpable\s+)?homicide|infanticide|filicide|"
-    r"physical(?:ly)?\s+abus\w*|poison(?:ed|ing)|"
-    r"(?:given|fed|administered)\s+(?:\w+\s+){0,3}(?:methadone|heroin|drugs?|alcohol|medication)|"
-    rf"(?:killed|killing|attacked|assaulted|beaten|hit|punched)\s+(?:\w+\s+){{0,4}}by\s+(?:his|her|their|the)\s+(?:\w+\s+)?(?:{_CARER})|"
-    rf"(?:{_CARER})\s+(?:\w+\s+){{0,2}}(?:killed|hit|punched|beat|assaulted|attacked)\s+(?:him|her|the\s+baby|the\s+child))\b",
-    _I,
-)
-_NOT_CARER_KILLING = re.compile(
-    r"\b(?:young\s+people|peers?|other\s+(?:young|boys|children)|gang|stranger|altercation|"
-    r"confrontation|fight|stabb\w*)\b",
-    _I,
-)
-_NEGLECT = re.compile(
-    r"\b(?:neglect(?:ed|ful)?|faltering\s+growth|failure\s+to\s+thrive|malnourish\w*|"
-    r"malnutrition|starv\w*|dehydrat\w*|unsupervised|unattended|underweight|"
-    r"(?:faltering|poor)\s+(?:weight\s+gain|growth)|weight\s+faltering|"
-    r"(?:failed|failure|fail(?:ing)?|delay\w*)\s+(?:\w+\s+){0,2}(?:to\s+|in\s+)?seek\w*\s+(?:\w+\s+)?(?:medical|timely)\s+(?:help|attention|care|treatment|advice)|"
-    r"(?:poor|lack\s+of|inadequate)\s+supervision|home\s+alone|"
-    r"left\s+(?:alone|on\s+(?:his|her|their)\s+own|without\s+(?:an\s+)?adult)|"
-    r"left\s+(?:\w+\s+){0,3}(?:on\s+(?:their|his|her)\s+own|alone|unsupervised)|"
-    r"(?:drown\w*|submerged|under\s+the\s+water)[^.]{0,60}\bbath|"
-    r"\bbath\b[^.]{0,60}(?:drown\w*|submerged|under\s+the\s+water)|"
-    r"(?:drank|drinking|swallow\w*|ingest\w*|ingestion)\s+(?:\w+\s+){0,4}"
-    r"(?:methadone|heroin|cocaine|drugs?|medication|tablets|pills)|"
-    r"(?:unable|failed|failure|fail(?:ing)?)\s+to\s+(?:\w+\s+){0,3}meet\s+(?:\w+\s+){0,4}needs|"
-    r"uninhabitable|squal(?:id|or)|filthy|soiled|medical\s+neglect)\b",
-    _I,
-)
-_NOT_NEGLECT = re.compile(r"\bcategory\s+of\s+neglect\b|\bneglect\s+category\b", _I)
-_SLEEP = re.compile(
-    r"\b(?:co-?sleep\w*|bed[\s-]?shar\w*|shar(?:ed|ing|es)\s+(?:a|the|her|his|their)?\s*(?:double\s+)?"
-    r"(?:bed|sleep(?:ing)?\s+surface|sofa)|bed\s+(?:he|she)\s+was\s+sharing|"
-    r"(?:sleeping|asleep|slept|sleep)\s+(?:in|on)\s+(?:the\s+same|a|an|the|his|her|their|"
-    r"(?:his|her|their)\s+parents'?|an\s+adult)\s+(?:\w+\s+)?(?:bed|sofa|couch|settee|armchair|chair)|"
-    r"same\s+bed|slept\s+with\s+(?:him|her|the\s+baby|the\s+child|(?:his|her)\s+bab\w+)|"
-    r"into\s+(?:her|his|their|the)\s+(?:double\s+)?bed|unsafe\s+sleep\w*|"
-    r"fell\s+asleep\s+(?:while\s+|whilst\s+)?(?:holding|feeding|with|cuddling)\s+(?:him|her|the\s+baby)|"
-    r"(?:asleep|sleeping|slept|(?:put|placed|left)\s+(?:\w+\s+)?(?:down\s+)?to\s+sleep)\s+"
-    r"(?:(?:\w+\s+){0,3}(?:in|on)\s+)?(?:a|an|the|his|her|their)\s+(?:\w+\s+)?"
-    r"(?:car\s+seat|bouncer|pram|pushchair|sling)|"
-    r"overlay|overlain|overlaid|overlying|overlaying|lain\s+on|"
-    r"in\s+(?:his|her|their|the)\s+parents'?\s+(?:double\s+)?bed|(?:unsuitable|soft|loose)\s+bedding|positional\s+asphyxia|"
-    r"(?:asleep|sleeping|slept)\b[^.]{0,60}\b(?:sofa|couch|settee|armchair)|"
-    r"(?:sofa|couch|settee|armchair)\b[^.]{0,60}\b(?:asleep|sleeping|slept|slumped))\b",
-    _I,
-)
-_OTHER = re.compile(
-    r"\b(?:sexual(?:ly)?\s+(?:abus\w*|exploit\w*|assault\w*)|rape|grooming|natural\s+causes?|"
-    r"(?:unascertained|died)\s+(?:but\s+)?natural|(?:death|cause)\b[^.;]{0,30}\bnatural\b|medical\s+condition|sudden\s+infant\s+death|"
-    r"SIDS|accident(?:al)?|dog|road\s+traffic|overdose|suicide|took\s+(?:his|her)\s+own\s+life|"
-    r"altercation|confrontation|stabb\w*|illness)\b",
-    _I,
-)
+_ACCIDENT = re.compile(r"\b(?<!non-)(?<!non )accident(?:al|ally)?\b", _I)
+_DEATH, _NOT_CHILD_DEATH, _SERIOUS = W.DEATH, W.NOT_CHILD_DEATH, W.SERIOUS
+_NAI, _NAI_WEAK, _NEGLECT, _SLEEP, _OTHER = W.NAI, W.NAI_WEAK, W.NEGLECT, W.SLEEP, W.OTHER
+_NOT_NEGLECT = W.NOT_NEGLECT
 
 
 # Words that make a harm a question or a suspicion, not a finding: "whether neglect
@@ -168,17 +82,50 @@ def _hedged(piece: Piece, m: re.Match[str]) -> bool:
     return bool(_HEDGE_BEFORE.search(before) or _HEDGE_AFTER.search(piece.text[m.end() :]))
 
 
+_SUBJECT = re.compile(
+    r"\b(?:the|this)\s+(?:baby|infant|newborn|toddler)\b(?!'s)|\b(?:Baby|Child|Infant)\s+[A-Z]\b"
+)
+
+
+def _someone_else(piece: Piece, m: re.Match[str]) -> bool:
+    """The harm befell a parent as a child, or another child, not the child of the review.
+
+    A parent's own history is read in the clause of the match ("had grown up in care
+    after being neglected"); another child counts when the sentence names them
+    before the match and does not come back to the subject child in between.
+    """
+    start = max(0, m.start() - 120)
+    clause_start = start + max(
+        (x.end() for x in re.finditer(r"[;:]|\bbut\b", piece.text[start : m.start()])),
+        default=0,
+    )
+    clause_end = re.search(r"[;:]|\bbut\b", piece.text[m.end() :])
+    end = m.end() + clause_end.start() if clause_end else len(piece.text)
+    if W.PARENT_PAST.search(piece.text[clause_start : min(end, m.end() + 80)]):
+        return True
+    before = piece.text[max(0, m.start() - 300) : m.start()]  # bounded: linear on long text
+    others = list(W.OTHER_CHILD.finditer(before))
+    return bool(others) and not _SUBJECT.search(before, others[-1].end())
+
+
 def _harm_matches(
-    pattern: re.Pattern[str], items: list[Piece], *, advice_sensitive: bool = False
+    pattern: re.Pattern[str],
+    items: list[Piece],
+    *,
+    advice_sensitive: bool = False,
+    own_child: bool = True,
 ) -> list[tuple[Piece, re.Match[str]]]:
-    """Matches that state the harm happened, in order of weight.
+    """Matches that state the harm happened to the child, in order of weight.
 
     Recommendations and learning speak of harms in general, so they never count;
-    a denied or hedged mention does not count either.
+    a denied or hedged mention does not count either, nor (with ``own_child``) a
+    harm that befell a parent in childhood or another child.
     """
     out: list[tuple[Piece, re.Match[str]]] = []
     for piece, m in find_all(pattern, items):
         if piece.zone == ADVICE or not _valid(piece, m) or _hedged(piece, m):
+            continue
+        if own_child and _someone_else(piece, m):
             continue
         if (
             advice_sensitive
@@ -243,11 +190,14 @@ def extract_harm_types(doc: Document, items: list[Piece]) -> Fact:
     found: dict[str, tuple[Piece, str]] = {}
     for piece, m in _harm_matches(_NAI, items):
         word = m.group(0).lower()
-        if ("murder" in word or "manslaughter" in word) and _NOT_CARER_KILLING.search(piece.text):
+        if "murder" in word and W.NOT_CARER_KILLING.search(piece.text):
             continue
-        if counts(piece):
-            found.setdefault("non_accidental_injury", (piece, m.group(0)))
-            break
+        if W.DOMESTIC.fullmatch(m.group(0)) or W.NOT_BY_PERSON.search(piece.text):
+            continue
+        if not counts(piece):
+            continue
+        found["non_accidental_injury"] = (piece, m.group(0))
+        break
     excluded = [
         (p.start + x.start(), p.start + x.end())
         for p in items
@@ -258,12 +208,20 @@ def extract_harm_types(doc: Document, items: list[Piece]) -> Fact:
         if any(s <= at < e for s, e in excluded):
             continue
         if counts(piece):
-            found.setdefault("neglect", (piece, m.group(0)))
+            found["neglect"] = (piece, m.group(0))
             break
-    for piece, m in _harm_matches(_SLEEP, items, advice_sensitive=True):
+    for piece, m in _harm_matches(_SLEEP, items, advice_sensitive=True, own_child=False):
         if counts(piece):
-            found.setdefault("unsafe_sleeping", (piece, m.group(0)))
+            found["unsafe_sleeping"] = (piece, m.group(0))
             break
+    if not found:
+        # A killing or a burn with no neglect or unsafe sleep named is taken as inflicted.
+        for piece, m in _harm_matches(_NAI_WEAK, items):
+            if W.NOT_CARER_KILLING.search(piece.text) or _ACCIDENT.search(piece.text):
+                continue
+            if counts(piece):
+                found["non_accidental_injury"] = (piece, m.group(0))
+                break
     if not found:
         for piece, m in _harm_matches(_OTHER, items):
             found["other"] = (piece, m.group(0))

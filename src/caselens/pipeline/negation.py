@@ -50,7 +50,7 @@ _PRE_CUE = re.compile(
 # explore X", "there was no pre-birth assessment").
 _ACTION = re.compile(
     r"\b(?:ask|explor|consider|assess|recogni[sz]|identif|understand|understood|shar|pass"
-    r"|record|report|refer|referr|challeng|question|enquir|inquir|check|discuss|address"
+    r"|record(?!s?\s+of\b)|report|refer|referr|challeng|question|enquir|inquir|check|discuss|address"
     r"|notic|appreciat|acknowledg|act|acted|follow|focus|attention|see|seen|saw|know(?!n)|knew"
     r"|aware|tell|told|inform|communicat|escalat|investigat|tak|took|treat|link|connect"
     r"|weigh|explain|analys|involv|engag|includ|invit|speak|spoke|talk|listen|seek|sought"
@@ -65,7 +65,7 @@ _ACTION = re.compile(
 _PRACTICE = re.compile(
     r"\b(?:assess|supervis|oversight|advice|guidance|support|help|strategy|information"
     r"|meeting|conference|agenc|working|curiosity|recogni|reflect|referr|plan|visit|check"
-    r"|challeng|escalat|communicat|record|follow|threshold)\w*",
+    r"|challeng|escalat|communicat|follow|threshold)\w*",
     re.IGNORECASE,
 )
 
@@ -76,22 +76,34 @@ _POST_CUE = re.compile(
     re.IGNORECASE,
 )
 
-# A general recommendation: a generic subject with a present-tense obligation.
+# A general recommendation: a generic subject with a present-tense obligation, an
+# instruction ("Ensure that ..."), or a statement of a review's purpose.
 _GENERAL = re.compile(
     r"\b(?:all|every|any)\s+(?:practitioners?|professionals?|agencies|staff|services|workers?)\b"
     r"|\b(?:should|must|need to|needs to|ought to)\s+"
     r"(?:always|routinely|consistently|ensure|be (?:aware|reminded|alert))\b"
     r"|\b(?:it is (?:important|essential|vital|crucial)|nationally"
-    r"|research (?:shows|suggests|indicates))\b",
+    r"|research (?:shows|suggests|indicates))\b"
+    r"|^\W*(?:\d+(?:\.\d+)*[.)]?\s+)?(?:the\s+)?(?:[\w'\u2019-]+\s+){0,3}"
+    r"(?:partnership|board|agencies|services|service|practitioners|professionals|commissioners"
+    r"|organisations|partners|settings|providers)\s+(?:should|must|need to|will)\s+(?!have\b)"
+    r"|^\W*(?:\d+(?:\.\d+)*[.)]?\s+)?(?:ensure|ask|consider|develop|promote|establish"
+    r"|strengthen|remind|update|audit|re-?launch|introduce|embed|raise awareness)\b"
+    r"|\b(?:its|the|this review.s|the review.s) (?:purpose|aim)s? (?:is|was|are|were) to\b",
     re.IGNORECASE,
 )
 
 # What ties a sentence to this case, so a recommendation in it is a learning point.
 _CASE_LINK = re.compile(
     r"\b(?:in this case|this (?:family|baby|infant|child|case)|the (?:baby|infant|mother|father"
-    r"|parents?|family|couple|boy|girl)|child [A-Z]\b|(?:should|could|would|might) have)\b",
+    r"|parents?|family|couple|boy|girl)|(?:child|baby|infant) [A-Z]\b"
+    r"|(?:should|could|would|might) have)\b",
     re.IGNORECASE,
 )
+
+# A condition or supposition: "if the father had been violent" asserts nothing
+# about the family, though "if agencies had shared ..." is a learning point.
+_HYPOTHETICAL = re.compile(r"(?<!\bas )(?<!\beven )\b(?:if|supposing)\b", re.IGNORECASE)
 
 _NEXT_WORD = re.compile(r"[\s-]+\w+")
 _CUE_WINDOW = 70  # characters before a match in which a cue still applies
@@ -116,6 +128,11 @@ def _noun_phrase(text: str, start: int, end: int) -> str:
     return text[start : following.end() if following else end]
 
 
+def has_case_link(sentence: str) -> bool:
+    """True when the sentence names this case, its family or what should have happened."""
+    return bool(_CASE_LINK.search(sentence))
+
+
 def is_general(sentence: str) -> bool:
     """True when the sentence is a recommendation for everyone, not about this case."""
     return bool(_GENERAL.search(sentence)) and not _CASE_LINK.search(sentence)
@@ -124,8 +141,9 @@ def is_general(sentence: str) -> bool:
 def negation_reason(sentence: str, start: int, end: int) -> str | None:
     """Why the match ``sentence[start:end]`` does not assert its indicator, or None.
 
-    Returns ``"negated"`` for a denial in the match's clause and ``"general"`` for
-    a recommendation unrelated to the case.
+    Returns ``"negated"`` for a denial in the match's clause, ``"hypothetical"``
+    for a match inside a condition ("if ..."), and ``"general"`` for a
+    recommendation unrelated to the case.
     """
     before = _clause_before(sentence, start)
     masked = _PSEUDO.sub(lambda m: " " * len(m.group()), before)
@@ -136,6 +154,13 @@ def negation_reason(sentence: str, start: int, end: int) -> str | None:
             return "negated"
     if _POST_CUE.search(_clause_after(sentence, end)):
         return "negated"
+    conditions = list(_HYPOTHETICAL.finditer(masked))
+    if conditions:
+        # "if agencies had worked together" is a learning point about practice, kept;
+        # "if the father had been violent" supposes a fact about the family.
+        between = masked[conditions[-1].end() :]
+        if not _ACTION.search(between) and not _PRACTICE.search(_noun_phrase(sentence, start, end)):
+            return "hypothetical"
     if is_general(sentence):
         return "general"
     return None

@@ -66,7 +66,7 @@ def bar_chart_svg(
         axes.barh(positions, percents, color=BAR_COLOUR, height=0.6)
         axes.set_yticks(positions, wrapped, color=TEXT_COLOUR)
         axes.invert_yaxis()
-        axes.set_xlim(0, 115)  # room for the label of a full bar
+        axes.set_xlim(0, 130)  # room for the "n (100%)" label of a full bar
         axes.set_xticks(range(0, 101, 20))
         axes.set_xlabel(f"% of included reviews (n = {total})", color=TEXT_COLOUR)
         for y, (pct, n) in enumerate(zip(percents, counts, strict=True)):

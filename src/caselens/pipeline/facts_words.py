@@ -1,0 +1,221 @@
+"""The ways reviews say what happened to a child: word lists for outcome and harm.
+
+Kept apart from the logic in ``facts_harm`` so the vocabulary can grow without the
+rules around it. Each list names a kind of event by its many phrasings (synonyms,
+passive and active voice, a noun or a verb), never by one review's sentence. Every
+gap is bounded (``{0,n}``) so matching stays linear in the length of a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+_I = re.IGNORECASE
+CARER = (
+    r"mother|father|parents?|step-?father|step-?mother|partner|boyfriend|carer|guardian|"
+    r"adopter|adoptive|relative|grand(?:mother|father|parent)|babysitter|uncle|aunt|mum|dad"
+)
+_CHILD = (
+    r"(?:him|her|the\s+(?:baby|child|infant|toddler|boy|girl)|(?:his|her)\s+(?:son|daughter|baby))"
+)
+_SLEEP_VERB = r"(?:slept|sleeping|sleeps|asleep|dozed|dozing|nap(?:ped|ping)?|sleep)"
+_SOFT_PLACE = r"(?:sofa|couch|settee|armchair|chair|beanbag|futon)"
+# A cot or crib by the parents' bed is the safe place a baby should sleep.
+_OWN_BED = r"(?:cot|crib|moses|basket|bassinet|own|next-to-me)\b"
+_PARENTS = (
+    r"(?:(?:both\s+)?(?:his|her|their|the|an?|both)\s+)?(?:\w+\s+)?"
+    rf"(?:{CARER}|adults?|mother\s+and\s+father|parents)"
+)
+
+# ---- outcome -------------------------------------------------------------------------
+DEATH = re.compile(
+    r"\b(?:died|dies|death|deaths|dead|deceased|killed|killing|fatal(?:ly)?|murder(?:ed)?|"
+    r"manslaughter|drowned|infanticide|homicide|passed\s+away|life\s+support|life\s+extinct|"
+    r"pronounced\s+(?:dead|life\s+extinct)|SUDI|SUDC|took\s+(?:his|her|their)\s+own\s+life|"
+    r"(?:could\s+not|couldn't|was\s+not\s+able\s+to)\s+be\s+(?:revived|saved|resuscitated)|"
+    r"(?:unable|failed)\s+to\s+(?:revive|resuscitate|save)\s+(?:him|her|them|the\s+\w+)|"
+    r"(?:resuscitation|attempts\s+to\s+resuscitate\s+\w+)\s+(?:was|were)\s+(?:unsuccessful|"
+    r"stopped|abandoned|not\s+successful)|did\s+not\s+survive|lost\s+(?:his|her)\s+life)\b",
+    _I,
+)
+NOT_CHILD_DEATH = re.compile(
+    rf"\b(?:(?:own|his|her|their|the)\s+)?(?:{CARER}|husband|wife|relatives?|friend)s?\s+"
+    r"(?:had\s+|has\s+|who\s+)?(?:died|dies|death|took\s+(?:his|her)\s+own\s+life)\b"
+    rf"|\bdeath\s+of\s+(?:his|her|their|a|the)\s+(?:own\s+)?(?:{CARER}|husband|wife|relatives?|friend)\b"
+    r"|\battempt(?:ed|s)?\s+(?:to\s+)?(?:murder|kill)\w*|\battempted\s+(?:murder|manslaughter)"
+    r"|\b(?:risk|risks|danger|fear|threat)s?\s+(?:of|to)\s+(?:\w+\s+){0,2}(?:death|dying)"
+    r"|\b(?:could|might|would|may)\s+(?:have\s+)?(?:died|been\s+killed)|\b(?:near|non)[\s-](?:death|fatal)"
+    r"|\b(?:previous|earlier|first|older|elder|another)\s+(?:baby|child|son|daughter|sibling)\b[^.;]{0,40}?\b(?:died|death)\b"
+    r"|\blost\s+(?:a|her|his|their)\s+(?:previous|first|earlier|older)?\s*(?:baby|child|son|daughter)\b[^.;]{0,30}?\b(?:death|died)\b"
+    r"|\bsudden\s+(?:unexpected\s+|unexplained\s+)?infant\s+death\s+syndrome\s+in\s+\d{4}",
+    _I,
+)
+SERIOUS = re.compile(
+    r"\b(?:injur(?:y|ies|ed)|fractur\w*|broken\s+(?:bones?|ribs?|legs?|arms?|skull|femur)|"
+    r"brain\s+(?:injury|damage|haemorrhage|bleed\w*|swelling)|subdural|head\s+injur\w*|"
+    r"bleed(?:ing|s)?\s+(?:on|in|around)\s+the\s+brain|significant\s+harm|"
+    r"serious(?:ly)?\s+(?:harm|hurt|injur\w*|ill)|life[\s-](?:changing|threatening|limiting)|"
+    r"catastrophic|critical(?:ly)?\s+(?:ill|condition|injur\w*)|"
+    r"permanent(?:ly)?\s+(?:disab\w*|damage\w*|impair\w*|brain|injur\w*|blind\w*)|"
+    r"profound(?:ly)?\s+(?:disab\w*|impair\w*|brain)|(?:left|is|was)\s+(?:severely\s+)?disabled|"
+    r"(?:paediatric\s+|neonatal\s+)?intensive\s+care|PICU|high\s+dependency|"
+    r"ventilat(?:ed|ion|or)|life\s+support|resuscitat\w*|cardiac\s+arrest|respiratory\s+arrest|"
+    r"stopped\s+breathing|not\s+breathing|unresponsive|unconscious|hypoxic|hypotherm\w*|"
+    r"emergency\s+department|hospitali[sz]ed|admitted\s+to\s+(?:\w+\s+)?hospital|"
+    r"hospital\s+treatment|emergency\s+(?:surgery|treatment|operation)|"
+    r"strangulation|suffocation|poison\w*|exploitation|exploited|sexual(?:ly)?\s+abus\w*|"
+    r"grievous\s+bodily\s+harm|bodily\s+harm|collapsed|burns?|scald\w*|shaken|shook)\b",
+    _I,
+)
+
+# ---- harm types ----------------------------------------------------------------------
+NAI = re.compile(
+    r"\b(?:non[\s-]accidental(?:\s+(?:head\s+)?injur\w*)?|inflicted|abusive\s+head\s+trauma|"
+    r"shaken(?:\s+baby)?|shak(?:e|es|ing)\s+" + _CHILD + r"|shook|"
+    r"fractur\w*|broken\s+(?:bones?|ribs?|legs?|arms?|skull|femur)|smother\w*|strangl\w*|strangul\w*|"
+    r"grievous\s+bodily\s+harm|actual\s+bodily\s+harm|murder\w*|infanticide|filicide|"
+    r"physical(?:ly)?\s+abus\w*|poison(?:ed|ing)|bite\s+marks?|human\s+bites?|"
+    r"unexplained\s+(?:\w+\s+)?(?:injur\w*|bruis\w*|bleed\w*)|"
+    r"deliberate(?:ly)?\s+(?:\w+\s+)?(?:inflicted|caused|harmed|injured|burn\w*|scald\w*|hurt)|"
+    r"(?:were|was|been)\s+(?:found|judged|thought|considered|believed)\s+to\s+(?:be|have\s+been)\s+"
+    r"(?:deliberate|inflicted|intentional)|"
+    r"(?:given|fed|administered)\s+(?:\w+\s+){0,3}(?:methadone|heroin|drugs?|alcohol|medication)|"
+    r"(?:killed|killing|attacked|assaulted|beaten|hit|punched|kicked|bitten|slapped|thrown|"
+    rf"stamped\s+on|squeezed)\s+(?:\w+\s+){{0,4}}by\s+(?:his|her|their|the)\s+(?:\w+\s+)?(?:{CARER})|"
+    rf"(?:{CARER})\s+(?:\w+\s+){{0,2}}(?:killed|hit|punched|beat|assaulted|attacked|kicked|bit|"
+    r"slapped|threw|squeezed|stamped\s+on)\s+" + _CHILD + r"|"
+    r"(?:assault\w*|attack\w*|beat(?:ing|en)?|punch\w*|kick\w*|threw|throw(?:n|ing)?|"
+    r"hit(?:ting)?|slapp\w*|bit|biting|"
+    r"squeez\w*|stamp\w*\s+on)\s+(?:the|a)\s+(?:baby|infant|toddler|child)|"
+    r"(?:baby|infant|toddler|newborn|Baby\s+[A-Z]|Child\s+[A-Z])\s+(?:was|had\s+been)\s+"
+    r"(?:\w+\s+)?(?:assaulted|attacked|beaten|punched|kicked|thrown|bitten|slapped|stamped\s+on)"
+    r"(?!\s+by\s+(?:a|an|the)\s+(?:car|vehicle|van|lorry|bus|dog)))\b",
+    _I,
+)
+# Kinds of harm that can be inflicted or can follow neglect: a conviction for
+# manslaughter or culpable homicide, a burn or scald. They count as inflicted injury
+# only when the text names no neglect and no unsafe sleep.
+NAI_WEAK = re.compile(
+    r"\b(?:manslaughter|(?:culpable\s+)?homicide|scald(?:ed|ing|s)?|"
+    r"burns?\s+(?:to|on)\s+(?:his|her|the)\b|burned|burnt)\b",
+    _I,
+)
+# A partner's assault on "her" is abuse of the mother, not the baby's injury.
+DOMESTIC = re.compile(
+    r"\b(?:partner|boyfriend|husband|ex-?partner)s?\s+(?:\w+\s+){0,2}"
+    r"(?:hit|punched|beat|assaulted|attacked|kicked|slapped|threw)\s+her\b",
+    _I,
+)
+# An attack by an animal or a collision is no inflicted injury.
+NOT_BY_PERSON = re.compile(r"\b(?:dogs?|pit-?bull\w*|animals?|pets?|car|vehicle|lorry)\b", _I)
+NOT_CARER_KILLING = re.compile(
+    r"\b(?:young\s+people|peers?|other\s+(?:young|boys|children)|gang|stranger|altercation|"
+    r"confrontation|fight|stabb\w*)\b",
+    _I,
+)
+NEGLECT = re.compile(
+    r"\b(?:neglect(?:ed|ful)?|faltering\s+growth|failure\s+to\s+thrive|malnourish\w*|"
+    r"malnutrition|undernourish\w*|starv\w*|dehydrat\w*|unsupervised|unattended|underweight|"
+    r"(?:faltering|poor)\s+(?:weight\s+gain|growth)|weight\s+faltering|"
+    r"(?:failed|failure|fail(?:ing)?|delay\w*)\s+(?:\w+\s+){0,2}(?:to\s+|in\s+)?seek\w*\s+(?:\w+\s+)?(?:medical|timely)\s+(?:help|attention|care|treatment|advice)|"
+    r"(?:poor|lack\s+of|inadequate|no)\s+supervision|home\s+alone|"
+    r"(?:found|seen|discovered|was|were)\s+wandering|wandering\s+(?:alone|unsupervised|outside|"
+    r"along|the\s+streets?|in\s+the\s+(?:street|road))|"
+    r"left\s+(?:alone|on\s+(?:his|her|their)\s+own|without\s+(?:an\s+)?adult)|"
+    r"left\s+(?:\w+\s+){0,3}(?:on\s+(?:their|his|her)\s+own|alone|unsupervised)|"
+    r"(?:drown\w*|submerged|under\s+the\s+water)[^.]{0,60}\bbath|"
+    r"\bbath\b[^.]{0,60}(?:drown\w*|submerged|under\s+the\s+water)|"
+    r"(?:drank|drinking|swallow\w*|ingest\w*|ingestion)\s+(?:\w+\s+){0,4}"
+    r"(?:methadone|heroin|cocaine|drugs?|medication|tablets|pills)|"
+    r"(?:unable|failed|failure|fail(?:ing)?)\s+to\s+(?:\w+\s+){0,3}meet\s+(?:\w+\s+){0,4}needs|"
+    r"uninhabitable|squal(?:id|or)|filthy|soiled|unwashed|unkempt|unclean|head\s+lice|"
+    r"(?:severe|untreated|bad|raw|extensive|persistent)\s+nappy\s+(?:rash|dermatitis)|"
+    r"untreated\s+(?:\w+\s+)?(?:infection|illness|condition|decay|rash|dermatitis|eczema)|"
+    r"(?:severe|extensive|rotten)\s+(?:tooth|dental)\s+decay|"
+    r"(?:poor|dirty|unhygienic|unsanitary|cluttered|deplorable|appalling|dreadful|"
+    r"hazardous|unsafe|squalid|unheated|cramped)\s+(?:(?:home|house|living|housing)\s+)?conditions|"
+    r"(?:poor|dirty|unhygienic|cluttered|deplorable|appalling|dreadful|concerns?\s+about\s+the)"
+    r"\s+(?:state|condition)\s+of\s+(?:the|their|his|her)\s+(?:home|house|flat|property)|"
+    r"(?:concerns?|worries)\s+(?:about|over)\s+(?:the\s+)?(?:home|living)\s+conditions|"
+    r"(?:home|house|flat|property)\s+(?:was|were)\s+(?:\w+\s+){0,2}(?:dirty|cluttered|"
+    r"unhygienic|squalid|unfit|filthy|infested|smelly)|"
+    r"(?:no|without)\s+food\s+(?:in\s+the\s+(?:house|home|flat)|for)|kitchen\s+without\s+food|"
+    r"(?:not|never|rarely)\s+(?:been\s+|being\s+)?(?:properly\s+|adequately\s+|regularly\s+)?"
+    r"(?:fed|washed|bathed)\b|nappy\s+(?:was|had)\s+(?:not|never|rarely)\s+(?:been\s+)?changed|"
+    r"nappies\s+(?:were|had)\s+(?:not|never|rarely)\s+(?:been\s+)?changed|underfed|"
+    r"went\s+without\s+(?:food|milk|feeds)|"
+    r"(?:not|never)\s+(?:been\s+|being\s+)?given\s+(?:his|her|their|the)\s+(?:\w+\s+){0,2}"
+    r"(?:medication|medicine|treatment|insulin|inhaler)|"
+    r"(?:not|never)\s+(?:been\s+)?(?:taken|brought)\s+to\s+(?:\w+\s+){0,4}appointments|"
+    r"(?:did\s+not|didn't|failed\s+to|never)\s+(?:take|bring)\s+" + _CHILD + r"\s+to\s+"
+    r"(?:\w+\s+){0,4}appointments|medical\s+neglect)\b",
+    _I,
+)
+NOT_NEGLECT = re.compile(r"\bcategory\s+of\s+neglect\b|\bneglect\s+category\b", _I)
+SLEEP = re.compile(
+    r"\b(?:co-?sleep\w*|bed[\s-]?shar\w*|shar(?:ed|ing|es)\s+(?:a|the|her|his|their)?\s*(?:double\s+|single\s+)?"
+    r"(?:bed|sleep(?:ing)?\s+surface|sofa|settee|couch|mattress)|"
+    rf"(?:bed|sofa|settee|couch|mattress)\s+(?:he|she|they)\s+(?:was|were)\s+sharing|shared\s+(?:bed|{_SOFT_PLACE}|mattress)|"
+    rf"{_SLEEP_VERB}\s+(?:in|on)\s+(?:the\s+same|a|an|the|his|her|their|"
+    rf"(?:his|her|their)\s+parents'?|an\s+adult)\s+(?:\w+\s+)?(?:bed|{_SOFT_PLACE})|"
+    rf"same\s+bed|{_SLEEP_VERB}\s+with\s+(?:him|her|them|the\s+(?:baby|babies|infant|twins)|"
+    r"(?:his|her|their)\s+(?:bab\w+|twins|son|daughter|infant))|"
+    r"(?:in|into)\s+(?:the\s+)?bed\s+with\s+" + _PARENTS + r"|"
+    rf"{_SLEEP_VERB}\s+(?:(?!{_OWN_BED})\w+\s+){{0,3}}?(?:with|beside|next\s+to|alongside|between)\s+"
+    + _PARENTS
+    + r"|"
+    r"into\s+(?:a|an|her|his|their|the)\s+(?:(?!cot\b|travel\b|moses\b)\w+\s+)?bed\b|unsafe\s+sleep\w*|"
+    r"(?:fell|fallen|falling)\s+asleep\s+(?:while\s+|whilst\s+)?(?:\w+\s+){0,2}?(?:holding|feeding|with|"
+    r"cuddling|beside|next\s+to)\s+(?:him|her|the\s+baby|the\s+infant|(?:his|her)\s+bab\w+)|"
+    r"(?:found|discovered|lying|lay|trapped|wedged|sandwiched|squashed)\s+(?:\w+\s+){0,3}?between\s+"
+    + _PARENTS
+    + r"|"
+    r"(?:dead|unresponsive|lifeless|limp|cold|not\s+breathing)\s+(?:beside|next\s+to|alongside|"
+    r"under(?:neath)?)\s+(?:her|him|them|" + _PARENTS + r")|"
+    r"(?:woke|awoke|waking|woken)\b[^.;]{0,50}\b(?:dead|unresponsive|lifeless|not\s+breathing|limp)\b"
+    r"(?![^.;]{0,30}\b(?:cot|crib|moses|basket|bassinet)\b)|"
+    r"(?:asleep|sleeping|slept|(?:put|placed|left)\s+(?:\w+\s+)?(?:down\s+)?to\s+sleep)\s+"
+    r"(?:(?:\w+\s+){0,3}(?:in|on)\s+)?(?:a|an|the|his|her|their)\s+(?:\w+\s+)?"
+    r"(?:car\s+seat|bouncer|pram|pushchair|buggy|sling|baby\s+swing|rocker)|"
+    r"(?:car\s+seat|bouncer|pram|pushchair|buggy|baby\s+swing|rocker)\b[^.;]{0,40}\b"
+    r"(?:overnight|all\s+night|for\s+the\s+night)|"
+    r"(?:overnight|all\s+night|for\s+the\s+night)\s+(?:\w+\s+){0,3}(?:in|on)\s+(?:a|an|the|his|her)\s+"
+    r"(?:car\s+seat|bouncer|pram|pushchair|buggy)|"
+    r"overlay|overlain|overlaid|overlying|overlaying|lain\s+on|rolled\s+(?:on\s+to|onto|over\s+on)\s+"
+    + _CHILD
+    + r"|"
+    r"in\s+(?:his|her|their|the)\s+parents'?\s+(?:double\s+)?bed|(?:unsuitable|soft|loose|adult)\s+bedding|"
+    r"positional\s+asphyxia|"
+    r"(?:asphyxi\w*|suffocat\w*)\b[^.;]{0,50}\b(?:adult|double|parents'?)\s+bed|"
+    rf"(?:asleep|sleeping|slept|dozed|dozing|dozed\s+off)\b[^.]{{0,60}}\b{_SOFT_PLACE}|"
+    rf"{_SOFT_PLACE}\b[^.]{{0,60}}\b(?:asleep|sleeping|slept|slumped|dozed|dozing))\b",
+    _I,
+)
+OTHER = re.compile(
+    r"\b(?:sexual(?:ly)?\s+(?:abus\w*|exploit\w*|assault\w*)|rape|grooming|natural\s+causes?|"
+    r"(?:unascertained|died)\s+(?:but\s+)?natural|(?:death|cause)\b[^.;]{0,30}\bnatural\b|"
+    r"medical\s+condition|sudden\s+infant\s+death|SIDS|accident(?:al)?|dog|road\s+traffic|"
+    r"overdose|suicide|took\s+(?:his|her)\s+own\s+life|altercation|confrontation|stabb\w*|illness|"
+    r"septicaemia|sepsis|meningitis|meningococcal|pneumonia|bronchiolitis|"
+    r"(?:metabolic|genetic|congenital|cardiac|heart)\s+(?:\w+\s+)?(?:disorder|condition|disease|"
+    r"defect|crisis|failure)|"
+    r"(?:caused\s+by|due\s+to|result\s+of|complications?\s+of)\s+(?:his|her|an?|the)\s+(?:\w+\s+){0,2}"
+    r"(?:condition|disorder|disease|infection|illness))\b",
+    _I,
+)
+# The harm belongs to someone else where the same clause tells of a parent's own
+# childhood ("had grown up in care after being neglected", "abused as a child") or of
+# another child ("her first child had been adopted following neglect").
+PARENT_PAST = re.compile(
+    r"\b(?:own\s+(?:childhood|upbringing|early\s+life)|as\s+(?:a\s+)?(?:child|children|girl|boy|"
+    r"teenager|young\s+(?:person|woman|man))|(?:grew|grown|growing)\s+up|in\s+(?:her|his)\s+"
+    r"(?:youth|teens|childhood)|care\s+leaver|when\s+(?:she|he)\s+was\s+(?:young|little|a\s+child|\d+))\b",
+    _I,
+)
+OTHER_CHILD = re.compile(
+    r"\b(?:(?:first|eldest|oldest|older|elder|previous|other|earlier|big)\s+"
+    r"(?:child|children|son|sons|daughter|daughters|baby|babies|sibling|siblings|brother|sister|ones)|"
+    r"half-?(?:sibling|brother|sister)s?|step-?(?:sibling|brother|sister)s?|"
+    r"(?:his|her|the\s+baby's|the\s+child's)\s+(?:\w+\s+)?(?:sibling|brother|sister)s?)\b",
+    _I,
+)
