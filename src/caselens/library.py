@@ -22,6 +22,7 @@ from caselens import __version__
 from caselens.errors import CaselensError, StoreError
 from caselens.model import Codebook, Document, Facts, Finding, Screening, Sentence
 from caselens.pipeline.settings import Settings
+from caselens.services import Skipped, expand
 from caselens.store import DocumentDetail, DocumentSummary, SearchHit, Store
 from caselens.store import repository as repo
 from caselens.store import review as review_store
@@ -50,12 +51,6 @@ class Processed(Protocol):
 
 class Processor(Protocol):
     def process(self, document: Document) -> Processed: ...
-
-
-@dataclass(frozen=True, slots=True)
-class Skipped:
-    path: str
-    reason: str
 
 
 @dataclass
@@ -90,31 +85,6 @@ def _pipeline(codebook: Codebook, settings: Settings) -> Processor:
     from caselens.pipeline.run import Pipeline
 
     return Pipeline(codebook, settings)
-
-
-def _reason(error: CaselensError) -> str:
-    problem = getattr(error, "problem", None)
-    return str(problem) if problem else str(error)
-
-
-def expand(paths: Sequence[Path]) -> tuple[list[Path], list[Skipped]]:
-    """Every readable file under ``paths``, once each, in a stable order."""
-    from caselens.ingest import iter_documents
-
-    files: list[Path] = []
-    skipped: list[Skipped] = []
-    seen: set[Path] = set()
-    for path in paths:
-        try:
-            found = list(iter_documents([path]))
-        except CaselensError as error:
-            skipped.append(Skipped(str(path), _reason(error)))
-            continue
-        for file in found:
-            if file.resolve() not in seen:
-                seen.add(file.resolve())
-                files.append(file)
-    return files, skipped
 
 
 class _Run:
@@ -200,7 +170,7 @@ def add(
             try:
                 document = read_document(file, max_bytes=settings.max_file_bytes)
             except CaselensError as error:
-                report.skipped.append(Skipped(str(file), _reason(error)))
+                report.skipped.append(Skipped.because(file, error))
             else:
                 with store.transaction() as session:
                     known = repo.has_document(session, document.id)

@@ -90,6 +90,12 @@ class Skipped:
     path: str
     reason: str
 
+    @classmethod
+    def because(cls, path: Path | str, error: CaselensError) -> Skipped:
+        """Skipped for ``error``'s problem without its path, which the report shows beside it."""
+        problem = getattr(error, "problem", None)
+        return cls(str(path), str(problem) if problem else str(error))
+
 
 @dataclass(frozen=True, slots=True)
 class Duplicate:
@@ -134,8 +140,12 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def _expand(paths: Sequence[Path]) -> tuple[list[Path], list[Skipped]]:
-    """Every supported file under ``paths``, once each, in a stable order."""
+def expand(paths: Sequence[Path]) -> tuple[list[Path], list[Skipped]]:
+    """Every supported file under ``paths``, once each, in a stable order.
+
+    A path that cannot be listed (missing, unsupported) is skipped, not fatal, so
+    one mistyped argument never costs the run of all the others.
+    """
     from caselens.ingest import iter_documents
 
     files: list[Path] = []
@@ -145,7 +155,7 @@ def _expand(paths: Sequence[Path]) -> tuple[list[Path], list[Skipped]]:
         try:
             found = list(iter_documents([path]))
         except CaselensError as error:
-            skipped.append(Skipped(str(path), _reason(error)))
+            skipped.append(Skipped.because(path, error))
             continue
         for file in found:
             key = file.resolve()
@@ -153,12 +163,6 @@ def _expand(paths: Sequence[Path]) -> tuple[list[Path], list[Skipped]]:
                 seen.add(key)
                 files.append(file)
     return files, skipped
-
-
-def _reason(error: CaselensError) -> str:
-    """The problem without the path, which the report already shows next to it."""
-    problem = getattr(error, "problem", None)
-    return str(problem) if problem else str(error)
 
 
 def analyse(
@@ -177,7 +181,7 @@ def analyse(
     from caselens.pipeline.run import Pipeline
 
     started = _now()
-    files, skipped = _expand(paths)
+    files, skipped = expand(paths)
     pipeline = Pipeline(codebook, settings)
     results: list[ReviewResult] = []
     duplicates: list[Duplicate] = []
@@ -186,7 +190,7 @@ def analyse(
         try:
             document = read_document(file, max_bytes=settings.max_file_bytes)
         except CaselensError as error:
-            skipped.append(Skipped(str(file), _reason(error)))
+            skipped.append(Skipped.because(file, error))
         else:
             if document.id in seen:
                 duplicates.append(Duplicate(str(file), document.id))

@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
-import json
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 from rich.markup import escape
 
-from caselens.cli.common import codebook_option, console, console_err
-from caselens.cli.library_cmd import handle_errors
+from caselens.cli.common import (
+    codebook_option,
+    console,
+    console_err,
+    echo_json,
+    handle_errors,
+    json_option_with,
+)
 from caselens.errors import CaseError
 from caselens.pipeline.settings import Settings
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 STATUS = {
     "in_line": "in line with the advice",
@@ -87,7 +95,7 @@ def case() -> None:
 
 @case.command("check")
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
-@click.option("--json", "as_json", is_flag=True, help="Print the check as JSON.")
+@json_option_with("Print the check as JSON.")
 @click.option(
     "--out",
     type=click.Path(path_type=Path),
@@ -138,7 +146,7 @@ def check(
         data = reflection.to_dict()
         if changes is not None:
             data["changes"] = changes
-        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        echo_json(data)
     else:
         _print_check(reflection.to_dict())
         if changes is not None:
@@ -176,22 +184,21 @@ def _write_record(
     console_err.print("Wrote " + ", ".join(escape(str(p)) for p in written), highlight=False)
 
 
+def _render_option(kind: str) -> Callable[[F], F]:
+    """``--html FILE`` or ``--pdf FILE`` (parameter ``html_out``/``pdf_out``)."""
+    return click.option(
+        f"--{kind}",
+        f"{kind}_out",
+        type=click.Path(path_type=Path, dir_okay=False),
+        default=None,
+        help=f"Render the record as {kind.upper()} here.",
+    )
+
+
 @case.command("record")
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
-@click.option(
-    "--html",
-    "html_out",
-    type=click.Path(path_type=Path, dir_okay=False),
-    default=None,
-    help="Render the record as HTML here.",
-)
-@click.option(
-    "--pdf",
-    "pdf_out",
-    type=click.Path(path_type=Path, dir_okay=False),
-    default=None,
-    help="Render the record as PDF here.",
-)
+@_render_option("html")
+@_render_option("pdf")
 @handle_errors
 def record(file: Path, html_out: Path | None, pdf_out: Path | None) -> None:
     """Validate a filled-in supervision record FILE and render it."""

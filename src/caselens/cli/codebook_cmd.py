@@ -7,7 +7,6 @@ for without reading the file.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
@@ -15,9 +14,8 @@ from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
-from caselens.cli.common import console, console_err
+from caselens.cli.common import console, echo_json, handle_errors, json_option_with
 from caselens.codebook import codebook_to_dict, load_codebook
-from caselens.errors import CodebookError
 from caselens.model.codebook import Codebook, Criterion
 
 _FILE = click.Path(path_type=Path)
@@ -30,13 +28,13 @@ def codebook() -> None:
 
 @codebook.command()
 @click.argument("file", type=_FILE, required=False)
-@click.option("--json", "as_json", is_flag=True, help="Print the whole codebook as JSON.")
+@json_option_with("Print the whole codebook as JSON.")
+@handle_errors
 def show(file: Path | None, as_json: bool) -> None:
     """Show FILE's themes, indicators, criteria and questions (default: the infant codebook)."""
-    cb = _load(file)
+    cb = load_codebook(file)
     if as_json:
-        # click.echo, not rich: JSON must not be wrapped or highlighted.
-        click.echo(json.dumps(codebook_to_dict(cb), indent=2, ensure_ascii=False, default=str))
+        echo_json(codebook_to_dict(cb))
         return
     console.print(Text(f"{cb.title}", style="bold"))
     console.print(Text(f"{cb.id} version {cb.version}"))
@@ -51,9 +49,10 @@ def show(file: Path | None, as_json: bool) -> None:
 
 @codebook.command()
 @click.argument("file", type=_FILE, required=False)
+@handle_errors
 def validate(file: Path | None) -> None:
     """Check FILE (default: the infant codebook); list every problem found, or say it is valid."""
-    cb = _load(file)
+    cb = load_codebook(file)  # its problems, with their lines, are printed as one error
     name = str(file) if file is not None else "default codebook"
     console.print(
         Text(
@@ -63,21 +62,6 @@ def validate(file: Path | None) -> None:
         highlight=False,
         soft_wrap=True,
     )
-
-
-def _load(file: Path | None) -> Codebook:
-    """Load, or print the problems and exit 1.
-
-    Printed here rather than left to the top-level handler because the problems
-    quote regular expressions, which rich would otherwise read as markup.
-    """
-    try:
-        return load_codebook(file)
-    except CodebookError as e:
-        console_err.print(
-            Text("error: ", style="bold red") + Text(str(e)), highlight=False, soft_wrap=True
-        )
-        raise click.exceptions.Exit(1) from e
 
 
 def _indicator_tree(cb: Codebook) -> Tree:

@@ -1,19 +1,37 @@
-"""Options and helpers shared by the command modules."""
+"""Options and helpers shared by the command modules.
+
+Every command says the same things the same way: one ``--db``, one set of run
+settings, one progress bar, one line per error. Keeping them here means a
+command module never imports another command module.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import json
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from functools import wraps
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import click
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.text import Text
+
+from caselens.errors import CaselensError
+from caselens.pipeline.settings import Settings
+from caselens.services import Skipped
 
 console = Console()
 console_err = Console(stderr=True)
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+EXIT_SKIPPED = 2  # the readable files were used, but some could not be read
+
+# (file or its name, files done, files in total): fits services' and library's callbacks.
+ProgressUpdate = Callable[[str | Path, int, int], None]
 
 
 def codebook_option(func: F) -> F:
@@ -27,8 +45,169 @@ def codebook_option(func: F) -> F:
     )(func)
 
 
+def db_option_with(help_text: str) -> Callable[[F], F]:
+    """``--db URL|PATH``, with help that says what the database is for in this command."""
+    return click.option("--db", "db", metavar="URL|PATH", default=None, help=help_text)
+
+
+db_option = db_option_with(
+    "Library database: a SQLite file path or a postgresql+psycopg:// URL "
+    "(default: $CASELENS_DATABASE_URL, else library.db in $CASELENS_HOME or the data folder)."
+)
+
+
+def json_option_with(help_text: str) -> Callable[[F], F]:
+    """``--json`` (parameter ``as_json``), with help that says what is printed."""
+    return click.option("--json", "as_json", is_flag=True, help=help_text)
+
+
+json_option = json_option_with("Print JSON instead of a table.")
+
+
+def out_folder_option(help_text: str) -> Callable[[F], F]:
+    """``--out FOLDER``, required: where a command writes its files."""
+    return click.option(
+        "--out",
+        "out",
+        required=True,
+        type=click.Path(path_type=Path, file_okay=False),
+        help=help_text,
+    )
+
+
+def parse_format_option(
+    _ctx: click.Context, _param: click.Parameter, value: str
+) -> tuple[str, ...]:
+    """``--format`` as format names; an unknown name is a usage error naming the choices."""
+    from caselens.report.formats import FormatError, parse_formats
+
+    try:
+        return parse_formats(value)
+    except FormatError as error:
+        raise click.BadParameter(str(error)) from error
+
+
+def format_option(func: F) -> F:
+    """``--format`` on the commands that write a briefing (``analyse``, ``report``)."""
+    from caselens.report.formats import DEFAULT_FORMATS, FORMATS
+
+    return click.option(
+        "--format",
+        "formats",
+        default=",".join(DEFAULT_FORMATS),
+        show_default=True,
+        callback=parse_format_option,
+        help=f"Comma-separated outputs: {', '.join(FORMATS)}, or all.",
+    )(func)
+
+
+def settings_options(func: F) -> F:
+    """``--any-year``, ``--no-semantic`` and ``--min-confidence``, given as ``settings``.
+
+    One decorator so every coding command offers the same choices with the same
+    defaults, and builds the same :class:`Settings` from them.
+    """
+
+    @wraps(func)
+    def wrapper(
+        *args: Any, any_year: bool, no_semantic: bool, min_confidence: float, **kwargs: Any
+    ) -> Any:
+        settings = Settings(
+            semantic=not no_semantic, min_confidence=min_confidence, any_year=any_year
+        )
+        return func(*args, settings=settings, **kwargs)
+
+    decorated: Callable[..., Any] = click.option(
+        "--min-confidence",
+        type=click.FloatRange(0.0, 1.0),
+        default=Settings().min_confidence,
+        show_default=True,
+        help="Drop findings the coder is less sure of than this.",
+    )(wrapper)
+    decorated = click.option(
+        "--no-semantic",
+        is_flag=True,
+        help="Code by patterns only, not also by similarity of meaning.",
+    )(decorated)
+    decorated = click.option(
+        "--any-year",
+        is_flag=True,
+        help="Include reviews of any year (ignore the publication window).",
+    )(decorated)
+    return cast(F, decorated)
+
+
 def print_error(error: BaseException | str) -> None:
     """One line on stderr, never wrapped, never read as markup (paths and regexes stay intact)."""
     console_err.print(
         Text.assemble(("error: ", "bold red"), str(error)), highlight=False, soft_wrap=True
     )
+
+
+def handle_errors(func: F) -> F:
+    """Print a caselens error as one line for a person and exit with its code.
+
+    Raising click's Exit (not ``sys.exit``) works both under click's test runner
+    and under ``caselens.cli.main``, which exits with the code click returns.
+    """
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except CaselensError as error:
+            print_error(error)
+            raise click.exceptions.Exit(error.exit_code) from error
+
+    return cast(F, wrapper)
+
+
+def library_query_options(func: F) -> F:
+    """``--json`` and ``--db`` with error handling: what every command reading the library takes."""
+    return json_option(db_option(handle_errors(func)))
+
+
+def echo_json(data: Any, *, indent: int | None = 2) -> None:
+    """JSON on stdout through click, not rich: it must never be wrapped or highlighted."""
+    click.echo(json.dumps(data, indent=indent, ensure_ascii=False, default=str))
+
+
+def exit_if_skipped(skipped: Sequence[Skipped]) -> None:
+    """List the files that could not be read on stderr and exit 2; nothing if there are none."""
+    if not skipped:
+        return
+    console_err.print(Text(f"{len(skipped)} file(s) could not be read:", style="bold yellow"))
+    for item in skipped:
+        console_err.print(Text(f"  {item.path}: {item.reason}"), soft_wrap=True)
+    raise click.exceptions.Exit(EXIT_SKIPPED)
+
+
+def print_written(paths: Sequence[Path]) -> None:
+    """One line per file written, never wrapped, so a path can be copied whole."""
+    for path in paths:
+        console.print(Text(f"Wrote {path}"), soft_wrap=True)
+
+
+@contextmanager
+def progress_bar(verb: str, title: str | None = None) -> Iterator[ProgressUpdate]:
+    """A progress bar on stderr at a terminal; silent when piped or tested.
+
+    It reads ``title`` (default ``verb``) until the first file is done, then
+    ``verb`` and the name of the file just done.
+    """
+    bar = Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=console_err,
+        transient=True,
+        disable=not console_err.is_terminal,
+    )
+    task = bar.add_task(title or verb, total=None)
+
+    def update(name: str | Path, done: int, total: int) -> None:
+        shown = name.name if isinstance(name, Path) else name
+        bar.update(task, completed=done, total=total, description=f"{verb} {shown}")
+
+    with bar:
+        yield update

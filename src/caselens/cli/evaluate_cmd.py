@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
 
-from caselens.cli.common import codebook_option, console
+from caselens.cli.common import codebook_option, console, echo_json, handle_errors, json_option_with
 from caselens.codebook import load_codebook
 from caselens.evaluate import evaluate as run_evaluation
 from caselens.evaluate import load_gold
@@ -17,7 +16,7 @@ from caselens.pipeline.settings import Settings
 
 @click.command("evaluate")
 @click.argument("gold", type=click.Path(path_type=Path, dir_okay=False))
-@click.option("--json", "as_json", is_flag=True, help="Print only one JSON object on stdout.")
+@json_option_with("Print only one JSON object on stdout.")
 @codebook_option
 @click.option("--no-semantic", is_flag=True, help="Code with patterns only (no semantic matching).")
 @click.option(
@@ -28,6 +27,7 @@ from caselens.pipeline.settings import Settings
     show_default=True,
     help="How many mistakes to list (0 for none).",
 )
+@handle_errors
 def evaluate(
     gold: Path, as_json: bool, codebook_path: Path | None, no_semantic: bool, mistakes: int
 ) -> None:
@@ -38,6 +38,6 @@ def evaluate(
     result["mistakes_total"] = len(result["mistakes"])
     result["mistakes"] = result["mistakes"][:mistakes]
     if as_json:
-        click.echo(json.dumps(result, ensure_ascii=False))
+        echo_json(result, indent=None)
         return
     console.print(render(result, mistakes))

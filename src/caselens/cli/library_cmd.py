@@ -2,98 +2,28 @@
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from functools import wraps
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import click
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 from rich.text import Text
 
 from caselens import library as lib
-from caselens.cli.common import codebook_option, console, console_err, print_error
-from caselens.errors import CaselensError
+from caselens.cli.common import (
+    codebook_option,
+    console,
+    db_option,
+    echo_json,
+    exit_if_skipped,
+    handle_errors,
+    library_query_options,
+    progress_bar,
+    settings_options,
+)
 from caselens.pipeline.settings import Settings
 from caselens.store import DocumentDetail, DocumentSummary
-
-EXIT_SKIPPED = 2  # the readable files were added, but some could not be read
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def db_option(func: F) -> F:
-    return click.option(
-        "--db",
-        "db",
-        metavar="URL|PATH",
-        default=None,
-        help="Library database: a SQLite file path or a postgresql+psycopg:// URL "
-        "(default: $CASELENS_DATABASE_URL, else library.db in $CASELENS_HOME or the data folder).",
-    )(func)
-
-
-def json_option(func: F) -> F:
-    return click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")(
-        func
-    )
-
-
-def settings_options(func: F) -> F:
-    func = click.option(
-        "--min-confidence",
-        type=click.FloatRange(0.0, 1.0),
-        default=Settings().min_confidence,
-        show_default=True,
-        help="Drop findings the coder is less sure of than this.",
-    )(func)
-    func = click.option(
-        "--no-semantic", is_flag=True, help="Code by patterns only, not also by meaning."
-    )(func)
-    return click.option(
-        "--any-year", is_flag=True, help="Include reviews of any year (ignore the window)."
-    )(func)
-
-
-def handle_errors(func: F) -> F:
-    """Print a caselens error as one line for a person and exit with its code."""
-
-    @wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return func(*args, **kwargs)
-        except CaselensError as error:
-            print_error(error)
-            raise click.exceptions.Exit(error.exit_code) from error
-
-    return wrapper  # type: ignore[return-value]
-
-
-def echo_json(data: Any) -> None:
-    click.echo(json.dumps(data, indent=2, ensure_ascii=False))
-
-
-@contextmanager
-def progress_bar(label: str) -> Iterator[lib.Progress]:
-    """A progress bar on stderr at a terminal; silent when piped or tested."""
-    bar = Progress(
-        TextColumn("[progress.description]{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        console=console_err,
-        transient=True,
-        disable=not console_err.is_terminal,
-    )
-    task = bar.add_task(label, total=None)
-
-    def update(name: str, done: int, total: int) -> None:
-        bar.update(task, completed=done, total=total, description=f"{label} {name}")
-
-    with bar:
-        yield update
 
 
 def _scope(summary: DocumentSummary) -> str:
@@ -125,6 +55,16 @@ def _table(summaries: list[DocumentSummary], *, snippets: list[str] | None = Non
     return table
 
 
+def _print_found(found: Sequence[Any], as_json: bool, table: Callable[[], Table]) -> None:
+    """What ``list`` and ``search`` print: their JSON, a table, or that nothing matched."""
+    if as_json:
+        echo_json([item.to_dict() for item in found])
+    elif not found:
+        console.print("No reviews match.")
+    else:
+        console.print(table())
+
+
 @click.group("library")
 def library() -> None:
     """Keep coded case reviews in a library database: add, list, search, show, recode."""
@@ -139,9 +79,7 @@ def library() -> None:
 def add(
     paths: tuple[Path, ...],
     codebook_path: Path | None,
-    any_year: bool,
-    no_semantic: bool,
-    min_confidence: float,
+    settings: Settings,
     db: str | None,
 ) -> None:
     """Read, screen, code and keep review files (or folders of them).
@@ -153,7 +91,6 @@ def add(
     from caselens.codebook import load_codebook
 
     codebook = load_codebook(codebook_path)
-    settings = Settings(semantic=not no_semantic, min_confidence=min_confidence, any_year=any_year)
     with lib.open_library(db) as store, progress_bar("Adding") as progress:
         report = lib.add(store, list(paths), codebook, settings, progress=progress)
         location = store.location
@@ -166,13 +103,7 @@ def add(
         )
         for path, doc_id in report.duplicates:
             console.print(Text(f"  {path} ({doc_id[:12]})"), soft_wrap=True)
-    if report.skipped:
-        console_err.print(
-            Text(f"{len(report.skipped)} file(s) could not be read:", style="bold yellow")
-        )
-        for skipped in report.skipped:
-            console_err.print(Text(f"  {skipped.path}: {skipped.reason}"), soft_wrap=True)
-        raise click.exceptions.Exit(EXIT_SKIPPED)
+    exit_if_skipped(report.skipped)
 
 
 @library.command("list")
@@ -185,36 +116,24 @@ def add(
 )
 @click.option("--theme", default=None, help="Only reviews with a finding of this theme (e.g. E).")
 @click.option("--year", type=int, default=None, help="Only reviews published in this year.")
-@json_option
-@db_option
-@handle_errors
+@library_query_options
 def list_(scope: str, theme: str | None, year: int | None, as_json: bool, db: str | None) -> None:
     """List the reviews in the library, as their latest coding run sees them."""
     with lib.open_library(db) as store:
         found = lib.list_documents(store, scope=scope, theme=theme, year=year)
-    if as_json:
-        echo_json([s.to_dict() for s in found])
-    elif not found:
-        console.print("No reviews match.")
-    else:
-        console.print(_table(found))
+    _print_found(found, as_json, lambda: _table(found))
 
 
 @library.command("search")
 @click.argument("text")
-@json_option
-@db_option
-@handle_errors
+@library_query_options
 def search(text: str, as_json: bool, db: str | None) -> None:
     """Find reviews containing every word of TEXT (English stemming: sleep finds sleeping)."""
     with lib.open_library(db) as store:
         hits = lib.search(store, text)
-    if as_json:
-        echo_json([h.to_dict() for h in hits])
-    elif not hits:
-        console.print("No reviews match.")
-    else:
-        console.print(_table([h.summary for h in hits], snippets=[h.snippet for h in hits]))
+    _print_found(
+        hits, as_json, lambda: _table([h.summary for h in hits], snippets=[h.snippet for h in hits])
+    )
 
 
 def _print_detail(detail: DocumentDetail) -> None:
@@ -241,9 +160,7 @@ def _print_detail(detail: DocumentDetail) -> None:
 
 @library.command("show")
 @click.argument("document")
-@json_option
-@db_option
-@handle_errors
+@library_query_options
 def show(document: str, as_json: bool, db: str | None) -> None:
     """Show one review (id or its first characters): facts, screening, findings, runs."""
     with lib.open_library(db) as store:
@@ -278,16 +195,13 @@ def remove(document: str, yes: bool, db: str | None) -> None:
 @handle_errors
 def recode(
     codebook_path: Path | None,
-    any_year: bool,
-    no_semantic: bool,
-    min_confidence: float,
+    settings: Settings,
     db: str | None,
 ) -> None:
     """Code again every review last coded with a different codebook; earlier runs are kept."""
     from caselens.codebook import load_codebook
 
     codebook = load_codebook(codebook_path)
-    settings = Settings(semantic=not no_semantic, min_confidence=min_confidence, any_year=any_year)
     with lib.open_library(db) as store, progress_bar("Recoding") as progress:
         report = lib.recode(store, codebook, settings, progress=progress)
     if report.run_id is None:

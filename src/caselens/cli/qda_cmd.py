@@ -8,8 +8,14 @@ import click
 from rich.text import Text
 
 from caselens import library as lib
-from caselens.cli.common import codebook_option, console, console_err
-from caselens.cli.library_cmd import db_option, echo_json, handle_errors, json_option
+from caselens.cli.common import (
+    codebook_option,
+    console,
+    console_err,
+    echo_json,
+    handle_errors,
+    library_query_options,
+)
 from caselens.pipeline.settings import Settings
 
 
@@ -50,9 +56,7 @@ def export_codebook(out: Path, codebook_path: Path | None) -> None:
 )
 @click.option("--no-semantic", is_flag=True, help="Machine-code new documents by patterns only.")
 @codebook_option
-@json_option
-@db_option
-@handle_errors
+@library_query_options
 def import_qdpx(
     file: Path,
     coder: str | None,

@@ -7,15 +7,18 @@ slides or a PDF from last month's run, or a briefing of what reviewers accepted.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
-from rich.text import Text
 
-from caselens.cli.analyse_cmd import format_option
-from caselens.cli.common import codebook_option, console, print_error
-from caselens.errors import CaselensError
+from caselens.cli.common import (
+    codebook_option,
+    db_option_with,
+    format_option,
+    handle_errors,
+    out_folder_option,
+    print_written,
+)
 
 
 @click.command("report")
@@ -24,13 +27,7 @@ from caselens.errors import CaselensError
     required=False,
     type=click.Path(path_type=Path, dir_okay=False),
 )
-@click.option(
-    "--out",
-    "out",
-    required=True,
-    type=click.Path(path_type=Path, file_okay=False),
-    help="Folder for the outputs (created if missing).",
-)
+@out_folder_option("Folder for the outputs (created if missing).")
 @format_option
 @click.option(
     "--library",
@@ -38,13 +35,7 @@ from caselens.errors import CaselensError
     is_flag=True,
     help="Report on every coded review in the library instead of a findings.json.",
 )
-@click.option(
-    "--db",
-    "db",
-    metavar="URL|PATH",
-    default=None,
-    help="Library database with --library (default: as for `caselens library`).",
-)
+@db_option_with("Library database with --library (default: as for `caselens library`).")
 @click.option(
     "--accepted-only",
     is_flag=True,
@@ -52,6 +43,7 @@ from caselens.errors import CaselensError
 )
 @click.option("--title", default=None, help="Title of the briefing (default: from the codebook).")
 @codebook_option
+@handle_errors
 def report(
     analysis_file: Path | None,
     out: Path,
@@ -74,24 +66,18 @@ def report(
         raise click.UsageError("give either a findings.json or --library, not both or neither")
     if not from_library and (db is not None or accepted_only):
         raise click.UsageError("--db and --accepted-only go with --library")
-    try:
-        check_available(formats)
-        texts: dict[str, str] | None = None
-        if analysis_file is not None:
-            from caselens.report.saved import load_saved
+    check_available(formats)
+    texts: dict[str, str] | None = None
+    if analysis_file is not None:
+        from caselens.report.saved import load_saved
 
-            analysis, codebook = load_saved(analysis_file, codebook_path)
-        else:
-            from caselens.codebook import load_codebook
-            from caselens.library import open_library
-            from caselens.report.from_library import library_analysis
+        analysis, codebook = load_saved(analysis_file, codebook_path)
+    else:
+        from caselens.codebook import load_codebook
+        from caselens.library import open_library
+        from caselens.report.from_library import library_analysis
 
-            codebook = load_codebook(codebook_path)
-            with open_library(db) as store:
-                analysis, texts = library_analysis(store, codebook, accepted_only=accepted_only)
-        written = render(out, formats, analysis, codebook, texts=texts, title=title)
-    except CaselensError as error:
-        print_error(error)
-        sys.exit(error.exit_code)
-    for path in written:
-        console.print(Text(f"Wrote {path}"), soft_wrap=True)
+        codebook = load_codebook(codebook_path)
+        with open_library(db) as store:
+            analysis, texts = library_analysis(store, codebook, accepted_only=accepted_only)
+    print_written(render(out, formats, analysis, codebook, texts=texts, title=title))

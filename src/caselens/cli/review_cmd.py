@@ -12,15 +12,24 @@ from rich.text import Text
 
 from caselens import library as lib
 from caselens.agreement import LabelAgreement
-from caselens.cli.common import codebook_option, console
-from caselens.cli.library_cmd import db_option, echo_json, handle_errors, json_option
+from caselens.cli.common import (
+    codebook_option,
+    console,
+    db_option,
+    echo_json,
+    handle_errors,
+    library_query_options,
+)
+from caselens.store import Store
 from caselens.store.agreement import Agreement
 from caselens.store.records import DecisionRecord
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-def reviewer_options(func: F) -> F:
+def decision_options(func: F) -> F:
+    """``--reviewer``, ``--reason`` and ``--db``: what every decision on a finding records."""
+    func = db_option(handle_errors(func))
     func = click.option("--reason", default=None, help="Why: kept in the review log.")(func)
     return click.option(
         "--reviewer",
@@ -28,6 +37,12 @@ def reviewer_options(func: F) -> F:
         required=True,
         help="Who is reviewing (or set CASELENS_REVIEWER).",
     )(func)
+
+
+def _record(db: str | None, decide: Callable[[Store], DecisionRecord]) -> None:
+    """Open the library, record one decision and say what was recorded."""
+    with lib.open_library(db) as store:
+        _said(decide(store))
 
 
 def _said(decision: DecisionRecord) -> None:
@@ -44,7 +59,6 @@ def review() -> None:
 
 
 def _judge(action: str) -> Callable[..., None]:
-    @handle_errors
     def command(
         finding_ids: tuple[int, ...], reviewer: str, reason: str | None, db: str | None
     ) -> None:
@@ -61,7 +75,7 @@ for _action, _help in (
 ):
     review.command(_action, help=_help)(
         click.argument("finding_ids", nargs=-1, required=True, type=int)(
-            reviewer_options(db_option(_judge(_action)))
+            decision_options(_judge(_action))
         )
     )
 
@@ -71,9 +85,7 @@ for _action, _help in (
 @click.option("--indicator", default=None, help="The indicator the quote really expresses.")
 @click.option("--start", type=int, default=None, help="Corrected start offset.")
 @click.option("--end", type=int, default=None, help="Corrected end offset.")
-@reviewer_options
-@db_option
-@handle_errors
+@decision_options
 def correct(
     finding_id: int,
     indicator: str | None,
@@ -84,19 +96,19 @@ def correct(
     db: str | None,
 ) -> None:
     """Correct a finding's indicator or its place in the text."""
-    with lib.open_library(db) as store:
-        _said(
-            lib.decide(
-                store,
-                finding_id,
-                "correct",
-                reviewer,
-                reason,
-                indicator=indicator,
-                start=start,
-                end=end,
-            )
-        )
+    _record(
+        db,
+        lambda store: lib.decide(
+            store,
+            finding_id,
+            "correct",
+            reviewer,
+            reason,
+            indicator=indicator,
+            start=start,
+            end=end,
+        ),
+    )
 
 
 @review.command("add")
@@ -105,9 +117,7 @@ def correct(
 @click.option("--quote", default=None, help="The words in the review (first occurrence).")
 @click.option("--start", type=int, default=None, help="Start offset (instead of --quote).")
 @click.option("--end", type=int, default=None, help="End offset (instead of --quote).")
-@reviewer_options
-@db_option
-@handle_errors
+@decision_options
 def add(
     document: str,
     indicator: str,
@@ -119,19 +129,17 @@ def add(
     db: str | None,
 ) -> None:
     """Add a finding the machine missed in DOCUMENT (id or its first characters)."""
-    with lib.open_library(db) as store:
-        _said(
-            lib.add_finding(
-                store, document, indicator, reviewer, reason, start=start, end=end, quote=quote
-            )
-        )
+    _record(
+        db,
+        lambda store: lib.add_finding(
+            store, document, indicator, reviewer, reason, start=start, end=end, quote=quote
+        ),
+    )
 
 
 @review.command("log")
 @click.argument("document", required=False)
-@json_option
-@db_option
-@handle_errors
+@library_query_options
 def log(document: str | None, as_json: bool, db: str | None) -> None:
     """The review log, oldest first (all reviews, or one)."""
     with lib.open_library(db) as store:
@@ -184,9 +192,7 @@ def _unit_table(title: str, rows: tuple[LabelAgreement, ...], overall: LabelAgre
     "default: the machine against each person.",
 )
 @codebook_option
-@json_option
-@db_option
-@handle_errors
+@library_query_options
 def agreement(
     between: tuple[str, str] | None, codebook_path: Path | None, as_json: bool, db: str | None
 ) -> None:

@@ -17,7 +17,7 @@ import yaml
 
 from caselens.codebook.validate import CodebookProblemsError, Problem, check_codebook_data
 from caselens.errors import CodebookError
-from caselens.model.codebook import Codebook, Criterion, Indicator, Question, Theme
+from caselens.model.codebook import Codebook, Criterion, Indicator, Nearby, Question, Theme
 
 MAX_CODEBOOK_BYTES = 4 * 1024 * 1024  # a codebook is text someone wrote; more is a mistake
 DEFAULT_CODEBOOK_NAME = "infant.yaml"
@@ -232,6 +232,10 @@ def _indicator(item: dict[str, Any]) -> Indicator:
         exclude=_strs(item, "exclude"),
         exemplars=_strs(item, "exemplars"),
         unknown_prompt=item.get("unknown_prompt") or "",
+        nearby=tuple(
+            Nearby(str(n["pattern"]), str(n["near"]), int(n.get("within", 1)))
+            for n in item.get("nearby") or ()
+        ),
     )
 
 
@@ -290,6 +294,16 @@ def codebook_to_dict(codebook: Codebook) -> dict[str, Any]:
                 "exclude": list(i.exclude),
                 "exemplars": list(i.exemplars),
                 "unknown_prompt": i.unknown_prompt,
+                **(
+                    {
+                        "nearby": [
+                            {"pattern": n.pattern, "near": n.near, "within": n.within}
+                            for n in i.nearby
+                        ]
+                    }
+                    if i.nearby
+                    else {}
+                ),
             }
             for i in codebook.indicators
         ],

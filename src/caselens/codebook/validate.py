@@ -45,7 +45,10 @@ INDICATOR_KEYS = (
     "exclude",
     "exemplars",
     "unknown_prompt",
+    "nearby",
 )
+NEARBY_KEYS = ("pattern", "near", "within")
+MAX_NEARBY_WITHIN = 5
 CRITERION_KEYS = (
     "id",
     "label",
@@ -290,7 +293,38 @@ class _Checker:
             for where, pattern in self.text_list(item, name, key):
                 self.regex(where, pattern)
         self.text_list(item, "exemplars", key)
+        self.nearby(item, key)
         return ident
+
+    def nearby(self, item: dict[str, Any], key: str) -> None:
+        """``nearby``: a list of {pattern, near, within} pairs of sentence patterns."""
+        value = item.get("nearby")
+        if value is None:
+            return
+        where = _join(key, "nearby")
+        if not isinstance(value, list):
+            self.add(where, f"expected a list of {{pattern, near, within}}; got {describe(value)}")
+            return
+        for i, entry in enumerate(value):
+            at = f"{where}[{i}]"
+            rule = self.mapping(entry, at, "a nearby rule", NEARBY_KEYS, ("pattern", "near"))
+            if rule is None:
+                continue
+            for name in ("pattern", "near"):
+                text = self.text(rule, name, at, required=True)
+                if text:
+                    self.regex(_join(at, name), text)
+            within = rule.get("within", 1)
+            if (
+                isinstance(within, bool)
+                or not isinstance(within, int)
+                or not 1 <= within <= MAX_NEARBY_WITHIN
+            ):
+                self.add(
+                    _join(at, "within"),
+                    f"expected a whole number of sentences from 1 to {MAX_NEARBY_WITHIN}; "
+                    f"got {describe(within)}",
+                )
 
     def regex(self, key: str, pattern: str) -> None:
         control = [c for c in pattern if ord(c) < 0x20]

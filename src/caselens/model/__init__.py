@@ -1,6 +1,6 @@
 """Core types: small, frozen, and free of I/O."""
 
-from caselens.model.codebook import Codebook, Criterion, Indicator, Question, Theme
+from caselens.model.codebook import Codebook, Criterion, Indicator, Nearby, Question, Theme
 from caselens.model.document import Block, Document, Sentence, Span, content_id
 from caselens.model.evidence import Evidence, Finding
 from caselens.model.facts import HARM_TYPES, NATIONS, OUTCOMES, Fact, Facts
@@ -20,6 +20,7 @@ __all__ = [
     "Facts",
     "Finding",
     "Indicator",
+    "Nearby",
     "Question",
     "Screening",
     "Sentence",

@@ -19,6 +19,21 @@ class Theme:
 
 
 @dataclass(frozen=True, slots=True)
+class Nearby:
+    """Evidence that takes two sentences of one paragraph.
+
+    Reviews often tell a fact in two steps ("She fell asleep on the sofa with him.
+    She had injected heroin earlier that evening."). A sentence matching
+    ``pattern`` is coded when a sentence within ``within`` sentences of it, in the
+    same paragraph, matches ``near``; the evidence is the ``pattern`` sentence.
+    """
+
+    pattern: str
+    near: str
+    within: int = 1
+
+
+@dataclass(frozen=True, slots=True)
 class Indicator:
     """One thing the learning says to look for.
 
@@ -37,6 +52,7 @@ class Indicator:
     exclude: tuple[str, ...] = ()
     exemplars: tuple[str, ...] = ()
     unknown_prompt: str = ""
+    nearby: tuple[Nearby, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,6 +14,10 @@ upper-case letters run case-sensitively on it. A match counts only when no
 :mod:`caselens.pipeline.negation` does not find it denied or general. The
 evidence is the whole sentence, because a reader judging a finding needs the
 sentence, not the few matched words.
+
+An indicator's ``nearby`` rules code a fact told in two sentences of one
+paragraph (the sleep in one, the drinking in the next); such findings get the
+weak confidence, since the link between the sentences is inferred.
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from caselens.errors import CodebookError
-from caselens.model import Codebook, Document, Evidence, Finding, Indicator, Sentence
+from caselens.model import Codebook, Document, Evidence, Finding, Indicator, Nearby, Sentence
 from caselens.pipeline.anchors import ANY, FOLDING_ODDITIES, AnchorSet, SentenceIndex, derive
 from caselens.pipeline.negation import negation_reason
 
@@ -52,6 +56,16 @@ def _alternation(patterns: Iterable[str], where: str) -> re.Pattern[str] | None:
         ) from error
 
 
+def _nearby(rule: Nearby, where: str) -> tuple[re.Pattern[str], re.Pattern[str], int]:
+    """A nearby rule's two patterns, compiled case-insensitively (they run on the original text)."""
+    compiled = []
+    for part in (rule.pattern, rule.near):
+        found = _alternation([part], where)
+        assert found is not None  # the validator rejects empty patterns
+        compiled.append(re.compile(found.pattern, re.IGNORECASE))
+    return compiled[0], compiled[1], rule.within
+
+
 def _indices(mask: int) -> list[int]:
     """The positions of the set bits, lowest first."""
     bits = bin(mask)[:1:-1]
@@ -66,6 +80,7 @@ class _Compiled:
     exclude: re.Pattern[str] | None
     pattern_anchor: int = 0  # node numbers in the coder's AnchorSet
     weak_anchor: int = 0
+    nearby: tuple[tuple[re.Pattern[str], re.Pattern[str], int], ...] = ()
 
 
 @dataclass
@@ -99,6 +114,7 @@ class RuleCoder:
                     _alternation(ind.exclude, f"{ind.id}.exclude"),
                     self._anchor(pattern),
                     self._anchor(weak_pattern),
+                    tuple(_nearby(rule, f"{ind.id}.nearby") for rule in ind.nearby),
                 )
             )
 
@@ -135,10 +151,44 @@ class RuleCoder:
                     sentence = sentences[i]
                     for m in pattern.finditer(source, sentence.start, sentence.end):
                         self._consider(source, doc.text, m, confidence, comp, i, sentence, hits)
+            for rule in comp.nearby:
+                self._pairs(doc.text, lowered, rule, comp, sentences, hits)
             for i, hit in hits.items():
                 findings.append((i, order, self._finding(doc, sentences[i], comp, hit)))
         findings.sort(key=lambda item: (item[0], item[1]))
         return [f for _, _, f in findings]
+
+    @staticmethod
+    def _pairs(
+        text: str,
+        lowered: str,
+        rule: tuple[re.Pattern[str], re.Pattern[str], int],
+        comp: _Compiled,
+        sentences: Sequence[Sentence],
+        hits: dict[int, _Hit],
+    ) -> None:
+        """Code sentences matching a nearby rule's pattern that have its partner close by."""
+        pattern, near, within = rule
+        mains: dict[int, _Hit] = {}
+        partners: dict[int, _Hit] = {}
+        for i, sentence in enumerate(sentences):
+            for compiled, found in ((pattern, mains), (near, partners)):
+                for m in compiled.finditer(text, sentence.start, sentence.end):
+                    RuleCoder._consider(lowered, text, m, WEAK_CONFIDENCE, comp, i, sentence, found)
+        for i, main in mains.items():
+            close = [
+                j
+                for j in partners
+                if abs(i - j) <= within and sentences[j].block == sentences[i].block
+            ]
+            if not close:
+                continue
+            words = main.words + [w for j in close for w in partners[j].words]
+            hit = hits.get(i)
+            if hit is None:
+                hits[i] = _Hit(WEAK_CONFIDENCE, words)
+            else:
+                hit.words.extend(w for w in words if w not in hit.words)
 
     @staticmethod
     def _consider(

@@ -3,7 +3,8 @@
 Pure and quick: every pattern is compiled once at import, nothing is looked up
 outside the text. Every fact carries the sentence it was read from, and a fact
 the text does not state stays unknown rather than being guessed. The readers for
-each fact live in ``facts_age``, ``facts_harm`` and ``facts_nation``.
+each fact live in ``facts_age``, ``facts_harm`` (vocabulary in ``facts_words``)
+and ``facts_nation``.
 """
 
 from __future__ import annotations

@@ -184,7 +184,7 @@ def _candidates(piece: Piece) -> list[_Age]:
             before = piece.text[max(0, m.start() - 20) : m.start()]
             if (
                 _HISTORY_BEFORE.search(before)
-                or _PARENT_HOOD.search(piece.text[: m.start()])
+                or _PARENT_HOOD.search(piece.text[max(0, m.start() - 160) : m.start()])
                 or _belongs_to_other(piece, m)
             ):
                 continue

@@ -70,16 +70,29 @@ _INCIDENT = re.compile(
 )
 
 
+# Checks that read "the sentence" read this far either side of a match, so a document
+# without sentence ends (one huge block) is still read in linear time.
+_NEAR = 300
+
+
+def _near(piece: Piece, m: re.Match[str]) -> str:
+    return piece.text[max(0, m.start() - _NEAR) : m.end() + _NEAR]
+
+
 def _valid(piece: Piece, m: re.Match[str]) -> bool:
     return not negated(piece, m)
 
 
 def _hedged(piece: Piece, m: re.Match[str]) -> bool:
-    if any(c.start() <= m.start() < c.end() for c in _CRITERIA.finditer(piece.text)):
+    lo = max(0, m.start() - _NEAR)
+    window = piece.text[lo : m.end() + _NEAR]
+    if any(lo + c.start() <= m.start() < lo + c.end() for c in _CRITERIA.finditer(window)):
         return True
     before = piece.text[max(0, m.start() - 80) : m.start()]
     before = re.split(r"[;:]|\bbut\b", before)[-1]
-    return bool(_HEDGE_BEFORE.search(before) or _HEDGE_AFTER.search(piece.text[m.end() :]))
+    return bool(
+        _HEDGE_BEFORE.search(before) or _HEDGE_AFTER.search(piece.text[m.end() : m.end() + 120])
+    )
 
 
 _SUBJECT = re.compile(
@@ -99,7 +112,7 @@ def _someone_else(piece: Piece, m: re.Match[str]) -> bool:
         (x.end() for x in re.finditer(r"[;:]|\bbut\b", piece.text[start : m.start()])),
         default=0,
     )
-    clause_end = re.search(r"[;:]|\bbut\b", piece.text[m.end() :])
+    clause_end = re.search(r"[;:]|\bbut\b", piece.text[m.end() : m.end() + 200])
     end = m.end() + clause_end.start() if clause_end else len(piece.text)
     if W.PARENT_PAST.search(piece.text[clause_start : min(end, m.end() + 80)]):
         return True
@@ -129,24 +142,27 @@ def _harm_matches(
             continue
         if (
             advice_sensitive
-            and _SLEEP_ADVICE.search(piece.text)
-            and not _INCIDENT.search(piece.text)
+            and _SLEEP_ADVICE.search(_near(piece, m))
+            and not _INCIDENT.search(_near(piece, m))
         ):
             continue
         out.append((piece, m))
     return out
 
 
-def _about_incident(piece: Piece) -> bool:
+def _about_incident(piece: Piece, m: re.Match[str]) -> bool:
     """The sentence tells of the child's death or harm, not of everyday life."""
-    return bool(_INCIDENT.search(piece.text) or _SERIOUS.search(piece.text))
+    near = _near(piece, m)
+    return bool(_INCIDENT.search(near) or _SERIOUS.search(near))
 
 
 def _outcome_in(doc: Document, items: list[Piece]) -> Fact | None:
     for piece, m in find_all(_DEATH, items):
         if not _valid(piece, m):
             continue
-        spans = [(x.start(), x.end()) for x in _NOT_CHILD_DEATH.finditer(piece.text)]
+        lo = max(0, m.start() - _NEAR)
+        near = piece.text[lo : m.end() + _NEAR]
+        spans = [(lo + x.start(), lo + x.end()) for x in _NOT_CHILD_DEATH.finditer(near)]
         if any(s <= m.start() < e for s, e in spans):
             continue
         return Fact("outcome", "death", (evidence(doc, piece),), f"'{m.group(0)}'")
@@ -184,17 +200,17 @@ def extract_harm_types(doc: Document, items: list[Piece]) -> Fact:
     items = by_weight(items)
     long_form = structured(items)
 
-    def counts(piece: Piece) -> bool:
-        return not long_form or piece.zone != BODY or _about_incident(piece)
+    def counts(piece: Piece, m: re.Match[str]) -> bool:
+        return not long_form or piece.zone != BODY or _about_incident(piece, m)
 
     found: dict[str, tuple[Piece, str]] = {}
     for piece, m in _harm_matches(_NAI, items):
         word = m.group(0).lower()
-        if "murder" in word and W.NOT_CARER_KILLING.search(piece.text):
+        if "murder" in word and W.NOT_CARER_KILLING.search(_near(piece, m)):
             continue
-        if W.DOMESTIC.fullmatch(m.group(0)) or W.NOT_BY_PERSON.search(piece.text):
+        if W.DOMESTIC.fullmatch(m.group(0)) or W.NOT_BY_PERSON.search(_near(piece, m)):
             continue
-        if not counts(piece):
+        if not counts(piece, m):
             continue
         found["non_accidental_injury"] = (piece, m.group(0))
         break
@@ -207,19 +223,19 @@ def extract_harm_types(doc: Document, items: list[Piece]) -> Fact:
         at = piece.start + m.start()
         if any(s <= at < e for s, e in excluded):
             continue
-        if counts(piece):
+        if counts(piece, m):
             found["neglect"] = (piece, m.group(0))
             break
     for piece, m in _harm_matches(_SLEEP, items, advice_sensitive=True, own_child=False):
-        if counts(piece):
+        if counts(piece, m):
             found["unsafe_sleeping"] = (piece, m.group(0))
             break
     if not found:
         # A killing or a burn with no neglect or unsafe sleep named is taken as inflicted.
         for piece, m in _harm_matches(_NAI_WEAK, items):
-            if W.NOT_CARER_KILLING.search(piece.text) or _ACCIDENT.search(piece.text):
+            if W.NOT_CARER_KILLING.search(_near(piece, m)) or _ACCIDENT.search(_near(piece, m)):
                 continue
-            if counts(piece):
+            if counts(piece, m):
                 found["non_accidental_injury"] = (piece, m.group(0))
                 break
     if not found:

@@ -27,6 +27,7 @@ import re
 # Words that end a negation's scope: what follows is a new clause.
 _BOUNDARY = re.compile(
     r"[;:!?()\u2013\u2014]|\s-\s|,\s*(?:and|but|or|so|yet|which|who|whose|while|when|that)\b"
+    r"|\band\s+(?:had|has|have|was|were|is|are|also)\b"
     r"|\b(?:but|however|although|though|whereas|yet|despite|until|unless|because|since|after"
     r"|when|while|except|instead|nevertheless|nonetheless|whilst)\b",
     re.IGNORECASE,
@@ -89,7 +90,10 @@ _GENERAL = re.compile(
     r"|organisations|partners|settings|providers)\s+(?:should|must|need to|will)\s+(?!have\b)"
     r"|^\W*(?:\d+(?:\.\d+)*[.)]?\s+)?(?:ensure|ask|consider|develop|promote|establish"
     r"|strengthen|remind|update|audit|re-?launch|introduce|embed|raise awareness)\b"
-    r"|\b(?:its|the|this review.s|the review.s) (?:purpose|aim)s? (?:is|was|are|were) to\b",
+    r"|\b(?:its|the|this review.s|the review.s) (?:purpose|aim)s? (?:is|was|are|were) to\b"
+    r"|\b(?:recommend(?:s|ed)?|calls? on|urged?) (?:that )?(?:all |local |the )?(?:\w+ ){0,3}"
+    r"(?:practitioners|professionals|agencies|services|staff|partners|nurses|visitors|midwives|gps"
+    r"|forces|schools|settings|providers|officers|teams)\b",
     re.IGNORECASE,
 )
 

@@ -1,0 +1,186 @@
+"""Ways of saying an indicator: paraphrases, passives and indirect phrasing (fictional).
+
+Each case is a family of phrasings, not one sentence: the default codebook should
+code what a review says in its own words, and not code the same words denied,
+about someone else, or as a general recommendation.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from caselens.codebook import codebook_from_dict, codebook_to_dict, default_codebook
+from caselens.codebook.validate import CodebookProblemsError
+from caselens.model import Codebook, Document, Indicator, Nearby, Theme
+from caselens.pipeline.code_rules import WEAK_CONFIDENCE, RuleCoder
+from caselens.pipeline.segment import segment
+
+
+@pytest.fixture(scope="module")
+def coder() -> RuleCoder:
+    return RuleCoder(default_codebook())
+
+
+def _indicators(coder: RuleCoder, text: str) -> set[str]:
+    doc = Document.from_text(text, "fictional")
+    return {f.indicator for f in coder.code(doc, segment(doc))}
+
+
+CODED = [
+    ("F.significant_adults_unknown", "A man was at the house, yet nobody asked who he was."),
+    ("F.significant_adults_unknown", "No agency knew that the lodger was living there."),
+    (
+        "F.significant_adults_unknown",
+        "Her boyfriend had stayed for months without any agency knowing.",
+    ),
+    ("F.significant_adults_unknown", "The new partner was unknown to the school and the GP."),
+    ("D.lack_of_curiosity", "Staff took the couple's explanation at face value."),
+    ("D.lack_of_curiosity", "The case was closed on the strength of his word."),
+    ("D.lack_of_curiosity", "The GP accepted this and made no referral."),
+    ("D.lack_of_curiosity", "The plan was ended because the mother said the man had left."),
+    ("C.missed_child_appointments", "There was a run of cancelled clinic visits for the baby."),
+    ("C.missed_child_appointments", "The infant had not been brought for her immunisations."),
+    (
+        "E.co_sleeping",
+        "The baby was found unresponsive between the parents on the settee.",
+    ),
+    ("E.co_sleeping", "She took the baby into a single bed with her."),
+    ("E.co_sleeping", "The infant slept each night with both parents on a mattress."),
+    (
+        "A.impact_on_care_unexplored",
+        "No one considered what his low mood might mean for his care of the baby.",
+    ),
+    (
+        "A.impact_on_care_unexplored",
+        "Workers did not think about how her past might shape the way she responded to crying.",
+    ),
+    ("C.favouring_one_child", "The mother called the baby 'the difficult one'."),
+    (
+        "C.favouring_one_child",
+        "The older boy was well dressed, while the baby was less well cared for.",
+    ),
+    ("C.parental_needs_overshadow_infant", "In the records the baby is barely mentioned."),
+    ("C.parental_needs_overshadow_infant", "The infant's needs came second to the housing crisis."),
+    ("G.child_lived_experience", "Nobody knew what her days were like."),
+    ("G.child_lived_experience", "No worker asked what an ordinary day was like for the baby."),
+    (
+        "G.older_siblings",
+        "The boy had told a teacher he fed the baby, but nobody followed it up.",
+    ),
+    ("F.fathers_unseen_men", "Safer-sleep advice was given to the mother alone."),
+    ("F.fathers_unseen_men", "The father had never been invited to any appointment."),
+    ("F.fathers_unseen_men", "The health visitor never met him."),
+    ("A.domestic_abuse", "The mother had been assaulted by her partner during the pregnancy."),
+    ("A.parent_childhood_adversity", "He had grown up in a series of foster placements."),
+    ("G.information_sharing", "The GP did not let the health visitor know."),
+    ("G.multi_agency_working", "There was no joint plan for the move."),
+    ("B.extra_support_not_recognised", "The twins' prematurity did not lead to extra visits."),
+]
+
+
+@pytest.mark.parametrize(("indicator", "sentence"), CODED)
+def test_a_way_of_saying_it_is_coded(coder: RuleCoder, indicator: str, sentence: str) -> None:
+    assert indicator in _indicators(coder, sentence)
+
+
+NOT_CODED = [
+    ("D.lack_of_curiosity", "The health visitor asked who else lived in the flat."),
+    ("E.safe_sleep_advice_gap", "Safer sleep advice had been given and followed."),
+    ("E.safe_sleep_advice_gap", "The parents had been given the same safer sleep advice."),
+    ("G.supervision_reflection", "A case management review was published by the board."),
+    ("G.supervision_reflection", "The grandmother was often unable to supervise him."),
+    ("C.poor_weight_gain_or_health_concern", "Staff saw the mother with a bruised cheek."),
+    ("A.parent_childhood_adversity", "The baby was being looked after by a neighbour."),
+    ("F.adult_relationship_impact", "When the mother became pregnant with a new partner."),
+    ("G.child_lived_experience", "She had often heard the baby screaming at night."),
+    ("E.out_of_routine", "The baby was killed at the mother's home."),
+    ("G.multi_agency_working", "The hospital wrote to the GP, and the police were not told."),
+    (
+        "E.safe_sleep_advice_gap",
+        "The review recommends that health visitors revisit safer sleep advice at every visit.",
+    ),
+    ("C.missed_child_appointments", "The infant had never missed an appointment."),
+]
+
+
+@pytest.mark.parametrize(("indicator", "sentence"), NOT_CODED)
+def test_denied_general_or_other_senses_are_not_coded(
+    coder: RuleCoder, indicator: str, sentence: str
+) -> None:
+    assert indicator not in _indicators(coder, sentence)
+
+
+def test_a_second_not_does_not_deny_a_later_verb(coder: RuleCoder) -> None:
+    text = "She had not been brought to her check and had also missed two clinic appointments."
+    assert "C.missed_child_appointments" in _indicators(coder, text)
+
+
+def test_sleep_and_drinking_in_adjacent_sentences_are_paired(coder: RuleCoder) -> None:
+    text = (
+        "The baby died after falling asleep on the sofa with his mother. "
+        "She had drunk most of a bottle of wine that evening."
+    )
+    doc = Document.from_text(text, "fictional")
+    found = [
+        f
+        for f in coder.code(doc, segment(doc))
+        if f.indicator == "E.sleep_with_alcohol_drugs_smoking"
+    ]
+    assert len(found) == 1
+    assert found[0].quote.startswith("The baby died")
+    assert found[0].confidence == WEAK_CONFIDENCE
+
+
+def test_pairs_need_the_same_paragraph_and_no_denial(coder: RuleCoder) -> None:
+    apart = "The baby fell asleep on the sofa.\n\nMonths later the father had drunk heavily."
+    assert "E.sleep_with_alcohol_drugs_smoking" not in _indicators(coder, apart)
+    denied = "The baby fell asleep on the sofa. Neither parent had drunk any alcohol."
+    assert "E.sleep_with_alcohol_drugs_smoking" not in _indicators(coder, denied)
+
+
+def _paired_codebook(within: object) -> dict[str, object]:
+    return {
+        "id": "t",
+        "version": "1",
+        "title": "t",
+        "themes": [{"id": "X", "label": "X"}],
+        "indicators": [
+            {
+                "id": "X.pair",
+                "label": "pair",
+                "nearby": [{"pattern": r"\bcot\b", "near": r"\bwine\b", "within": within}],
+            }
+        ],
+    }
+
+
+def test_nearby_rules_load_round_trip_and_are_validated() -> None:
+    codebook = codebook_from_dict(_paired_codebook(2), "t")
+    assert codebook.indicators[0].nearby == (Nearby(r"\bcot\b", r"\bwine\b", 2),)
+    assert codebook_from_dict(codebook_to_dict(codebook), "t") == codebook
+    with pytest.raises(CodebookProblemsError, match="within"):
+        codebook_from_dict(_paired_codebook(0), "t")
+    bad = _paired_codebook(1)
+    bad["indicators"][0]["nearby"][0]["near"] = "(unclosed"  # type: ignore[index]
+    with pytest.raises(CodebookProblemsError, match="not a valid regular expression"):
+        codebook_from_dict(bad, "t")
+
+
+def test_nearby_window_counts_sentences() -> None:
+    codebook = Codebook(
+        id="t",
+        version="1",
+        title="t",
+        themes=(Theme("X", "X"),),
+        indicators=(
+            Indicator("X.pair", "X", "pair", nearby=(Nearby(r"\bcot\b", r"\bwine\b", 1),)),
+        ),
+    )
+    coder = RuleCoder(codebook)
+    cot = "The baby's cot stood in the cold back bedroom."
+    wine = "The mother had opened a bottle of wine at nine."
+    other = "The family had lived in the town for several years."
+    near = Document.from_text(f"{other} {cot} {wine}", "t")
+    far = Document.from_text(f"{cot} {other} {other} {wine}", "t")
+    assert [f.quote for f in coder.code(near, segment(near))] == [cot]
+    assert coder.code(far, segment(far)) == []
