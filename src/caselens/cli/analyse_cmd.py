@@ -20,6 +20,7 @@ from caselens.cli.common import (
     settings_options,
 )
 from caselens.model import Codebook
+from caselens.pipeline.screen import screening_flow
 from caselens.pipeline.settings import Settings
 from caselens.services import Analysis
 
@@ -33,6 +34,11 @@ def _summary_table(analysis: Analysis, codebook: Codebook) -> Table:
     table.add_row("Files skipped", str(len(analysis.skipped)))
     if analysis.duplicates:
         table.add_row("Duplicate files", str(len(analysis.duplicates)))
+    # The screening flow: every review read is either included or excluded at its
+    # first unmet criterion.
+    for step, count in screening_flow(r.screening for r in analysis.results)[1:-1]:
+        if count:
+            table.add_row(Text(f"  {step[0].upper()}{step[1:]}"), str(count))
     table.add_row("Reviews included", str(len(included)))
     for theme in codebook.themes:
         reviews = sum(1 for r in included if any(f.theme == theme.id for f in r.findings))
