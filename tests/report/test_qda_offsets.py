@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from caselens.ingest.normalise import normalise_text
+from caselens.model.normalise import normalise_text
 from caselens.report.qda import align
 
 

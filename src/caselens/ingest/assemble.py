@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from caselens.errors import InputError
-from caselens.ingest.normalise import normalise_inline
+from caselens.model.normalise import normalise_inline
 from caselens.model.document import Block, Document, content_id
 
 BLOCK_SEPARATOR = "\n\n"

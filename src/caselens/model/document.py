@@ -109,7 +109,8 @@ class Document:
         Used for plain text sources and for labelled records, where there is no
         page structure to keep.
         """
-        from caselens.ingest.normalise import normalise_text, paragraph_blocks
+        # Imported here: normalise builds Blocks, so it imports this module.
+        from caselens.model.normalise import normalise_text, paragraph_blocks
 
         text = normalise_text(text)
         data = text.encode("utf-8")

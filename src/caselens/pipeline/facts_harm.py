@@ -10,6 +10,7 @@ passing mention of an older allegation does not crowd out the real harm.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from caselens.model import Document, Evidence, Fact
 from caselens.pipeline import facts_words as W  # noqa: N812
@@ -123,20 +124,23 @@ def _someone_else(piece: Piece, m: re.Match[str]) -> bool:
 
 def _harm_matches(
     pattern: re.Pattern[str],
+    need: re.Pattern[str],
     items: list[Piece],
     *,
     advice_sensitive: bool = False,
     own_child: bool = True,
-) -> list[tuple[Piece, re.Match[str]]]:
+) -> Iterator[tuple[Piece, re.Match[str]]]:
     """Matches that state the harm happened to the child, in order of weight.
 
-    Recommendations and learning speak of harms in general, so they never count;
-    a denied or hedged mention does not count either, nor (with ``own_child``) a
-    harm that befell a parent in childhood or another child.
+    Recommendations and learning speak of harms in general, so they never count
+    and are not searched; a denied or hedged mention does not count either, nor
+    (with ``own_child``) a harm that befell a parent in childhood or another child.
+    Lazy, and ``need`` (see ``find_all``) skips sentences without a keyword: callers
+    stop at the first match that counts, which in a long review is near the start.
     """
-    out: list[tuple[Piece, re.Match[str]]] = []
-    for piece, m in find_all(pattern, items):
-        if piece.zone == ADVICE or not _valid(piece, m) or _hedged(piece, m):
+    counted = (p for p in items if p.zone != ADVICE)
+    for piece, m in find_all(pattern, counted, need):
+        if not _valid(piece, m) or _hedged(piece, m):
             continue
         if own_child and _someone_else(piece, m):
             continue
@@ -146,8 +150,7 @@ def _harm_matches(
             and not _INCIDENT.search(_near(piece, m))
         ):
             continue
-        out.append((piece, m))
-    return out
+        yield piece, m
 
 
 def _about_incident(piece: Piece, m: re.Match[str]) -> bool:
@@ -157,7 +160,7 @@ def _about_incident(piece: Piece, m: re.Match[str]) -> bool:
 
 
 def _outcome_in(doc: Document, items: list[Piece]) -> Fact | None:
-    for piece, m in find_all(_DEATH, items):
+    for piece, m in find_all(_DEATH, items, W.DEATH_NEED):
         if not _valid(piece, m):
             continue
         lo = max(0, m.start() - _NEAR)
@@ -166,7 +169,7 @@ def _outcome_in(doc: Document, items: list[Piece]) -> Fact | None:
         if any(s <= m.start() < e for s, e in spans):
             continue
         return Fact("outcome", "death", (evidence(doc, piece),), f"'{m.group(0)}'")
-    for piece, m in find_all(_SERIOUS, items):
+    for piece, m in find_all(_SERIOUS, items, W.SERIOUS_NEED):
         if _valid(piece, m):
             return Fact("outcome", "serious_harm", (evidence(doc, piece),), f"'{m.group(0)}'")
     return None
@@ -204,7 +207,7 @@ def extract_harm_types(doc: Document, items: list[Piece]) -> Fact:
         return not long_form or piece.zone != BODY or _about_incident(piece, m)
 
     found: dict[str, tuple[Piece, str]] = {}
-    for piece, m in _harm_matches(_NAI, items):
+    for piece, m in _harm_matches(_NAI, W.NAI_NEED, items):
         word = m.group(0).lower()
         if "murder" in word and W.NOT_CARER_KILLING.search(_near(piece, m)):
             continue
@@ -214,32 +217,35 @@ def extract_harm_types(doc: Document, items: list[Piece]) -> Fact:
             continue
         found["non_accidental_injury"] = (piece, m.group(0))
         break
-    excluded = [
-        (p.start + x.start(), p.start + x.end())
-        for p in items
-        for x in _NOT_NEGLECT.finditer(p.text)
-    ]
-    for piece, m in _harm_matches(_NEGLECT, items):
+    excluded: list[tuple[int, int]] | None = None  # read only once a neglect match is found
+    for piece, m in _harm_matches(_NEGLECT, W.NEGLECT_NEED, items):
+        if excluded is None:
+            excluded = [
+                (p.start + x.start(), p.start + x.end())
+                for p, x in find_all(_NOT_NEGLECT, items, W.NOT_NEGLECT_NEED)
+            ]
         at = piece.start + m.start()
         if any(s <= at < e for s, e in excluded):
             continue
         if counts(piece, m):
             found["neglect"] = (piece, m.group(0))
             break
-    for piece, m in _harm_matches(_SLEEP, items, advice_sensitive=True, own_child=False):
+    for piece, m in _harm_matches(
+        _SLEEP, W.SLEEP_NEED, items, advice_sensitive=True, own_child=False
+    ):
         if counts(piece, m):
             found["unsafe_sleeping"] = (piece, m.group(0))
             break
     if not found:
         # A killing or a burn with no neglect or unsafe sleep named is taken as inflicted.
-        for piece, m in _harm_matches(_NAI_WEAK, items):
+        for piece, m in _harm_matches(_NAI_WEAK, W.NAI_WEAK_NEED, items):
             if W.NOT_CARER_KILLING.search(_near(piece, m)) or _ACCIDENT.search(_near(piece, m)):
                 continue
             if counts(piece, m):
                 found["non_accidental_injury"] = (piece, m.group(0))
                 break
     if not found:
-        for piece, m in _harm_matches(_OTHER, items):
+        for piece, m in _harm_matches(_OTHER, W.OTHER_NEED, items):
             found["other"] = (piece, m.group(0))
             break
     order = ("non_accidental_injury", "neglect", "unsafe_sleeping", "other")

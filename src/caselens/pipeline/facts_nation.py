@@ -11,6 +11,7 @@ about publishing or reporting, so the year of the incident is never mistaken for
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -28,13 +29,15 @@ OTHER_NATION = "other"  # places abroad count less than places at home: reviews 
 
 @lru_cache(maxsize=1)
 def _place_pattern() -> tuple[re.Pattern[str], dict[str, tuple[str, int]], dict[str, int]]:
-    """One case-sensitive alternation over every name, longest first, and dated terms.
+    """One case-sensitive pattern over every name, longest first, and dated terms.
 
-    Longest first means "Northern Ireland's" is read as Northern Ireland and not
-    as the Republic's "Ireland's".
+    Loaded and compiled once per process. Longest first means "Northern Ireland's"
+    is read as Northern Ireland and not as the Republic's "Ireland's".
     """
     raw = resources.files("caselens").joinpath("data", "places.yaml").read_text(encoding="utf-8")
-    data: Any = yaml.safe_load(raw)
+    # libyaml's loader, where installed, reads the list some twenty times quicker.
+    loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    data: Any = yaml.load(raw, Loader=loader)  # a safe loader either way
     if not isinstance(data, dict):
         raise CaselensError(
             "caselens/data/places.yaml: expected a mapping of nations; reinstall caselens"
@@ -50,8 +53,37 @@ def _place_pattern() -> tuple[re.Pattern[str], dict[str, tuple[str, int]], dict[
         for name, year in ((section or {}).get("dated_terms") or {}).items():
             names.setdefault(str(name), (str(nation), WEIGHTS["weak"]))
             dated[str(name)] = int(year)
-    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])"), names, dated
+    return re.compile(rf"(?<![\w-])(?:{_trie(names)})(?![\w-])"), names, dated
+
+
+_Trie = dict[str, "_Trie"]
+_END = ""  # key of a trie node where a name ends
+
+
+def _trie(names: Iterable[str]) -> str:
+    """A regex matching the same as the names longest first, but built as a trie.
+
+    A plain alternation of some 400 names tries every name at every position and
+    takes most of the time of reading the facts; a trie tries one branch per letter.
+    Within a node the longer continuations come before the end of a name, so the
+    regex still prefers the longest name and backs off to a shorter one only when
+    the longer one is not followed by a word boundary.
+    """
+    root: _Trie = {}
+    for name in names:
+        node = root
+        for char in name:
+            node = node.setdefault(char, {})
+        node[_END] = {}
+
+    def emit(node: _Trie) -> str:
+        branches = [re.escape(char) + emit(child) for char, child in node.items() if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if _END in node else body
+
+    return emit(root)
 
 
 def extract_nation(

@@ -219,3 +219,57 @@ OTHER_CHILD = re.compile(
     r"(?:his|her|the\s+baby's|the\s+child's)\s+(?:\w+\s+)?(?:sibling|brother|sister)s?)\b",
     _I,
 )
+
+# ---- prefilters ----------------------------------------------------------------------
+# For each long pattern above, words (lower case, matched case-sensitively in
+# ``Piece.folded``) of which every match of the pattern contains at least one. A
+# sentence without any of them cannot match, so the long pattern is only run on the
+# few sentences that have one (``facts_text.find_all``). A word added to a pattern
+# above needs a word here too; ``tests/pipeline/test_facts_prefilter.py`` checks the
+# two agree. Only literal words, ``\s`` and fixed alternatives: no ``\b`` or ``\w``,
+# whose meaning could differ between the text and its folded form.
+DEATH_NEED = re.compile(
+    r"died|dies|dead|death|deceased|kill|fatal|murder|manslaughter|drowned|infanticide|"
+    r"homicide|passed\s+away|life\s+(?:support|extinct)|sudi|sudc|own\s+life|revive|"
+    r"resuscitat|save|survive|lost\s+(?:his|her)\s+life"
+)
+SERIOUS_NEED = re.compile(
+    r"injur|fractur|broken|brain|subdural|bleed|significant\s+harm|serious|"
+    r"life[\s-](?:chang|threat|limit)|catastrophic|critical|permanent|profound|disabled|"
+    r"intensive|picu|high\s+dependency|ventilat|life\s+support|resuscitat|arrest|breathing|"
+    r"unresponsive|unconscious|hypoxic|hypotherm|emergency|hospital|strangulation|"
+    r"suffocation|poison|exploit|sexual|bodily|collapsed|burn|scald|shaken|shook"
+)
+NAI_NEED = re.compile(
+    r"accidental|inflicted|abusive|shak|shook|fractur|broken|smother|strangl|strangul|bodily|"
+    r"murder|infanticide|filicide|physical|poison|bite|unexplained|deliberate|intentional|"
+    r"methadone|heroin|drug|alcohol|medication|kill|assault|attack|beat|hit(?:ting)?\s|"
+    r"punch|kick|bitten|biting|bit\s|slap|threw|throw|squeez|stamp"
+)
+NAI_WEAK_NEED = re.compile(r"manslaughter|homicide|scald|burn")
+NEGLECT_NEED = re.compile(
+    r"neglect|falter|thrive|maln|undernourish|starv|dehydrat|unsupervised|unattended|"
+    r"underweight|poor\s+(?:weight|growth)|seek|supervision|home\s+alone|wandering|left\s|"
+    r"bath|drank|drinking|swallow|ingest|meet\s|uninhabitable|squal|filthy|soiled|unwashed|"
+    r"unkempt|unclean|lice|nappy|nappies|untreated|decay|conditions|dirty|clutter|unhygienic|"
+    r"(?:state|condition)\s+of\s+(?:the|their|his|her)\s+(?:home|house|flat|property)|"
+    r"unfit|infest|smelly|food|fed|washed|(?:not|never)\s+(?:been\s+|being\s+)?given|"
+    r"went\s+without|appointments"
+)
+NOT_NEGLECT_NEED = re.compile(r"neglect")
+SLEEP_NEED = re.compile(
+    r"sleep|slept|doz|nap(?:ped|ping)?\s|bed[\s-]?shar|"
+    r"shar(?:ed|ing|es)\s+(?:a|the|her|his|their)?\s*(?:double\s+|single\s+)?"
+    r"(?:bed|sleep|sofa|settee|couch|mattress)|(?:was|were)\s+sharing|"
+    r"shared\s+(?:bed|sofa|couch|settee|armchair|chair|beanbag|futon|mattress)|same\s+bed|"
+    r"bed\s+with|into\s+(?:an?|her|his|their|the)\s|between\s|"
+    r"(?:dead|unresponsive|lifeless|limp|cold|breathing)\s+(?:beside|next\s+to|alongside|under)|"
+    r"woke|waking|night|overl|lain\s+on|rolled\s+o|parents'?\s+(?:double\s+)?bed|bedding|"
+    r"asphyx|suffocat|slumped"
+)
+OTHER_NEED = re.compile(
+    r"sexual|rape|grooming|natural|condition|sudden|sids|accident|dog|traffic|overdose|"
+    r"suicide|own\s+life|altercation|confrontation|stabb|illness|septic|sepsis|mening|"
+    r"pneumonia|bronchiolitis|metabolic|genetic|congenital|cardiac|heart|disorder|disease|"
+    r"infection"
+)

@@ -14,7 +14,7 @@ from typing import Any
 import yaml
 
 from caselens.errors import CaseError
-from caselens.ingest.normalise import normalise_text
+from caselens.model.normalise import normalise_text
 from caselens.practice.case import Case, build
 
 MAX_CASE_BYTES = 2 * 1024 * 1024  # a case file is typed by a person; more is a mistake

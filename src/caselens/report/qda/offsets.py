@@ -3,7 +3,7 @@
 A QDA tool counts characters in the plain text it stored, which may have
 Windows line ends (``\\r\\n`` is two characters there), tabs, runs of spaces,
 curly quotes or a byte-order mark. caselens keeps one normalised text per
-document (:func:`caselens.ingest.normalise.normalise_text`). :func:`align`
+document (:func:`caselens.model.normalise.normalise_text`). :func:`align`
 walks both texts once and records, for every position of the raw text, how
 many normalised characters come before it, so any selection maps in O(1) and a
 text that is already normalised maps to itself.
@@ -19,7 +19,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
-from caselens.ingest.normalise import normalise_inline, normalise_text
+from caselens.model.normalise import normalise_inline, normalise_text
 
 _RESYNC_WINDOW = 8
 

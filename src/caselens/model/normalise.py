@@ -1,4 +1,4 @@
-"""Text normalisation, done once per document by its reader.
+"""Text normalisation, done once per document by its reader (or by ``Document.from_text``).
 
 After this step the text never changes: every offset in caselens points into
 the string this module returns.
