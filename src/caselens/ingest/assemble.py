@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from caselens.errors import InputError
-from caselens.model.normalise import normalise_inline
 from caselens.model.document import Block, Document, content_id
+from caselens.model.normalise import normalise_inline
 
 BLOCK_SEPARATOR = "\n\n"
 _WHITESPACE = re.compile(r"\s+")

@@ -56,14 +56,16 @@ def _alternation(patterns: Iterable[str], where: str) -> re.Pattern[str] | None:
         ) from error
 
 
-def _nearby(rule: Nearby, where: str) -> tuple[re.Pattern[str], re.Pattern[str], int]:
-    """A nearby rule's two patterns, compiled case-insensitively (they run on the original text)."""
-    compiled = []
-    for part in (rule.pattern, rule.near):
-        found = _alternation([part], where)
-        assert found is not None  # the validator rejects empty patterns
-        compiled.append(re.compile(found.pattern, re.IGNORECASE))
-    return compiled[0], compiled[1], rule.within
+@dataclass(frozen=True)
+class _NearbyRule:
+    """A nearby rule's two patterns, compiled case-insensitively (they run on the original
+    text), with their anchors so only sentences holding their words are searched."""
+
+    pattern: re.Pattern[str]
+    near: re.Pattern[str]
+    within: int
+    pattern_anchor: int
+    near_anchor: int
 
 
 def _indices(mask: int) -> list[int]:
@@ -80,7 +82,7 @@ class _Compiled:
     exclude: re.Pattern[str] | None
     pattern_anchor: int = 0  # node numbers in the coder's AnchorSet
     weak_anchor: int = 0
-    nearby: tuple[tuple[re.Pattern[str], re.Pattern[str], int], ...] = ()
+    nearby: tuple[_NearbyRule, ...] = ()
 
 
 @dataclass
@@ -114,12 +116,21 @@ class RuleCoder:
                     _alternation(ind.exclude, f"{ind.id}.exclude"),
                     self._anchor(pattern),
                     self._anchor(weak_pattern),
-                    tuple(_nearby(rule, f"{ind.id}.nearby") for rule in ind.nearby),
+                    tuple(self._nearby(rule, f"{ind.id}.nearby") for rule in ind.nearby),
                 )
             )
 
     def _anchor(self, pattern: re.Pattern[str] | None) -> int:
         return self._anchors.add(derive(pattern.pattern) if pattern is not None else ANY)
+
+    def _nearby(self, rule: Nearby, where: str) -> _NearbyRule:
+        compiled = []
+        for part in (rule.pattern, rule.near):
+            found = _alternation([part], where)
+            assert found is not None  # the validator rejects empty patterns
+            compiled.append(re.compile(found.pattern, re.IGNORECASE))
+        main, near = compiled
+        return _NearbyRule(main, near, rule.within, self._anchor(main), self._anchor(near))
 
     def code(self, doc: Document, sentences: Sequence[Sentence]) -> list[Finding]:
         """All findings of the document, ordered by sentence then indicator order."""
@@ -152,7 +163,7 @@ class RuleCoder:
                     for m in pattern.finditer(source, sentence.start, sentence.end):
                         self._consider(source, doc.text, m, confidence, comp, i, sentence, hits)
             for rule in comp.nearby:
-                self._pairs(doc.text, lowered, rule, comp, sentences, hits)
+                self._pairs(doc.text, lowered, rule, comp, sentences, index, hits)
             for i, hit in hits.items():
                 findings.append((i, order, self._finding(doc, sentences[i], comp, hit)))
         findings.sort(key=lambda item: (item[0], item[1]))
@@ -162,17 +173,25 @@ class RuleCoder:
     def _pairs(
         text: str,
         lowered: str,
-        rule: tuple[re.Pattern[str], re.Pattern[str], int],
+        rule: _NearbyRule,
         comp: _Compiled,
         sentences: Sequence[Sentence],
+        index: SentenceIndex | None,
         hits: dict[int, _Hit],
     ) -> None:
         """Code sentences matching a nearby rule's pattern that have its partner close by."""
-        pattern, near, within = rule
+        within = rule.within
         mains: dict[int, _Hit] = {}
         partners: dict[int, _Hit] = {}
-        for i, sentence in enumerate(sentences):
-            for compiled, found in ((pattern, mains), (near, partners)):
+        for compiled, anchor, found in (
+            (rule.pattern, rule.pattern_anchor, mains),
+            (rule.near, rule.near_anchor, partners),
+        ):
+            candidates = (
+                range(len(sentences)) if index is None else _indices(index.candidates(anchor))
+            )
+            for i in candidates:
+                sentence = sentences[i]
                 for m in compiled.finditer(text, sentence.start, sentence.end):
                     RuleCoder._consider(lowered, text, m, WEAK_CONFIDENCE, comp, i, sentence, found)
         for i, main in mains.items():
