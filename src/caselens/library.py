@@ -87,7 +87,7 @@ def _pipeline(codebook: Codebook, settings: Settings) -> Processor:
     return Pipeline(codebook, settings)
 
 
-class _Run:
+class CodingRun:
     """A coding run created lazily inside the first document's transaction.
 
     Adding only duplicates therefore creates no run at all, and a run never
@@ -121,29 +121,38 @@ class _Run:
                 repo.finish_run(session, self.id)
 
 
-def _write(store: Store, run: _Run, processed: Processed, *, new_document: bool) -> bool:
+def keep_result(session: Session, run: CodingRun, processed: Processed) -> int:
+    """This run's facts, screening and findings for a document already in ``session``.
+
+    Returns the run's id; the caller sets ``run.id`` once the transaction committed.
+    """
+    facts, screening = processed.facts, processed.screening
+    year = facts.published_year.value
+    run_id = run.ensure(session)
+    repo.add_result(
+        session,
+        run_id=run_id,
+        document_id=processed.document.id,
+        facts=facts.to_dict(),
+        screening=screening.to_dict(),
+        published_year=int(year) if isinstance(year, int | float) else None,
+        sentence_count=len(processed.sentences),
+        findings=processed.findings,
+    )
+    return run_id
+
+
+def _write(store: Store, run: CodingRun, processed: Processed, *, new_document: bool) -> bool:
     """One document and everything this run found in it: all of it or none of it.
 
     Returns False when another process added the same document meanwhile.
     """
-    facts, screening = processed.facts, processed.screening
-    year = facts.published_year.value
     with store.transaction() as session:
-        if new_document and repo.has_document(session, processed.document.id):
-            return False
-        run_id = run.ensure(session)
         if new_document:
+            if repo.has_document(session, processed.document.id):
+                return False
             repo.add_document(session, processed.document)
-        repo.add_result(
-            session,
-            run_id=run_id,
-            document_id=processed.document.id,
-            facts=facts.to_dict(),
-            screening=screening.to_dict(),
-            published_year=int(year) if isinstance(year, int | float) else None,
-            sentence_count=len(processed.sentences),
-            findings=processed.findings,
-        )
+        run_id = keep_result(session, run, processed)
     run.id = run_id  # only now is the run row surely committed
     return True
 
@@ -163,7 +172,7 @@ def add(
     settings = settings or Settings()
     files, skipped = expand(paths)
     report = AddReport(skipped=skipped)
-    run = _Run("add", codebook, settings)
+    run = CodingRun("add", codebook, settings)
     pipeline = processor
     try:
         for index, file in enumerate(files, start=1):
@@ -233,7 +242,7 @@ def recode(
 ) -> RecodeReport:
     """A new run for every document last coded with another codebook; earlier runs stay."""
     settings = settings or Settings()
-    run = _Run("recode", codebook, settings)
+    run = CodingRun("recode", codebook, settings)
     with store.transaction() as session:
         stale = repo.stale_documents(session, run.hash)
         total = len(repo.document_ids(session))

@@ -24,10 +24,7 @@ from caselens import __version__
 from caselens.errors import CaselensError
 from caselens.model import (
     Codebook,
-    CriterionResult,
     Document,
-    Evidence,
-    Fact,
     Facts,
     Finding,
     Screening,
@@ -39,7 +36,7 @@ ANALYSIS_SCHEMA = 1
 
 Progress = Callable[[Path, int, int], None]
 
-_FACT_NAMES = ("age_months", "infant", "outcome", "harm_types", "nation", "published_year")
+FACT_NAMES = ("age_months", "infant", "outcome", "harm_types", "nation", "published_year")
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,107 +257,11 @@ def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
     }
 
 
-def _evidence(data: dict[str, Any]) -> Evidence:
-    return Evidence(str(data["quote"]), int(data["start"]), int(data["end"]), data.get("page"))
-
-
-def _fact(name: str, data: dict[str, Any]) -> Fact:
-    value = data.get("value")
-    if isinstance(value, list):
-        value = tuple(value)
-    evidence = tuple(_evidence(e) for e in data.get("evidence", ()))
-    return Fact(name, value, evidence, data.get("note"))
-
-
-def _facts(data: dict[str, Any]) -> Facts:
-    return Facts(**{name: _fact(name, data[name]) for name in _FACT_NAMES if name in data})
-
-
-def _screening(data: dict[str, Any]) -> Screening:
-    results = tuple(
-        CriterionResult(
-            criterion=str(c["criterion"]),
-            label=str(c["label"]),
-            status=c["status"],
-            reason=str(c["reason"]),
-            evidence=tuple(_evidence(e) for e in c.get("evidence", ())),
-            window=bool(c.get("window", False)),
-        )
-        for c in data.get("criteria", ())
-    )
-    return Screening(
-        document=str(data["document"]),
-        in_scope=bool(data["in_scope"]),
-        included=bool(data["included"]),
-        results=results,
-    )
-
-
-def _finding(data: dict[str, Any]) -> Finding:
-    return Finding(
-        document=str(data["document"]),
-        indicator=str(data["indicator"]),
-        theme=str(data["theme"]),
-        evidence=_evidence(data),
-        confidence=float(data["confidence"]),
-        method=str(data["method"]),
-        sentence_start=data.get("sentence_start"),
-        sentence_end=data.get("sentence_end"),
-        note=data.get("note"),
-    )
-
-
 def analysis_from_dict(data: dict[str, Any], source: str = "analysis") -> Analysis:
     """Rebuild an :class:`Analysis` written by :func:`analysis_to_dict`.
 
-    ``source`` names the file in error messages. Extra keys (a screening flow or
-    summary added by a writer) are ignored.
+    ``source`` names the file in error messages; see :mod:`caselens.analysis_read`.
     """
-    from caselens.errors import InputError
+    from caselens.analysis_read import read_analysis
 
-    if data.get("format") != ANALYSIS_FORMAT:
-        raise InputError(
-            source, f'is not a caselens analysis (expected "format": "{ANALYSIS_FORMAT}")'
-        )
-    try:
-        by_doc: dict[str, list[Finding]] = {}
-        for item in data.get("findings", ()):
-            finding = _finding(item)
-            by_doc.setdefault(finding.document, []).append(finding)
-        results = tuple(
-            ReviewResult(
-                DocumentInfo(
-                    id=str(d["id"]),
-                    name=str(d["name"]),
-                    source=d.get("source"),
-                    format=str(d.get("format", "text")),
-                    pages=d.get("pages"),
-                    sha256=d.get("sha256"),
-                    title=d.get("title"),
-                    characters=int(d.get("characters", 0)),
-                ),
-                _facts(d.get("facts", {})),
-                _screening(d["screening"]),
-                tuple(by_doc.get(str(d["id"]), ())),
-            )
-            for d in data.get("documents", ())
-        )
-        p = data["provenance"]
-        provenance = Provenance(
-            codebook_id=str(p["codebook_id"]),
-            codebook_version=str(p["codebook_version"]),
-            software_version=str(p["software_version"]),
-            settings=dict(p.get("settings", {})),
-            started=str(p["started"]),
-            finished=str(p["finished"]),
-            inputs=tuple(str(i) for i in p.get("inputs", ())),
-        )
-        skipped = tuple(Skipped(str(s["path"]), str(s["reason"])) for s in data.get("skipped", ()))
-        duplicates = tuple(
-            Duplicate(str(d["path"]), str(d["document"])) for d in data.get("duplicates", ())
-        )
-    except (KeyError, TypeError, ValueError) as error:
-        raise InputError(
-            source, f"is a damaged caselens analysis ({error!r}); run `caselens analyse` again"
-        ) from error
-    return Analysis(results, skipped, provenance, duplicates)
+    return read_analysis(data, source)

@@ -120,3 +120,44 @@ def test_pdf_record(tmp_path: Path) -> None:
     assert code == 0
     pdf = tmp_path / "CL-TEST-001-2026-03-03.record.pdf"
     assert pdf.read_bytes().startswith(b"%PDF")
+
+
+def _record_of(case_file: Path, out: Path) -> None:
+    code, _ = _run("check", str(case_file), "--out", str(out), "--no-pdf", "--no-semantic")
+    assert code == 0
+
+
+def test_since_a_record_of_another_case_is_refused(tmp_path: Path) -> None:
+    record = tmp_path / "r.yaml"
+    _record_of(CASES / "settled-baby.yaml", record)
+    result = CliRunner().invoke(
+        case, ["check", str(CASES / "premature-twin.yaml"), "--since", str(record), "--json"]
+    )
+    assert result.exit_code == 1
+    assert str(record) in result.output and "CL-TEST-001" in result.output
+    assert "{" not in result.output  # no comparison of two families was printed
+
+
+def test_since_a_hand_edited_record_is_shown_as_written(tmp_path: Path) -> None:
+    record = tmp_path / "r.yaml"
+    _record_of(CASES / "settled-baby.yaml", record)
+    data = yaml.safe_load(record.read_text())
+    data["date"] = "[/] 3 May [bold]"  # rich markup in a field people type
+    record.write_text(yaml.safe_dump(data))
+    code, out = _run("check", str(CASES / "settled-baby.yaml"), "--since", str(record))
+    assert code == 0
+    assert "Since the record of [/] 3 May [bold]" in out
+
+
+def test_since_a_record_with_an_unknown_status_is_one_line_error(tmp_path: Path) -> None:
+    record = tmp_path / "r.yaml"
+    _record_of(CASES / "settled-baby.yaml", record)
+    data = yaml.safe_load(record.read_text())
+    data["check"]["safer_sleep"][0]["status"] = "fine"
+    record.write_text(yaml.safe_dump(data))
+    result = CliRunner().invoke(
+        case, ["check", str(CASES / "settled-baby.yaml"), "--since", str(record)]
+    )
+    assert result.exit_code == 1
+    assert "check.safer_sleep[0].status: 'fine'" in result.output
+    assert "Traceback" not in result.output

@@ -14,6 +14,7 @@ from click.testing import CliRunner, Result
 from caselens.cli.qda_cmd import qda
 from caselens.cli.review_cmd import review
 from caselens.codebook import default_codebook
+from caselens.pipeline.settings import Settings
 from caselens.report.qda import write_qdpx
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "report"))
@@ -87,3 +88,42 @@ def test_the_nvivo_sample_imports(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "NVivo" in result.output
     assert "it has no text" in result.output
+
+
+def test_an_interrupted_import_leaves_whole_sources_and_a_rerun_completes(
+    tmp_path: Path, exported: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from caselens import library
+    from caselens.report.qda import read_qdpx
+    from caselens.report.qda.library_import import import_project
+    from caselens.store import review as review_store
+
+    codebook = default_codebook()
+    project = read_qdpx(exported, codebook)
+    real_append = review_store.append
+    calls = 0
+
+    def fail_in_second_source(session: Any, **kwargs: Any) -> Any:
+        nonlocal calls
+        calls += 1
+        if calls == 5:  # the first source has four codings: this is the second's first
+            raise KeyboardInterrupt
+        return real_append(session, **kwargs)
+
+    settings = Settings(semantic=False)
+    with library.open_library(str(tmp_path / "library.db")) as store:
+        monkeypatch.setattr(review_store, "append", fail_in_second_source)
+        with pytest.raises(KeyboardInterrupt):
+            import_project(
+                store, project, codebook, origin=exported, coder="ana", settings=settings
+            )
+        kept = library.list_documents(store)
+        assert len(kept) == 1 and kept[0].run_id is not None  # coded, not half-written
+        assert len(library.decision_log(store)) == 4
+        monkeypatch.setattr(review_store, "append", real_append)
+        again = import_project(
+            store, project, codebook, origin=exported, coder="ana", settings=settings
+        )
+        assert len(again.added) == 1 and len(again.known) == 1 and again.repeated == 4
+        assert all(d.run_id is not None for d in library.list_documents(store))
+        assert len(library.decision_log(store)) == 5

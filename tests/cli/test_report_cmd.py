@@ -4,6 +4,7 @@ import io
 import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -89,3 +90,35 @@ def test_usage_errors_are_clear(saved: Path, tmp_path: Path) -> None:
     not_json.write_text("{}", encoding="utf-8")
     code, _, stderr = _run("report", str(not_json), "--out", str(tmp_path / "o"))
     assert code == 1 and "is not a caselens analysis" in stderr
+
+
+@pytest.mark.parametrize(
+    ("edit", "named"),
+    [
+        (lambda d: d["findings"][0].pop("confidence"), "findings[0].confidence: missing"),
+        (
+            lambda d: d["documents"][0]["screening"].update(included="false"),
+            "documents[0].screening.included: should be true or false",
+        ),
+        (
+            lambda d: d["documents"][0]["facts"].update(age_months=5),
+            "documents[0].facts.age_months: should be an object",
+        ),
+        (
+            lambda d: d["findings"][0].update(document="nowhere"),
+            "findings[0].document: 'nowhere' is not the id of a document",
+        ),
+        (lambda d: d.update(schema_version=99), "newer caselens"),
+    ],
+)
+def test_report_from_an_edited_or_newer_findings_json_names_file_and_key(
+    saved: Path, tmp_path: Path, edit: Any, named: str
+) -> None:
+    data = json.loads(saved.read_text(encoding="utf-8"))
+    edit(data)
+    edited = tmp_path / "edited.json"
+    edited.write_text(json.dumps(data), encoding="utf-8")
+    code, stdout, stderr = _run("report", str(edited), "--out", str(tmp_path / "o"))
+    assert code == 1
+    assert stderr.startswith(f"error: {edited}: ") and named in stderr, stderr
+    assert not (tmp_path / "o").exists()

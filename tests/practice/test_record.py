@@ -91,6 +91,12 @@ def test_filled_record_round_trip(tmp_path: Path) -> None:
         (lambda d: d["actions"].append({"task": "x"}), "actions[1]: unknown field 'task'"),
         (lambda d: d.update(answers={"Q1": "x"}), "answers: expected a list"),
         (lambda d: d["check"].pop("unknowns"), "check: must hold"),
+        (
+            lambda d: d["check"]["safer_sleep"][0].update(status="unknown"),
+            "check.safer_sleep[0].status: 'unknown' is not one of",
+        ),
+        (lambda d: d["check"]["unknowns"][0].pop("summary"), "check.unknowns[0].summary"),
+        (lambda d: d["check"]["indicators"].append("E.co_sleeping"), "check.indicators[0]"),
     ],
 )
 def test_record_validation(tmp_path: Path, edit: Any, fragment: str) -> None:

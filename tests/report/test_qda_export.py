@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -86,3 +87,15 @@ def test_export_refuses_a_text_that_is_not_the_one_coded(tmp_path: Path) -> None
         write_qdpx(result, default_codebook(), damaged, tmp_path / "c.qdpx")
     with pytest.raises(QdaError, match="none was given"):
         write_qdpx(result, default_codebook(), {}, tmp_path / "c.qdpx")
+
+
+def test_control_characters_in_names_still_give_a_valid_project(tmp_path: Path) -> None:
+    analysis, texts = coded_corpus()
+    first = analysis.results[0]
+    hostile = replace(first.document, name='a<b>&"c\x0b\x01 ]]>.txt', title="T\x0c<i>")
+    analysis = replace(analysis, results=(replace(first, document=hostile), *analysis.results[1:]))
+    path = write_qdpx(analysis, default_codebook(), texts, tmp_path / "hostile.qdpx")
+    schema = xmlschema.XMLSchema(str(shared_or_skip("Project-mrt2019.xsd")))
+    with zipfile.ZipFile(path) as archive:
+        schema.validate(archive.read("project.qde").decode("utf-8"))
+    assert read_qdpx(path).sources[0].name == 'a<b>&"c ]]>.txt'

@@ -114,3 +114,17 @@ def test_a_file_that_is_not_a_project_is_refused_with_its_name(
         path.write_bytes(content)
     with pytest.raises(InputError, match=r"broken\.qdpx"):
         read_qdpx(path)
+
+
+def test_a_damaged_archive_is_an_input_error_naming_it(tmp_path: Path) -> None:
+    path = tmp_path / "damaged.qdpx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(
+            "project.qde", f'<Project xmlns="{NS}" name="x">' + "<Users/>" * 400 + "</Project>"
+        )
+    data = bytearray(path.read_bytes())
+    for i in range(60, 80):  # inside the compressed project.qde
+        data[i] ^= 0x55
+    path.write_bytes(bytes(data))
+    with pytest.raises(InputError, match=r"damaged\.qdpx: is damaged: project\.qde"):
+        read_qdpx(path)

@@ -197,3 +197,37 @@ def test_recode_adds_a_run_and_keeps_earlier_ones(
     assert detail.run is not None and detail.run.id == changed.run_id
     assert all(f.run_id == changed.run_id for f in detail.findings)
     assert library.recode(store, fake_codebook("2.0.0"), processor=processor).recoded == []
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ('"sofa', {"a_sofa.txt", "c_older.txt"}),
+        ("sofa NEAR flat", set()),  # NEAR is a word like any other, and no review has it
+        ("NEAR(sofa flat)", set()),
+        ("sofa* -teenager", {"c_older.txt"}),
+        ("sofa & !flat:* | (", {"c_older.txt"}),
+        ("sofa<->flat", {"c_older.txt"}),
+    ],
+)
+def test_search_reads_fts5_and_tsquery_syntax_as_plain_words(
+    store: Store,
+    processor: FakeProcessor,
+    review_files: dict[str, Path],
+    query: str,
+    expected: set[str],
+) -> None:
+    _add(store, sorted(review_files.values()), processor)
+    assert {h.summary.name for h in library.search(store, query)} == expected
+
+
+def test_recode_also_codes_documents_that_were_never_coded(
+    store: Store, processor: FakeProcessor, review_files: dict[str, Path]
+) -> None:
+    _add(store, [review_files["a_sofa.txt"]], processor)
+    uncoded = read_document(review_files["b_cannabis.txt"])
+    with store.transaction() as session:  # as `caselens qda import --no-code` leaves one
+        repository.add_document(session, uncoded)
+    report = library.recode(store, fake_codebook("1.0.0"), processor=processor)
+    assert report.recoded == [uncoded.id] and report.current == 1
+    assert library.show(store, uncoded.id).summary.themes == ("A",)

@@ -8,9 +8,12 @@ import pytest
 from storefakes import FakeProcessor, fake_codebook
 
 from caselens import library
+from caselens.agreement import Coding
 from caselens.errors import NotFoundError, StoreError
 from caselens.store import Store
+from caselens.store import review as review_store
 from caselens.store.agreement import measure_agreement
+from caselens.store.imported import coders
 
 
 @pytest.fixture
@@ -80,3 +83,27 @@ def test_kappa_between_two_reviewers(store: Store, findings: list[int]) -> None:
         "indicators": [],
         "reviewer_pairs": [],
     }
+
+
+def test_decisions_survive_a_recode_with_their_findings_and_still_count(
+    store: Store, findings: list[int], processor: FakeProcessor
+) -> None:
+    sofa, _father = findings
+    decided = library.decide(store, sofa, "accept", "sam", "it is a sofa")
+    with store.transaction() as session:
+        before = review_store.finding(session, sofa)
+    report = library.recode(store, fake_codebook("2.0.0"), processor=processor)
+    assert report.run_id is not None and report.run_id != before.run_id
+    assert library.decision_log(store) == [decided]  # nothing rewritten or lost
+    with store.transaction() as session:
+        after = review_store.finding(session, sofa)
+        work = coders(session)
+    assert (after.quote, after.start, after.end, after.run_id) == (
+        before.quote, before.start, before.end, before.run_id,
+    )  # fmt: skip
+    doc = library.show(store, decided.document_id)
+    assert all(f.run_id == report.run_id for f in doc.findings)  # show: the newest run
+    # The person's judgement is about the text, so it still counts against the new run.
+    assert work["sam"].codings == (
+        Coding(decided.document_id, before.indicator, before.start, before.end),
+    )

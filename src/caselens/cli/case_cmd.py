@@ -68,7 +68,7 @@ def _print_check(data: dict[str, Any]) -> None:
 
 
 def _print_changes(changes: dict[str, Any]) -> None:
-    console.rule(f"Since the record of {changes['record']['date']}", align="left")
+    console.rule(f"Since the record of {escape(str(changes['record']['date']))}", align="left")
     sections = (
         ("New in the case", changes["new_findings"], "label"),
         ("No longer shown", changes["no_longer_shown"], "label"),
@@ -136,11 +136,13 @@ def check(
     """
     from caselens.codebook import load_codebook
     from caselens.practice import check_case, load_case
-    from caselens.practice.record import changes_since, load_record, new_record
+    from caselens.practice.record import changes_since, load_record, new_record, same_case
 
     previous = load_record(since) if since is not None else None
     codebook = load_codebook(codebook_path)
     reflection = check_case(load_case(file), codebook, Settings(semantic=not no_semantic))
+    if previous is not None and since is not None:
+        same_case(previous, reflection, str(since))
     changes = changes_since(previous, reflection) if previous is not None else None
     if as_json:
         data = reflection.to_dict()

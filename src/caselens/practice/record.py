@@ -24,6 +24,14 @@ RECORD_VERSION = 1
 RECORD_SUFFIXES = (".yaml", ".yml", ".json")
 CHECK_KEYS = ("themes", "indicators", "unknowns", "questions", "safer_sleep")
 ACTION_FIELDS = ("action", "who", "by_when")
+# What a later check reads from each kept item: (list, keys every item must have).
+ITEM_KEYS = {
+    "indicators": ("id", "label"),
+    "unknowns": ("key", "summary"),
+    "questions": ("id",),
+    "safer_sleep": ("id", "label", "status"),
+}
+SLEEP_STATUSES = ("in_line", "differs", "not_known")
 
 
 def new_record(
@@ -78,6 +86,23 @@ def _list_of_maps(value: Any, file: str, where: str) -> list[dict[str, Any]]:
     return value
 
 
+def _check_items(check: dict[str, Any], file: str) -> None:
+    """Every kept item has what ``--since`` and the renderer read, so an edit fails here, named."""
+    for name, keys in ITEM_KEYS.items():
+        for i, item in enumerate(check[name]):
+            where = f"check.{name}[{i}]"
+            if not isinstance(item, dict):
+                raise CaseError(file, f"{where}: expected an entry (a mapping) as caselens wrote it")
+            for key in keys:
+                if not isinstance(item.get(key), str) or not item[key]:
+                    raise CaseError(file, f"{where}.{key}: missing; caselens writes it, restore it")
+            status = item.get("status", SLEEP_STATUSES[0])
+            if status not in SLEEP_STATUSES:
+                raise CaseError(
+                    file, f"{where}.status: {status!r} is not one of {', '.join(SLEEP_STATUSES)}"
+                )
+
+
 def validate_record(data: Any, file: str) -> dict[str, Any]:
     """Check a (possibly filled-in) record; return it with answers and actions tidied."""
     if not isinstance(data, dict) or data.get("caselens_record") != RECORD_VERSION:
@@ -91,6 +116,7 @@ def validate_record(data: Any, file: str) -> dict[str, Any]:
         raise CaseError(
             file, f"check: must hold the lists {', '.join(CHECK_KEYS)} as caselens wrote them"
         )
+    _check_items(check, file)
     known = {q.get("id") for q in check["questions"] if isinstance(q, dict)}
     answers = []
     for i, item in enumerate(_list_of_maps(data.get("answers"), file, "answers")):
@@ -167,6 +193,22 @@ def record_paths(out: Path, reference: str | None, date: str) -> tuple[Path, Pat
 
 def _by(items: list[dict[str, Any]], key: str) -> dict[str, dict[str, Any]]:
     return {str(i.get(key)): i for i in items if isinstance(i, dict)}
+
+
+def same_case(record: dict[str, Any], now: Reflection, file: str) -> None:
+    """Refuse to compare two different cases: their differences would read as change.
+
+    Only a reference both sides state can tell; a record without one is taken
+    at the practitioner's word.
+    """
+    case = record.get("case")
+    then = case.get("reference") if isinstance(case, dict) else None
+    if then is not None and now.reference is not None and str(then) != str(now.reference):
+        raise CaseError(
+            file,
+            f"the record is of case {str(then)!r}, not {now.reference!r}; give --since a "
+            "record (or folder of records) of this case (a notes file's reference is its name)",
+        )
 
 
 def changes_since(record: dict[str, Any], now: Reflection) -> dict[str, Any]:

@@ -15,7 +15,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from caselens.errors import StoreError
-from caselens.store.engine import data_home, make_engine, resolve_url
+from caselens.store.engine import data_home, make_engine, one_line, resolve_url
 from caselens.store.migrate import upgrade
 from caselens.store.records import (
     DocumentDetail,
@@ -62,8 +62,9 @@ class Store:
             with self._sessions.begin() as session:
                 yield session
         except DBAPIError as e:
+            why = one_line(e.orig, self.engine.url.password)
             raise StoreError(
-                f"the library database ({self.location}) refused the change: {e.orig}; "
+                f"the library database ({self.location}) refused the change: {why}; "
                 "nothing of this step was written"
             ) from e
 

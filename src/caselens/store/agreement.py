@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from itertools import combinations
 from typing import Any
 
+from caselens.agreement import cohen_kappa
 from caselens.store.records import DecisionRecord
 
 
@@ -80,20 +81,6 @@ class Agreement:
         }
 
 
-def _kappa(labels: Sequence[tuple[bool, bool]]) -> float | None:
-    """Cohen's kappa for two raters' yes/no labels; None when chance explains everything."""
-    n = len(labels)
-    if n == 0:
-        return None
-    observed = sum(a == b for a, b in labels) / n
-    p_first = sum(a for a, _ in labels) / n
-    p_second = sum(b for _, b in labels) / n
-    expected = p_first * p_second + (1 - p_first) * (1 - p_second)
-    if expected >= 1:
-        return None
-    return (observed - expected) / (1 - expected)
-
-
 def measure_agreement(log: Sequence[DecisionRecord]) -> Agreement:
     newest: dict[tuple[int, str], DecisionRecord] = {}
     added: dict[str, int] = defaultdict(int)
@@ -127,5 +114,6 @@ def measure_agreement(log: Sequence[DecisionRecord]) -> Agreement:
         ]
         if labels:
             agreed = sum(a == b for a, b in labels)
-            pairs.append(ReviewerPair(first, second, len(labels), agreed, _kappa(labels)))
+            kappa = cohen_kappa([a for a, _ in labels], [b for _, b in labels])
+            pairs.append(ReviewerPair(first, second, len(labels), agreed, kappa))
     return Agreement(indicators, tuple(pairs), len(log))

@@ -7,6 +7,7 @@ The default is one SQLite file per user, so the library works with no server;
 from __future__ import annotations
 
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -48,6 +49,23 @@ def resolve_url(db: str | None = None) -> str:
     return chosen
 
 
+_PASSWORD = re.compile(r"(://[^:/?#@\s]*:)[^@/?#\s]*@")
+
+
+def shown(url: str) -> str:
+    """A URL as it may be printed: the password, if any, replaced by ``***``."""
+    return _PASSWORD.sub(r"\1***@", url)
+
+
+def one_line(message: object, secret: object = None) -> str:
+    """A driver's message (psycopg's run over several lines) as one line for a person.
+
+    ``secret`` (the URL's password) is masked should a driver ever echo it back.
+    """
+    line = " ".join(str(message).split())
+    return line.replace(str(secret), "***") if secret else line
+
+
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     """WAL lets readers work while an ingest writes; foreign keys are off by default in SQLite."""
     cursor = dbapi_connection.cursor()
@@ -62,10 +80,10 @@ def make_engine(url: str) -> Engine:
     """An engine for ``url`` with the settings the library relies on."""
     try:
         parsed = make_url(url)
-    except ArgumentError as e:
+    except (ArgumentError, ValueError) as e:  # ValueError: a port that is not a number
         raise StoreError(
-            f"{url!r} is not a database URL or path; give a file path or a URL such as "
-            "postgresql+psycopg://user@host/dbname"
+            f"{shown(url)!r} is not a database URL or path; give a file path or a URL such as "
+            "postgresql+psycopg://user@host:5432/dbname"
         ) from e
     backend = parsed.get_backend_name()
     if backend == "sqlite":
@@ -85,6 +103,6 @@ def make_engine(url: str) -> Engine:
     if backend == "postgresql":
         return create_engine(parsed, pool_pre_ping=True)
     raise StoreError(
-        f"the library runs on SQLite or PostgreSQL, not {backend!r} ({url}); "
+        f"the library runs on SQLite or PostgreSQL, not {backend!r} ({shown(url)}); "
         "give a file path or a postgresql+psycopg:// URL"
     )

@@ -57,15 +57,15 @@ class CoderWork:
 def coders(session: Session) -> dict[str, CoderWork]:
     """Every coder's work: the machine's latest findings and each person's judgement.
 
-    A person's coding is their newest decision on each machine finding (accept keeps
-    it, correct moves or relabels it, reject drops it) plus the findings they added;
+    A person's coding is their newest decision on each machine finding of any run
+    (accept keeps it, correct moves or relabels it, reject drops it) plus the findings
+    they added;
     a document counts as coded by a person once they made any decision in it.
     """
     result: dict[str, list[Coding]] = defaultdict(list)
     documents: dict[str, set[str]] = defaultdict(set)
     documents[MACHINE] = set(session.scalars(select(ResultRow.document_id).distinct()).all())
-    findings = {f.id: f for f in review_store.latest_findings(session)}
-    for f in findings.values():
+    for f in review_store.latest_findings(session):
         result[MACHINE].append(Coding(f.document_id, f.indicator, f.start, f.end))
     newest: dict[tuple[int, str], DecisionRecord] = {}
     for decision in review_store.log(session):
@@ -76,8 +76,10 @@ def coders(session: Session) -> dict[str, CoderWork]:
             )
         else:
             newest[(decision.finding_id, decision.reviewer)] = decision
-    for (finding_id, reviewer), decision in sorted(newest.items()):
-        if decision.action == "reject" or finding_id not in findings:
+    # A decision on a finding of an earlier run still counts: it says what the person
+    # saw in the text, which a recode with another codebook does not change.
+    for (_finding_id, reviewer), decision in sorted(newest.items()):
+        if decision.action == "reject":
             result.setdefault(reviewer, [])
             continue
         result[reviewer].append(

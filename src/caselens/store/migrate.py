@@ -12,9 +12,10 @@ from alembic import command
 from alembic.config import Config
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, inspect
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError
 
 from caselens.errors import StoreError
+from caselens.store.engine import one_line
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 
@@ -50,8 +51,11 @@ def upgrade(engine: Engine) -> None:
         with engine.begin() as connection:
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
-    except OperationalError as e:
+    except DBAPIError as e:  # unreachable, refused, locked, or not a database at all
+        where = engine.url.render_as_string(hide_password=True)
+        why = one_line(e.orig, engine.url.password)
         raise StoreError(
-            f"cannot open the library database at {engine.url!r}: {e.orig}; "
-            "check the path or URL (--db, CASELENS_DATABASE_URL) and that the server is running"
+            f"cannot open the library database at {where}: {why}; "
+            "check the path or URL (--db, CASELENS_DATABASE_URL), that the server is running, "
+            "and that a library file is not damaged or held by another program"
         ) from e

@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Select, delete, func, select
+from sqlalchemy import Select, delete, func, or_, select
 from sqlalchemy.orm import Session
 
 from caselens.errors import NotFoundError, StoreError
@@ -171,7 +171,7 @@ def load_document(session: Session, document_id: str) -> Document:
     )
 
 
-def _latest_runs() -> Any:
+def latest_runs() -> Any:
     """Per document, the id of the newest run that produced results for it."""
     return (
         select(ResultRow.document_id, func.max(ResultRow.run_id).label("run_id"))
@@ -181,7 +181,7 @@ def _latest_runs() -> Any:
 
 
 def _summary_query() -> Select[DocumentRow, ResultRow]:
-    latest = _latest_runs()
+    latest = latest_runs()
     return (
         select(DocumentRow, ResultRow)
         .outerjoin(latest, latest.c.document_id == DocumentRow.id)
@@ -197,7 +197,7 @@ def _themes(session: Session, pairs: Sequence[tuple[str, int]]) -> dict[str, dic
     counts: dict[str, dict[str, int]] = defaultdict(dict)
     if not pairs:
         return counts
-    latest = _latest_runs()
+    latest = latest_runs()
     rows = session.execute(
         select(FindingRow.document_id, FindingRow.theme, func.count())
         .join(
@@ -345,13 +345,17 @@ def delete_document(session: Session, document_id: str) -> None:
 
 
 def stale_documents(session: Session, codebook_hash: str) -> list[str]:
-    """Documents whose latest run used another codebook than ``codebook_hash``."""
-    latest = _latest_runs()
+    """Documents never coded, or whose latest run used another codebook than ``codebook_hash``.
+
+    A document can be in the library uncoded (a REFI-QDA import told not to code).
+    """
+    latest = latest_runs()
     rows = session.execute(
-        select(latest.c.document_id)
-        .join(RunRow, RunRow.id == latest.c.run_id)
-        .where(RunRow.codebook_hash != codebook_hash)
-        .order_by(latest.c.document_id)
+        select(DocumentRow.id)
+        .outerjoin(latest, latest.c.document_id == DocumentRow.id)
+        .outerjoin(RunRow, RunRow.id == latest.c.run_id)
+        .where(or_(RunRow.id.is_(None), RunRow.codebook_hash != codebook_hash))
+        .order_by(DocumentRow.id)
     ).all()
     return [r[0] for r in rows]
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from caselens.errors import NotFoundError
 from caselens.store.records import DecisionRecord, StoredFinding, aware
-from caselens.store.repository import finding_record
-from caselens.store.schema import DecisionRow, FindingRow, ResultRow, utcnow
+from caselens.store.repository import finding_record, latest_runs
+from caselens.store.schema import DecisionRow, FindingRow, utcnow
 
 
 def finding(session: Session, finding_id: int) -> StoredFinding:
@@ -83,11 +83,7 @@ def log(session: Session, document_id: str | None = None) -> list[DecisionRecord
 
 def latest_findings(session: Session, document_id: str | None = None) -> list[StoredFinding]:
     """The findings of each document's latest run: what a reviewer is asked to judge."""
-    latest = (
-        select(ResultRow.document_id, func.max(ResultRow.run_id).label("run_id"))
-        .group_by(ResultRow.document_id)
-        .subquery("latest")
-    )
+    latest = latest_runs()
     query = (
         select(FindingRow)
         .join(

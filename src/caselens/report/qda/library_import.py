@@ -16,7 +16,6 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from caselens import __version__
 from caselens.model import Codebook, Document
 from caselens.pipeline.settings import Settings
 from caselens.report.qda.model import QdaProject, QdaSource, source_guid
@@ -58,55 +57,16 @@ def _existing(session: Session, source: QdaSource, text: str) -> str | None:
     return same[0] if same else None
 
 
-def _code(store: Store, document: Document, codebook: Codebook, settings: Settings,
-          report: ImportReport) -> None:  # fmt: skip
-    """The machine's coding of a new document, as its own run (created on first use)."""
-    from caselens.library import codebook_hash
-    from caselens.pipeline.run import Pipeline
-
-    processed = Pipeline(codebook, settings).process(document)
-    year = processed.facts.published_year.value
-    with store.transaction() as session:
-        if report.run_id is None:
-            report.run_id = repo.create_run(
-                session,
-                purpose="import",
-                codebook_id=codebook.id,
-                codebook_version=codebook.version,
-                codebook_hash=codebook_hash(codebook),
-                software_version=__version__,
-                settings=settings.to_dict(),
-            )
-        repo.add_result(
-            session,
-            run_id=report.run_id,
-            document_id=document.id,
-            facts=processed.facts.to_dict(),
-            screening=processed.screening.to_dict(),
-            published_year=int(year) if isinstance(year, int | float) else None,
-            sentence_count=len(processed.sentences),
-            findings=processed.findings,
-        )
-
-
-def _document(
-    store: Store, source: QdaSource, aligned: Aligned, origin: str, report: ImportReport
-) -> tuple[Document, bool]:
-    """The source's library document and whether it is new (added here)."""
+def _place(store: Store, source: QdaSource, aligned: Aligned, origin: str) -> tuple[Document, bool]:
+    """The source's library document if it is there already (True), else a new one (False)."""
     with store.transaction() as session:
         known = _existing(session, source, aligned.text)
         if known is not None:
-            report.known.append((source.name, known))
-            return repo.load_document(session, known), False
-        document = Document.from_text(
-            aligned.raw, source.name, format="text", source=f"{origin}#{source.guid}"
-        )
-        if repo.has_document(session, document.id):
-            report.known.append((source.name, document.id))
-            return repo.load_document(session, document.id), False
-        repo.add_document(session, document)
-    report.added.append((source.name, document.id))
-    return document, True
+            return repo.load_document(session, known), True
+    document = Document.from_text(
+        aligned.raw, source.name, format="text", source=f"{origin}#{source.guid}"
+    )
+    return document, False
 
 
 def import_project(
@@ -119,65 +79,99 @@ def import_project(
     settings: Settings | None = None,
     code_new: bool = True,
 ) -> ImportReport:
-    """Add the project's sources and codings; each source is one transaction."""
+    """Add the project's sources and codings, each source in one transaction.
+
+    A new document, the machine's coding of it and the person's codings are
+    written together, so an import that is interrupted leaves whole sources
+    only, and importing again completes it.
+    """
+    from caselens.library import CodingRun, keep_result
+    from caselens.pipeline.run import Pipeline
+
     settings = settings or Settings()
     report = ImportReport()
-    for source in project.sources:
-        if source.text is None:
-            report.skipped.append((source.name, "its text is not inside the project"))
-            continue
-        aligned = align(source.text)
-        if not aligned.text:
-            report.skipped.append((source.name, "it has no text"))
-            continue
-        document, new = _document(store, source, aligned, origin.name, report)
-        if new and code_new:
-            _code(store, document, codebook, settings, report)
-        _decisions(store, project, source, aligned, document, coder, origin, report)
-    if report.run_id is not None:
-        with store.transaction() as session:
-            repo.finish_run(session, report.run_id)
+    run = CodingRun("import", codebook, settings)
+    pipeline: Pipeline | None = None
+    try:
+        for source in project.sources:
+            if source.text is None:
+                report.skipped.append((source.name, "its text is not inside the project"))
+                continue
+            aligned = align(source.text)
+            if not aligned.text:
+                report.skipped.append((source.name, "it has no text"))
+                continue
+            document, known = _place(store, source, aligned, origin.name)
+            processed = None
+            if not known and code_new:
+                pipeline = pipeline or Pipeline(codebook, settings)
+                processed = pipeline.process(document)
+            run_id = None
+            with store.transaction() as session:
+                if not known and repo.has_document(session, document.id):
+                    known = True  # another process added it meanwhile
+                elif not known:
+                    repo.add_document(session, document)
+                    if processed is not None:
+                        run_id = keep_result(session, run, processed)
+                counted = _decisions(session, project, source, aligned, document, coder, origin)
+            run.id = run_id or run.id  # only now is the run row surely committed
+            (report.known if known else report.added).append((source.name, document.id))
+            report.codings.update(counted.codings)
+            report.unmatched.update(counted.unmatched)
+            report.repeated += counted.repeated
+    finally:
+        run.finish(store)
+        report.run_id = run.id
     return report
 
 
+@dataclass
+class _Counted:
+    codings: Counter[str] = field(default_factory=Counter)
+    unmatched: Counter[str] = field(default_factory=Counter)
+    repeated: int = 0
+
+
 def _decisions(
-    store: Store,
+    session: Session,
     project: QdaProject,
     source: QdaSource,
     aligned: Aligned,
     document: Document,
     coder: str | None,
     origin: Path,
-    report: ImportReport,
-) -> None:
-    with store.transaction() as session:
-        seen: dict[str, set[tuple[str, int, int]]] = {}
-        for coding in project.codings:
-            if coding.source != source.guid:
-                continue
-            start, end = aligned.span(coding.start, coding.end)
-            if start >= end:
-                continue
-            code = project.code(coding.code)
-            label = code.label or code.path
-            if code.label is None:
-                report.unmatched[code.path] += 1
-            name = _coder(project, coding.user, coder)
-            if name not in seen:
-                seen[name] = imported_store.added_spans(session, document.id, name)
-            if (label, start, end) in seen[name]:
-                report.repeated += 1
-                continue
-            seen[name].add((label, start, end))
-            review_store.append(
-                session,
-                finding_id=None,
-                document_id=document.id,
-                indicator=label,
-                start=start,
-                end=end,
-                action="add",
-                reviewer=name,
-                reason=f"imported from {origin.name} (code {code.path!r})",
-            )
-            report.codings[name] += 1
+) -> _Counted:
+    """The source's codings as ``add`` decisions, leaving out those already recorded."""
+    counted = _Counted()
+    seen: dict[str, set[tuple[str, int, int]]] = {}
+    for coding in project.codings:
+        if coding.source != source.guid:
+            continue
+        start, end = aligned.span(coding.start, coding.end)
+        if start >= end:
+            continue
+        code = project.code(coding.code)
+        label = code.label or code.path
+        if code.label is None:
+            counted.unmatched[code.path] += 1
+        name = _coder(project, coding.user, coder)
+        if name not in seen:
+            seen[name] = imported_store.added_spans(session, document.id, name)
+        if (label, start, end) in seen[name]:
+            counted.repeated += 1
+            continue
+        seen[name].add((label, start, end))
+        review_store.append(
+            session,
+            finding_id=None,
+            document_id=document.id,
+            indicator=label,
+            start=start,
+            end=end,
+            action="add",
+            reviewer=name,
+            reason=f"imported from {origin.name} (code {code.path!r})",
+        )
+        counted.codings[name] += 1
+    return counted

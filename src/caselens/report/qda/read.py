@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
@@ -32,6 +33,20 @@ _NS = {"q": PROJECT_NS}
 _MAX_PROJECT_BYTES = 200 * 1024 * 1024
 # "A.domestic_abuse: ...", "A: ...", "A.domestic_abuse ..." (an id with a dot reads as no word).
 _ID_PREFIX = re.compile(r"^\s*([A-Za-z0-9_.\-]+?)\s*(?::|$)|^\s*(\w+\.[\w.]+)\s")
+
+
+# What a damaged archive raises on reading a member: bad CRC, broken deflate data,
+# a truncated file, a compression method zipfile lacks.
+_DAMAGED = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError)
+
+
+def _member(archive: zipfile.ZipFile, member: str) -> bytes:
+    try:
+        return archive.read(member)
+    except _DAMAGED as error:
+        raise InputError(
+            str(archive.filename), f"is damaged: {member} cannot be read ({error}); export it again"
+        ) from error
 
 
 def _tag(name: str) -> str:
@@ -124,7 +139,7 @@ def _text(
     if member is None:
         warnings.append(f"source {name!r}: {reference} is missing from the archive")
         return None
-    data = archive.read(member)
+    data = _member(archive, member)
     try:
         # utf-8-sig: a byte-order mark is not a character of the text.
         return data.decode("utf-8-sig")
@@ -175,6 +190,8 @@ def _open(path: Path) -> tuple[zipfile.ZipFile, ET.Element]:
         archive = zipfile.ZipFile(path)
     except FileNotFoundError as error:
         raise InputError(str(path), "does not exist") from error
+    except OSError as error:
+        raise InputError(str(path), f"cannot be read: {error.strerror or error}") from error
     except zipfile.BadZipFile as error:
         raise InputError(
             str(path), "is not a REFI-QDA project (.qdpx is a zip archive); export it again"
@@ -189,7 +206,10 @@ def _open(path: Path) -> tuple[zipfile.ZipFile, ET.Element]:
             str(path), "has a project.qde larger than 200 MB; caselens will not read it"
         )
     try:
-        root = ET.fromstring(archive.read(qde[0]))
+        root = ET.fromstring(_member(archive, qde[0]))
+    except InputError:
+        archive.close()
+        raise
     except ET.ParseError as error:
         archive.close()
         raise InputError(str(path), f"has a damaged project.qde ({error})") from error

@@ -14,6 +14,7 @@ count exactly the characters of that file.
 
 from __future__ import annotations
 
+import re
 import zipfile
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
@@ -38,6 +39,9 @@ from caselens.services import Analysis, ReviewResult
 ORIGIN = f"caselens {__version__}"
 # Zip entries carry a timestamp; a fixed one keeps exports byte-identical.
 _ZIP_TIME = (2020, 1, 1, 0, 0, 0)
+# Characters XML 1.0 cannot hold even escaped (most control characters, lone
+# surrogates); a file name or codebook text carrying one would make the file unreadable.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def code_name(code_id: str, label: str) -> str:
@@ -76,7 +80,17 @@ def _codes(parent: ET.Element, codebook: Codebook, ns: str) -> None:
                 ET.SubElement(code, f"{{{ns}}}Description").text = description
 
 
+def _xml_safe(root: ET.Element) -> None:
+    """Drop from every attribute and text the characters no XML parser would accept."""
+    for element in root.iter():
+        for key, value in element.attrib.items():
+            element.set(key, _NOT_XML.sub("", value))
+        if element.text:
+            element.text = _NOT_XML.sub("", element.text)
+
+
 def _write_xml(root: ET.Element, ns: str) -> bytes:
+    _xml_safe(root)
     ET.register_namespace("", ns)
     ET.indent(root, space="  ")
     body: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
