@@ -161,3 +161,13 @@ def test_since_a_record_with_an_unknown_status_is_one_line_error(tmp_path: Path)
     assert result.exit_code == 1
     assert "check.safer_sleep[0].status: 'fine'" in result.output
     assert "Traceback" not in result.output
+
+
+def test_a_record_date_must_be_a_date_it_names_the_file(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        case,
+        ["check", str(CASES / "settled-baby.yaml"), "--out", str(tmp_path / "records"),
+         "--date", "../../elsewhere", "--no-pdf", "--no-semantic"],
+    )  # fmt: skip
+    assert result.exit_code == 2 and "YYYY-MM-DD" in result.output
+    assert not (tmp_path / "records").exists() and not (tmp_path.parent / "elsewhere").exists()

@@ -118,7 +118,7 @@ def test_report_from_an_edited_or_newer_findings_json_names_file_and_key(
     edit(data)
     edited = tmp_path / "edited.json"
     edited.write_text(json.dumps(data), encoding="utf-8")
-    code, stdout, stderr = _run("report", str(edited), "--out", str(tmp_path / "o"))
+    code, _, stderr = _run("report", str(edited), "--out", str(tmp_path / "o"))
     assert code == 1
     assert stderr.startswith(f"error: {edited}: ") and named in stderr, stderr
     assert not (tmp_path / "o").exists()

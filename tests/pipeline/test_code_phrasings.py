@@ -184,3 +184,100 @@ def test_nearby_window_counts_sentences() -> None:
     far = Document.from_text(f"{cot} {other} {other} {wine}", "t")
     assert [f.quote for f in coder.code(near, segment(near))] == [cot]
     assert coder.code(far, segment(far)) == []
+
+
+# Families of phrasing added after checking an independently written set: absence
+# during visits, quantity adverbs, passives with "he", not asking about a carer,
+# declining an offer named first, and relationships shaping a parent's choices.
+MORE_CODED = [
+    ("F.fathers_unseen_men", "The stepfather was usually away during the nurse's home visits."),
+    ("F.fathers_unseen_men", "Dads were rarely included in the antenatal classes."),
+    ("F.fathers_unseen_men", "Her boyfriend should have been part of the parenting assessment."),
+    ("F.fathers_unseen_men", "The child's father features in hardly any of the health records."),
+    ("F.fathers_unseen_men", "The team treated the mother as the sole carer of the twins."),
+    ("F.fathers_unseen_men", "Practitioners knew very little about the baby's father."),
+    ("F.fathers_unseen_men", "He had never been invited to the core group."),
+    ("F.fathers_unseen_men", "Not one of the nurses who visited ever met him."),
+    (
+        "F.fathers_unseen_men",
+        "The father was at the garage all week and his views were never sought.",
+    ),
+    (
+        "F.significant_adults_unknown",
+        "A lodger, about whom staff knew nothing, rented the back room.",
+    ),
+    ("F.significant_adults_unknown", "The man was described as a visitor though he slept there."),
+    ("F.significant_adults_unknown", "No checks had been carried out before the move."),
+    ("F.other_carers_unexplored", "The baby was minded on weekdays by a maternal aunt."),
+    ("F.other_carers_unexplored", "Nobody questioned why the neighbour had become her carer."),
+    (
+        "F.adult_relationship_impact",
+        "No one considered how the partner's jealousy was restricting the mother's contact.",
+    ),
+    ("C.reluctance_to_engage", "The parents never replied to the clinic's letters."),
+    ("C.reluctance_to_engage", "A parenting course was offered, which the father turned down."),
+    ("C.reluctance_to_engage", "He skipped three hair-strand tests in the spring."),
+    ("C.reluctance_to_engage", "She cancelled most of the family support sessions."),
+    ("C.favouring_one_child", "The stepfather picked on the toddler but not on his own daughter."),
+    (
+        "C.parental_needs_overshadow_infant",
+        "Visits centred almost entirely on the father's recovery.",
+    ),
+    ("D.lack_of_curiosity", "The marks were recorded as accidental each time."),
+    ("D.lack_of_curiosity", "The GP blamed the teething ring without asking any further."),
+    ("D.desensitisation", "Each call was dealt with in isolation by the duty team."),
+    ("D.minimising_cannabis", "Staff saw her cannabis smoking as a personal choice."),
+    (
+        "G.older_siblings",
+        "Nobody spoke with the baby's seven-year-old half-sister about home.",
+    ),
+    (
+        "A.impact_on_care_unexplored",
+        "Staff never explored how his drinking might be shaping the way he handled the twins.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("indicator", "sentence"), MORE_CODED)
+def test_more_ways_of_saying_it_are_coded(coder: RuleCoder, indicator: str, sentence: str) -> None:
+    assert indicator in _indicators(coder, sentence)
+
+
+MORE_NOT_CODED = [
+    # a child spoken to alone is the child's voice, not an unseen man
+    ("F.fathers_unseen_men", "The social worker had never spoken with him alone at school."),
+    # a brother's formal placement is sibling history, not an unexplored carer
+    (
+        "F.other_carers_unexplored",
+        "Her older brother lives with an aunt under a special guardianship order.",
+    ),
+    # not asking about a topic another indicator holds is not "accounts accepted"
+    ("D.lack_of_curiosity", "Nobody asked the older sisters what home was like."),
+    (
+        "D.lack_of_curiosity",
+        "The nurse did not ask what the father's anxiety meant for a toddler alone with him.",
+    ),
+    ("D.lack_of_curiosity", "Partner agencies did not challenge the threshold decision."),
+    ("D.lack_of_curiosity", "The GP found nothing wrong and offered reassurance."),
+    ("D.lack_of_curiosity", "The missed immunisations were not followed up."),
+    # a fall from furniture is an explanation for an injury, not a sleep surface
+    ("E.sofa_or_unsafe_surface", "The mother said he had rolled and had a fall off the settee."),
+    ("C.poor_weight_gain_or_health_concern", "He was taken to a minor injuries unit."),
+    # a denial phrased as "no reports of"
+    ("A.domestic_abuse", "There had been no reports of domestic abuse in the household."),
+    ("G.multi_agency_working", "A referral went to the multi-agency risk assessment conference."),
+    # an older brother's disclosure with nothing saying it went unexplored
+    ("G.older_siblings", "Her older brother, aged six, told the review he liked his nursery."),
+]
+
+
+@pytest.mark.parametrize(("indicator", "sentence"), MORE_NOT_CODED)
+def test_more_other_senses_are_not_coded(coder: RuleCoder, indicator: str, sentence: str) -> None:
+    assert indicator not in _indicators(coder, sentence)
+
+
+def test_a_sibling_disclosure_left_unexplored_is_coded_across_sentences(coder: RuleCoder) -> None:
+    told = "The boy's eight-year-old sister told a teacher that the baby was left alone."
+    dropped = "The school noted it but never passed it on."
+    assert "G.older_siblings" in _indicators(coder, f"{told} {dropped}")
+    assert "G.older_siblings" not in _indicators(coder, told)

@@ -103,3 +103,23 @@ def test_recommendations_to_agencies_are_general(sentence: str) -> None:
 
 def test_recommendation_about_this_family_is_not_general() -> None:
     assert not is_general("Agencies should have shared the mother's history with the midwife.")
+
+
+def test_no_reports_of_a_fact_deny_it() -> None:
+    assert _reason("There were no reports of violence between the couple.", "violence") == (
+        "negated"
+    )
+    # ... while reports not passed on are a learning point about the fact.
+    assert _reason("Police did not share reports of violence with the GP.", "violence") is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The board will relaunch its domestic abuse training for all frontline staff.",
+        "The review reminded agencies of the importance of safer sleep messages.",
+        "Safer sleep leaflets were refreshed as part of a wider campaign.",
+    ],
+)
+def test_training_reminders_and_campaigns_are_general(sentence: str) -> None:
+    assert is_general(sentence)

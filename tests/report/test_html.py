@@ -87,3 +87,23 @@ def test_write_html_replaces_atomically(
     write_html(out, build_context(analysis, codebook))
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     assert [p.name for p in out.parent.iterdir()] == ["briefing.html"]  # no temp file left
+
+
+def test_every_link_in_the_briefing_has_its_target_even_when_one_quote_moved() -> None:
+    from report_builders import TEXTS, make_codebook, make_placed_analysis
+
+    analysis = make_placed_analysis()
+    ash = analysis.results[0]
+    moved = ash.findings[1]  # hand-edited offsets: the quote no longer sits there
+    moved = replace(moved, evidence=replace(moved.evidence, start=moved.start + 1))
+    ash = replace(ash, findings=(ash.findings[0], moved, *ash.findings[2:]))
+    analysis = replace(analysis, results=(ash, *analysis.results[1:]))
+    html = render_html(build_context(analysis, make_codebook(), texts=TEXTS))
+    ids = {attrs["id"] for _, attrs in _parse(html) if attrs.get("id")}
+    targets = {
+        str(attrs["href"])[1:]
+        for tag, attrs in _parse(html)
+        if tag == "a" and str(attrs.get("href", "")).startswith("#")
+    }
+    assert targets and f"doc-t1-{ash.findings[0].start}" in targets  # the others still link
+    assert targets <= ids, sorted(targets - ids)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -88,6 +89,16 @@ def _print_changes(changes: dict[str, Any]) -> None:
         console.print(f"[bold]Agreed last time:[/] {escape(a['action'])}")
 
 
+def _iso_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    """A real YYYY-MM-DD date: it names the record file and orders the history."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError as error:
+        raise click.BadParameter(f"{value!r} is not a date as YYYY-MM-DD") from error
+
+
 @click.group("case")
 def case() -> None:
     """Check a live infant case against the learning; keep a supervision record."""
@@ -110,7 +121,13 @@ def case() -> None:
 )
 @click.option("--practitioner", default=None, help="Practitioner's name or role, for the record.")
 @click.option("--supervisor", default=None, help="Supervisor's name or role, for the record.")
-@click.option("--date", "record_date", default=None, help="Date of the supervision (YYYY-MM-DD).")
+@click.option(
+    "--date",
+    "record_date",
+    default=None,
+    callback=_iso_date,
+    help="Date of the supervision (YYYY-MM-DD; default: today).",
+)
 @click.option("--no-pdf", is_flag=True, help="Write the record and HTML, but no PDF.")
 @click.option("--force", is_flag=True, help="Overwrite an existing record file.")
 @click.option("--no-semantic", is_flag=True, help="Code the notes by patterns only.")

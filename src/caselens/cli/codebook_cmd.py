@@ -14,7 +14,13 @@ from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
-from caselens.cli.common import console, echo_json, handle_errors, json_option_with
+from caselens.cli.common import (
+    codebook_option,
+    console,
+    echo_json,
+    handle_errors,
+    json_option_with,
+)
 from caselens.codebook import codebook_to_dict, load_codebook
 from caselens.model.codebook import Codebook, Criterion
 
@@ -26,13 +32,21 @@ def codebook() -> None:
     """Show or validate a codebook (the themes and indicators caselens looks for)."""
 
 
+def _chosen(file: Path | None, codebook_path: Path | None) -> Path | None:
+    """FILE or ``--codebook FILE``, which every command takes: either names the codebook."""
+    if file is not None and codebook_path is not None and file != codebook_path:
+        raise click.UsageError("give the codebook as FILE or as --codebook FILE, not both")
+    return file if file is not None else codebook_path
+
+
 @codebook.command()
 @click.argument("file", type=_FILE, required=False)
 @json_option_with("Print the whole codebook as JSON.")
+@codebook_option
 @handle_errors
-def show(file: Path | None, as_json: bool) -> None:
+def show(file: Path | None, as_json: bool, codebook_path: Path | None) -> None:
     """Show FILE's themes, indicators, criteria and questions (default: the infant codebook)."""
-    cb = load_codebook(file)
+    cb = load_codebook(_chosen(file, codebook_path))
     if as_json:
         echo_json(codebook_to_dict(cb))
         return
@@ -49,9 +63,11 @@ def show(file: Path | None, as_json: bool) -> None:
 
 @codebook.command()
 @click.argument("file", type=_FILE, required=False)
+@codebook_option
 @handle_errors
-def validate(file: Path | None) -> None:
+def validate(file: Path | None, codebook_path: Path | None) -> None:
     """Check FILE (default: the infant codebook); list every problem found, or say it is valid."""
+    file = _chosen(file, codebook_path)
     cb = load_codebook(file)  # its problems, with their lines, are printed as one error
     name = str(file) if file is not None else "default codebook"
     console.print(

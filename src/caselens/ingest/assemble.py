@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -43,16 +42,8 @@ class Extracted:
 
 
 def normalise_block(text: str) -> str:
-    """One block on one line: sentence splitting later must not see layout line breaks.
-
-    ``normalise_inline`` removes characters (zero-width spaces, soft hyphens)
-    after NFKC, which can leave a base letter next to a combining mark; a second
-    pass makes the result NFKC-stable, which later steps rely on.
-    """
-    text = normalise_inline(text)
-    if not unicodedata.is_normalized("NFKC", text):
-        text = normalise_inline(text)
-    return _WHITESPACE.sub(" ", text).strip()
+    """One block on one line: sentence splitting later must not see layout line breaks."""
+    return _WHITESPACE.sub(" ", normalise_inline(text)).strip()
 
 
 def clean_title(title: str | None) -> str | None:

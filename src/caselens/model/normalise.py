@@ -20,7 +20,7 @@ _TRANSLATE = str.maketrans(
         "\u200b": None,  # zero-width space
         "\u00ad": None,  # soft hyphen
         "\ufeff": None,  # byte-order mark
-        "\r": None,
+        "\r": " ",  # a lone carriage return inside running text still separates words
         "\t": " ",
         "\u2018": "'",
         "\u2019": "'",
@@ -37,19 +37,35 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SPACES = re.compile(r"[ ]{2,}")
 _TRAILING = re.compile(r"[ ]+\n")
 _BLANKS = re.compile(r"\n{3,}")
+_NEWLINES = re.compile(r"\r\n?")
+
+
+def _normalise_once(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).translate(_TRANSLATE)
+    return _CONTROL.sub("", text)
 
 
 def normalise_inline(text: str) -> str:
-    """Normalise one piece of running text: NFKC, plain quotes and dashes, single spaces."""
-    text = unicodedata.normalize("NFKC", text).translate(_TRANSLATE)
-    text = _CONTROL.sub("", text)
+    """Normalise one piece of running text: NFKC, plain quotes and dashes, single spaces.
+
+    Removing characters after NFKC (a zero-width space, a control) can leave a
+    base letter next to a combining mark that NFKC would join; a second pass
+    joins them, so that normalising twice changes nothing and offsets taken on
+    the result stay valid if anyone normalises it again.
+    """
+    text = _normalise_once(text)
+    if not unicodedata.is_normalized("NFKC", text):
+        text = _normalise_once(text)
     text = _SPACES.sub(" ", text)
     return _TRAILING.sub("\n", text)
 
 
 def normalise_text(text: str) -> str:
-    """Normalise a whole text; paragraphs stay separated by one blank line."""
-    text = normalise_inline(text.replace("\r\n", "\n"))
+    """Normalise a whole text; paragraphs stay separated by one blank line.
+
+    Windows (CR LF) and old Mac (CR) line endings both end a line.
+    """
+    text = normalise_inline(_NEWLINES.sub("\n", text))
     text = "\n".join(line.strip() for line in text.split("\n"))
     return _BLANKS.sub("\n\n", text).strip()
 

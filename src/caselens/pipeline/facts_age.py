@@ -97,9 +97,10 @@ _PARENT_HOOD = re.compile(
     re.IGNORECASE,
 )
 
+_DAY = r"(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+)?"
 _BORN = re.compile(
     rf"\bborn\b[^.;]{{0,80}}?\b(?:in|on)\s+(?:(?:early|late|mid-?|the\s+end\s+of)\s*)?"
-    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?P<month>{MONTH})\s+(?P<year>(?:19|20)\d\d)\b",
+    rf"{_DAY}(?P<month>{MONTH})\s+(?P<year>(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
 _OTHER_CHILD_BORN = re.compile(
@@ -107,10 +108,23 @@ _OTHER_CHILD_BORN = re.compile(
     r"\b[^.;]{0,30}born$",
     re.IGNORECASE,
 )
+_EVENT_WORDS = (
+    r"died|death|dead|killed|drowned|injur\w*|shaken|admitted\s+to\s+hospital|"
+    r"(?:taken|took|brought|rushed|conveyed)\s+(?:\w+\s+){0,2}to\s+(?:\w+\s+)?(?:hospital|"
+    r"(?:the\s+)?emergency\s+department|A\s*&\s*E)|found\s+unresponsive|collapsed"
+)
+# "died in November 2003", "was found unresponsive on 2 April 2020"; the gap never
+# crosses "born", so "the death of a girl born on 14 January" is no date of death.
 _EVENT = re.compile(
-    rf"\b(?:died|death|dead|killed|drowned|injur\w*|shaken|admitted\s+to\s+hospital|"
-    rf"found\s+unresponsive|collapsed)\b[^.;]{{0,80}}?(?:(?:early|late|mid-?|the\s+end\s+of)\s*)?"
-    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?P<month>{MONTH})\s+(?P<year>(?:19|20)\d\d)\b",
+    rf"\b(?:{_EVENT_WORDS})\b(?:(?!\bborn\b)[^.;]){{0,80}}?"
+    rf"(?:(?:early|late|mid-?|the\s+end\s+of)\s*)?"
+    rf"{_DAY}(?P<month>{MONTH})\s+(?P<year>(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+# "On 6 April 2020 her father brought her to the emergency department"
+_DATE_THEN_EVENT = re.compile(
+    rf"\b(?:on|in)\s+{_DAY}(?P<month>{MONTH})\s+(?P<year>(?:19|20)\d\d)\b"
+    rf"(?:(?!\bborn\b)[^.;]){{0,80}}?\b(?:{_EVENT_WORDS})\b",
     re.IGNORECASE,
 )
 _INFANT = re.compile(
@@ -203,14 +217,29 @@ def _from_dates(items: list[Piece]) -> tuple[float, list[Piece]] | None:
     if not births:
         return None
     bpiece, bm = births[0]
-    born = int(bm["year"]) * 12 + MONTHS[bm["month"].lower()]
-    for piece in items:
-        for m in _EVENT.finditer(piece.text):
-            when = int(m["year"]) * 12 + MONTHS[m["month"].lower()]
-            if 0 <= when - born < _ADULT_MONTHS:
-                pieces_used = [bpiece] if bpiece is piece else [bpiece, piece]
-                return float(when - born), pieces_used
+    # "died in March 2010" anywhere; "On 6 April 2020 ... was taken to hospital" only
+    # from the birth on, as a first line dated by its meeting or publication is not.
+    after_birth = items[items.index(bpiece) :]
+    for pattern, where in ((_EVENT, items), (_DATE_THEN_EVENT, after_birth)):
+        for piece in where:
+            for m in pattern.finditer(piece.text):
+                if piece is bpiece and m.start("year") == bm.start("year"):
+                    continue  # "born in May 2015 and died ...": the date is the birth's
+                months = _between(bm, m)
+                if 0 <= months < _ADULT_MONTHS:
+                    pieces_used = [bpiece] if bpiece is piece else [bpiece, piece]
+                    return months, pieces_used
     return None
+
+
+def _between(born: re.Match[str], event: re.Match[str]) -> float:
+    """Months from birth to the event: to the day where both dates give one."""
+    whole = (int(event["year"]) - int(born["year"])) * 12 + (
+        MONTHS[event["month"].lower()] - MONTHS[born["month"].lower()]
+    )
+    if born["day"] and event["day"]:
+        return whole + (int(event["day"]) - int(born["day"])) / 30.44
+    return float(whole)
 
 
 def extract_age(doc: Document, items: list[Piece]) -> tuple[Fact, Fact]:

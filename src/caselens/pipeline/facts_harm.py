@@ -175,6 +175,22 @@ def _outcome_in(doc: Document, items: list[Piece]) -> Fact | None:
     return None
 
 
+def _stated_fall(items: list[Piece]) -> bool:
+    """The review tells, as fact, of the child falling: a fracture then says no more
+    than the fall does, and only a word of infliction makes it a non-accidental injury."""
+    for piece, m in find_all(W.FALL, (p for p in items if p.zone != ADVICE)):
+        if _valid(piece, m) and not W.ACCOUNT.search(piece.text[: m.start()]):
+            return True
+    return False
+
+
+def _sleep_harm(items: list[Piece]) -> bool:
+    """Some sentence tells of a death or a collapse, as harm from unsafe sleep is.
+
+    Asked only where the sentence of the unsafe sleep does not name the child."""
+    return any(True for _ in find_all(W.SLEEP_HARM, (p for p in items if p.zone != ADVICE)))
+
+
 def extract_outcome(doc: Document, items: list[Piece]) -> Fact:
     """Death or serious harm, read from the title page and introduction when they say.
 
@@ -207,7 +223,10 @@ def extract_harm_types(doc: Document, items: list[Piece]) -> Fact:
         return not long_form or piece.zone != BODY or _about_incident(piece, m)
 
     found: dict[str, tuple[Piece, str]] = {}
+    fell = _stated_fall(items)
     for piece, m in _harm_matches(_NAI, W.NAI_NEED, items):
+        if fell and W.INJURY_ONLY.fullmatch(m.group(0)):
+            continue
         word = m.group(0).lower()
         if "murder" in word and W.NOT_CARER_KILLING.search(_near(piece, m)):
             continue
@@ -233,6 +252,8 @@ def extract_harm_types(doc: Document, items: list[Piece]) -> Fact:
     for piece, m in _harm_matches(
         _SLEEP, W.SLEEP_NEED, items, advice_sensitive=True, own_child=False
     ):
+        if not W.SLEEPER_CHILD.search(_near(piece, m)) and not _sleep_harm(items):
+            continue
         if counts(piece, m):
             found["unsafe_sleeping"] = (piece, m.group(0))
             break

@@ -49,11 +49,28 @@ def _place_pattern() -> tuple[re.Pattern[str], dict[str, tuple[str, int]], dict[
             if nation == OTHER_NATION and key == "places":
                 weight -= 1
             for name in (section or {}).get(key) or ():
-                names.setdefault(str(name), (str(nation), weight))
+                for form in _cased(str(name)) if key != "places" else (str(name),):
+                    names.setdefault(form, (str(nation), weight))
         for name, year in ((section or {}).get("dated_terms") or {}).items():
-            names.setdefault(str(name), (str(nation), WEIGHTS["weak"]))
-            dated[str(name)] = int(year)
+            for form in _cased(str(name)):
+                names.setdefault(form, (str(nation), WEIGHTS["weak"]))
+                dated[form] = int(year)
     return re.compile(rf"(?<![\w-])(?:{_trie(names)})(?![\w-])"), names, dated
+
+
+def _cased(name: str) -> tuple[str, ...]:
+    """A kind of review or agency as written mid-sentence, at a sentence start or in a title.
+
+    Reviews write "child safeguarding practice review", "Child safeguarding practice
+    review published in 2021" and "Child Safeguarding Practice Review" alike; the list
+    need name each term once. Names of one word, mostly acronyms, keep their case.
+    """
+    if " " not in name:
+        return (name,)
+    lower = name.lower()
+    title = " ".join(w[:1].upper() + w[1:] for w in lower.split(" "))
+    forms = (name, lower, lower[:1].upper() + lower[1:], title)
+    return tuple(dict.fromkeys(forms))
 
 
 _Trie = dict[str, "_Trie"]

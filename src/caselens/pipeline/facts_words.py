@@ -27,6 +27,17 @@ _PARENTS = (
     rf"(?:{CARER}|adults?|mother\s+and\s+father|parents)"
 )
 
+# A child taking drugs or medicines left within reach: serious harm, and neglect.
+_SUBSTANCE = (
+    r"(?:methadone|heroin|cocaine|crack|cannabis|edibles|ecstasy|MDMA|amphetamines?|"
+    r"drugs?|medication|medicines?|tablets|pills|pregabalin|diazepam|codeine|opioids?|"
+    r"paracetamol|anti-?depressants?)"
+)
+_INGESTED = (
+    r"(?:drank|drinking|swallow\w*|ingest\w*|ingestion|ate|eaten|eating|consum\w*|"
+    rf"(?:got|get|getting)\s+hold\s+of)\s+(?:[\w'-]+\s+){{0,4}}{_SUBSTANCE}"
+)
+
 # ---- outcome -------------------------------------------------------------------------
 DEATH = re.compile(
     r"\b(?:died|dies|death|deaths|dead|deceased|killed|killing|fatal(?:ly)?|murder(?:ed)?|"
@@ -62,8 +73,12 @@ SERIOUS = re.compile(
     r"ventilat(?:ed|ion|or)|life\s+support|resuscitat\w*|cardiac\s+arrest|respiratory\s+arrest|"
     r"stopped\s+breathing|not\s+breathing|unresponsive|unconscious|hypoxic|hypotherm\w*|"
     r"emergency\s+department|hospitali[sz]ed|admitted\s+to\s+(?:\w+\s+)?hospital|"
+    r"(?:taken|rushed|brought|conveyed|transferred)\s+(?:\w+\s+){0,2}to\s+(?:\w+\s+)?hospital|"
+    r"children's\s+ward|"
     r"hospital\s+treatment|emergency\s+(?:surgery|treatment|operation)|"
-    r"strangulation|suffocation|poison\w*|exploitation|exploited|sexual(?:ly)?\s+abus\w*|"
+    r"strangulation|suffocation|poison\w*|"
+    + _INGESTED
+    + r"|exploitation|exploited|sexual(?:ly)?\s+abus\w*|"
     r"grievous\s+bodily\s+harm|bodily\s+harm|collapsed|burns?|scald\w*|shaken|shook)\b",
     _I,
 )
@@ -73,6 +88,7 @@ NAI = re.compile(
     r"\b(?:non[\s-]accidental(?:\s+(?:head\s+)?injur\w*)?|inflicted|abusive\s+head\s+trauma|"
     r"shaken(?:\s+baby)?|shak(?:e|es|ing)\s+" + _CHILD + r"|shook|"
     r"fractur\w*|broken\s+(?:bones?|ribs?|legs?|arms?|skull|femur)|smother\w*|strangl\w*|strangul\w*|"
+    r"blunt[\s-]force\s+(?:\w+\s+)?(?:injur\w*|trauma)|"
     r"grievous\s+bodily\s+harm|actual\s+bodily\s+harm|murder\w*|infanticide|filicide|"
     r"physical(?:ly)?\s+abus\w*|poison(?:ed|ing)|bite\s+marks?|human\s+bites?|"
     r"unexplained\s+(?:\w+\s+)?(?:injur\w*|bruis\w*|bleed\w*)|"
@@ -119,14 +135,13 @@ NEGLECT = re.compile(
     r"(?:faltering|poor)\s+(?:weight\s+gain|growth)|weight\s+faltering|"
     r"(?:failed|failure|fail(?:ing)?|delay\w*)\s+(?:\w+\s+){0,2}(?:to\s+|in\s+)?seek\w*\s+(?:\w+\s+)?(?:medical|timely)\s+(?:help|attention|care|treatment|advice)|"
     r"(?:poor|lack\s+of|inadequate|no)\s+supervision|home\s+alone|"
-    r"(?:found|seen|discovered|was|were)\s+wandering|wandering\s+(?:alone|unsupervised|outside|"
+    r"(?:found|seen|discovered|was|were)\s+wandering|"
+    r"(?:found|seen|discovered)\s+(?:walking\s+)?alone\s+(?:in|on|outside|at|near|by|along)|wandering\s+(?:alone|unsupervised|outside|"
     r"along|the\s+streets?|in\s+the\s+(?:street|road))|"
     r"left\s+(?:alone|on\s+(?:his|her|their)\s+own|without\s+(?:an\s+)?adult)|"
     r"left\s+(?:\w+\s+){0,3}(?:on\s+(?:their|his|her)\s+own|alone|unsupervised)|"
     r"(?:drown\w*|submerged|under\s+the\s+water)[^.]{0,60}\bbath|"
-    r"\bbath\b[^.]{0,60}(?:drown\w*|submerged|under\s+the\s+water)|"
-    r"(?:drank|drinking|swallow\w*|ingest\w*|ingestion)\s+(?:\w+\s+){0,4}"
-    r"(?:methadone|heroin|cocaine|drugs?|medication|tablets|pills)|"
+    r"\bbath\b[^.]{0,60}(?:drown\w*|submerged|under\s+the\s+water)|" + _INGESTED + r"|"
     r"(?:unable|failed|failure|fail(?:ing)?)\s+to\s+(?:\w+\s+){0,3}meet\s+(?:\w+\s+){0,4}needs|"
     r"uninhabitable|squal(?:id|or)|filthy|soiled|unwashed|unkempt|unclean|head\s+lice|"
     r"(?:severe|untreated|bad|raw|extensive|persistent)\s+nappy\s+(?:rash|dermatitis)|"
@@ -186,15 +201,52 @@ SLEEP = re.compile(
     + r"|"
     r"in\s+(?:his|her|their|the)\s+parents'?\s+(?:double\s+)?bed|(?:unsuitable|soft|loose|adult)\s+bedding|"
     r"positional\s+asphyxia|"
+    r"(?:unresponsive|lifeless|limp|not\s+breathing|dead|face\s+down|lying|lay|found|placed|put|"
+    r"laid|asleep|sleeping|slept)\s+(?:\w+\s+){0,3}?(?:on|in)\s+(?:an?|the|his|her|their)\s+"
+    r"(?:adult|double|king-?size|parents'?|mother's|father's)\s+bed|"
+    rf"(?:{_SLEEP_VERB}|placed|put|laid|lying|lay|face\s+down)\s+(?:\w+\s+){{0,3}}?on\s+"
+    r"(?:an?|the|his|her|their)\s+(?:\w+\s+)?(?:pillows?|cushions?)|"
     r"(?:asphyxi\w*|suffocat\w*)\b[^.;]{0,50}\b(?:adult|double|parents'?)\s+bed|"
     rf"(?:asleep|sleeping|slept|dozed|dozing|dozed\s+off)\b[^.]{{0,60}}\b{_SOFT_PLACE}|"
     rf"{_SOFT_PLACE}\b[^.]{{0,60}}\b(?:asleep|sleeping|slept|slumped|dozed|dozing))\b",
     _I,
 )
+# Harm from unsafe sleep is a death or a collapse in sleep, or a sentence putting the
+# child in the unsafe place; an adult asleep on a sofa while a toddler wandered out of
+# the house is neglect, not unsafe sleeping.
+SLEEPER_CHILD = re.compile(
+    r"\b(?:bab(?:y|ies)|infants?|new-?borns?|twins?|child|son|daughter|he|she|him)\b"
+    r"|\b(?:Baby|Child|Infant)\s+[A-Z]\b",
+    _I,
+)
+SLEEP_HARM = re.compile(
+    r"\b(?:died|death|dead|deceased|fatal\w*|SUDI|unresponsive|lifeless|limp|"
+    r"(?:not|stopped)\s+breathing|collapsed|resuscitat\w*|(?:cardiac|respiratory)\s+arrest|"
+    r"apnoea|hypoxic|brain\s+(?:injury|damage)|overla(?:in|id|y|ying)|asphyx\w*|suffocat\w*)\b",
+    _I,
+)
+# A fracture from a fall the review states as fact ("fell from an upstairs window"),
+# not as a carer's account of it ("the father said she had fallen from the sofa").
+FALL = re.compile(
+    r"\b(?:fell|fallen|falling|fall)\s+(?:\w+\s+){0,3}?(?:from|out\s+of|down|off)\s+"
+    r"(?:[\w'-]+\s+){0,3}?(?:windows?|stairs|staircase|steps|balcony|bunk\s+bed|bed|sofa|settee|"
+    r"chair|high-?\s?chair|table|worktop|wall|cot|pram|height|roof|landing)\b",
+    _I,
+)
+ACCOUNT = re.compile(
+    r"\b(?:said|says|saying|claimed|claims?|told|tells|explained|explanations?|accounts?|"
+    r"alleged|suggested|stated|versions?|reported\s+that|according\s+to)\b",
+    _I,
+)
+INJURY_ONLY = re.compile(r"fractur\w*|broken\s+\w+", _I)
+
 OTHER = re.compile(
     r"\b(?:sexual(?:ly)?\s+(?:abus\w*|exploit\w*|assault\w*)|rape|grooming|natural\s+causes?|"
     r"(?:unascertained|died)\s+(?:but\s+)?natural|(?:death|cause)\b[^.;]{0,30}\bnatural\b|"
-    r"medical\s+condition|sudden\s+infant\s+death|SIDS|accident(?:al)?|dog|road\s+traffic|"
+    r"medical\s+condition|sudden\s+infant\s+death|"
+    r"sudden\s+(?:and\s+)?(?:unexpected|unexplained)\s+death|unexplained\s+(?:death|cause)|"
+    r"(?:death|cause)\s+(?:\w+\s+){0,4}(?:was|is|remains?|remained)\s+(?:recorded\s+as\s+)?"
+    r"(?:unexplained|unascertained)|SIDS|accident(?:al)?|dog|road\s+traffic|"
     r"overdose|suicide|took\s+(?:his|her)\s+own\s+life|altercation|confrontation|stabb\w*|illness|"
     r"septicaemia|sepsis|meningitis|meningococcal|pneumonia|bronchiolitis|"
     r"(?:metabolic|genetic|congenital|cardiac|heart)\s+(?:\w+\s+)?(?:disorder|condition|disease|"
@@ -208,8 +260,11 @@ OTHER = re.compile(
 # another child ("her first child had been adopted following neglect").
 PARENT_PAST = re.compile(
     r"\b(?:own\s+(?:childhood|upbringing|early\s+life)|as\s+(?:a\s+)?(?:child|children|girl|boy|"
-    r"teenager|young\s+(?:person|woman|man))|(?:grew|grown|growing)\s+up|in\s+(?:her|his)\s+"
-    r"(?:youth|teens|childhood)|care\s+leaver|when\s+(?:she|he)\s+was\s+(?:young|little|a\s+child|\d+))\b",
+    r"teenager|young\s+(?:person|woman|man))|(?:grew|grown|growing)\s+up|(?:in|of|during)\s+"
+    r"(?:her|his)\s+(?:own\s+)?(?:youth|teens|teenage\s+years|adolescence|childhood)|"
+    r"by\s+(?:her|his|their)\s+own\s+(?:parents|mother|father|family|carers)|"
+    r"(?:from|at|since)\s+the\s+age\s+of\s+(?:[4-9]|1\d|four|five|six|seven|eight|nine|ten|eleven|"
+    r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen)\b(?!\s+(?:days|weeks|months))|care\s+leaver|when\s+(?:she|he)\s+was\s+(?:young|little|a\s+child|\d+))\b",
     _I,
 )
 OTHER_CHILD = re.compile(
@@ -228,6 +283,7 @@ OTHER_CHILD = re.compile(
 # above needs a word here too; ``tests/pipeline/test_facts_prefilter.py`` checks the
 # two agree. Only literal words, ``\s`` and fixed alternatives: no ``\b`` or ``\w``,
 # whose meaning could differ between the text and its folded form.
+_INGESTED_NEED = r"drank|drinking|swallow|ingest|ate\s|eaten|eating|consum|hold\s+of"
 DEATH_NEED = re.compile(
     r"died|dies|dead|death|deceased|kill|fatal|murder|manslaughter|drowned|infanticide|"
     r"homicide|passed\s+away|life\s+(?:support|extinct)|sudi|sudc|own\s+life|revive|"
@@ -238,10 +294,11 @@ SERIOUS_NEED = re.compile(
     r"life[\s-](?:chang|threat|limit)|catastrophic|critical|permanent|profound|disabled|"
     r"intensive|picu|high\s+dependency|ventilat|life\s+support|resuscitat|arrest|breathing|"
     r"unresponsive|unconscious|hypoxic|hypotherm|emergency|hospital|strangulation|"
-    r"suffocation|poison|exploit|sexual|bodily|collapsed|burn|scald|shaken|shook"
+    r"suffocation|poison|exploit|sexual|bodily|collapsed|burn|scald|shaken|shook|"
+    r"children's\s+ward|" + _INGESTED_NEED
 )
 NAI_NEED = re.compile(
-    r"accidental|inflicted|abusive|shak|shook|fractur|broken|smother|strangl|strangul|bodily|"
+    r"accidental|inflicted|abusive|blunt|shak|shook|fractur|broken|smother|strangl|strangul|bodily|"
     r"murder|infanticide|filicide|physical|poison|bite|unexplained|deliberate|intentional|"
     r"methadone|heroin|drug|alcohol|medication|kill|assault|attack|beat|hit(?:ting)?\s|"
     r"punch|kick|bitten|biting|bit\s|slap|threw|throw|squeez|stamp"
@@ -249,8 +306,8 @@ NAI_NEED = re.compile(
 NAI_WEAK_NEED = re.compile(r"manslaughter|homicide|scald|burn")
 NEGLECT_NEED = re.compile(
     r"neglect|falter|thrive|maln|undernourish|starv|dehydrat|unsupervised|unattended|"
-    r"underweight|poor\s+(?:weight|growth)|seek|supervision|home\s+alone|wandering|left\s|"
-    r"bath|drank|drinking|swallow|ingest|meet\s|uninhabitable|squal|filthy|soiled|unwashed|"
+    r"underweight|poor\s+(?:weight|growth)|seek|supervision|alone|wandering|left\s|"
+    r"bath|" + _INGESTED_NEED + r"|meet\s|uninhabitable|squal|filthy|soiled|unwashed|"
     r"unkempt|unclean|lice|nappy|nappies|untreated|decay|conditions|dirty|clutter|unhygienic|"
     r"(?:state|condition)\s+of\s+(?:the|their|his|her)\s+(?:home|house|flat|property)|"
     r"unfit|infest|smelly|food|fed|washed|(?:not|never)\s+(?:been\s+|being\s+)?given|"
@@ -265,11 +322,12 @@ SLEEP_NEED = re.compile(
     r"bed\s+with|into\s+(?:an?|her|his|their|the)\s|between\s|"
     r"(?:dead|unresponsive|lifeless|limp|cold|breathing)\s+(?:beside|next\s+to|alongside|under)|"
     r"woke|waking|night|overl|lain\s+on|rolled\s+o|parents'?\s+(?:double\s+)?bed|bedding|"
-    r"asphyx|suffocat|slumped"
+    r"asphyx|suffocat|slumped|(?:adult|double|king-?size|parents'?|mother's|father's)\s+bed|"
+    r"pillow|cushion"
 )
 OTHER_NEED = re.compile(
     r"sexual|rape|grooming|natural|condition|sudden|sids|accident|dog|traffic|overdose|"
     r"suicide|own\s+life|altercation|confrontation|stabb|illness|septic|sepsis|mening|"
     r"pneumonia|bronchiolitis|metabolic|genetic|congenital|cardiac|heart|disorder|disease|"
-    r"infection"
+    r"infection|unexplained|unascertained"
 )

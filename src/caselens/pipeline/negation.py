@@ -41,7 +41,11 @@ _PSEUDO = re.compile(
 
 # Cues that deny what follows them in the clause.
 _PRE_CUE = re.compile(
-    r"\b(?:no|not|never|nor|neither|none|without|denied|denies|deny|denying|absence of"
+    # "no reports of X": the report word belongs to the denial, not to a practice gap, so
+    # the longer cue is tried first
+    r"\b(?:no (?:\w+ )?(?:reports?|history|evidence|indications?|signs?|suggestions?|allegations?)"
+    r" (?:of|about|that)"
+    r"|no|not|never|nor|neither|none|without|denied|denies|deny|denying|absence of"
     r"|free (?:of|from)|ruled out|rule out|lack of evidence|nothing to suggest|unfounded)\b"
     r"|n't\b",
     re.IGNORECASE,
@@ -80,7 +84,11 @@ _POST_CUE = re.compile(
 # A general recommendation: a generic subject with a present-tense obligation, an
 # instruction ("Ensure that ..."), or a statement of a review's purpose.
 _GENERAL = re.compile(
-    r"\b(?:all|every|any)\s+(?:practitioners?|professionals?|agencies|staff|services|workers?)\b"
+    r"\b(?:all|every|any)\s+(?:[\w-]+\s+)?(?:practitioners?|professionals?|agencies|staff|services"
+    r"|workers?)\b"
+    r"|\bremind(?:s|ed|ing)? (?:all )?"
+    r"(?:agencies|practitioners|professionals|partners|staff|services)\b"
+    r"|\b(?:wider|national|regional|region-wide|county-wide|local) campaign\b"
     r"|\b(?:should|must|need to|needs to|ought to)\s+"
     r"(?:always|routinely|consistently|ensure|be (?:aware|reminded|alert))\b"
     r"|\b(?:it is (?:important|essential|vital|crucial)|nationally"

@@ -92,7 +92,9 @@ def _check_items(check: dict[str, Any], file: str) -> None:
         for i, item in enumerate(check[name]):
             where = f"check.{name}[{i}]"
             if not isinstance(item, dict):
-                raise CaseError(file, f"{where}: expected an entry (a mapping) as caselens wrote it")
+                raise CaseError(
+                    file, f"{where}: expected an entry (a mapping) as caselens wrote it"
+                )
             for key in keys:
                 if not isinstance(item.get(key), str) or not item[key]:
                     raise CaseError(file, f"{where}.{key}: missing; caselens writes it, restore it")

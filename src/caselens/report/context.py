@@ -25,6 +25,7 @@ from caselens.report.crosstabs import (
     TrendRow,
     cooccurrence,
     matrix,
+    percent,
     trend,
 )
 from caselens.report.quotes import Quote, quote_of
@@ -154,10 +155,7 @@ class BriefingContext:
     trend: tuple[TrendRow, ...] = ()
     sources: tuple[SourceSection, ...] = ()
     linked: frozenset[str] = field(default_factory=frozenset)  # reviews with a source section
-
-
-def _percent(part: int, whole: int) -> float:
-    return round(100.0 * part / whole, 1) if whole else 0.0
+    anchors: frozenset[str] = field(default_factory=frozenset)  # quote places in the appendix
 
 
 def _flow(analysis: Analysis, codebook: Codebook) -> ScreeningFlow:
@@ -262,7 +260,7 @@ def _themes(
                     indicator.label,
                     indicator.description,
                     reviews,
-                    _percent(reviews, total),
+                    percent(reviews, total),
                     len(hits),
                 )
             )
@@ -274,7 +272,7 @@ def _themes(
                 description=theme.description,
                 why_it_matters=theme.why_it_matters,
                 reviews=reviews,
-                percent=_percent(reviews, total),
+                percent=percent(reviews, total),
                 findings=len(pairs),
                 indicators=tuple(rows),
                 quotes=_best_quotes(pairs, codebook),
@@ -369,4 +367,5 @@ def build_context(
         trend=trend(included, codebook),
         sources=sources,
         linked=frozenset(s.document_id for s in sources),
+        anchors=frozenset(a for s in sources for a in s.anchors()),
     )

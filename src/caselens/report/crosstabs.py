@@ -77,7 +77,8 @@ class TrendRow:
         return UNKNOWN_YEAR if self.year is None else str(self.year)
 
 
-def _percent(part: int, whole: int) -> float:
+def percent(part: int, whole: int) -> float:
+    """``part`` as a percentage of ``whole`` to one decimal; 0 when there is no whole."""
     return round(100.0 * part / whole, 1) if whole else 0.0
 
 
@@ -134,7 +135,7 @@ def trend(included: tuple[ReviewResult, ...], codebook: Codebook) -> tuple[Trend
         for result in results:
             counts.update({f.theme for f in result.findings})
         cells = tuple(
-            TrendCell(t.id, counts[t.id], _percent(counts[t.id], len(results)))
+            TrendCell(t.id, counts[t.id], percent(counts[t.id], len(results)))
             for t in codebook.themes
         )
         rows.append(TrendRow(year, len(results), cells))

@@ -55,6 +55,10 @@ class SourceSection:
     paragraphs: tuple[Paragraph, ...]
     gap_after: bool
 
+    def anchors(self) -> set[str]:
+        """The quote places shown here: only a quote that matches its text has one."""
+        return {a for para in self.paragraphs for piece in para.pieces for a in piece.anchors}
+
 
 def _spans(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text)]
