@@ -97,3 +97,14 @@ def test_other_office_zip_is_unsupported(write: Write) -> None:
         archive.writestr("xl/workbook.xml", "<workbook/>")
     with pytest.raises(UnsupportedFormatError, match=r"Excel workbook.*supported: \.pdf, \.docx"):
         read_document(write("sheet.xlsx", out.getvalue()))
+
+
+def test_long_docx_reads_every_paragraph(tmp_path: Path) -> None:
+    """Reading time is measured by the benchmark; here every paragraph must come through."""
+    document = docx.Document()
+    for i in range(4000):
+        document.add_paragraph(f"Paragraph {i} about the visit.")
+    path = tmp_path / "long.docx"
+    document.save(str(path))
+    doc = read_document(path)
+    assert len(doc.blocks) == 4000

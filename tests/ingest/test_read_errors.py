@@ -98,3 +98,44 @@ def test_text_without_any_words_block(write: Write) -> None:
 def test_supported_suffixes_are_lowercase_dotted() -> None:
     assert {".pdf", ".docx", ".html", ".htm", ".txt", ".md", ".markdown"} <= set(SUPPORTED_SUFFIXES)
     assert all(s.startswith(".") and s == s.lower() for s in SUPPORTED_SUFFIXES)
+
+
+def _zip(members: dict[str, bytes]) -> bytes:
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return out.getvalue()
+
+
+def test_docx_zip_bomb_is_refused_before_unpacking(write: Write) -> None:
+    from caselens.ingest.reader import MAX_DOCX_XML_BYTES
+
+    xml = b"<w:document>" + b" " * (MAX_DOCX_XML_BYTES + 1) + b"</w:document>"
+    path = write("bomb.docx", _zip({"[Content_Types].xml": b"<Types/>", "word/document.xml": xml}))
+    assert "word/document.xml" in problem(path)
+    assert "limit" in problem(path)
+
+
+def test_docx_with_malformed_content_types_is_damaged_not_a_crash(write: Write) -> None:
+    path = write(
+        "broken.docx",
+        _zip({"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<w:document/>"}),
+    )
+    assert "damaged Word document" in problem(path)
+
+
+def test_deeply_nested_html_is_refused_before_parsing(write: Write) -> None:
+    depth = 20_000
+    html = "<html><body>" + "<div>" * depth + "The baby." + "</div>" * depth + "</body></html>"
+    path = write("deep.html", html)
+    assert "deep" in problem(path)
+
+
+def test_moderately_nested_html_is_still_read(write: Write) -> None:
+    html = "<html><body>" + "<div>" * 200 + "The baby was seen." + "</div>" * 200 + "</body></html>"
+    doc = read_document(write("nested.html", html))
+    assert doc.text == "The baby was seen."

@@ -29,7 +29,7 @@ _DAMAGED = (zipfile.BadZipFile, OpcError, LxmlError, KeyError, ValueError)
 
 def read_docx(data: bytes, path: Path) -> Extracted:
     try:
-        document = docx.Document(io.BytesIO(data))
+        document = _open(data)
         blocks = list(_blocks(document))
         title = document.core_properties.title
     except _DAMAGED as error:
@@ -43,18 +43,38 @@ def read_docx(data: bytes, path: Path) -> Extracted:
     return Extracted("docx", blocks, title)
 
 
+def _open(data: bytes) -> Any:
+    try:
+        return docx.Document(io.BytesIO(data))
+    except (AttributeError, TypeError) as error:
+        # A malformed [Content_Types].xml or relationship part fails inside
+        # python-docx's package reader this way; guarded here only, not around our code.
+        raise ValueError(str(error)) from None
+
+
 def _blocks(document: Any) -> Iterator[RawBlock]:
+    # python-docx resolves a paragraph's style by scanning every style in the
+    # file, so a long document would cost paragraphs x styles; names are cached by id.
+    style_names: dict[str | None, str] = {}
     for item in document.iter_inner_content():
         if isinstance(item, Paragraph):
             text = item.text
             if text.strip():
-                yield RawBlock(text, _paragraph_kind(item))
+                yield RawBlock(text, _paragraph_kind(item, style_names))
         elif isinstance(item, Table):
             yield from _table(item)
 
 
-def _paragraph_kind(paragraph: Paragraph) -> str:
-    style = (paragraph.style.name if paragraph.style is not None else "") or ""
+def _style_name(paragraph: Paragraph, cache: dict[str | None, str]) -> str:
+    style_id: str | None = paragraph._p.style
+    if style_id not in cache:
+        style = paragraph.style
+        cache[style_id] = (style.name if style is not None else "") or ""
+    return cache[style_id]
+
+
+def _paragraph_kind(paragraph: Paragraph, style_names: dict[str | None, str]) -> str:
+    style = _style_name(paragraph, style_names)
     if style == "Title" or style.startswith("Heading"):
         return "heading"
     properties = paragraph._p.pPr

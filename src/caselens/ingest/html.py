@@ -8,12 +8,14 @@ tree, so words in a bare ``<div>`` are not lost.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser
 
+from caselens.errors import InputError
 from caselens.ingest.assemble import Extracted, RawBlock
 from caselens.ingest.text import decode_text
 
@@ -21,6 +23,12 @@ _DROP = (
     "script", "style", "noscript", "template", "nav", "footer", "aside", "form",
     "svg", "canvas", "iframe", "object", "button", "select", "head",
 )  # fmt: skip
+_MAX_DEPTH = 1000
+_CONTAINER = re.compile(
+    r"<(?P<close>/?)(?:div|section|article|main|aside|nav|header|footer|blockquote|ul|ol|dl"
+    r"|figure|details|fieldset|form|address|center|dialog|menu|hgroup|table)(?=[\s/>])",
+    re.IGNORECASE,
+)
 _DROP_ROLES = ("navigation", "banner", "contentinfo", "search", "complementary")
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _BLOCK_KIND = {
@@ -40,7 +48,9 @@ _BLOCK_TAGS = frozenset(
 
 
 def read_html(data: bytes, path: Path) -> Extracted:
-    parser = LexborHTMLParser(decode_text(data, path))
+    html = decode_text(data, path)
+    _check_depth(html, path)
+    parser = LexborHTMLParser(html)
     title = _text_of(parser, "title") or _text_of(parser, "h1")
     for role in _DROP_ROLES:
         for node in parser.css(f'[role="{role}"]'):
@@ -55,6 +65,28 @@ def read_html(data: bytes, path: Path) -> Extracted:
     parser.strip_tags(list(_DROP))
     blocks = list(_walk(parser.body)) if parser.body is not None else []
     return Extracted("html", blocks, title)
+
+
+def _check_depth(html: str, path: Path) -> None:
+    """Refuse markup nested so deep that parsing it would take minutes.
+
+    The HTML parser looks back through every open container at each new one,
+    so its time grows with the square of the nesting depth (a 1 MB file of
+    nested ``<div>`` takes over ten seconds). Real pages nest a few dozen deep;
+    this linear scan counts the containers that must be closed explicitly.
+    """
+    depth = 0
+    for match in _CONTAINER.finditer(html):
+        if match["close"]:
+            depth = max(depth - 1, 0)
+            continue
+        depth += 1
+        if depth > _MAX_DEPTH:
+            raise InputError(
+                str(path),
+                f"nests its sections more than {_MAX_DEPTH} deep, which no review page does; "
+                "save the review as PDF or plain text instead",
+            )
 
 
 def _inside(node: Any, tags: tuple[str, ...]) -> bool:

@@ -18,6 +18,9 @@ from caselens.model.document import Document
 
 MIB = 1024 * 1024
 DEFAULT_MAX_BYTES = 100 * MIB
+# A long review's document.xml is a few MiB; these leave room for ten times that.
+MAX_DOCX_XML_BYTES = 64 * MIB
+MAX_DOCX_UNPACKED_BYTES = 512 * MIB
 
 SUPPORTED_SUFFIXES: tuple[str, ...] = (
     ".pdf", ".docx", ".html", ".htm", ".txt", ".text", ".md", ".markdown",
@@ -142,12 +145,14 @@ def _extract(path: Path, data: bytes) -> Extracted:
 def _extract_zip(path: Path, data: bytes) -> Extracted:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            names = archive.namelist()
+            members = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError):
         raise InputError(
             str(path), "is a damaged Word document or ZIP file (cannot be unpacked); re-save it"
         ) from None
+    names = [m.filename for m in members]
     if "word/document.xml" in names:
+        _check_unpacked(path, members)
         from caselens.ingest.docx import read_docx
 
         return read_docx(data, path)
@@ -162,3 +167,28 @@ def _extract_zip(path: Path, data: bytes) -> Extracted:
     raise UnsupportedFormatError(
         str(path), f"is {kind}, which caselens does not read; supported: {supported_list()}"
     )
+
+
+def _check_unpacked(path: Path, members: list[zipfile.ZipInfo]) -> None:
+    """Refuse a package that would unpack to far more than any review (a ZIP bomb).
+
+    python-docx unpacks every part into memory and parses the XML whole, so the
+    sizes the ZIP directory declares are checked before anything is unpacked; a
+    part that lies about its size fails its checksum when read.
+    """
+    total = sum(m.file_size for m in members)
+    xml = [m for m in members if m.filename.endswith((".xml", ".rels"))]
+    largest = max(xml, key=lambda m: m.file_size)
+    if largest.file_size > MAX_DOCX_XML_BYTES:
+        raise InputError(
+            str(path),
+            f"unpacks to {largest.file_size / MIB:.0f} MiB of text in {largest.filename}, "
+            f"more than the limit of {MAX_DOCX_XML_BYTES // MIB} MiB; split the document "
+            "or save it as PDF",
+        )
+    if total > MAX_DOCX_UNPACKED_BYTES:
+        raise InputError(
+            str(path),
+            f"unpacks to {total / MIB:.0f} MiB, more than the limit of "
+            f"{MAX_DOCX_UNPACKED_BYTES // MIB} MiB; remove large images or save it as PDF",
+        )
