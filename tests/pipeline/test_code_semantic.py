@@ -64,7 +64,8 @@ PARAPHRASE = "The little boy was discovered lifeless having dozed off with his d
 
 def test_finds_paraphrase_that_patterns_miss() -> None:
     text = f"The review was commissioned in the spring. {PARAPHRASE} The dad smoked weed daily."
-    doc, findings = code(text)
+    # The default bar is set high for precision on real reviews; a codebook may lower it.
+    doc, findings = code(text, fixture_codebook(extra={"semantic": {"min_cosine": 0.72}}))
     assert not any(re.search(p, text, re.I) for p in SUBSTANCE_PATTERNS + SOFA_PATTERNS)
     assert RuleCoder(fixture_codebook()).code(doc, segment(doc)) == []
     by_indicator = {f.indicator: f for f in findings}

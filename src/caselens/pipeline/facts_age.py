@@ -77,7 +77,13 @@ _EVENT_AT = re.compile(
     rf"at\s+{_Q}{_dur()}(?![\s-]+(?:of\s+)?(?:gestation|pregnan))",
     re.IGNORECASE,
 )
-_FORMS = (_OLD, _AGED, _AGED_YEARS, _AGE_OF, _BABY_OF, _OF_AGE, _EVENT_AT)
+# "who was two and a half when she was admitted", "he was 2 at the time" (years implied)
+_WAS_WHEN = re.compile(
+    rf"\b(?:who|he|she)\s+was\s+{_Q}(?P<n1>{NUMBER})(?P<half>\s+and\s+a\s+half)?"
+    r"(?=,?\s+(?:when|at\s+the\s+time)\b)",
+    re.IGNORECASE,
+)
+_FORMS = (_OLD, _AGED, _AGED_YEARS, _AGE_OF, _BABY_OF, _OF_AGE, _EVENT_AT, _WAS_WHEN)
 
 _NOUN_AFTER = re.compile(rf"^\s*(?:[a-z]+\s+)?(?P<noun>{_ADULT}|{_SIBLING})\b", re.IGNORECASE)
 _OWNER_BEFORE = re.compile(
@@ -109,7 +115,7 @@ _OTHER_CHILD_BORN = re.compile(
     re.IGNORECASE,
 )
 _EVENT_WORDS = (
-    r"died|death|dead|killed|drowned|injur\w*|shaken|admitted\s+to\s+hospital|"
+    r"died|death|dead|killed|drowned|injur\w*|shaken|admitted\s+to\s+(?:[\w']+\s+){0,2}hospital|"
     r"(?:taken|took|brought|rushed|conveyed)\s+(?:\w+\s+){0,2}to\s+(?:\w+\s+)?(?:hospital|"
     r"(?:the\s+)?emergency\s+department|A\s*&\s*E)|found\s+unresponsive|collapsed"
 )

@@ -258,7 +258,7 @@ def find_all(
 
 
 NEGATION_BEFORE = re.compile(
-    r"\b(?:no|not|nor|never|without|denied|den(?:y|ies)|ruled\s+out|absence\s+of|free\s+of)\b"
+    r"\b(?:no|not|nor|never|nothing|without|denied|den(?:y|ies)|ruled\s+out|absence\s+of|free\s+of)\b"
     r"(?:\s+\S+){0,5}\s*$",
     re.IGNORECASE,
 )

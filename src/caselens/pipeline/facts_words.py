@@ -38,6 +38,19 @@ _INGESTED = (
     rf"(?:got|get|getting)\s+hold\s+of)\s+(?:[\w'-]+\s+){{0,4}}{_SUBSTANCE}"
 )
 
+# A test of the child's urine, hair or blood finding drugs: the child took them in,
+# which is serious harm and neglect. A parent's own test ("her urine screen", "in the
+# mother's blood") is no harm to the child.
+_TOXIC = _SUBSTANCE[:-1] + r"|opiates?|benzodiazepines?|alcohol|THC)"
+_CHILD_TESTED = (
+    r"(?<!her\s)(?<!his\s)(?<!their\s)(?<!mother's\s)(?<!father's\s)"
+    r"(?:toxicology|(?:urine|hair(?:[\s-]strand)?|blood)\s+(?:tests?|testing|screens?|samples?|"
+    r"analysis))\s+(?:(?!after\b)[\w'-]+\s+){0,3}?(?:found|showed|revealed|detected|confirmed|"
+    r"(?:was|were)\s+positive\s+for)\s+(?:[\w'-]+\s+){0,3}?"
+    + _TOXIC
+    + r"(?![^.;]{0,60}\b(?:mother|father|parent|partner|carer)s?'s?\s)"
+)
+
 # ---- outcome -------------------------------------------------------------------------
 DEATH = re.compile(
     r"\b(?:died|dies|death|deaths|dead|deceased|killed|killing|fatal(?:ly)?|murder(?:ed)?|"
@@ -72,11 +85,16 @@ SERIOUS = re.compile(
     r"(?:paediatric\s+|neonatal\s+)?intensive\s+care|PICU|high\s+dependency|"
     r"ventilat(?:ed|ion|or)|life\s+support|resuscitat\w*|cardiac\s+arrest|respiratory\s+arrest|"
     r"stopped\s+breathing|not\s+breathing|unresponsive|unconscious|hypoxic|hypotherm\w*|"
-    r"emergency\s+department|hospitali[sz]ed|admitted\s+to\s+(?:\w+\s+)?hospital|"
+    r"emergency\s+department|hospitali[sz]ed|admitted\s+to\s+(?:[\w']+\s+){0,3}hospital|"
+    r"(?:emergency\s+|urgent\s+)?admission\s+to\s+(?:[\w']+\s+){0,3}hospital|"
+    r"(?:(?:he|she|the\s+(?:baby|child|infant|toddler))\s+|(?:Baby|Child)\s+[A-Z]\s+)"
+    r"(?:spent|stayed|remained)\s+(?:\w+\s+){1,2}(?:days?|weeks?|nights?|months?)\s+in\s+hospital|"
     r"(?:taken|rushed|brought|conveyed|transferred)\s+(?:\w+\s+){0,2}to\s+(?:\w+\s+)?hospital|"
     r"children's\s+ward|"
     r"hospital\s+treatment|emergency\s+(?:surgery|treatment|operation)|"
     r"strangulation|suffocation|poison\w*|"
+    + _CHILD_TESTED
+    + r"|"
     + _INGESTED
     + r"|exploitation|exploited|sexual(?:ly)?\s+abus\w*|"
     r"grievous\s+bodily\s+harm|bodily\s+harm|collapsed|burns?|scald\w*|shaken|shook)\b",
@@ -141,7 +159,12 @@ NEGLECT = re.compile(
     r"left\s+(?:alone|on\s+(?:his|her|their)\s+own|without\s+(?:an\s+)?adult)|"
     r"left\s+(?:\w+\s+){0,3}(?:on\s+(?:their|his|her)\s+own|alone|unsupervised)|"
     r"(?:drown\w*|submerged|under\s+the\s+water)[^.]{0,60}\bbath|"
-    r"\bbath\b[^.]{0,60}(?:drown\w*|submerged|under\s+the\s+water)|" + _INGESTED + r"|"
+    r"\bbath\b[^.]{0,60}(?:drown\w*|submerged|under\s+the\s+water)|"
+    + _INGESTED
+    + r"|"
+    + _CHILD_TESTED
+    + r"|gross\s+negligence|"
+    r"untreated\s+(?:sepsis|pneumonia|meningitis|diabetes|dehydration)|"
     r"(?:unable|failed|failure|fail(?:ing)?)\s+to\s+(?:\w+\s+){0,3}meet\s+(?:\w+\s+){0,4}needs|"
     r"uninhabitable|squal(?:id|or)|filthy|soiled|unwashed|unkempt|unclean|head\s+lice|"
     r"(?:severe|untreated|bad|raw|extensive|persistent)\s+nappy\s+(?:rash|dermatitis)|"
@@ -166,7 +189,13 @@ NEGLECT = re.compile(
     r"(?:\w+\s+){0,4}appointments|medical\s+neglect)\b",
     _I,
 )
-NOT_NEGLECT = re.compile(r"\bcategory\s+of\s+neglect\b|\bneglect\s+category\b", _I)
+# The category of a child protection plan ("under the categories of physical abuse and
+# neglect") names the worry that led to the plan, not the harm the child came to.
+NOT_NEGLECT = re.compile(
+    r"\bcategor(?:y|ies)\s+of\s+(?:[\w-]+\s+(?:[\w-]+\s+)?(?:and|or)\s+)?neglect\b"
+    r"|\bneglect\s+categor(?:y|ies)\b",
+    _I,
+)
 SLEEP = re.compile(
     r"\b(?:co-?sleep\w*|bed[\s-]?shar\w*|shar(?:ed|ing|es)\s+(?:a|the|her|his|their)?\s*(?:double\s+|single\s+)?"
     r"(?:bed|sleep(?:ing)?\s+surface|sofa|settee|couch|mattress)|"
@@ -264,7 +293,9 @@ PARENT_PAST = re.compile(
     r"(?:her|his)\s+(?:own\s+)?(?:youth|teens|teenage\s+years|adolescence|childhood)|"
     r"by\s+(?:her|his|their)\s+own\s+(?:parents|mother|father|family|carers)|"
     r"(?:from|at|since)\s+the\s+age\s+of\s+(?:[4-9]|1\d|four|five|six|seven|eight|nine|ten|eleven|"
-    r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen)\b(?!\s+(?:days|weeks|months))|care\s+leaver|when\s+(?:she|he)\s+was\s+(?:young|little|a\s+child|\d+))\b",
+    r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen)\b(?!\s+(?:days|weeks|months))|care\s+leaver|"
+    r"(?:in|from)\s+(?:an?|his|her)\s+(?:previous|earlier|former|past)\s+relationship|"
+    r"(?:in|during)\s+early\s+childhood|when\s+(?:she|he)\s+was\s+(?:young|little|a\s+child|\d+))\b",
     _I,
 )
 OTHER_CHILD = re.compile(
@@ -295,7 +326,7 @@ SERIOUS_NEED = re.compile(
     r"intensive|picu|high\s+dependency|ventilat|life\s+support|resuscitat|arrest|breathing|"
     r"unresponsive|unconscious|hypoxic|hypotherm|emergency|hospital|strangulation|"
     r"suffocation|poison|exploit|sexual|bodily|collapsed|burn|scald|shaken|shook|"
-    r"children's\s+ward|" + _INGESTED_NEED
+    r"children's\s+ward|admission|toxicolog|urine|hair|blood|" + _INGESTED_NEED
 )
 NAI_NEED = re.compile(
     r"accidental|inflicted|abusive|blunt|shak|shook|fractur|broken|smother|strangl|strangul|bodily|"
@@ -311,7 +342,8 @@ NEGLECT_NEED = re.compile(
     r"unkempt|unclean|lice|nappy|nappies|untreated|decay|conditions|dirty|clutter|unhygienic|"
     r"(?:state|condition)\s+of\s+(?:the|their|his|her)\s+(?:home|house|flat|property)|"
     r"unfit|infest|smelly|food|fed|washed|(?:not|never)\s+(?:been\s+|being\s+)?given|"
-    r"went\s+without|appointments"
+    r"went\s+without|appointments|toxicolog|urine|hair|blood|neglig|sepsis|pneumonia|"
+    r"meningitis|diabetes|dehydration"
 )
 NOT_NEGLECT_NEED = re.compile(r"neglect")
 SLEEP_NEED = re.compile(
