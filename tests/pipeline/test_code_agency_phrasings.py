@@ -10,22 +10,9 @@ continuing, a review's name, a parent or child rather than an agency.
 from __future__ import annotations
 
 import pytest
+from coding_helpers import indicators
 
-from caselens.codebook import default_codebook
-from caselens.model import Document
 from caselens.pipeline.code_rules import RuleCoder
-from caselens.pipeline.segment import segment
-
-
-@pytest.fixture(scope="module")
-def coder() -> RuleCoder:
-    return RuleCoder(default_codebook())
-
-
-def _indicators(coder: RuleCoder, text: str) -> set[str]:
-    doc = Document.from_text(text, "fictional")
-    return {f.indicator for f in coder.code(doc, segment(doc))}
-
 
 CODED = [
     # information held by one agency, not passed on or not asked for
@@ -104,12 +91,12 @@ NOT_CODED = [
 
 @pytest.mark.parametrize(("indicator", "text"), CODED)
 def test_way_of_saying_is_coded(coder: RuleCoder, indicator: str, text: str) -> None:
-    assert indicator in _indicators(coder, text)
+    assert indicator in indicators(coder, text)
 
 
 @pytest.mark.parametrize(("indicator", "text"), NOT_CODED)
 def test_neutral_or_denied_is_not_coded(coder: RuleCoder, indicator: str, text: str) -> None:
-    assert indicator not in _indicators(coder, text)
+    assert indicator not in indicators(coder, text)
 
 
 def test_closure_then_concerns_continuing_is_coded_nearby(coder: RuleCoder) -> None:
@@ -117,7 +104,7 @@ def test_closure_then_concerns_continuing_is_coded_nearby(coder: RuleCoder) -> N
         "The child in need plan was closed in the spring. "
         "The concerns about his weight had not gone away."
     )
-    assert "D.desensitisation" in _indicators(coder, text)
+    assert "D.desensitisation" in indicators(coder, text)
 
 
 def test_cannabis_called_recreational_in_a_later_sentence(coder: RuleCoder) -> None:
@@ -125,4 +112,4 @@ def test_cannabis_called_recreational_in_a_later_sentence(coder: RuleCoder) -> N
         "The midwife noted the father's cannabis use. Nobody asked more. "
         'The notes described it as "recreational".'
     )
-    assert "D.minimising_cannabis" in _indicators(coder, text)
+    assert "D.minimising_cannabis" in indicators(coder, text)

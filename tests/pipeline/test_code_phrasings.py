@@ -8,23 +8,13 @@ about someone else, or as a general recommendation.
 from __future__ import annotations
 
 import pytest
+from coding_helpers import indicators
 
-from caselens.codebook import codebook_from_dict, codebook_to_dict, default_codebook
+from caselens.codebook import codebook_from_dict, codebook_to_dict
 from caselens.codebook.validate import CodebookProblemsError
 from caselens.model import Codebook, Document, Indicator, Nearby, Theme
 from caselens.pipeline.code_rules import WEAK_CONFIDENCE, RuleCoder
 from caselens.pipeline.segment import segment
-
-
-@pytest.fixture(scope="module")
-def coder() -> RuleCoder:
-    return RuleCoder(default_codebook())
-
-
-def _indicators(coder: RuleCoder, text: str) -> set[str]:
-    doc = Document.from_text(text, "fictional")
-    return {f.indicator for f in coder.code(doc, segment(doc))}
-
 
 CODED = [
     ("F.significant_adults_unknown", "A man was at the house, yet nobody asked who he was."),
@@ -80,7 +70,7 @@ CODED = [
 
 @pytest.mark.parametrize(("indicator", "sentence"), CODED)
 def test_a_way_of_saying_it_is_coded(coder: RuleCoder, indicator: str, sentence: str) -> None:
-    assert indicator in _indicators(coder, sentence)
+    assert indicator in indicators(coder, sentence)
 
 
 NOT_CODED = [
@@ -107,12 +97,12 @@ NOT_CODED = [
 def test_denied_general_or_other_senses_are_not_coded(
     coder: RuleCoder, indicator: str, sentence: str
 ) -> None:
-    assert indicator not in _indicators(coder, sentence)
+    assert indicator not in indicators(coder, sentence)
 
 
 def test_a_second_not_does_not_deny_a_later_verb(coder: RuleCoder) -> None:
     text = "She had not been brought to her check and had also missed two clinic appointments."
-    assert "C.missed_child_appointments" in _indicators(coder, text)
+    assert "C.missed_child_appointments" in indicators(coder, text)
 
 
 def test_sleep_and_drinking_in_adjacent_sentences_are_paired(coder: RuleCoder) -> None:
@@ -133,9 +123,9 @@ def test_sleep_and_drinking_in_adjacent_sentences_are_paired(coder: RuleCoder) -
 
 def test_pairs_need_the_same_paragraph_and_no_denial(coder: RuleCoder) -> None:
     apart = "The baby fell asleep on the sofa.\n\nMonths later the father had drunk heavily."
-    assert "E.sleep_with_alcohol_drugs_smoking" not in _indicators(coder, apart)
+    assert "E.sleep_with_alcohol_drugs_smoking" not in indicators(coder, apart)
     denied = "The baby fell asleep on the sofa. Neither parent had drunk any alcohol."
-    assert "E.sleep_with_alcohol_drugs_smoking" not in _indicators(coder, denied)
+    assert "E.sleep_with_alcohol_drugs_smoking" not in indicators(coder, denied)
 
 
 def _paired_codebook(within: object) -> dict[str, object]:
@@ -240,7 +230,7 @@ MORE_CODED = [
 
 @pytest.mark.parametrize(("indicator", "sentence"), MORE_CODED)
 def test_more_ways_of_saying_it_are_coded(coder: RuleCoder, indicator: str, sentence: str) -> None:
-    assert indicator in _indicators(coder, sentence)
+    assert indicator in indicators(coder, sentence)
 
 
 MORE_NOT_CODED = [
@@ -273,11 +263,11 @@ MORE_NOT_CODED = [
 
 @pytest.mark.parametrize(("indicator", "sentence"), MORE_NOT_CODED)
 def test_more_other_senses_are_not_coded(coder: RuleCoder, indicator: str, sentence: str) -> None:
-    assert indicator not in _indicators(coder, sentence)
+    assert indicator not in indicators(coder, sentence)
 
 
 def test_a_sibling_disclosure_left_unexplored_is_coded_across_sentences(coder: RuleCoder) -> None:
     told = "The boy's eight-year-old sister told a teacher that the baby was left alone."
     dropped = "The school noted it but never passed it on."
-    assert "G.older_siblings" in _indicators(coder, f"{told} {dropped}")
-    assert "G.older_siblings" not in _indicators(coder, told)
+    assert "G.older_siblings" in indicators(coder, f"{told} {dropped}")
+    assert "G.older_siblings" not in indicators(coder, told)

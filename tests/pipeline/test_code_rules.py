@@ -3,26 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from coding_helpers import indicators
 
-from caselens.codebook import default_codebook
-from caselens.model import Codebook, Document, Finding, Indicator, Theme
+from caselens.model import Codebook, Document, Indicator, Theme
 from caselens.pipeline.code_rules import RuleCoder
 from caselens.pipeline.segment import segment
-
-
-@pytest.fixture(scope="module")
-def coder() -> RuleCoder:
-    return RuleCoder(default_codebook())
-
-
-def _code(coder: RuleCoder, text: str) -> list[Finding]:
-    doc = Document.from_text(text, "fictional")
-    return coder.code(doc, segment(doc))
-
-
-def _indicators(coder: RuleCoder, text: str) -> set[str]:
-    return {f.indicator for f in _code(coder, text)}
-
 
 POSITIVE = [
     (
@@ -60,7 +45,7 @@ POSITIVE = [
 
 @pytest.mark.parametrize(("indicator", "sentence"), POSITIVE)
 def test_positive_sentence_is_coded(coder: RuleCoder, indicator: str, sentence: str) -> None:
-    assert indicator in _indicators(coder, sentence)
+    assert indicator in indicators(coder, sentence)
 
 
 NEGATIVE = [
@@ -74,12 +59,12 @@ NEGATIVE = [
 
 @pytest.mark.parametrize(("indicator", "sentence"), NEGATIVE)
 def test_denied_sentence_is_not_coded(coder: RuleCoder, indicator: str, sentence: str) -> None:
-    assert indicator not in _indicators(coder, sentence)
+    assert indicator not in indicators(coder, sentence)
 
 
 def test_exclude_pattern_blocks_a_match(coder: RuleCoder) -> None:
     text = "The post-mortem found shaken baby syndrome."
-    assert "B.disability_or_chronic_condition" not in _indicators(coder, text)
+    assert "B.disability_or_chronic_condition" not in indicators(coder, text)
 
 
 def test_evidence_is_the_whole_sentence_with_exact_offsets(coder: RuleCoder) -> None:
@@ -149,9 +134,9 @@ NOT_ASSERTED = [
 def test_denials_hypotheticals_and_asides_are_not_coded(
     coder: RuleCoder, indicator: str, sentence: str
 ) -> None:
-    assert indicator not in _indicators(coder, sentence)
+    assert indicator not in indicators(coder, sentence)
 
 
 def test_a_professional_not_knowing_is_still_information_not_shared(coder: RuleCoder) -> None:
     sentence = "The health visitor did not ask to see the father and did not know about the call."
-    assert "G.information_sharing" in _indicators(coder, sentence)
+    assert "G.information_sharing" in indicators(coder, sentence)
