@@ -83,7 +83,24 @@ _WAS_WHEN = re.compile(
     r"(?=,?\s+(?:when|at\s+the\s+time)\b)",
     re.IGNORECASE,
 )
-_FORMS = (_OLD, _AGED, _AGED_YEARS, _AGE_OF, _BABY_OF, _OF_AGE, _EVENT_AT, _WAS_WHEN)
+# "a boy of two and a half, who died": years implied, only where the number ends the phrase
+# (so "a child of two parents" is not an age)
+_CHILD_OF_YEARS = re.compile(
+    rf"\b(?:boy|girl|child|toddler|son|daughter)\s+of\s+{_Q}(?P<n1>{NUMBER})"
+    r"(?P<half>\s+and\s+a\s+half)?(?=\s*(?:[,;:)]|\.\s|\.$|(?:who|when|at\s+the\s+time)\b))",
+    re.IGNORECASE,
+)
+_FORMS = (
+    _OLD,
+    _AGED,
+    _AGED_YEARS,
+    _AGE_OF,
+    _BABY_OF,
+    _OF_AGE,
+    _EVENT_AT,
+    _WAS_WHEN,
+    _CHILD_OF_YEARS,
+)
 
 _NOUN_AFTER = re.compile(rf"^\s*(?:[a-z]+\s+)?(?P<noun>{_ADULT}|{_SIBLING})\b", re.IGNORECASE)
 _OWNER_BEFORE = re.compile(

@@ -105,6 +105,8 @@ SERIOUS = re.compile(
 NAI = re.compile(
     r"\b(?:non[\s-]accidental(?:\s+(?:head\s+)?injur\w*)?|inflicted|abusive\s+head\s+trauma|"
     r"shaken(?:\s+baby)?|shak(?:e|es|ing)\s+" + _CHILD + r"|shook|"
+    # "haemorrhages consistent with shaking": the clinical finding names the mechanism
+    r"(?:consistent|in\s+keeping|compatible)\s+with\s+shaking|shaking\s+injur\w*|"
     r"fractur\w*|broken\s+(?:bones?|ribs?|legs?|arms?|skull|femur)|smother\w*|strangl\w*|strangul\w*|"
     r"blunt[\s-]force\s+(?:\w+\s+)?(?:injur\w*|trauma)|"
     r"grievous\s+bodily\s+harm|actual\s+bodily\s+harm|murder\w*|infanticide|filicide|"
