@@ -74,6 +74,20 @@ def test_analysis_round_trips_through_json(folder: Path) -> None:
     assert analysis.findings, "the fixtures are written to contain findings"
     data = json.loads(json.dumps(analysis_to_dict(analysis)))
     assert analysis_from_dict(data) == analysis
+    # The texts stay in memory only: findings.json keeps its shape and holds no review text.
+    assert set(data) == {
+        "format", "schema_version", "provenance", "documents", "findings", "skipped", "duplicates"
+    }  # fmt: skip
+    assert analysis_from_dict(data).texts == {}
+
+
+def test_analyse_keeps_the_coded_text_of_each_review_once(folder: Path) -> None:
+    shutil.copy(folder / "baby-k-eastvale-2020.txt", folder / "copy-of-baby-k.txt")
+    analysis = analyse([folder], default_codebook(), SETTINGS)
+    assert set(analysis.texts) == {r.document.id for r in analysis.results}
+    for finding in analysis.findings:
+        text = analysis.texts[finding.document]
+        assert text[finding.start : finding.end] == finding.quote
 
 
 def test_analysis_from_dict_refuses_other_json() -> None:

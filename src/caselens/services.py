@@ -10,11 +10,18 @@ An :class:`Analysis` round-trips through a plain JSON dict
 rendered again later without coding the reviews again. The dict holds no
 document text: quotes and offsets are enough to check every finding against
 the source file, and a review library need not copy the reviews.
+
+A fresh analysis does keep each review's normalised text in memory
+(:attr:`Analysis.texts`), so the briefing's source appendix and the .qdpx
+export cut their quotes from the very text that was coded, instead of reading
+and parsing every file a second time (twice the work, and wrong offsets if a
+file changed in between). Only a saved analysis, which has no texts, re-reads
+its sources, checking each against its recorded hash.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -117,12 +124,18 @@ class Provenance:
 
 @dataclass(frozen=True)
 class Analysis:
-    """The outcome of one run over a set of review files."""
+    """The outcome of one run over a set of review files.
+
+    ``texts`` maps review id to the normalised text that was coded, for a run
+    made in this process; it is empty for an analysis read back from JSON and
+    is never written there (see the module docstring).
+    """
 
     results: tuple[ReviewResult, ...]
     skipped: tuple[Skipped, ...]
     provenance: Provenance
     duplicates: tuple[Duplicate, ...] = field(default=())
+    texts: Mapping[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def included(self) -> tuple[ReviewResult, ...]:
@@ -182,17 +195,17 @@ def analyse(
     pipeline = Pipeline(codebook, settings)
     results: list[ReviewResult] = []
     duplicates: list[Duplicate] = []
-    seen: set[str] = set()
+    texts: dict[str, str] = {}
     for index, file in enumerate(files, start=1):
         try:
             document = read_document(file, max_bytes=settings.max_file_bytes)
         except CaselensError as error:
             skipped.append(Skipped.because(file, error))
         else:
-            if document.id in seen:
+            if document.id in texts:
                 duplicates.append(Duplicate(str(file), document.id))
             else:
-                seen.add(document.id)
+                texts[document.id] = document.text
                 processed = pipeline.process(document)
                 results.append(
                     ReviewResult(
@@ -213,7 +226,7 @@ def analyse(
         finished=_now(),
         inputs=tuple(str(p) for p in paths),
     )
-    return Analysis(tuple(results), tuple(skipped), provenance, tuple(duplicates))
+    return Analysis(tuple(results), tuple(skipped), provenance, tuple(duplicates), texts)
 
 
 # --- JSON round trip -------------------------------------------------------

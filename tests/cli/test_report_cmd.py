@@ -122,3 +122,34 @@ def test_report_from_an_edited_or_newer_findings_json_names_file_and_key(
     assert code == 1
     assert stderr.startswith(f"error: {edited}: ") and named in stderr, stderr
     assert not (tmp_path / "o").exists()
+
+
+def test_report_leaves_out_a_source_changed_since_with_a_note(tmp_path: Path) -> None:
+    from caselens.report.qda import read_qdpx
+    from caselens.report.quotes import source_id
+
+    folder = tmp_path / "reviews"
+    folder.mkdir()
+    for name in READABLE[:2]:
+        shutil.copy(REVIEWS / name, folder / name)
+    code, _, stderr = _run("analyse", str(folder), "--out", str(tmp_path / "a"), "--no-semantic")
+    assert code == 0, stderr
+    saved = tmp_path / "a" / "findings.json"
+    docs = {d["name"]: d for d in json.loads(saved.read_text(encoding="utf-8"))["documents"]}
+    changed, kept = docs[READABLE[0]], docs[READABLE[1]]
+    assert changed["screening"]["included"] and kept["screening"]["included"]
+    # An edit that moves every later offset: linking its old offsets would mark the wrong words.
+    path = folder / READABLE[0]
+    path.write_text("Added later.\n\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+
+    out = tmp_path / "b"
+    code, _, stderr = _run("report", str(saved), "--out", str(out), "--format", "html,qdpx")
+    assert code == 0, stderr
+    assert READABLE[0] in stderr and "changed since it was analysed" in stderr
+    html = (out / "briefing.html").read_text(encoding="utf-8")
+    assert "changed since it was analysed" in html
+    assert f'id="{source_id(changed["id"])}"' not in html
+    assert f'href="#doc-{changed["id"]}-' not in html
+    assert f'id="{source_id(kept["id"])}"' in html and f'href="#doc-{kept["id"]}-' in html
+    project = read_qdpx(out / "project.qdpx")
+    assert [s.name for s in project.sources] == [READABLE[1]]

@@ -65,6 +65,14 @@ CODED = [
     ("G.information_sharing", "The GP did not let the health visitor know."),
     ("G.multi_agency_working", "There was no joint plan for the move."),
     ("B.extra_support_not_recognised", "The twins' prematurity did not lead to extra visits."),
+    (
+        "A.impact_on_care_unexplored",
+        "Nobody understood the danger the father posed to the baby when he was drinking.",
+    ),
+    (
+        "A.impact_on_care_unexplored",
+        "Staff failed to recognise the risks to the children while the mother was in crisis.",
+    ),
 ]
 
 
@@ -90,6 +98,10 @@ NOT_CODED = [
         "The review recommends that health visitors revisit safer sleep advice at every visit.",
     ),
     ("C.missed_child_appointments", "The infant had never missed an appointment."),
+    (
+        "G.multi_agency_working",
+        "The board accepted recommendations on improving multi-agency working with housing.",
+    ),
 ]
 
 

@@ -3,15 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-from caselens.model import Document, Facts
-from caselens.pipeline.facts import extract_facts
-from caselens.pipeline.segment import segment
-
-
-def facts_of(text: str) -> Facts:
-    doc = Document.from_text(text, "t")
-    return extract_facts(doc, segment(doc))
+from facts_helpers import facts_of, quotes_in_text, read
 
 
 @pytest.mark.parametrize(
@@ -118,10 +110,8 @@ def test_toddler_is_infant_without_age() -> None:
 
 def test_age_evidence_points_into_the_text() -> None:
     text = "Background.\n\nThe review concerned a six-week-old girl who died."
-    doc = Document.from_text(text, "t")
-    age = extract_facts(doc, segment(doc)).age_months
-    (ev,) = age.evidence
-    assert doc.text[ev.start : ev.end] == ev.quote
+    doc, facts = read(text)
+    (ev,) = quotes_in_text(doc, facts.age_months)
     assert "six-week-old" in ev.quote
 
 
@@ -138,9 +128,7 @@ def test_parent_age_at_becoming_a_parent_is_ignored() -> None:
     ],
 )
 def test_whole_record_facts_carry_evidence(text: str) -> None:
-    doc = Document.from_text(text, "t")
-    facts = extract_facts(doc, segment(doc))
+    doc, facts = read(text)
     for fact in (facts.age_months, facts.outcome, facts.harm_types, facts.nation):
         assert fact.known
-        for ev in fact.evidence:
-            assert doc.text[ev.start : ev.end] == ev.quote
+        quotes_in_text(doc, fact)

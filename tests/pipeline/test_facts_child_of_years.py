@@ -3,15 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-from caselens.model import Document, Facts
-from caselens.pipeline.facts import extract_facts
-from caselens.pipeline.segment import segment
-
-
-def _facts(text: str) -> Facts:
-    doc = Document.from_text(text, "fictional")
-    return extract_facts(doc, segment(doc))
+from facts_helpers import facts_of, harm_types
 
 
 @pytest.mark.parametrize(
@@ -22,12 +14,12 @@ def _facts(text: str) -> Facts:
     ],
 )
 def test_child_of_years_is_an_age(text: str, months: float) -> None:
-    assert _facts(text).age_months.value == months
+    assert facts_of(text).age_months.value == months
 
 
 def test_child_of_two_parents_is_not_an_age() -> None:
     text = "She was the child of two young parents and died of a skull fracture."
-    assert _facts(text).age_months.value is None
+    assert facts_of(text).age_months.value is None
 
 
 @pytest.mark.parametrize(
@@ -38,9 +30,9 @@ def test_child_of_two_parents_is_not_an_age() -> None:
     ],
 )
 def test_shaking_finding_is_non_accidental(text: str) -> None:
-    assert "non_accidental_injury" in (_facts(text).harm_types.value or ())
+    assert "non_accidental_injury" in harm_types(text)
 
 
 def test_shaking_a_rattle_is_not_harm() -> None:
     text = "The baby was seen shaking a rattle and smiling at the health visitor."
-    assert "non_accidental_injury" not in (_facts(text).harm_types.value or ())
+    assert "non_accidental_injury" not in harm_types(text)

@@ -9,15 +9,7 @@ twin so a rule cannot read too much.
 from __future__ import annotations
 
 import pytest
-
-from caselens.model import Document, Facts
-from caselens.pipeline.facts import extract_facts
-from caselens.pipeline.segment import segment
-
-
-def facts_of(text: str) -> Facts:
-    doc = Document.from_text(text, "t")
-    return extract_facts(doc, segment(doc))
+from facts_helpers import facts_of, harm_types
 
 
 @pytest.mark.parametrize(
@@ -113,3 +105,32 @@ def test_nothing_to_suggest_denies_the_harm() -> None:
 def test_parent_early_childhood_is_not_the_childs_harm() -> None:
     facts = facts_of("The father's history included neglect in early childhood.")
     assert "neglect" not in (facts.harm_types.value or ())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A urine test after the death showed cocaine in her system.",
+        "Hair strand testing following his death found heroin, and the mother was arrested.",
+    ],
+)
+def test_urine_or_hair_tests_after_the_death_are_a_surviving_adults(text: str) -> None:
+    assert "neglect" not in harm_types(
+        "The baby died in the bed she shared with her mother. " + text
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A urine test taken after admission found methadone.",
+        "Toxicology after the death found methadone in the baby's blood.",
+    ],
+)
+def test_the_childs_own_tests_count_whenever_they_were_taken(text: str) -> None:
+    assert "neglect" in harm_types("The infant was taken to hospital. " + text)
+
+
+def test_a_dated_sudden_infant_death_is_still_the_childs_death() -> None:
+    text = "Baby R died of sudden infant death syndrome in 2019 after sleeping on a sofa."
+    assert facts_of(text).outcome.value == "death"

@@ -3,15 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from facts_helpers import facts_of
 
-from caselens.model import Document, Facts
+from caselens.model import Document
 from caselens.pipeline.facts import extract_facts
 from caselens.pipeline.segment import segment
-
-
-def facts_of(text: str) -> Facts:
-    doc = Document.from_text(text, "t")
-    return extract_facts(doc, segment(doc))
 
 
 @pytest.mark.parametrize(

@@ -7,15 +7,7 @@ guard against the same words read where they tell of someone else or of safe car
 from __future__ import annotations
 
 import pytest
-
-from caselens.model import Document, Facts
-from caselens.pipeline.facts import extract_facts
-from caselens.pipeline.segment import segment
-
-
-def facts_of(text: str) -> Facts:
-    doc = Document.from_text(text, "t")
-    return extract_facts(doc, segment(doc))
+from facts_helpers import facts_of, harm_types
 
 
 @pytest.mark.parametrize(
@@ -64,7 +56,7 @@ def test_a_parents_suicide_is_not_the_childs_death() -> None:
     ],
 )
 def test_unsafe_sleeping_phrasings(text: str) -> None:
-    assert "unsafe_sleeping" in facts_of(text).harm_types.value
+    assert "unsafe_sleeping" in harm_types(text)
 
 
 @pytest.mark.parametrize(
@@ -75,7 +67,7 @@ def test_unsafe_sleeping_phrasings(text: str) -> None:
     ],
 )
 def test_safe_sleep_is_not_unsafe_sleeping(text: str) -> None:
-    assert "unsafe_sleeping" not in facts_of(text).harm_types.value
+    assert "unsafe_sleeping" not in harm_types(text)
 
 
 @pytest.mark.parametrize(
@@ -96,7 +88,7 @@ def test_safe_sleep_is_not_unsafe_sleeping(text: str) -> None:
     ],
 )
 def test_neglect_phrasings(text: str) -> None:
-    assert "neglect" in facts_of(text).harm_types.value
+    assert "neglect" in harm_types(text)
 
 
 @pytest.mark.parametrize(
@@ -114,7 +106,7 @@ def test_neglect_phrasings(text: str) -> None:
     ],
 )
 def test_inflicted_injury_phrasings(text: str) -> None:
-    assert "non_accidental_injury" in facts_of(text).harm_types.value
+    assert "non_accidental_injury" in harm_types(text)
 
 
 @pytest.mark.parametrize(
@@ -152,7 +144,7 @@ def test_inflicted_injury_phrasings(text: str) -> None:
     ],
 )
 def test_harm_of_someone_else_or_another_cause_does_not_count(text: str, absent: str) -> None:
-    assert absent not in facts_of(text).harm_types.value
+    assert absent not in harm_types(text)
 
 
 @pytest.mark.parametrize(

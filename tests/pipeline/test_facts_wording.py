@@ -8,17 +8,10 @@ parent's own childhood. Negative cases keep each rule from reading too much.
 from __future__ import annotations
 
 import pytest
+from facts_helpers import facts_of, harm_types
 
 from caselens.codebook import default_codebook
-from caselens.model import Document, Facts
-from caselens.pipeline.facts import extract_facts
 from caselens.pipeline.screen import screen
-from caselens.pipeline.segment import segment
-
-
-def facts_of(text: str) -> Facts:
-    doc = Document.from_text(text, "t")
-    return extract_facts(doc, segment(doc))
 
 
 @pytest.mark.parametrize(
@@ -112,7 +105,7 @@ def test_hospital_stays_are_serious_harm(text: str) -> None:
     ],
 )
 def test_blunt_force_is_inflicted(text: str) -> None:
-    assert "non_accidental_injury" in facts_of(text).harm_types.value
+    assert "non_accidental_injury" in harm_types(text)
 
 
 @pytest.mark.parametrize(
@@ -125,7 +118,7 @@ def test_blunt_force_is_inflicted(text: str) -> None:
     ],
 )
 def test_adult_beds_and_pillows_are_unsafe_sleeping(text: str) -> None:
-    assert "unsafe_sleeping" in facts_of(text).harm_types.value
+    assert "unsafe_sleeping" in harm_types(text)
 
 
 def test_an_adult_asleep_while_a_toddler_wanders_is_not_unsafe_sleeping() -> None:
@@ -150,7 +143,7 @@ def test_a_fall_given_as_an_account_leaves_fractures_inflicted() -> None:
     text = (
         "The father said the baby had fallen from the sofa. X-rays showed fractures to three ribs."
     )
-    assert "non_accidental_injury" in facts_of(text).harm_types.value
+    assert "non_accidental_injury" in harm_types(text)
 
 
 @pytest.mark.parametrize(
@@ -179,7 +172,7 @@ def test_a_parents_own_neglect_is_not_the_childs(text: str) -> None:
 
 def test_neglect_from_an_early_age_of_the_child_still_counts() -> None:
     text = "The baby girl had been neglected from the age of six weeks and was underweight."
-    assert "neglect" in facts_of(text).harm_types.value
+    assert "neglect" in harm_types(text)
 
 
 def test_sentence_case_review_names_bring_a_record_into_scope() -> None:

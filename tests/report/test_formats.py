@@ -57,3 +57,65 @@ def test_every_format_is_written_under_its_usual_name(codebook: Codebook, tmp_pa
     assert written[0].name == "findings.json"  # the saved analysis comes first
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(formats.FILE_NAMES.values())
     assert all(p.stat().st_size > 0 for p in written)
+
+
+REVIEWS = Path(__file__).parents[1] / "fixtures" / "reviews"
+
+
+def test_a_fresh_analysis_renders_appendix_and_qdpx_from_its_own_texts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from caselens.codebook import default_codebook
+    from caselens.pipeline.settings import Settings
+    from caselens.report.qda import read_qdpx
+    from caselens.services import analyse
+
+    folder = tmp_path / "reviews"
+    folder.mkdir()
+    for name in ("baby-k-eastvale-2020.txt", "infant-m-westbrook-2021.md"):
+        (folder / name).write_bytes((REVIEWS / name).read_bytes())
+    codebook = default_codebook()
+    analysis = analyse([folder], codebook, Settings(semantic=False))
+    assert analysis.findings, "the fixture reviews contain findings"
+    # Between coding and rendering one file changes and the other disappears.
+    (folder / "baby-k-eastvale-2020.txt").write_text("Different words now.\n", encoding="utf-8")
+    (folder / "infant-m-westbrook-2021.md").unlink()
+
+    def no_reading(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a source file was read again")
+
+    monkeypatch.setattr("caselens.ingest.read_document", no_reading)
+    notes: list[str] = []
+    render(tmp_path / "out", ("html", "qdpx"), analysis, codebook, on_note=notes.append)
+    assert notes == []
+    html = (tmp_path / "out" / "briefing.html").read_text(encoding="utf-8")
+    shown = {r.document.id for r in analysis.included if r.findings}
+    assert shown and html.count('<section class="source"') == len(shown)
+    assert "read it in context" in html
+    project = read_qdpx(tmp_path / "out" / "project.qdpx", codebook)
+    texts = {s.guid: s.text for s in project.sources}
+    assert len(texts) == len(analysis.results)
+    assert len(project.codings) >= len({(f.start, f.end) for f in analysis.findings})
+    quotes = {f.quote for f in analysis.findings}
+    for coding in project.codings:
+        text = texts[coding.source]
+        assert text is not None and text[coding.start : coding.end] in quotes
+
+
+def test_html_and_pdf_share_one_drawing_of_the_charts(
+    monkeypatch: pytest.MonkeyPatch, codebook: Codebook, tmp_path: Path
+) -> None:
+    from caselens.report import html, pdf
+
+    drawn: list[int] = []
+    real = html.chart_set
+
+    def counting(context: object) -> object:
+        drawn.append(1)
+        return real(context)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(html, "chart_set", counting)
+    monkeypatch.setattr(pdf, "html_to_pdf", lambda page: b"%PDF-1.7 " + page.encode()[:10])
+    render(tmp_path, ("html", "pdf"), make_placed_analysis(), codebook, texts=TEXTS)
+    assert len(drawn) == 1
+    assert (tmp_path / "briefing.pdf").read_bytes().startswith(b"%PDF")

@@ -1,13 +1,18 @@
 from __future__ import annotations
 
+import json
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from report_builders import TEXTS, make_placed_analysis
 
+from caselens.codebook import default_codebook
 from caselens.model import Evidence
+from caselens.pipeline.settings import Settings
 from caselens.report import sources
 from caselens.report.sources import build_section
+from caselens.services import Analysis, analyse, analysis_from_dict, analysis_to_dict
 
 
 def _text_of(section: sources.SourceSection) -> str:
@@ -47,3 +52,41 @@ def test_long_review_is_cut_to_the_paragraphs_around_quotes(
 def test_a_quote_that_no_longer_matches_its_text_is_not_linked() -> None:
     ash = make_placed_analysis().results[0]
     assert build_section(ash, "Entirely different text now.") is None
+
+
+REVIEW = Path(__file__).parents[1] / "fixtures" / "reviews" / "baby-k-eastvale-2020.txt"
+
+
+def _saved(folder: Path) -> Analysis:
+    """A fresh analysis of one review, as it is read back from findings.json (no texts)."""
+    folder.mkdir()
+    (folder / REVIEW.name).write_bytes(REVIEW.read_bytes())
+    analysis = analyse([folder], default_codebook(), Settings(semantic=False))
+    assert analysis.findings, "the fixture review contains findings"
+    return analysis_from_dict(json.loads(json.dumps(analysis_to_dict(analysis))))
+
+
+def test_read_texts_gives_the_text_of_an_unchanged_source(tmp_path: Path) -> None:
+    saved = _saved(tmp_path / "reviews")
+    found = sources.read_texts(saved)
+    assert found.notes == ()
+    text = found.texts[saved.results[0].document.id]
+    assert all(text[f.start : f.end] == f.quote for f in saved.findings)
+
+
+def test_read_texts_leaves_out_a_changed_source_with_a_note(tmp_path: Path) -> None:
+    saved = _saved(tmp_path / "reviews")
+    path = tmp_path / "reviews" / REVIEW.name
+    path.write_text("Baby K review.\n\n" + REVIEW.read_text(encoding="utf-8"), encoding="utf-8")
+    found = sources.read_texts(saved)
+    assert found.texts == {}
+    assert len(found.notes) == 1
+    assert REVIEW.name in found.notes[0] and "changed since it was analysed" in found.notes[0]
+
+
+def test_read_texts_leaves_out_a_missing_source_with_a_note(tmp_path: Path) -> None:
+    saved = _saved(tmp_path / "reviews")
+    (tmp_path / "reviews" / REVIEW.name).unlink()
+    found = sources.read_texts(saved)
+    assert found.texts == {}
+    assert len(found.notes) == 1 and "no longer there" in found.notes[0]

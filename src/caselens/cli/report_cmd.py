@@ -3,6 +3,8 @@
 Nothing is coded again: the findings come from ``findings.json`` (written by
 ``caselens analyse``) or from the review library, so a partnership can make
 slides or a PDF from last month's run, or a briefing of what reviewers accepted.
+A findings.json holds no review text, so the source appendix and the .qdpx read
+the review files again; one that moved or changed since is left out with a note.
 """
 
 from __future__ import annotations
@@ -10,9 +12,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
+from rich.text import Text
 
 from caselens.cli.common import (
     codebook_option,
+    console_err,
     db_option_with,
     format_option,
     handle_errors,
@@ -80,4 +84,12 @@ def report(
         codebook = load_codebook(codebook_path)
         with open_library(db) as store:
             analysis, texts = library_analysis(store, codebook, accepted_only=accepted_only)
-    print_written(render(out, formats, analysis, codebook, texts=texts, title=title))
+    written = render(
+        out, formats, analysis, codebook, texts=texts, title=title, on_note=_print_source_note
+    )
+    print_written(written)
+
+
+def _print_source_note(note: str) -> None:
+    """A review whose quotes cannot be linked to its text: said once, before the files."""
+    console_err.print(Text(f"Not linked to its text: {note}", style="yellow"), soft_wrap=True)

@@ -40,12 +40,18 @@ _INGESTED = (
 
 # A test of the child's urine, hair or blood finding drugs: the child took them in,
 # which is serious harm and neglect. A parent's own test ("her urine screen", "in the
-# mother's blood") is no harm to the child.
+# mother's blood") is no harm to the child, and nor is a urine or hair test taken after
+# the child's death: only the living give those, so it was a surviving adult's (tests
+# of the child's body are toxicology or blood samples, which still count).
 _TOXIC = _SUBSTANCE[:-1] + r"|opiates?|benzodiazepines?|alcohol|THC)"
+_TEST = r"(?:tests?|testing|screens?|samples?|analysis)"
+_AFTER_DEATH = (
+    r"(?:(?:taken|done|carried\s+out)\s+)?(?:after|following)\s+(?:the|his|her)\s+death\b"
+)
 _CHILD_TESTED = (
     r"(?<!her\s)(?<!his\s)(?<!their\s)(?<!mother's\s)(?<!father's\s)"
-    r"(?:toxicology|(?:urine|hair(?:[\s-]strand)?|blood)\s+(?:tests?|testing|screens?|samples?|"
-    r"analysis))\s+(?:(?!after\b)[\w'-]+\s+){0,3}?(?:found|showed|revealed|detected|confirmed|"
+    rf"(?:toxicology|blood\s+{_TEST}|(?:urine|hair(?:[\s-]strand)?)\s+{_TEST}(?!\s+{_AFTER_DEATH}))"
+    r"\s+(?:[\w'-]+\s+){0,3}?(?:found|showed|revealed|detected|confirmed|"
     r"(?:was|were)\s+positive\s+for)\s+(?:[\w'-]+\s+){0,3}?"
     + _TOXIC
     + r"(?![^.;]{0,60}\b(?:mother|father|parent|partner|carer)s?'s?\s)"
@@ -70,8 +76,7 @@ NOT_CHILD_DEATH = re.compile(
     r"|\b(?:risk|risks|danger|fear|threat)s?\s+(?:of|to)\s+(?:\w+\s+){0,2}(?:death|dying)"
     r"|\b(?:could|might|would|may)\s+(?:have\s+)?(?:died|been\s+killed)|\b(?:near|non)[\s-](?:death|fatal)"
     r"|\b(?:previous|earlier|first|older|elder|another)\s+(?:baby|child|son|daughter|sibling)\b[^.;]{0,40}?\b(?:died|death)\b"
-    r"|\blost\s+(?:a|her|his|their)\s+(?:previous|first|earlier|older)?\s*(?:baby|child|son|daughter)\b[^.;]{0,30}?\b(?:death|died)\b"
-    r"|\bsudden\s+(?:unexpected\s+|unexplained\s+)?infant\s+death\s+syndrome\s+in\s+\d{4}",
+    r"|\blost\s+(?:a|her|his|their)\s+(?:previous|first|earlier|older)?\s*(?:baby|child|son|daughter)\b[^.;]{0,30}?\b(?:death|died)\b",
     _I,
 )
 SERIOUS = re.compile(

@@ -156,6 +156,7 @@ class BriefingContext:
     sources: tuple[SourceSection, ...] = ()
     linked: frozenset[str] = field(default_factory=frozenset)  # reviews with a source section
     anchors: frozenset[str] = field(default_factory=frozenset)  # quote places in the appendix
+    source_notes: tuple[str, ...] = ()  # why a review's text is not in the appendix
 
 
 def _flow(analysis: Analysis, codebook: Codebook) -> ScreeningFlow:
@@ -323,12 +324,14 @@ def build_context(
     codebook: Codebook,
     title: str | None = None,
     texts: Mapping[str, str] | None = None,
+    source_notes: tuple[str, ...] = (),
 ) -> BriefingContext:
     """Everything a briefing shows, computed from the analysis and its codebook only.
 
     ``texts`` (review id to its text) adds the source appendix that quotes link
     to; without it the briefing is complete but its quotes cannot be opened in
-    context.
+    context. ``source_notes`` say, for a person, why a review's text is missing
+    (its file moved or changed since a saved analysis was made).
     """
     p = analysis.provenance
     flow = _flow(analysis, codebook)
@@ -368,4 +371,5 @@ def build_context(
         sources=sources,
         linked=frozenset(s.document_id for s in sources),
         anchors=frozenset(a for s in sources for a in s.anchors()),
+        source_notes=tuple(source_notes),
     )

@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from caselens.errors import CaselensError
 from caselens.model import Codebook
@@ -56,6 +58,23 @@ class ReportInputs:
     codebook: Codebook
     context: BriefingContext
     texts: Mapping[str, str] = field(default_factory=dict)
+
+    @cached_property
+    def charts(self) -> dict[str, Any]:
+        """The briefing's charts, drawn on first use and shared by the HTML and the PDF."""
+        from caselens.report.html import chart_set
+
+        return chart_set(self.context)
+
+    def with_texts(self) -> Analysis:
+        """The analysis cut to the reviews whose text is known, for formats that carry it.
+
+        A review left out has a source note saying why (see :func:`render`).
+        """
+        kept = tuple(r for r in self.analysis.results if r.document.id in self.texts)
+        if len(kept) == len(self.analysis.results):
+            return self.analysis
+        return replace(self.analysis, results=kept)
 
 
 def parse_formats(text: str) -> tuple[str, ...]:
@@ -108,11 +127,11 @@ def _write_one(name: str, path: Path, inputs: ReportInputs) -> None:
     if name == "html":
         from caselens.report.html import write_html
 
-        write_html(path, context)
+        write_html(path, context, inputs.charts)
     elif name == "pdf":
         from caselens.report.pdf import write_pdf
 
-        write_pdf(path, context)
+        write_pdf(path, context, inputs.charts)
     elif name == "pptx":
         from caselens.report.slides import write_pptx
 
@@ -136,7 +155,7 @@ def _write_one(name: str, path: Path, inputs: ReportInputs) -> None:
     elif name == "qdc":
         _qda_writer(name)(codebook, path)
     elif name == "qdpx":
-        _qda_writer(name)(analysis, codebook, dict(inputs.texts), path)
+        _qda_writer(name)(inputs.with_texts(), codebook, dict(inputs.texts), path)
     else:  # parse_formats lets no other name through
         raise FormatError(f"unknown format {name!r}")
 
@@ -149,6 +168,12 @@ def write_formats(out: Path, formats: Iterable[str], inputs: ReportInputs) -> li
     """
     chosen = list(formats)
     check_available(chosen)
+    results = inputs.analysis.results
+    if "qdpx" in chosen and results and not inputs.with_texts().results:
+        raise FormatError(
+            "project.qdpx carries the reviews' text, but none of the review files is where "
+            "it was analysed and unchanged; keep the files in place or run analyse again"
+        )
     ordered = sorted(chosen, key=lambda f: (f != "json", FORMATS.index(f)))
     try:
         out.mkdir(parents=True, exist_ok=True)
@@ -172,18 +197,33 @@ def render(
     *,
     texts: Mapping[str, str] | None = None,
     title: str | None = None,
+    on_note: Callable[[str], None] | None = None,
 ) -> list[Path]:
     """Build the one context and write every format from it.
 
-    Without ``texts``, formats that show the reviews' text re-read them from
-    their source files where these are still present and unchanged.
+    The reviews' texts come from ``texts`` if given (the library), else from
+    the analysis itself (a run made in this process). Only a saved analysis,
+    which holds none, has its source files read again, and only when a chosen
+    format shows text; a review whose file is gone or changed is left out of
+    the appendix and the .qdpx, with a note in the briefing and to ``on_note``.
     """
     from caselens.report.context import build_context
     from caselens.report.sources import read_texts
 
     chosen = list(formats)
     check_available(chosen)
+    notes: tuple[str, ...] = ()
     if texts is None:
-        texts = read_texts(analysis) if NEEDS_TEXT & set(chosen) else {}
-    context = build_context(analysis, codebook, title, texts)
+        if analysis.texts or not analysis.results:
+            texts = analysis.texts
+        elif NEEDS_TEXT & set(chosen):
+            limit = analysis.provenance.settings.get("max_file_bytes")
+            found = read_texts(analysis, max_bytes=limit if isinstance(limit, int) else None)
+            texts, notes = found.texts, found.notes
+        else:
+            texts = {}
+    if on_note is not None:
+        for note in notes:
+            on_note(note)
+    context = build_context(analysis, codebook, title, texts, notes)
     return write_formats(out, chosen, ReportInputs(analysis, codebook, context, texts))

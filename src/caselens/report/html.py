@@ -12,6 +12,8 @@ plain counts (a PDF cannot open them) and no source appendix.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +26,9 @@ from caselens.report.files import atomic_write_text
 from caselens.report.quotes import source_id
 
 
+@functools.cache
 def _environment() -> jinja2.Environment:
+    """One environment per process: its templates compile once, not once per HTML and PDF."""
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("caselens.report", "templates"),
         autoescape=True,
@@ -50,13 +54,17 @@ def contents(context: BriefingContext, print_mode: bool) -> list[tuple[str, str]
     if context.questions:
         entries.append(("questions", "Discussion questions"))
     entries += [("reviews", "Reviews read"), ("method", "Method")]
-    if context.sources and not print_mode:
+    if (context.sources or context.source_notes) and not print_mode:
         entries.append(("sources", "Appendix: the quotes in their reviews"))
     return entries
 
 
 def chart_set(context: BriefingContext) -> dict[str, Any]:
-    """Every chart of the briefing, drawn once per rendering."""
+    """Every chart of the briefing.
+
+    The same for screen and print, so a run writing both HTML and PDF draws
+    them once and passes them to both (see ``ReportInputs.charts``).
+    """
     included = context.flow.included
     return {
         "themes": charts.theme_chart(context) if context.themes else Markup(""),
@@ -69,16 +77,24 @@ def chart_set(context: BriefingContext) -> dict[str, Any]:
     }
 
 
-def render_html(context: BriefingContext, *, print_mode: bool = False) -> str:
+def render_html(
+    context: BriefingContext,
+    *,
+    print_mode: bool = False,
+    charts: Mapping[str, Any] | None = None,
+) -> str:
+    """The briefing page; ``charts`` from :func:`chart_set` of this context, or drawn here."""
     template = _environment().get_template("briefing.html.j2")
     return template.render(
         ctx=context,
-        charts=chart_set(context),
+        charts=chart_set(context) if charts is None else charts,
         print=print_mode,
         toc=contents(context, print_mode),
         source_ids={s.document_id: source_id(s.document_id) for s in context.sources},
     )
 
 
-def write_html(path: Path, context: BriefingContext) -> None:
-    atomic_write_text(path, render_html(context))
+def write_html(
+    path: Path, context: BriefingContext, charts: Mapping[str, Any] | None = None
+) -> None:
+    atomic_write_text(path, render_html(context, charts=charts))

@@ -8,9 +8,10 @@ what the HTML says; charts stay vector SVG and print sharply.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from caselens.report.context import BriefingContext
 from caselens.report.files import atomic_write_bytes
@@ -30,11 +31,13 @@ def _quiet_weasyprint() -> Iterator[None]:
         logger.setLevel(level)
 
 
-def render_pdf(context: BriefingContext) -> bytes:
-    html = render_html(context, print_mode=True)
+def render_pdf(context: BriefingContext, charts: Mapping[str, Any] | None = None) -> bytes:
+    html = render_html(context, print_mode=True, charts=charts)
     with _quiet_weasyprint():
         return html_to_pdf(html)
 
 
-def write_pdf(path: Path, context: BriefingContext) -> None:
-    atomic_write_bytes(path, render_pdf(context))
+def write_pdf(
+    path: Path, context: BriefingContext, charts: Mapping[str, Any] | None = None
+) -> None:
+    atomic_write_bytes(path, render_pdf(context, charts))

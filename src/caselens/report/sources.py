@@ -2,9 +2,10 @@
 
 A quote in the briefing links to ``#doc-<id>-<start>``, its place here, so a
 reader can check it in context without opening the file. The appendix is cut
-from the text at the offsets the coder recorded; a quote that no longer matches
-its text (the file changed since it was analysed) is not linked at all rather
-than linked to the wrong words.
+from the text at the offsets the coder recorded: the text kept in memory by the
+run that coded it, or, for a saved analysis, the source file read again and
+checked against its recorded hash. A quote that does not match its text is not
+linked at all rather than linked to the wrong words.
 
 Short reviews are shown whole. In a long one only the paragraphs holding a
 quote and their neighbours are shown, with the gaps marked, so a briefing over
@@ -147,27 +148,66 @@ def build_sources(
     return tuple(sections)
 
 
-def read_texts(analysis: Analysis, *, max_bytes: int | None = None) -> dict[str, str]:
+@dataclass(frozen=True, slots=True)
+class SourceTexts:
+    """Review texts for the appendix and the .qdpx, and why any review has none.
+
+    ``notes`` are written for a person, one per review left out, so a briefing
+    says plainly why a quote cannot be opened in context.
+    """
+
+    texts: dict[str, str]
+    notes: tuple[str, ...] = ()
+
+
+def _unchanged(result: ReviewResult, sha256: str | None, doc_id: str) -> bool:
+    """Whether a re-read file is the one that was coded: same full hash, else same id."""
+    recorded = result.document.sha256
+    if recorded and sha256:
+        return recorded == sha256
+    return doc_id == result.document.id
+
+
+def read_texts(analysis: Analysis, *, max_bytes: int | None = None) -> SourceTexts:
     """The text of every review whose source file is still there and unchanged.
 
-    A saved analysis holds no text. A review whose file has moved, gone, or now
-    reads differently (its content id changed) is left out; its quotes are then
-    shown without a link to their place, never linked to the wrong words.
+    A saved analysis holds no text, so this is the one place sources are read
+    again. A review whose file has moved, gone, cannot be read, or now hashes
+    differently is left out with a note; its quotes are then shown without a
+    link to their place, never linked to the wrong words.
     """
     from caselens.ingest import read_document
 
     texts: dict[str, str] = {}
+    notes: list[str] = []
     for result in analysis.results:
-        source = result.document.source
+        name, source = result.document.name, result.document.source
         if not source or not Path(source).is_file():
+            notes.append(
+                f"{name}: the source file {source} is no longer there"
+                if source
+                else f"{name}: no source file was recorded"
+            )
             continue
         try:
             if max_bytes is None:
                 document = read_document(Path(source))
             else:
                 document = read_document(Path(source), max_bytes=max_bytes)
-        except CaselensError:
-            continue  # unreadable now: shown without source links, as documented above
-        if document.id == result.document.id:
-            texts[document.id] = document.text
-    return texts
+        except CaselensError as error:
+            problem = getattr(error, "problem", None) or error
+            notes.append(f"{name}: {source} cannot be read now ({problem})")
+            continue
+        if not _unchanged(result, document.sha256, document.id):
+            notes.append(
+                f"{name}: {source} has changed since it was analysed (its content hash "
+                "differs), so its quotes would point at the wrong words; analyse it again"
+            )
+        elif any(document.text[f.start : f.end] != f.quote for f in result.findings):
+            notes.append(
+                f"{name}: {source} is unchanged but this caselens reads it differently, "
+                "so its quotes would point at the wrong words; analyse it again"
+            )
+        else:
+            texts[result.document.id] = document.text
+    return SourceTexts(texts, tuple(notes))
