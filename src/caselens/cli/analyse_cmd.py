@@ -19,6 +19,7 @@ from caselens.cli.common import (
     progress_bar,
     settings_options,
 )
+from caselens.errors import CaselensError
 from caselens.model import Codebook
 from caselens.pipeline.screen import screening_flow
 from caselens.pipeline.settings import Settings
@@ -76,7 +77,7 @@ def analyse(
         analysis = run_analysis(list(paths), codebook, settings, progress=progress)
     if not analysis.results:
         reasons = "; ".join(f"{s.path}: {s.reason}" for s in analysis.skipped)
-        raise click.ClickException(
+        raise CaselensError(
             "no readable review files were found"
             + (f" ({reasons})" if reasons else "")
             + ". Give PDF, DOCX, HTML, text or Markdown files, or folders holding them."
