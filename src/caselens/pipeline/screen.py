@@ -13,6 +13,7 @@ window an unknown year does not exclude a review (most summaries do not say).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from caselens.errors import CaselensError
@@ -162,24 +163,48 @@ def screen(doc_id: str, facts: Facts, codebook: Codebook, any_year: bool = False
     return Screening(doc_id, in_scope, in_scope and window_ok, results)
 
 
-def screening_flow(screenings: Iterable[Screening]) -> list[tuple[str, int]]:
-    """PRISMA-style counts: read, excluded by each criterion (its first failure), included.
+@dataclass(frozen=True, slots=True)
+class Exclusion:
+    """How many screened documents one criterion excluded, by why: failed or unknown."""
 
-    Every criterion gets a row, zero or not, in codebook order, so flows of
-    different runs line up.
+    criterion: str
+    label: str
+    not_met: int
+    unknown: int
+
+    @property
+    def total(self) -> int:
+        return self.not_met + self.unknown
+
+
+def exclusions(
+    screenings: Iterable[Screening], criteria: Iterable[tuple[str, str]] = ()
+) -> tuple[Exclusion, ...]:
+    """Each excluded document counted once, under the criterion that excluded it.
+
+    Every criterion gets a row, zero or not: first those of ``criteria``
+    (``(id, label)`` in codebook order), then any others the screenings name, so
+    flows of different runs line up.
     """
-    items: Sequence[Screening] = list(screenings)
-    order: list[tuple[str, str]] = []
-    for s in items:
+    labels = dict(criteria)
+    counts: dict[str, list[int]] = {cid: [0, 0] for cid in labels}
+    for s in screenings:
         for r in s.results:
-            if r.criterion not in (c for c, _ in order):
-                order.append((r.criterion, r.label))
-    counts = dict.fromkeys((c for c, _ in order), 0)
-    for s in items:
-        reason = s.exclusion_reason
-        if reason is not None:
-            counts[reason] = counts.get(reason, 0) + 1
+            labels.setdefault(r.criterion, r.label)
+            counts.setdefault(r.criterion, [0, 0])
+        if s.included:
+            continue
+        reason = s.exclusion_reason or "other"
+        status = next((r.status for r in s.results if r.criterion == reason), "not_met")
+        labels.setdefault(reason, "Other reason")
+        counts.setdefault(reason, [0, 0])[status == "unknown"] += 1
+    return tuple(Exclusion(cid, labels[cid], *counts[cid]) for cid in counts)
+
+
+def screening_flow(screenings: Iterable[Screening]) -> list[tuple[str, int]]:
+    """PRISMA-style counts: read, excluded by each criterion (its first failure), included."""
+    items: Sequence[Screening] = list(screenings)
     flow = [("read", len(items))]
-    flow += [(f"excluded: {label}", counts[cid]) for cid, label in order]
+    flow += [(f"excluded: {e.label}", e.total) for e in exclusions(items)]
     flow.append(("included", sum(1 for s in items if s.included)))
     return flow

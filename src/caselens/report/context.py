@@ -13,12 +13,12 @@ stay in the data files but not in the figures.
 from __future__ import annotations
 
 import hashlib
-from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from caselens.model import Codebook, Finding
+from caselens.pipeline.screen import Exclusion, exclusions
 from caselens.report.crosstabs import (
     CoOccurrence,
     MatrixRow,
@@ -71,24 +71,12 @@ class ThemeSection:
 
 
 @dataclass(frozen=True, slots=True)
-class ExclusionRow:
-    criterion: str
-    label: str
-    not_met: int
-    unknown: int
-
-    @property
-    def total(self) -> int:
-        return self.not_met + self.unknown
-
-
-@dataclass(frozen=True, slots=True)
 class ScreeningFlow:
     files: int  # files found under the given paths
     skipped: int  # could not be read
     duplicates: int  # same content as another file
     read: int  # distinct documents screened
-    excluded: tuple[ExclusionRow, ...]
+    excluded: tuple[Exclusion, ...]  # only criteria that excluded something
     included: int
 
     def to_dict(self) -> dict[str, Any]:
@@ -160,25 +148,10 @@ class BriefingContext:
 
 
 def _flow(analysis: Analysis, codebook: Codebook) -> ScreeningFlow:
-    labels = {c.id: c.label for c in codebook.criteria}
-    order = [c.id for c in codebook.criteria]
-    not_met: Counter[str] = Counter()
-    unknown: Counter[str] = Counter()
-    for result in analysis.results:
-        reason = result.screening.exclusion_reason
-        if result.included:
-            continue
-        criterion = reason or "other"
-        status = next(
-            (r.status for r in result.screening.results if r.criterion == criterion), "not_met"
-        )
-        (unknown if status == "unknown" else not_met)[criterion] += 1
-        for r in result.screening.results:
-            labels.setdefault(r.criterion, r.label)
-    labels.setdefault("other", "Other reason")
-    seen = set(not_met) | set(unknown)
-    ordered = [c for c in order if c in seen] + sorted(seen - set(order))
-    excluded = tuple(ExclusionRow(c, labels.get(c, c), not_met[c], unknown[c]) for c in ordered)
+    rows = exclusions(
+        (r.screening for r in analysis.results), ((c.id, c.label) for c in codebook.criteria)
+    )
+    excluded = tuple(e for e in rows if e.total)
     included = sum(1 for r in analysis.results if r.included)
     read = len(analysis.results)
     return ScreeningFlow(

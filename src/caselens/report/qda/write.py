@@ -57,27 +57,28 @@ def _codes(parent: ET.Element, codebook: Codebook, ns: str) -> None:
     """Themes with their indicators beneath them, in codebook order."""
     codes = ET.SubElement(parent, f"{{{ns}}}Codes")
     for theme in codebook.themes:
-        theme_el = ET.SubElement(
+        theme_el = _code(
             codes,
-            f"{{{ns}}}Code",
-            guid=theme_guid(codebook.id, theme.id),
-            name=code_name(theme.id, theme.label),
-            isCodable="true",
+            ns,
+            theme_guid(codebook.id, theme.id),
+            code_name(theme.id, theme.label),
+            _description(theme.description, theme.why_it_matters),
         )
-        description = _description(theme.description, theme.why_it_matters)
-        if description:
-            ET.SubElement(theme_el, f"{{{ns}}}Description").text = description
         for indicator in codebook.indicators_of(theme.id):
-            code = ET.SubElement(
+            _code(
                 theme_el,
-                f"{{{ns}}}Code",
-                guid=indicator_guid(codebook.id, indicator.id),
-                name=code_name(indicator.id, indicator.label),
-                isCodable="true",
+                ns,
+                indicator_guid(codebook.id, indicator.id),
+                code_name(indicator.id, indicator.label),
+                _description(indicator.description, indicator.why_it_matters),
             )
-            description = _description(indicator.description, indicator.why_it_matters)
-            if description:
-                ET.SubElement(code, f"{{{ns}}}Description").text = description
+
+
+def _code(parent: ET.Element, ns: str, guid: str, name: str, description: str) -> ET.Element:
+    code = ET.SubElement(parent, f"{{{ns}}}Code", guid=guid, name=name, isCodable="true")
+    if description:
+        ET.SubElement(code, f"{{{ns}}}Description").text = description
+    return code
 
 
 def _xml_safe(root: ET.Element) -> None:
