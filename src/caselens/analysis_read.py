@@ -138,6 +138,8 @@ def _finding(data: dict[str, Any], where: str) -> Finding:
         sentence_start=_opt(data, "sentence_start", int, where),
         sentence_end=_opt(data, "sentence_end", int, where),
         note=_opt(data, "note", str, where),
+        section=_opt(data, "section", str, where),
+        stance=_opt(data, "stance", str, where),
     )
 
 

@@ -12,7 +12,7 @@ import pytest
 from caselens.codebook import default_codebook
 from caselens.model import Block, Document, Evidence, Finding, Sentence
 from caselens.pipeline import coding
-from caselens.pipeline.coding import Coder, codable, merge
+from caselens.pipeline.coding import Coder, merge
 from caselens.pipeline.segment import segment
 from caselens.pipeline.settings import Settings
 
@@ -72,10 +72,14 @@ def test_coder_uses_semantic_coder_when_asked(monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setattr(coding, "_semantic_coder", lambda codebook: _FakeSemantic(codebook))
     doc = Document.from_text(TEXT, "d")
     sentences = segment(doc)
-    with_semantic = Coder(default_codebook(), Settings(semantic=True)).code(doc, sentences)
+    with_semantic = Coder(default_codebook(), Settings(semantic=True, model=False)).code(
+        doc, sentences
+    )
     assert {f.method for f in with_semantic} == {"rules", "semantic"}
     assert [f.start for f in with_semantic] == sorted(f.start for f in with_semantic)
-    rules_only = Coder(default_codebook(), Settings(semantic=False)).code(doc, sentences)
+    rules_only = Coder(default_codebook(), Settings(semantic=False, model=False)).code(
+        doc, sentences
+    )
     assert {f.method for f in rules_only} == {"rules"}
     assert {f.indicator for f in rules_only} >= {"A.parent_substance_misuse", "D.lack_of_curiosity"}
 
@@ -89,7 +93,7 @@ def test_missing_semantic_module_falls_back_to_rules(monkeypatch: pytest.MonkeyP
         return real_import(name, package)
 
     monkeypatch.setattr(importlib, "import_module", refuse)
-    coder = Coder(default_codebook(), Settings(semantic=True))
+    coder = Coder(default_codebook(), Settings(semantic=True, model=False))
     assert coder.semantic is None and coder.methods == ("rules",)
     doc = Document.from_text(TEXT, "d")
     assert {f.method for f in coder.code(doc, segment(doc))} == {"rules"}
@@ -108,7 +112,7 @@ REVIEW = (
 
 def _coded(text: str) -> list[tuple[str, str]]:
     doc = Document.from_text(text, "r")
-    found = Coder(default_codebook(), Settings(semantic=False)).code(doc, segment(doc))
+    found = Coder(default_codebook(), Settings(semantic=False, model=False)).code(doc, segment(doc))
     return [(f.indicator, f.quote) for f in found]
 
 
@@ -126,7 +130,8 @@ def test_marked_heading_blocks_are_skipped_even_with_punctuation() -> None:
     heading = Block(doc.blocks[0].start, doc.blocks[0].end, kind="heading")
     doc = dataclasses.replace(doc, blocks=(heading, *doc.blocks[1:]))
     sentences = segment(doc)
-    assert [s.block for s in codable(doc, sentences)] == [1]
+    reasons = Coder(default_codebook(), Settings(model=False)).eligible(doc, sentences)
+    assert reasons == ["a heading", None]
 
 
 def test_issue_example_denial_is_not_a_father_unseen() -> None:

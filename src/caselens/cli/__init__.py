@@ -34,6 +34,7 @@ def _register() -> None:
         case_cmd,
         codebook_cmd,
         evaluate_cmd,
+        explain_cmd,
         library_cmd,
         qda_cmd,
         report_cmd,
@@ -43,6 +44,7 @@ def _register() -> None:
     cli.add_command(analyse_cmd.analyse)
     cli.add_command(codebook_cmd.codebook)
     cli.add_command(evaluate_cmd.evaluate)
+    cli.add_command(explain_cmd.explain)
     cli.add_command(library_cmd.library)
     cli.add_command(review_cmd.review)
     cli.add_command(qda_cmd.qda)

@@ -17,6 +17,7 @@ from caselens.cli.common import (
     echo_json,
     handle_errors,
     json_option_with,
+    model_options,
 )
 from caselens.errors import CaseError
 from caselens.pipeline.settings import Settings
@@ -130,7 +131,7 @@ def case() -> None:
 )
 @click.option("--no-pdf", is_flag=True, help="Write the record and HTML, but no PDF.")
 @click.option("--force", is_flag=True, help="Overwrite an existing record file.")
-@click.option("--no-semantic", is_flag=True, help="Code the notes by patterns only.")
+@model_options
 @codebook_option
 @handle_errors
 def check(
@@ -143,7 +144,8 @@ def check(
     record_date: str | None,
     no_pdf: bool,
     force: bool,
-    no_semantic: bool,
+    semantic: bool,
+    model: bool,
     codebook_path: Path | None,
 ) -> None:
     """Check a case FILE (.yaml/.json facts and notes, or .txt notes) theme by theme.
@@ -157,7 +159,7 @@ def check(
 
     previous = load_record(since) if since is not None else None
     codebook = load_codebook(codebook_path)
-    reflection = check_case(load_case(file), codebook, Settings(semantic=not no_semantic))
+    reflection = check_case(load_case(file), codebook, Settings(semantic=semantic, model=model))
     if previous is not None and since is not None:
         same_case(previous, reflection, str(since))
     changes = changes_since(previous, reflection) if previous is not None else None

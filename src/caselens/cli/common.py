@@ -101,8 +101,25 @@ def format_option(func: F) -> F:
     )(func)
 
 
+def model_options(func: F) -> F:
+    """``--model/--no-model`` and ``--semantic/--no-semantic``: which coders join the patterns."""
+    decorated = click.option(
+        "--semantic/--no-semantic",
+        default=Settings().semantic,
+        show_default=True,
+        help="Also code by similarity to the codebook's exemplar sentences.",
+    )(func)
+    decorated = click.option(
+        "--model/--no-model",
+        default=Settings().model,
+        show_default=True,
+        help="Also code with the trained sentence model (--no-model: patterns only).",
+    )(decorated)
+    return decorated
+
+
 def settings_options(func: F) -> F:
-    """``--any-year``, ``--no-semantic`` and ``--min-confidence``, given as ``settings``.
+    """``--any-year``, ``--[no-]model``, ``--[no-]semantic``, ``--min-confidence`` as ``settings``.
 
     One decorator so every coding command offers the same choices with the same
     defaults, and builds the same :class:`Settings` from them.
@@ -110,10 +127,15 @@ def settings_options(func: F) -> F:
 
     @wraps(func)
     def wrapper(
-        *args: Any, any_year: bool, no_semantic: bool, min_confidence: float, **kwargs: Any
+        *args: Any,
+        any_year: bool,
+        semantic: bool,
+        model: bool,
+        min_confidence: float,
+        **kwargs: Any,
     ) -> Any:
         settings = Settings(
-            semantic=not no_semantic, min_confidence=min_confidence, any_year=any_year
+            semantic=semantic, model=model, min_confidence=min_confidence, any_year=any_year
         )
         return func(*args, settings=settings, **kwargs)
 
@@ -124,11 +146,7 @@ def settings_options(func: F) -> F:
         show_default=True,
         help="Drop findings the coder is less sure of than this.",
     )(wrapper)
-    decorated = click.option(
-        "--no-semantic",
-        is_flag=True,
-        help="Code by patterns only, not also by similarity of meaning.",
-    )(decorated)
+    decorated = model_options(decorated)
     decorated = click.option(
         "--any-year",
         is_flag=True,

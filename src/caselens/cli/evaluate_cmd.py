@@ -6,7 +6,14 @@ from pathlib import Path
 
 import click
 
-from caselens.cli.common import codebook_option, console, echo_json, handle_errors, json_option_with
+from caselens.cli.common import (
+    codebook_option,
+    console,
+    echo_json,
+    handle_errors,
+    json_option_with,
+    model_options,
+)
 from caselens.codebook import load_codebook
 from caselens.evaluate import evaluate as run_evaluation
 from caselens.evaluate import load_gold
@@ -18,7 +25,7 @@ from caselens.pipeline.settings import Settings
 @click.argument("gold", type=click.Path(path_type=Path, dir_okay=False))
 @json_option_with("Print only one JSON object on stdout.")
 @codebook_option
-@click.option("--no-semantic", is_flag=True, help="Code with patterns only (no semantic matching).")
+@model_options
 @click.option(
     "--mistakes",
     "mistakes",
@@ -29,12 +36,17 @@ from caselens.pipeline.settings import Settings
 )
 @handle_errors
 def evaluate(
-    gold: Path, as_json: bool, codebook_path: Path | None, no_semantic: bool, mistakes: int
+    gold: Path,
+    as_json: bool,
+    codebook_path: Path | None,
+    semantic: bool,
+    model: bool,
+    mistakes: int,
 ) -> None:
     """Score screening, facts and coding against labelled summaries in GOLD (JSON Lines)."""
     records = load_gold(gold)
     codebook = load_codebook(codebook_path)
-    result = run_evaluation(records, codebook, Settings(semantic=not no_semantic))
+    result = run_evaluation(records, codebook, Settings(semantic=semantic, model=model))
     result["mistakes_total"] = len(result["mistakes"])
     result["mistakes"] = result["mistakes"][:mistakes]
     if as_json:

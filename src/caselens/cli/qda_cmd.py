@@ -15,6 +15,7 @@ from caselens.cli.common import (
     echo_json,
     handle_errors,
     library_query_options,
+    model_options,
 )
 from caselens.pipeline.settings import Settings
 
@@ -54,14 +55,15 @@ def export_codebook(out: Path, codebook_path: Path | None) -> None:
 @click.option(
     "--no-code", is_flag=True, help="Do not code new documents by machine (faster, no comparison)."
 )
-@click.option("--no-semantic", is_flag=True, help="Machine-code new documents by patterns only.")
+@model_options
 @codebook_option
 @library_query_options
 def import_qdpx(
     file: Path,
     coder: str | None,
     no_code: bool,
-    no_semantic: bool,
+    semantic: bool,
+    model: bool,
     codebook_path: Path | None,
     as_json: bool,
     db: str | None,
@@ -78,7 +80,7 @@ def import_qdpx(
 
     codebook = load_codebook(codebook_path)
     project = read_qdpx(file, codebook)
-    settings = Settings(semantic=not no_semantic)
+    settings = Settings(semantic=semantic, model=model)
     with lib.open_library(db) as store:
         report = import_project(
             store, project, codebook, origin=file, coder=coder, settings=settings,

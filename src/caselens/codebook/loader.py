@@ -17,10 +17,19 @@ import yaml
 
 from caselens.codebook.validate import CodebookProblemsError, Problem, check_codebook_data
 from caselens.errors import CodebookError
-from caselens.model.codebook import Codebook, Criterion, Indicator, Nearby, Question, Theme
+from caselens.model.codebook import (
+    Codebook,
+    Criterion,
+    Indicator,
+    Nearby,
+    Question,
+    SectionRole,
+    Theme,
+)
 
 MAX_CODEBOOK_BYTES = 4 * 1024 * 1024  # a codebook is text someone wrote; more is a mistake
 DEFAULT_CODEBOOK_NAME = "infant.yaml"
+DEFAULT_SECTIONS_NAME = "sections.yaml"
 
 
 class _DuplicateKeyError(yaml.constructor.ConstructorError):
@@ -203,7 +212,45 @@ def _build(data: object, name: str, lines: dict[str, int]) -> Codebook:
         indicators=tuple(_indicator(i) for i in data["indicators"]),
         criteria=tuple(_criterion(c) for c in data.get("criteria") or ()),
         questions=tuple(_question(q) for q in data.get("questions") or ()),
+        sections=(
+            tuple(_section(s) for s in data["sections"])
+            if data.get("sections") is not None
+            else default_sections()
+        ),
         extra=dict(data.get("extra") or {}),
+    )
+
+
+@functools.cache
+def default_sections() -> tuple[SectionRole, ...]:
+    """The section roles a codebook without its own ``sections`` uses (sections.yaml)."""
+    resource = resources.files("caselens.codebook").joinpath(DEFAULT_SECTIONS_NAME)
+    name = str(resource)
+    data, lines = _parse_yaml(_decode(resource.read_bytes(), name), name)
+    assert isinstance(data, dict)
+    problems = check_codebook_data(
+        {
+            "id": "x",
+            "version": "1",
+            "title": "x",
+            "themes": [{"id": "A", "label": "A"}],
+            "indicators": [{"id": "A.x", "label": "x"}],
+            "sections": data.get("sections"),
+        }
+    )
+    if problems:
+        located = [Problem(p.key, p.message, _line_of(p.key, lines)) for p in problems]
+        raise CodebookProblemsError(name, located)
+    return tuple(_section(s) for s in data["sections"])
+
+
+def _section(item: dict[str, Any]) -> SectionRole:
+    return SectionRole(
+        id=item["id"],
+        label=item["label"],
+        headings=_strs(item, "headings"),
+        coding=item.get("coding", "case"),
+        facts=bool(item.get("facts", True)),
     )
 
 
@@ -326,6 +373,17 @@ def codebook_to_dict(codebook: Codebook) -> dict[str, Any]:
             for q in codebook.questions
         ],
     }
+    if codebook.sections != default_sections():
+        out["sections"] = [
+            {
+                "id": r.id,
+                "label": r.label,
+                "headings": list(r.headings),
+                "coding": r.coding,
+                "facts": r.facts,
+            }
+            for r in codebook.sections
+        ]
     if codebook.extra:
         out["extra"] = dict(codebook.extra)
     return out

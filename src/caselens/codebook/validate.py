@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from caselens.errors import CodebookError
-from caselens.model.codebook import Codebook
+from caselens.model.codebook import SECTION_CODING, Codebook
 from caselens.model.facts import HARM_TYPES, NATIONS, OUTCOMES, Facts
 
 MAX_PROBLEMS_SHOWN = 10
@@ -31,6 +31,7 @@ TOP_KEYS = (
     "indicators",
     "criteria",
     "questions",
+    "sections",
     "extra",
 )
 TOP_REQUIRED = ("id", "version", "title", "themes", "indicators")
@@ -47,6 +48,7 @@ INDICATOR_KEYS = (
     "unknown_prompt",
     "nearby",
 )
+SECTION_KEYS = ("id", "label", "headings", "coding", "facts")
 NEARBY_KEYS = ("pattern", "near", "within")
 MAX_NEARBY_WITHIN = 5
 CRITERION_KEYS = (
@@ -253,6 +255,7 @@ class _Checker:
         self.items(top, "indicators", self.indicator)
         self.items(top, "criteria", self.criterion)
         self.items(top, "questions", self.question)
+        self.items(top, "sections", self.section)
 
     def theme(self, value: object, key: str) -> str | None:
         item = self.mapping(value, key, "a theme", THEME_KEYS, ("id", "label"))
@@ -431,6 +434,25 @@ class _Checker:
                 self.add(
                     where, f"unknown indicator {indicator!r}{did}; use an id from 'indicators'"
                 )
+        return ident
+
+    def section(self, value: object, key: str) -> str | None:
+        item = self.mapping(value, key, "a section role", SECTION_KEYS, ("id", "label"))
+        if item is None:
+            return None
+        ident = self.ident(item, key, PLAIN_ID, "letters, digits, '_', '.' or '-'")
+        self.text(item, "label", key, required=True)
+        for where, pattern in self.text_list(item, "headings", key):
+            self.regex(where, pattern)
+        coding = item.get("coding", "case")
+        if coding not in SECTION_CODING:
+            self.add(
+                _join(key, "coding"),
+                f"{coding!r} is not a way of coding a section; use one of: "
+                + ", ".join(SECTION_CODING),
+            )
+        if "facts" in item and not isinstance(item["facts"], bool):
+            self.add(_join(key, "facts"), f"expected true or false; got {describe(item['facts'])}")
         return ident
 
 

@@ -1,6 +1,15 @@
 """Core types: small, frozen, and free of I/O."""
 
-from caselens.model.codebook import Codebook, Criterion, Indicator, Nearby, Question, Theme
+from caselens.model.codebook import (
+    SECTION_CODING,
+    Codebook,
+    Criterion,
+    Indicator,
+    Nearby,
+    Question,
+    SectionRole,
+    Theme,
+)
 from caselens.model.document import Block, Document, Sentence, Span, content_id
 from caselens.model.evidence import Evidence, Finding
 from caselens.model.facts import HARM_TYPES, NATIONS, OUTCOMES, Fact, Facts
@@ -10,6 +19,7 @@ __all__ = [
     "HARM_TYPES",
     "NATIONS",
     "OUTCOMES",
+    "SECTION_CODING",
     "Block",
     "Codebook",
     "Criterion",
@@ -23,6 +33,7 @@ __all__ = [
     "Nearby",
     "Question",
     "Screening",
+    "SectionRole",
     "Sentence",
     "Span",
     "Theme",

@@ -91,6 +91,26 @@ class Question:
     indicators: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True, slots=True)
+class SectionRole:
+    """A kind of section of a case review and what its sentences may be evidence of.
+
+    ``headings`` are case-insensitive regular expressions searched in a heading's text.
+    ``coding`` is ``case`` (sentences may be findings), ``linked`` (only sentences that
+    name this case count, as in recommendations) or ``none`` (context only); ``facts``
+    says whether the child's facts may be read from the section.
+    """
+
+    id: str
+    label: str
+    headings: tuple[str, ...] = ()
+    coding: str = "case"
+    facts: bool = True
+
+
+SECTION_CODING = ("case", "linked", "none")
+
+
 @dataclass(frozen=True)
 class Codebook:
     id: str
@@ -102,6 +122,7 @@ class Codebook:
     indicators: tuple[Indicator, ...] = ()
     criteria: tuple[Criterion, ...] = ()
     questions: tuple[Question, ...] = ()
+    sections: tuple[SectionRole, ...] = ()
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
     def theme(self, theme_id: str) -> Theme:

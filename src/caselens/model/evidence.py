@@ -41,6 +41,8 @@ class Finding:
     sentence_start: int | None = None
     sentence_end: int | None = None
     note: str | None = None
+    section: str | None = None  # the role of the section holding the sentence
+    stance: str | None = None  # how the sentence speaks: asserts, denies, doubts, praises
 
     @property
     def quote(self) -> str:
@@ -72,4 +74,6 @@ class Finding:
             "sentence_start": self.sentence_start,
             "sentence_end": self.sentence_end,
             "note": self.note,
+            "section": self.section,
+            "stance": self.stance,
         }

@@ -85,6 +85,16 @@ class _Compiled:
     nearby: tuple[_NearbyRule, ...] = ()
 
 
+@dataclass(frozen=True, slots=True)
+class Dropped:
+    """A pattern match set aside inside its own clause, with the reason."""
+
+    sentence: int  # index into the sentences coded
+    indicator: str
+    words: str
+    reason: str  # negated | hypothetical | general
+
+
 @dataclass
 class _Hit:
     confidence: float
@@ -132,8 +142,17 @@ class RuleCoder:
         main, near = compiled
         return _NearbyRule(main, near, rule.within, self._anchor(main), self._anchor(near))
 
-    def code(self, doc: Document, sentences: Sequence[Sentence]) -> list[Finding]:
-        """All findings of the document, ordered by sentence then indicator order."""
+    def code(
+        self,
+        doc: Document,
+        sentences: Sequence[Sentence],
+        trace: list[Dropped] | None = None,
+    ) -> list[Finding]:
+        """All findings of the document, ordered by sentence then indicator order.
+
+        ``trace``, when given, collects the matches set aside inside their clause
+        (denied, hypothetical, general), so ``caselens explain`` can show them.
+        """
         if not sentences:
             return []
         lowered = doc.text.lower()
@@ -161,7 +180,9 @@ class RuleCoder:
                 for i in candidates:
                     sentence = sentences[i]
                     for m in pattern.finditer(source, sentence.start, sentence.end):
-                        self._consider(source, doc.text, m, confidence, comp, i, sentence, hits)
+                        self._consider(
+                            source, doc.text, m, confidence, comp, i, sentence, hits, trace
+                        )
             for rule in comp.nearby:
                 self._pairs(doc.text, lowered, rule, comp, sentences, index, hits)
             for i, hit in hits.items():
@@ -219,6 +240,7 @@ class RuleCoder:
         index: int,
         sentence: Sentence,
         hits: dict[int, _Hit],
+        trace: list[Dropped] | None = None,
     ) -> None:
         if m.start() < sentence.start or m.end() == m.start():
             return
@@ -229,7 +251,10 @@ class RuleCoder:
                     return
         quote = text[sentence.start : sentence.end]
         rel_start, rel_end = m.start() - sentence.start, m.end() - sentence.start
-        if negation_reason(quote, rel_start, rel_end) is not None:
+        reason = negation_reason(quote, rel_start, rel_end)
+        if reason is not None:
+            if trace is not None:
+                trace.append(Dropped(index, comp.indicator.id, m.group(), reason))
             return
         hit = hits.get(index)
         if hit is None:

@@ -1,86 +1,73 @@
-"""Code a document with every available coder and merge their findings.
+"""Code a document with every available coder and keep what a careful reviewer would.
 
-Patterns are precise and explainable, so where the pattern coder and the semantic
-coder both find an indicator in the same sentence the pattern finding is kept.
-The semantic coder is optional: when its module or model is not installed the
-product still works on patterns alone.
+Coders propose: the pattern coder (precise, explainable), the trained sentence model
+(meaning in other words) and the semantic matcher. Their proposals are merged, one per
+(indicator, sentence), and then judged as a reviewer judges a sentence:
 
-Not every sentence of a review is about the family. Headings name topics
-("Information sharing"), glossaries define terms ("MARAC: a meeting to share
-information ..."), and a recommendations section speaks to agencies in general;
-none of these is evidence that the issue arose in this case. So headings and
-reference sections are not coded, and a recommendation is coded only when it
-names the case or its family.
+* where it sits: headings are never evidence, and a section's role (from the
+  codebook's ``sections``) says whether its sentences can be findings at all
+  (national context, methodology, glossary: no; recommendations: only when they name
+  this case; chronology, analysis: yes);
+* how it speaks (:mod:`caselens.pipeline.stance`): only a statement about this case
+  that asserts counts, not one that denies, withdraws, praises, asks or speaks of
+  people in general.
+
+What is not counted is kept as ``Considered`` with its reason, so a person can see
+why a sentence was left out (``caselens explain``) and correct it.
 """
 
 from __future__ import annotations
 
 import importlib
-import re
+import logging
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 from caselens.model import Codebook, Document, Finding, Sentence
-from caselens.pipeline.code_rules import RuleCoder
+from caselens.pipeline.code_model import ModelCoder
+from caselens.pipeline.code_rules import Dropped, RuleCoder
 from caselens.pipeline.negation import has_case_link
 from caselens.pipeline.settings import Settings
+from caselens.pipeline.stance import Stance, judge
+from caselens.pipeline.structure import Structure, StructureReader
 
-_NUMBER = r"^\W*(?:(?:section|part|appendix)\s+)?(?:\d+(?:\.\d+)*|[a-z]|[ivx]+)?[.):]?\s*"
-# Sections that describe the review itself or define words, not the family.
-_REFERENCE_SECTION = re.compile(
-    _NUMBER + r"(?:glossary|abbreviations|acronyms|terms used|key terms|definitions|references"
-    r"|bibliography|(?:table of )?contents|acknowledge?ments|appendi(?:x|ces)"
-    r"|panel membership|review panel|reviewers?|methodology|terms of reference)\b",
-    re.IGNORECASE,
-)
-_RECOMMENDATIONS = re.compile(_NUMBER + r"(?:\w+\s+){0,2}recommendations?\b", re.IGNORECASE)
-_TERMINAL = re.compile(r"[.!?:;,\"'\u201d\u2019)\]]\s*$")
+_log = logging.getLogger(__name__)
 
-
-def _looks_like_heading(text: str) -> bool:
-    """A short single line without closing punctuation, in a text that marks no headings."""
-    words = text.split()
-    return (
-        0 < len(words) <= 10
-        and "\n" not in text.strip()
-        and not _TERMINAL.search(text)
-        and (text.lstrip()[:1].isupper() or text.lstrip()[:1].isdigit())
-    )
+_REASONS = {
+    "negated": "the clause denies it",
+    "hypothetical": "a supposition, not what happened",
+    "general": "a recommendation for everyone, not about this case",
+}
 
 
-def codable(doc: Document, sentences: Sequence[Sentence]) -> list[Sentence]:
-    """The sentences that can be evidence about the case: not headings or reference sections.
+@dataclass(frozen=True, slots=True)
+class Considered:
+    """A sentence a coder proposed for an indicator, and what became of it."""
 
-    A sentence under a "Recommendations" heading is kept only when it names the
-    case or its family (the guideline: a general recommendation is no indicator).
-    """
-    text = doc.text
-    section = ""  # the kind of section the current heading opens
-    kept: list[Sentence] = []
-    last_block = -1
-    heading_block = False
-    for sentence in sentences:
-        if sentence.block != last_block:
-            last_block = sentence.block
-            block = doc.blocks[sentence.block] if sentence.block < len(doc.blocks) else None
-            block_text = text[block.start : block.end] if block is not None else ""
-            heading_block = block is not None and (
-                block.kind == "heading"
-                or (block.kind == "paragraph" and _looks_like_heading(block_text))
-            )
-            if heading_block:
-                if _REFERENCE_SECTION.match(block_text):
-                    section = "reference"
-                elif _RECOMMENDATIONS.match(block_text):
-                    section = "recommendations"
-                else:
-                    section = ""
-        if heading_block or section == "reference":
-            continue
-        if section == "recommendations" and not has_case_link(text[sentence.start : sentence.end]):
-            continue
-        kept.append(sentence)
-    return kept
+    indicator: str
+    start: int
+    end: int
+    page: int | None
+    method: str
+    detail: str  # the words a pattern matched, or the model's probability
+    confidence: float
+    section: str
+    stance: str
+    kept: bool
+    reason: str  # why it was kept or set aside, for a person
+
+
+@dataclass(frozen=True)
+class Coding:
+    """The findings of one document and everything considered on the way."""
+
+    findings: tuple[Finding, ...]
+    considered: tuple[Considered, ...]
+
+    @property
+    def set_aside(self) -> tuple[Considered, ...]:
+        return tuple(c for c in self.considered if not c.kept)
 
 
 class SentenceCoder(Protocol):
@@ -119,23 +106,158 @@ def merge(
 
 
 class Coder:
-    """The coding step: patterns always, semantic matching when asked for and available."""
+    """The coding step: patterns always, the trained model and semantic matching when
+    asked for and available, then the reviewer's judgement of section and stance."""
 
-    def __init__(self, codebook: Codebook, settings: Settings | None = None) -> None:
+    def __init__(
+        self,
+        codebook: Codebook,
+        settings: Settings | None = None,
+        model: ModelCoder | None = None,
+    ) -> None:
+        """``model`` overrides the shipped trained model (training scripts pass their own)."""
         self.codebook = codebook
         self.settings = settings or Settings()
         self.rules = RuleCoder(codebook)
+        self.structure = StructureReader(codebook.sections)
+        self.model = model if model is not None else _model_coder(codebook, self.settings)
         self.semantic: SentenceCoder | None = (
             _semantic_coder(codebook) if self.settings.semantic else None
         )
 
     @property
     def methods(self) -> tuple[str, ...]:
-        return ("rules", "semantic") if self.semantic is not None else ("rules",)
+        names = ["rules"]
+        if self.model is not None:
+            names.append("model")
+        if self.semantic is not None:
+            names.append("semantic")
+        return tuple(names)
 
     def code(self, doc: Document, sentences: Sequence[Sentence]) -> list[Finding]:
-        """Findings of both coders over the sentences that can be evidence about the case."""
-        sentences = codable(doc, sentences)
-        rule_findings = self.rules.code(doc, sentences)
-        semantic_findings = self.semantic.code(doc, sentences) if self.semantic is not None else []
-        return merge(rule_findings, semantic_findings, self.settings.min_confidence)
+        """The findings of the document (see :meth:`consider` for what was set aside)."""
+        return list(self.consider(doc, sentences).findings)
+
+    def eligible(
+        self, doc: Document, sentences: Sequence[Sentence], structure: Structure | None = None
+    ) -> list[str | None]:
+        """For each sentence, why it cannot be a finding (heading, section, stance), or None."""
+        structure = structure or self.structure.read(doc, sentences)
+        out: list[str | None] = []
+        for i, sentence in enumerate(sentences):
+            if i in structure.headings:
+                out.append("a heading")
+                continue
+            role = structure.role(i)
+            quote = doc.text[sentence.start : sentence.end]
+            out.append(_sentence_reason(role.coding, role.label, quote, judge(quote)))
+        return out
+
+    def consider(
+        self, doc: Document, sentences: Sequence[Sentence], structure: Structure | None = None
+    ) -> Coding:
+        """Every coder's proposals over the document, judged by section and stance."""
+        structure = structure or self.structure.read(doc, sentences)
+        body = [i for i in range(len(sentences)) if i not in structure.headings]
+        coded = [sentences[i] for i in body]
+        trace: list[Dropped] = []
+        rule_findings = self.rules.code(doc, coded, trace)
+        other: list[Finding] = []
+        overruled: list[Finding] = []
+        if self.model is not None:
+            reasons = self.eligible(doc, sentences, structure)
+            open_ = [sentences[i] for i in body if reasons[i] is None]
+            proposed, rule_findings, overruled = self.model.code(doc, open_, rule_findings)
+            other.extend(proposed)
+        if self.semantic is not None:
+            other.extend(self.semantic.code(doc, coded))
+        proposals = merge(rule_findings, other, 0.0)
+        where = {(sentences[i].start, sentences[i].end): i for i in body}
+        stances: dict[int, Stance] = {}
+        findings: list[Finding] = []
+        considered: list[Considered] = []
+        for finding, verdict in [(f, None) for f in proposals] + [
+            (f, "the trained model decides this indicator, and it did not find it here")
+            for f in overruled
+        ]:
+            index = where[_sentence_of(finding)]
+            role = structure.role(index)
+            stance = stances.get(index)
+            if stance is None:
+                stance = stances[index] = judge(finding.quote)
+            reason = verdict or self._set_aside(role.coding, role.label, stance, finding)
+            kept = reason is None
+            considered.append(
+                Considered(
+                    finding.indicator,
+                    finding.start,
+                    finding.end,
+                    finding.page,
+                    finding.method,
+                    finding.note or "",
+                    finding.confidence,
+                    role.id,
+                    stance.label,
+                    kept,
+                    reason or "a statement about this case",
+                )
+            )
+            if kept:
+                findings.append(replace(finding, section=role.id, stance=stance.label))
+        for drop in trace:
+            sentence = coded[drop.sentence]
+            considered.append(
+                Considered(
+                    drop.indicator,
+                    sentence.start,
+                    sentence.end,
+                    sentence.page,
+                    "rules",
+                    drop.words,
+                    0.0,
+                    structure.role(where[(sentence.start, sentence.end)]).id,
+                    drop.reason,
+                    False,
+                    _REASONS.get(drop.reason, drop.reason),
+                )
+            )
+        considered.sort(key=lambda c: (c.start, c.indicator, not c.kept))
+        return Coding(tuple(findings), tuple(considered))
+
+    def _set_aside(self, coding: str, label: str, stance: Stance, finding: Finding) -> str | None:
+        """Why a proposal is not a finding, or None when it is one."""
+        reason = _sentence_reason(coding, label, finding.quote, stance)
+        if reason is None and finding.confidence < self.settings.min_confidence:
+            return f"confidence {finding.confidence:.2f} is below the minimum"
+        return reason
+
+
+def _sentence_of(finding: Finding) -> tuple[int, int]:
+    start = finding.sentence_start if finding.sentence_start is not None else finding.start
+    end = finding.sentence_end if finding.sentence_end is not None else finding.end
+    return (start, end)
+
+
+def _sentence_reason(coding: str, label: str, quote: str, stance: Stance) -> str | None:
+    """Why a sentence in a section of this kind, speaking this way, is no finding."""
+    if coding == "none":
+        return f"in the section '{label}', which is not about what happened in this case"
+    if coding == "linked" and not has_case_link(quote):
+        return "a recommendation that does not name this case"
+    if not stance.counts:
+        return stance.reason
+    return None
+
+
+def _model_coder(codebook: Codebook, settings: Settings) -> ModelCoder | None:
+    """The shipped trained model, when asked for and its codebook's indicators match."""
+    if not settings.model:
+        return None
+    from caselens.pipeline.sentence_model import SentenceModelError, default_model
+
+    try:
+        coder = ModelCoder(codebook, default_model())
+    except SentenceModelError as error:
+        _log.warning("%s", error)
+        return None
+    return coder if coder.usable else None

@@ -176,3 +176,8 @@ def negation_reason(sentence: str, start: int, end: int) -> str | None:
     if is_general(sentence):
         return "general"
     return None
+
+
+# Shared with the sentence-level stance judgement (caselens.pipeline.stance).
+ACTION = _ACTION
+PRACTICE = _PRACTICE

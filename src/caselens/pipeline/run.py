@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from caselens.model import Codebook, Document, Facts, Finding, Screening, Sentence
-from caselens.pipeline.coding import Coder
+from caselens.pipeline.coding import Coder, Considered
 from caselens.pipeline.facts import extract_facts
 from caselens.pipeline.screen import screen
 from caselens.pipeline.segment import segment
 from caselens.pipeline.settings import Settings
+from caselens.pipeline.stance import judge
+from caselens.pipeline.structure import Structure
 
 
 @dataclass(frozen=True)
@@ -19,6 +23,7 @@ class Processed:
     facts: Facts
     screening: Screening
     findings: tuple[Finding, ...]
+    set_aside: tuple[Considered, ...] = ()  # proposals not counted, with the reason
 
 
 class Pipeline:
@@ -31,7 +36,37 @@ class Pipeline:
 
     def process(self, document: Document) -> Processed:
         sentences = segment(document)
-        facts = extract_facts(document, sentences)
+        structure = self.coder.structure.read(document, sentences)
+        facts = extract_facts(document, fact_sentences(document, sentences, structure))
         screening = screen(document.id, facts, self.codebook, any_year=self.settings.any_year)
-        findings = self.coder.code(document, sentences)
-        return Processed(document, sentences, facts, screening, tuple(findings))
+        coding = self.coder.consider(document, sentences, structure)
+        return Processed(document, sentences, facts, screening, coding.findings, coding.set_aside)
+
+
+_HEDGE = re.compile(
+    r"\b(?:possible|possibly|might have been|may have been|could have been|queried|query)\b",
+    re.IGNORECASE,
+)
+
+
+def fact_sentences(
+    document: Document, sentences: Sequence[Sentence], structure: Structure
+) -> list[Sentence]:
+    """The sentences the child's facts may come from: about this case, not withdrawn.
+
+    "England and Wales" in a national-context paragraph, a half-sister's age in a
+    general statement, or "neglect was suspected" later ruled out must not decide the
+    facts; a glossary or the references say nothing about the child.
+    """
+    kept = []
+    for i, sentence in enumerate(sentences):
+        if not structure.role(i).facts:
+            continue
+        text = document.text[sentence.start : sentence.end]
+        stance = judge(text)
+        if stance.about == "general" or stance.polarity in ("doubts", "denies"):
+            continue
+        if _HEDGE.search(text):  # "a possible subtle abnormality, which might have been ..."
+            continue
+        kept.append(sentence)
+    return kept

@@ -8,7 +8,8 @@ from typing import Any
 
 @dataclass(frozen=True, slots=True)
 class Settings:
-    semantic: bool = True  # also code by semantic similarity, not only by patterns
+    semantic: bool = False  # also code by similarity to the codebook's exemplars
+    model: bool = True  # also code with the trained sentence model (caselens/data/coder_model)
     min_confidence: float = 0.5  # findings below this are dropped
     any_year: bool = False  # ignore the codebook's publication window
     max_file_bytes: int = 100 * 1024 * 1024  # larger files are refused, not read

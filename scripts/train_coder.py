@@ -1,0 +1,540 @@
+"""Train caselens's sentence model and measure it honestly.
+
+Run in a scratch environment with torch (never needed at run time):
+
+    python3 -m venv /tmp/train && /tmp/train/bin/pip install torch==2.13.0 -e .
+    /tmp/train/bin/python scripts/train_coder.py --eval ../shared/eval \
+        --encoder minilm --inner holdout --out src/caselens/data/coder_model
+
+Training signal: every sentence of the real-derived labelled summaries
+(``dev.jsonl``, ``dev2.jsonl``) with the sentence-level evidence marked in
+``data/evidence/`` (a sentence is positive for the indicators it supports, negative for
+the rest, and ignored for one an annotator thought possibly present), plus the corpus of
+sentences written in the registers of real reporting (``data/corpus/``).
+
+Honest figures: 5-fold cross-validation by record over dev and dev2. Inside each outer
+fold, a 4-fold inner cross-validation over the training records gives out-of-fold
+probabilities from which each indicator's policy (rules, model or union) and threshold
+are chosen; the outer fold's records are then coded with the policy chosen without them.
+The final model is trained on everything, with policies chosen on the outer out-of-fold
+predictions, and its confidence calibrated on them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import random
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import torch
+from safetensors.numpy import load_file
+from torch import nn
+
+from caselens.codebook import default_codebook
+from caselens.evaluate import multilabel_scores
+from caselens.model import Document
+from caselens.pipeline.coding import Coder
+from caselens.pipeline.segment import segment
+from caselens.pipeline.sentence_model import Featuriser
+from caselens.pipeline.settings import Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+STATIC = ROOT / "src" / "caselens" / "data" / "static_model"
+PAIR_BUCKETS = 1 << 15
+PAIR_DIM = 64
+GRID = [round(0.2 + 0.05 * i, 2) for i in range(15)]  # 0.20 .. 0.90
+SEED = 13
+
+
+@dataclass
+class Example:
+    text: str
+    labels: set[str]
+    ignore: set[str] = field(default_factory=set)
+    group: str = "corpus"
+    weight: float = 1.0
+
+
+@dataclass
+class Record:
+    id: str
+    gold: set[str]
+    rules: set[str]  # what the patterns find, after sections and stance
+    open_sentences: list[int]  # example indexes of the sentences that may be findings
+    rule_hits: dict[tuple[int, str], bool]  # (example index, indicator) -> sentence supports it
+
+
+def load_real(eval_dir: Path, coder: Coder) -> tuple[list[Example], list[Record]]:
+    examples: list[Example] = []
+    records: list[Record] = []
+    for name in ("dev", "dev2"):
+        evidence = {
+            e["id"]: e
+            for e in map(
+                json.loads,
+                (ROOT / "data" / "evidence" / f"{name}.evidence.jsonl").read_text().splitlines(),
+            )
+        }
+        for line in (eval_dir / f"{name}.jsonl").read_text().splitlines():
+            rec = json.loads(line)
+            doc = Document.from_text(rec["text"], name=rec["id"])
+            sentences = segment(doc)
+            items = evidence[rec["id"]]["items"]
+            reasons = coder.eligible(doc, sentences)
+            coding = coder.consider(doc, sentences)
+            first = len(examples)
+            for s in sentences:
+                here = [i for i in items if i["start"] == s.start and i["end"] == s.end]
+                examples.append(
+                    Example(
+                        doc.text[s.start : s.end],
+                        {i["indicator"] for i in here if i["label"] == "supports"},
+                        {i["indicator"] for i in here if i["label"] == "possible_extra"},
+                        group=rec["id"],
+                        weight=2.0,
+                    )
+                )
+            index = {(s.start, s.end): first + k for k, s in enumerate(sentences)}
+            hits = {}
+            for f in coding.findings:
+                ex = index[(f.sentence_start or f.start, f.sentence_end or f.end)]
+                hits[(ex, f.indicator)] = f.indicator in examples[ex].labels
+            records.append(
+                Record(
+                    rec["id"],
+                    set(rec["gold"]["indicators"]),
+                    {f.indicator for f in coding.findings},
+                    [first + k for k, r in enumerate(reasons) if r is None],
+                    hits,
+                )
+            )
+    return examples, records
+
+
+def load_corpus(folder: Path, labels: Sequence[str]) -> list[Example]:
+    known = set(labels)
+    out = []
+    for path in sorted(folder.glob("*.jsonl")):
+        for line in path.read_text().splitlines():
+            if not line.strip():
+                continue
+            item = json.loads(line)
+            inds = {i for i in item.get("indicators") or [] if i in known}
+            out.append(Example(item["text"], inds))
+    return out
+
+
+class Net(nn.Module):
+    def __init__(
+        self, unigrams: np.ndarray, n_labels: int, tune_unigrams: bool, pair_dim: int = PAIR_DIM
+    ) -> None:
+        super().__init__()
+        self.pair_dim = pair_dim
+        self.uni = nn.EmbeddingBag.from_pretrained(
+            torch.tensor(unigrams), freeze=not tune_unigrams, mode="mean"
+        )
+        self.pairs = nn.EmbeddingBag(PAIR_BUCKETS, max(pair_dim, 1), mode="mean")
+        nn.init.normal_(self.pairs.weight, std=0.01)
+        self.head = nn.Linear(unigrams.shape[1] + pair_dim, n_labels)
+
+    def forward(self, tok, tok_off, pair, pair_off):  # type: ignore[no-untyped-def]
+        parts = [self.uni(tok, tok_off)]
+        if self.pair_dim:
+            parts.append(self.pairs(pair, pair_off))
+        return self.head(torch.cat(parts, 1))
+
+
+@dataclass
+class Data:
+    feats: list[tuple[list[int], list[int]]]
+    y: np.ndarray
+    mask: np.ndarray
+    w: np.ndarray
+
+
+def encode(examples: Sequence[Example], labels: Sequence[str], featurise: Featuriser) -> Data:
+    f = featurise([e.text for e in examples])
+    feats = []
+    for i in range(len(examples)):
+        feats.append(
+            (
+                f.tokens[f.token_offsets[i] : f.token_offsets[i + 1]].tolist(),
+                f.pairs[f.pair_offsets[i] : f.pair_offsets[i + 1]].tolist(),
+            )
+        )
+    col = {label: j for j, label in enumerate(labels)}
+    y = np.zeros((len(examples), len(labels)), np.float32)
+    mask = np.ones_like(y)
+    for i, e in enumerate(examples):
+        for label in e.labels:
+            y[i, col[label]] = 1
+        for label in e.ignore:
+            if label in col:
+                mask[i, col[label]] = 0
+    w = np.array([e.weight for e in examples], np.float32)
+    return Data(feats, y, mask, w)
+
+
+def _batch(data: Data, idx: Sequence[int]):  # type: ignore[no-untyped-def]
+    toks, toff, pairs, poff = [], [], [], []
+    for i in idx:
+        t, p = data.feats[i]
+        toff.append(len(toks))
+        poff.append(len(pairs))
+        toks.extend(t)
+        pairs.extend(p)
+    return (
+        torch.tensor(toks, dtype=torch.long),
+        torch.tensor(toff, dtype=torch.long),
+        torch.tensor(pairs, dtype=torch.long),
+        torch.tensor(poff, dtype=torch.long),
+    )
+
+
+def train(data: Data, idx: Sequence[int], unigrams: np.ndarray, args: argparse.Namespace) -> Net:
+    torch.manual_seed(SEED)
+    rng = random.Random(SEED)
+    net = Net(unigrams, data.y.shape[1], args.tune_unigrams, args.pair_dim)
+    groups = [
+        {"params": net.head.parameters(), "lr": args.lr},
+        {"params": net.pairs.parameters(), "lr": args.lr * 3},
+    ]
+    if args.tune_unigrams:
+        groups.append({"params": net.uni.parameters(), "lr": args.lr * 0.1})
+    opt = torch.optim.Adam(groups, weight_decay=args.weight_decay)
+    y, mask, w = torch.tensor(data.y), torch.tensor(data.mask), torch.tensor(data.w)
+    loss_fn = nn.BCEWithLogitsLoss(reduction="none", pos_weight=torch.full((y.shape[1],), 3.0))
+    order = list(idx)
+    for _ in range(args.epochs):
+        rng.shuffle(order)
+        for b in range(0, len(order), 32):
+            chunk = order[b : b + 32]
+            out = net(*_batch(data, chunk))
+            loss = loss_fn(out, y[chunk]) * mask[chunk] * w[chunk, None]
+            opt.zero_grad()
+            loss.sum().div(len(chunk)).backward()
+            opt.step()
+    return net
+
+
+def predict(net: Net, data: Data, idx: Sequence[int]) -> np.ndarray:
+    net.eval()
+    with torch.no_grad():
+        out = [net(*_batch(data, idx[b : b + 256])) for b in range(0, len(idx), 256)]
+    net.train()
+    return torch.cat(out).numpy() if out else np.zeros((0, data.y.shape[1]), np.float32)
+
+
+def folds(items: Sequence[str], k: int, seed: int) -> list[list[str]]:
+    items = sorted(items)
+    random.Random(seed).shuffle(items)
+    return [items[i::k] for i in range(k)]
+
+
+def record_sets(
+    records: Sequence[Record],
+    logits: dict[int, np.ndarray],
+    labels: Sequence[str],
+    policy: dict[str, tuple[str, float]],
+) -> list[set[str]]:
+    out = []
+    for r in records:
+        found = set()
+        for j, label in enumerate(labels):
+            how, t = policy.get(label, ("rules", 0.5))
+            model_hit = any(1 / (1 + np.exp(-logits[i][j])) >= t for i in r.open_sentences)
+            rule_hit = label in r.rules
+            if (
+                (how == "rules" and rule_hit)
+                or (how == "model" and model_hit)
+                or (how == "union" and (rule_hit or model_hit))
+            ):
+                found.add(label)
+        out.append(found)
+    return out
+
+
+def choose_policy(
+    records: Sequence[Record], logits: dict[int, np.ndarray], labels: Sequence[str]
+) -> dict[str, tuple[str, float]]:
+    """Per indicator, the policy and threshold with the best F1 over these records."""
+    policy = {}
+    for j, label in enumerate(labels):
+        support = sum(label in r.gold for r in records)
+        best = (-1.0, 0, ("rules", 0.5))
+        maxp = [
+            max((1 / (1 + np.exp(-logits[i][j])) for i in r.open_sentences), default=0.0)
+            for r in records
+        ]
+        options = [("rules", 0.5)] + [(how, t) for how in ("union", "model") for t in GRID]
+        for rank, (how, t) in enumerate(options):
+            tp = fp = fn = 0
+            for r, mp in zip(records, maxp, strict=True):
+                rule_hit = label in r.rules
+                hit = (
+                    rule_hit
+                    if how == "rules"
+                    else (mp >= t if how == "model" else rule_hit or mp >= t)
+                )
+                gold = label in r.gold
+                tp += hit and gold
+                fp += hit and not gold
+                fn += gold and not hit
+            f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+            # prefer rules on a tie, then the stricter threshold
+            key = (round(f1, 6), -rank if how == "rules" else t)
+            if (key[0], key[1]) > (best[0], best[1]):
+                best = (key[0], key[1], (how, t))
+        policy[label] = best[2] if support >= 2 else ("rules", 0.5)
+    return policy
+
+
+def scores(
+    records: Sequence[Record], predicted: list[set[str]], labels, codebook
+) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+    theme = {i.id: i.theme for i in codebook.indicators}
+    gold = [sorted(r.gold) for r in records]
+    pred = [sorted(p) for p in predicted]
+    ind = multilabel_scores(pred, gold)
+    th = multilabel_scores(
+        [sorted({theme[i] for i in p}) for p in pred], [sorted({theme[i] for i in g}) for g in gold]
+    )
+    return {
+        "themes": {"micro_f1": th["micro_f1"], "macro_f1": th["macro_f1"]},
+        "indicators": {
+            "micro_f1": ind["micro_f1"],
+            "macro_f1": ind["macro_f1"],
+            "per_indicator": ind["per_label"],
+        },
+    }
+
+
+def cross_validate(
+    examples: list[Example],
+    records: list[Record],
+    corpus_idx: list[int],
+    labels: Sequence[str],
+    fit: Any,
+    predict_fn: Any,
+    args: argparse.Namespace,
+) -> tuple[dict[int, np.ndarray], list[set[str]], dict[str, tuple[str, float]]]:
+    """Outer k-fold by record; policies chosen inside each training fold, either by an
+    inner k-fold (``--inner cv``) or on a fifth of the training records held out from a
+    model trained on the rest (``--inner holdout``, for slow encoders)."""
+    by_record: dict[str, list[int]] = {}
+    for i, e in enumerate(examples):
+        if e.group != "corpus":
+            by_record.setdefault(e.group, []).append(i)
+    rec_of = {r.id: r for r in records}
+    outer = folds(list(by_record), args.folds, SEED)
+    oof: dict[int, np.ndarray] = {}
+    predicted: dict[str, set[str]] = {}
+    for k, held in enumerate(outer):
+        train_ids = [r for r in by_record if r not in held]
+        inner_oof: dict[int, np.ndarray] = {}
+        idx = [i for r in held for i in by_record[r]]
+        if args.inner == "cv":
+            for inner in folds(train_ids, args.folds - 1, SEED + k):
+                net = fit(
+                    [i for r in train_ids if r not in inner for i in by_record[r]] + corpus_idx
+                )
+                inner_idx = [i for r in inner for i in by_record[r]]
+                inner_oof.update(zip(inner_idx, predict_fn(net, inner_idx), strict=True))
+            net = fit([i for r in train_ids for i in by_record[r]] + corpus_idx)
+            policy_ids = train_ids
+        else:
+            select = folds(train_ids, 5, SEED + k)[0]
+            net = fit([i for r in train_ids if r not in select for i in by_record[r]] + corpus_idx)
+            inner_idx = [i for r in select for i in by_record[r]]
+            inner_oof.update(zip(inner_idx, predict_fn(net, inner_idx), strict=True))
+            policy_ids = select
+        policy = choose_policy([rec_of[r] for r in policy_ids], inner_oof, labels)
+        oof.update(zip(idx, predict_fn(net, idx), strict=True))
+        for r, found in zip(
+            held, record_sets([rec_of[r] for r in held], oof, labels, policy), strict=True
+        ):
+            predicted[r] = found
+        print(f"  fold {k + 1}/{len(outer)} done", file=sys.stderr, flush=True)
+    final_policy = choose_policy(records, oof, labels)
+    return oof, [predicted[r.id] for r in records], final_policy
+
+
+def platt(logit: np.ndarray, label: np.ndarray) -> tuple[float, float]:
+    """Logistic regression of correctness on the model's logit (Newton's method)."""
+    x = np.stack([np.ones_like(logit), logit], 1)
+    beta = np.zeros(2)
+    for _ in range(50):
+        p = 1 / (1 + np.exp(-x @ beta))
+        grad = x.T @ (label - p) - 1e-3 * beta
+        hess = -(x.T * (p * (1 - p))) @ x - 1e-3 * np.eye(2)
+        beta -= np.linalg.solve(hess, grad)
+    return float(beta[0]), float(beta[1])
+
+
+def calibrate(
+    records: Sequence[Record],
+    oof: dict[int, np.ndarray],
+    labels: Sequence[str],
+    policy: dict[str, tuple[str, float]],
+    examples: Sequence[Example],
+) -> dict[str, Any]:
+    col = {label: j for j, label in enumerate(labels)}
+    rule_x, rule_y, model_x, model_y = [], [], [], []
+    for r in records:
+        for (ex, label), correct in r.rule_hits.items():
+            if ex in oof and label in col:
+                rule_x.append(oof[ex][col[label]])
+                rule_y.append(float(correct))
+        for ex in r.open_sentences:
+            for label, j in col.items():
+                how, t = policy[label]
+                if how != "rules" and 1 / (1 + np.exp(-oof[ex][j])) >= t:
+                    model_x.append(oof[ex][j])
+                    model_y.append(float(label in examples[ex].labels))
+    out = {}
+    for name, x, y in (("rules", rule_x, rule_y), ("model", model_x, model_y)):
+        if len(x) >= 10:
+            out[name] = list(platt(np.array(x), np.array(y)))
+            out[name + "_n"] = len(x)
+            out[name + "_precision"] = round(float(np.mean(y)), 3)
+    return out
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    p.add_argument("--eval", type=Path, required=True)
+    p.add_argument("--out", type=Path)
+    p.add_argument("--folds", type=int, default=5)
+    p.add_argument("--epochs", type=int, default=30)
+    p.add_argument("--lr", type=float, default=1e-2)
+    p.add_argument("--tune-unigrams", action="store_true")
+    p.add_argument("--pair-dim", type=int, default=0, help="word-pair vectors (0: none)")
+    p.add_argument("--weight-decay", type=float, default=0.0)
+    p.add_argument("--no-corpus", action="store_true")
+    p.add_argument("--report", type=Path, help="write the figures as JSON here")
+    p.add_argument("--encoder", choices=("static", "minilm"), default="static")
+    p.add_argument("--inner", choices=("cv", "holdout"), default="cv")
+    p.add_argument("--encoder-epochs", type=int, default=3)
+    p.add_argument("--encoder-lr", type=float, default=5e-5)
+    args = p.parse_args()
+    torch.set_num_threads(2)
+    started = time.time()
+    codebook = default_codebook()
+    labels = [i.id for i in codebook.indicators]
+    coder = Coder(codebook, Settings(semantic=False, model=False))
+    examples, records = load_real(args.eval, coder)
+    corpus = [] if args.no_corpus else load_corpus(ROOT / "data" / "corpus", labels)
+    corpus_idx = list(range(len(examples), len(examples) + len(corpus)))
+    examples += corpus
+    featurise = Featuriser(PAIR_BUCKETS, STATIC / "tokenizer.json")
+    data = encode(examples, labels, featurise)
+    args.labels_matrix = data
+    unigrams = load_file(str(STATIC / "model.safetensors"))["embeddings"].astype(np.float32) / 127.0
+    print(
+        f"{len(examples) - len(corpus)} real sentences in {len(records)} records, "
+        f"{len(corpus)} corpus sentences",
+        file=sys.stderr,
+    )
+    rules_only = scores(records, [r.rules for r in records], labels, codebook)
+    if args.encoder == "minilm":
+        from train_encoder import MiniLMTrainer
+
+        trainer = MiniLMTrainer(list(examples), labels, args)
+        fit, predict_fn = trainer.fit, trainer.predict
+    else:
+
+        def fit(idx: Sequence[int]) -> Net:
+            return train(data, idx, unigrams, args)
+
+        def predict_fn(net: Net, idx: Sequence[int]) -> np.ndarray:
+            return predict(net, data, idx)
+
+    oof, predicted, policy = cross_validate(
+        examples, records, corpus_idx, labels, fit, predict_fn, args
+    )
+    cv = scores(records, predicted, labels, codebook)
+    report: dict[str, Any] = {
+        "records": len(records),
+        "real_sentences": len(examples) - len(corpus),
+        "corpus_sentences": len(corpus),
+        "settings": {k: str(v) for k, v in vars(args).items()},
+        "rules_only": dict(rules_only.items()),
+        "out_of_fold": cv,
+        "policy": {k: list(v) for k, v in policy.items()},
+    }
+    for name, subset in (("dev", "rc"), ("dev2", "rd")):
+        sel = [i for i, r in enumerate(records) if r.id.startswith(subset)]
+        report[f"out_of_fold_{name}"] = scores(
+            [records[i] for i in sel], [predicted[i] for i in sel], labels, codebook
+        )
+        report[f"rules_only_{name}"] = scores(
+            [records[i] for i in sel], [records[i].rules for i in sel], labels, codebook
+        )
+    for key in (
+        "rules_only",
+        "out_of_fold",
+        "rules_only_dev",
+        "out_of_fold_dev",
+        "rules_only_dev2",
+        "out_of_fold_dev2",
+    ):
+        r = report[key]
+        print(
+            f"{key:18s} themes {r['themes']['micro_f1']:.3f}/{r['themes']['macro_f1']:.3f}  "
+            f"indicators {r['indicators']['micro_f1']:.3f}/{r['indicators']['macro_f1']:.3f}"
+        )
+    if args.out:
+        calibration = calibrate(records, oof, labels, policy, examples)
+        args.out.mkdir(parents=True, exist_ok=True)
+        net = fit(list(range(len(examples))))
+        if args.encoder == "minilm":
+            trainer.export(net, args.out)
+            weights = args.out / "model.onnx"
+        else:
+            weights = args.out / "weights.npz"
+            np.savez_compressed(
+                weights,
+                unigrams=net.uni.weight.detach().numpy().astype(np.float16),
+                pairs=net.pairs.weight.detach().numpy()[:, : args.pair_dim].astype(np.float16),
+                weight=net.head.weight.detach().numpy().astype(np.float32),
+                bias=net.head.bias.detach().numpy().astype(np.float32),
+            )
+        config = {
+            "labels": labels,
+            "pair_buckets": PAIR_BUCKETS,
+            "policy": {k: v[0] for k, v in policy.items()},
+            "thresholds": {k: v[1] for k, v in policy.items()},
+            "calibration": calibration,
+            "codebook": {"id": codebook.id, "version": codebook.version},
+            "trained": {
+                "records": len(records),
+                "real_sentences": report["real_sentences"],
+                "corpus_sentences": len(corpus),
+                "epochs": args.epochs,
+                "tune_unigrams": args.tune_unigrams,
+                "seconds": round(time.time() - started, 1),
+            },
+            "encoder": args.encoder,
+            "sha256": hashlib.sha256(weights.read_bytes()).hexdigest(),
+        }
+        (args.out / "config.json").write_text(json.dumps(config, indent=1) + "\n")
+        report["calibration"] = calibration
+    report["seconds"] = round(time.time() - started, 1)
+    if args.report:
+        args.report.write_text(json.dumps(report, indent=1) + "\n")
+    print(f"done in {report['seconds']} s", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,127 @@
+"""Code sentences with the trained sentence model, and join its word to the patterns'.
+
+Which coder decides an indicator was chosen by measurement, per indicator, when the
+model was trained (``policy`` in its config, chosen on out-of-fold predictions):
+
+* ``rules``: the patterns decide; the model only calibrates their confidence;
+* ``model``: the model decides; a pattern match without the model's agreement is set
+  aside (and shown as such by ``caselens explain``);
+* ``union``: either may find it.
+
+Confidence is calibrated on held-out labelled sentences (Platt scaling of the model's
+logit, one fit for pattern findings and one for the model's own), so a finding at 0.8
+was right about four times in five on text the model had not seen.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+import numpy as np
+
+from caselens.model import Codebook, Document, Evidence, Finding, Sentence
+from caselens.pipeline.sentence_model import SentenceModel
+
+POLICIES = ("rules", "model", "union")
+
+
+def _sigmoid(x: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(min(x, 40.0), -40.0)))
+
+
+class ModelCoder:
+    """The trained model over one codebook's indicators."""
+
+    method = "model"
+
+    def __init__(self, codebook: Codebook, model: SentenceModel) -> None:
+        self.model = model
+        self.codebook = codebook
+        config = model.config
+        self._column = {label: i for i, label in enumerate(model.labels)}
+        self._theme = {i.id: i.theme for i in codebook.indicators}
+        self.policy: dict[str, str] = {
+            i.id: str(config.get("policy", {}).get(i.id, "rules")) for i in codebook.indicators
+        }
+        self.threshold: dict[str, float] = {
+            i.id: float(config.get("thresholds", {}).get(i.id, config.get("threshold", 0.5)))
+            for i in codebook.indicators
+        }
+        calibration = config.get("calibration", {})
+        self._calibration = {
+            method: (float(calibration[method][0]), float(calibration[method][1]))
+            for method in ("rules", "model")
+            if method in calibration
+        }
+
+    @property
+    def usable(self) -> bool:
+        """True when the model knows at least one of the codebook's indicators."""
+        return any(i.id in self._column for i in self.codebook.indicators)
+
+    def confidence(self, method: str, logit: float) -> float:
+        a, b = self._calibration.get(method, (0.0, 1.0))
+        return _sigmoid(a + b * logit)
+
+    def code(
+        self,
+        doc: Document,
+        sentences: Sequence[Sentence],
+        rule_findings: Sequence[Finding],
+    ) -> tuple[list[Finding], list[Finding], list[Finding]]:
+        """The model's findings, the pattern findings it lets stand (with calibrated
+        confidence), and the pattern findings it overrules."""
+        texts = [doc.text[s.start : s.end] for s in sentences]
+        logits = self.model.logits(texts) if texts else np.zeros((0, len(self.model.labels)))
+        row_of = {(s.start, s.end): r for r, s in enumerate(sentences)}
+        proposed: list[Finding] = []
+        for r, sentence in enumerate(sentences):
+            for indicator, column in self._column.items():
+                if self.policy.get(indicator) not in ("model", "union"):
+                    continue
+                logit = float(logits[r, column])
+                if _sigmoid(logit) < self.threshold[indicator]:
+                    continue
+                proposed.append(
+                    Finding(
+                        document=doc.id,
+                        indicator=indicator,
+                        theme=self._theme[indicator],
+                        evidence=Evidence(texts[r], sentence.start, sentence.end, sentence.page),
+                        confidence=self.confidence("model", logit),
+                        method=self.method,
+                        sentence_start=sentence.start,
+                        sentence_end=sentence.end,
+                        note=f"model p={_sigmoid(logit):.2f}",
+                    )
+                )
+        kept: list[Finding] = []
+        overruled: list[Finding] = []
+        for finding in rule_findings:
+            at = row_of.get(
+                (finding.sentence_start or finding.start, finding.sentence_end or finding.end)
+            )
+            col = self._column.get(finding.indicator)
+            if at is None or col is None:  # set aside later anyway, or unknown to the model
+                kept.append(finding)
+                continue
+            logit = float(logits[at, col])
+            if self.policy.get(finding.indicator) == "model":
+                if _sigmoid(logit) < self.threshold[finding.indicator]:
+                    overruled.append(finding)
+                continue  # the model's own finding stands for it
+            kept.append(
+                Finding(
+                    document=finding.document,
+                    indicator=finding.indicator,
+                    theme=finding.theme,
+                    evidence=finding.evidence,
+                    confidence=self.confidence("rules", logit),
+                    method=finding.method,
+                    sentence_start=finding.sentence_start,
+                    sentence_end=finding.sentence_end,
+                    note=finding.note,
+                )
+            )
+        return proposed, kept, overruled

@@ -1,0 +1,217 @@
+"""The trained sentence model: which indicators a sentence expresses, in other words than
+the patterns foresaw.
+
+The model is a fastText-style classifier fine-tuned by ``scripts/train_coder.py`` on
+sentence-level evidence marked in real-derived review summaries and on a corpus of
+sentences written in the registers of real reporting (see its model card,
+``caselens/data/coder_model/MODEL_CARD.md``). A sentence is the mean of its word-piece
+vectors (initialised from the static MiniLM distillation, then fine-tuned) joined to the
+mean of its hashed word-pair vectors (so "not seen" differs from "seen"), and one
+logistic output per indicator reads it. At run time that is a table look-up, a mean and
+one matrix product in numpy: tens of thousands of sentences a second on two cores, no
+torch, no download.
+
+The featurisation below is the single definition used by training and by run time.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import re
+import threading
+import zlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from caselens.errors import CaselensError
+
+DEFAULT_MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "coder_model"
+TOKENIZER = Path(__file__).resolve().parent.parent / "data" / "static_model" / "tokenizer.json"
+MAX_TOKENS = 128
+_WORD = re.compile(r"[a-z0-9']+")
+
+Matrix = npt.NDArray[np.float32]
+
+
+class SentenceModelError(CaselensError):
+    """The trained model's files are missing or unreadable."""
+
+    def __init__(self, path: Path, problem: str) -> None:
+        super().__init__(
+            f"cannot load the trained sentence model at {path}: {problem}. Reinstall "
+            "caselens, retrain it with scripts/train_coder.py, or code with patterns only "
+            "(--no-model)."
+        )
+
+
+def word_pairs(text: str, buckets: int) -> list[int]:
+    """Hashed adjacent word pairs of a sentence (crc32, stable across runs and machines)."""
+    words = _WORD.findall(text.lower())
+    return [zlib.crc32(f"{a} {b}".encode()) % buckets for a, b in itertools.pairwise(words)]
+
+
+@dataclass(frozen=True)
+class Features:
+    """Token and word-pair ids of a batch of sentences, as flat arrays with offsets."""
+
+    tokens: npt.NDArray[np.int64]
+    token_offsets: npt.NDArray[np.int64]
+    pairs: npt.NDArray[np.int64]
+    pair_offsets: npt.NDArray[np.int64]
+
+
+def _flat(lists: Sequence[Sequence[int]]) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    offsets = np.zeros(len(lists) + 1, dtype=np.int64)
+    offsets[1:] = np.cumsum([len(x) for x in lists])
+    flat = np.fromiter((i for x in lists for i in x), dtype=np.int64, count=int(offsets[-1]))
+    return flat, offsets
+
+
+class Featuriser:
+    """Word pieces (the static model's tokenizer) and hashed word pairs of sentences."""
+
+    def __init__(self, buckets: int, tokenizer: Path = TOKENIZER) -> None:
+        from tokenizers import Tokenizer  # installed with model2vec
+
+        self.buckets = buckets
+        self._tokenizer = Tokenizer.from_file(str(tokenizer))
+        self._tokenizer.no_truncation()
+        self._tokenizer.no_padding()
+
+    def __call__(self, texts: Sequence[str]) -> Features:
+        encoded = self._tokenizer.encode_batch(list(texts), add_special_tokens=False)
+        tokens, token_offsets = _flat([e.ids[:MAX_TOKENS] for e in encoded])
+        pairs, pair_offsets = _flat([word_pairs(t, self.buckets)[:MAX_TOKENS] for t in texts])
+        return Features(tokens, token_offsets, pairs, pair_offsets)
+
+
+def _bag_mean(table: Matrix, ids: npt.NDArray[np.int64], offsets: npt.NDArray[np.int64]) -> Matrix:
+    """Mean of the table rows of each bag (by cumulative sums); an empty bag is zeros."""
+    sums = np.zeros((len(ids) + 1, table.shape[1]), dtype=np.float64)
+    if len(ids):
+        np.cumsum(table[ids], axis=0, dtype=np.float64, out=sums[1:])
+    counts = np.maximum(np.diff(offsets), 1)[:, None]
+    out: Matrix = ((sums[offsets[1:]] - sums[offsets[:-1]]) / counts).astype(np.float32)
+    return out
+
+
+def _config(model_dir: Path) -> dict[str, Any]:
+    try:
+        config: dict[str, Any] = json.loads((model_dir / "config.json").read_text("utf-8"))
+    except (OSError, ValueError) as error:
+        raise SentenceModelError(model_dir, str(error)) from error
+    return config
+
+
+class SentenceModel:
+    """A trained model: indicator logits per sentence, plus how to use them (its config).
+
+    ``SentenceModel(dir)`` opens the kind of model the folder holds: the static
+    classifier (``weights.npz``) or the fine-tuned encoder (``model.onnx``).
+    """
+
+    labels: tuple[str, ...]
+    config: dict[str, Any]
+
+    def __new__(cls, model_dir: Path | None = None) -> SentenceModel:
+        folder = Path(model_dir) if model_dir is not None else DEFAULT_MODEL_DIR
+        if cls is SentenceModel and _config(folder).get("encoder") == "minilm":
+            return super().__new__(EncoderModel)
+        return super().__new__(cls)
+
+    def __init__(self, model_dir: Path | None = None) -> None:
+        self.model_dir = Path(model_dir) if model_dir is not None else DEFAULT_MODEL_DIR
+        config = _config(self.model_dir)
+        try:
+            with np.load(self.model_dir / "weights.npz") as weights:
+                self._unigrams = weights["unigrams"]
+                self._pairs = weights["pairs"]
+                self._weight = weights["weight"].astype(np.float32)
+                self._bias = weights["bias"].astype(np.float32)
+        except (OSError, ValueError, KeyError) as error:
+            raise SentenceModelError(self.model_dir, str(error)) from error
+        self.labels: tuple[str, ...] = tuple(config["labels"])
+        self.config = config
+        self.featurise = Featuriser(int(config["pair_buckets"]))
+
+    def logits(self, texts: Sequence[str]) -> Matrix:
+        """One row of indicator logits per sentence."""
+        if not texts:
+            return np.zeros((0, len(self.labels)), dtype=np.float32)
+        f = self.featurise(texts)
+        hidden = np.concatenate(
+            [
+                _bag_mean(self._unigrams, f.tokens, f.token_offsets),
+                _bag_mean(self._pairs, f.pairs, f.pair_offsets),
+            ],
+            axis=1,
+        )
+        out: Matrix = hidden @ self._weight.T + self._bias
+        return out
+
+    def probabilities(self, texts: Sequence[str]) -> Matrix:
+        out: Matrix = (1.0 / (1.0 + np.exp(-self.logits(texts)))).astype(np.float32)
+        return out
+
+
+class EncoderModel(SentenceModel):
+    """The fine-tuned MiniLM encoder, int8 ONNX, run by onnxruntime (one thread: on two
+    cores two worker processes use them better than one process with two threads)."""
+
+    def __init__(self, model_dir: Path | None = None) -> None:
+        self.model_dir = Path(model_dir) if model_dir is not None else DEFAULT_MODEL_DIR
+        self.config = _config(self.model_dir)
+        self.labels = tuple(self.config["labels"])
+        try:
+            import onnxruntime
+            from tokenizers import Tokenizer
+
+            options = onnxruntime.SessionOptions()
+            options.intra_op_num_threads = int(self.config.get("threads", 1))
+            options.inter_op_num_threads = 1
+            self._session = onnxruntime.InferenceSession(
+                str(self.model_dir / "model.onnx"), options, providers=["CPUExecutionProvider"]
+            )
+            self._tokenizer = Tokenizer.from_file(str(self.model_dir / "tokenizer.json"))
+        except ImportError as error:
+            raise SentenceModelError(self.model_dir, f"{error.name} is not installed") from error
+        except Exception as error:  # onnxruntime raises its own exception types
+            raise SentenceModelError(self.model_dir, str(error)) from error
+        self._tokenizer.enable_truncation(int(self.config.get("max_tokens", 64)))
+        self._tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
+        self.batch = 32
+
+    def logits(self, texts: Sequence[str]) -> Matrix:
+        if not texts:
+            return np.zeros((0, len(self.labels)), dtype=np.float32)
+        # Similar lengths together, so a batch pads little; results go back in order.
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        out = np.zeros((len(texts), len(self.labels)), dtype=np.float32)
+        for b in range(0, len(order), self.batch):
+            chunk = order[b : b + self.batch]
+            encoded = self._tokenizer.encode_batch([texts[i] for i in chunk])
+            feeds = {
+                "input_ids": np.array([e.ids for e in encoded], dtype=np.int64),
+                "attention_mask": np.array([e.attention_mask for e in encoded], dtype=np.int64),
+            }
+            out[chunk] = self._session.run(["logits"], feeds)[0]
+        return out
+
+
+_default: SentenceModel | None = None
+_lock = threading.Lock()
+
+
+def default_model() -> SentenceModel:
+    """The shipped model, loaded once per process."""
+    global _default
+    with _lock:
+        if _default is None:
+            _default = SentenceModel()
+        return _default

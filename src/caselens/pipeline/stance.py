@@ -1,0 +1,171 @@
+"""Whose story a sentence tells, and whether it asserts what it says.
+
+A review speaks about this case ("the father was not seen by the health visitor")
+and in general ("research shows that fathers are often unseen by services"); it
+asserts concerns, but it also denies them ("neither parent was known to misuse
+drugs"), withdraws them ("neglect was suspected but ruled out"), praises practice
+("information was shared promptly"), and asks questions (a key line of enquiry).
+Only a case statement that asserts can be evidence that an indicator arose in this
+case; the others stay visible as context, with the reason.
+
+This is a small cue-based judgement of the whole sentence, made once per sentence and
+cached by the coder. A pattern match inside a sentence is still checked on its own
+clause by :mod:`caselens.pipeline.negation` ("did not explore the father's drinking"
+is a learning point although it holds a "not").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from caselens.pipeline.negation import ACTION, PRACTICE, has_case_link, is_general
+
+ABOUT = ("case", "general")
+POLARITY = ("asserts", "denies", "doubts", "praises", "asks")
+
+
+@dataclass(frozen=True, slots=True)
+class Stance:
+    """How one sentence speaks: about this case or in general, and with what force."""
+
+    about: str = "case"  # case | general
+    polarity: str = "asserts"  # asserts | denies | doubts | praises | asks
+    reason: str = ""  # the cue that decided, for a person checking
+
+    @property
+    def counts(self) -> bool:
+        """Only a case statement that asserts can be a finding."""
+        return self.about == "case" and self.polarity == "asserts"
+
+    @property
+    def label(self) -> str:
+        return self.polarity if self.about == "case" else "general"
+
+
+ASSERTS = Stance()
+
+# Statements about research, national learning or people in general.
+_GENERAL = re.compile(
+    r"\b(?:research|studies|study|literature|evidence (?:base|suggests|shows|indicates)"
+    r"|national (?:panel|reviews?|learning|analysis|data|guidance|picture|context|studies)"
+    r"|the (?:child safeguarding practice review )?panel(?:'s|\u2019s)? (?:report|review|found|has)"
+    r"|thematic reviews?|(?:previous|other|earlier|many|several|local and national) reviews"
+    r"|serious case reviews (?:have|show|often)|triennial|biennial|nice guidance"
+    r"|it is (?:well )?(?:known|recognised|established|understood|acknowledged)"
+    r"|(?:is|are) (?:known|recognised) (?:to|as)"
+    r"|(?:is|are) (?:a )?(?:well[- ])?(?:recognised|established) (?:risk|factor|feature)"
+    r"|(?:is|are) (?:often|frequently|commonly|more likely|at (?:greater|increased|higher) risk)"
+    r"|nationally|across (?:england|wales|the country)|in general|generally)\b",
+    re.IGNORECASE,
+)
+# A plural or generic subject speaking of a class of people: "Babies who are ...".
+_GENERIC_SUBJECT = re.compile(
+    r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:(?:many|most|some|all|young|new|first-time|male)\s+)?"
+    r"(?:babies|infants|parents|fathers|mothers|men|families|carers|children|practitioners"
+    r"|professionals|agencies)\b(?! (?:were|had|did|was)\b)",
+    re.IGNORECASE,
+)
+# What ties a general-sounding sentence to this case after all.
+_CASE_TIES = re.compile(
+    r"\b(?:in this (?:case|review|family)|this (?:family|baby|infant|child|case|mother|father)"
+    r"|(?:the|her|his|their) (?:baby|infant|mother|father|parents?|family|partner|grandmother"
+    r"|twins?|son|daughter|sister|brother)|(?:mother|father)(?:'s|\u2019s)?"
+    r"|(?:child|baby|infant) [A-Z]\b|[A-Z][a-z]+(?:'s|\u2019s)\s"
+    r"|(?:she|he) (?:was|had|did|said|told))"
+    r"\b",
+)
+_NOT_NAMES = re.compile(
+    r"\b(?:Children|Women|Men|People|Panel|Trust|Council|Government|Partnership|Board|Service"
+    r"|Hospital|Ofsted|England|Wales|Britain|Today|Parents|Fathers|Mothers|Babies|Nation)(?:'s|\u2019s)"
+)
+
+_PAST = re.compile(r"\b(?:was|were|had|did|didn't|wasn't|weren't|hadn't)\b", re.IGNORECASE)
+
+# A denial opening the sentence: "There was no ...", "Neither parent ...", "No concerns ...".
+_DENIAL = re.compile(
+    r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:(?:however|at that time|at this point|at birth),?\s+)?"
+    r"(?:there (?:was|were|is|are|had been) (?:no|nothing)\b|neither\b|none of\b|no (?:\w+ ){0,3}"
+    r"(?:concerns?|evidence|history|indications?|suggestions?|reports?|records?|signs?|"
+    r"information|allegations?) (?:of|about|that|were|was|had)\b|at no (?:point|time)\b"
+    r"|nothing (?:suggested|indicated|in)\b)",
+    re.IGNORECASE,
+)
+_DENIAL_LATE = re.compile(
+    r"\b(?:(?:was|were) not known to (?:misuse|use|take|drink|have|be)"
+    r"|(?:there was|with) no (?:known )?(?:history|evidence|suggestion|indication) of"
+    r"|(?:did|does) not (?:misuse|use|drink|smoke|take drugs)\b"
+    r"|denied (?:any|using|drinking|taking|that)|had never (?:used|smoked|taken|drunk|been))\b",
+    re.IGNORECASE,
+)
+# A concern withdrawn: suspected, then ruled out.
+_DOUBT = re.compile(
+    r"\b(?:(?:was|were|had been|has been|later|subsequently) (?:ruled out|excluded|discounted)"
+    r"|ruled out|unfounded|not substantiated|unsubstantiated|no longer (?:suspected|a concern)"
+    r"|(?:was|were) (?:later )?found not to\b"
+    r"|turned out (?:not|to be (?:normal|benign|accidental)))",
+    re.IGNORECASE,
+)
+# Practice praised.
+_PRAISE = re.compile(
+    r"\b(?:good practice|(?:good|excellent|positive|effective|notable|strong) (?:example|practice|"
+    r"work|liaison|communication|joint working|partnership working)"
+    r"|promptly|timely|swift(?:ly)?|thorough(?:ly)?|diligent(?:ly)?|tenacious(?:ly)?|commendabl[ey]"
+    r"|exemplary|skil(?:l)?ful(?:ly)?|appropriately|persisten(?:t|ce|tly)|conscientious(?:ly)?"
+    r"|sensitively|worked (?:well|hard)|went well|to (?:her|his|their) credit"
+    r"|(?:was|were) (?:well|clearly) (?:documented|recorded|coordinated|managed)"
+    r"|in line with (?:the )?(?:protocol|guidance|procedures?|policy)"
+    r"|as (?:it|they|she|he) should(?: have)?\b(?! been)|rightly|of a high standard)\b",
+    re.IGNORECASE,
+)
+# Anything that turns praise into a concern: a contrast, a failure, a gap.
+_CONCERN = re.compile(
+    r"\b(?:not|no|never|nor|however|but|although|though|despite|without|fail\w*|lack\w*|miss\w*"
+    r"|only|limited|gaps?|concern\w*|weak\w*|delay\w*|late|unclear|insufficient|inadequate"
+    r"|poor\w*|could have|should have|would have|opportunit\w+)\b|n't\b",
+    re.IGNORECASE,
+)
+
+
+def _ties_to_case(sentence: str) -> bool:
+    if has_case_link(sentence):
+        return True
+    masked = _NOT_NAMES.sub(" ", sentence)
+    return bool(_CASE_TIES.search(masked))
+
+
+def _denies(sentence: str) -> bool:
+    found = _DENIAL.search(sentence) or _DENIAL_LATE.search(sentence)
+    if found is None:
+        return False
+    # "There was no pre-birth assessment" names a gap in practice: that is a concern.
+    following = sentence[found.end() : found.end() + 50]
+    return not (PRACTICE.search(following) or ACTION.match(following.lstrip()))
+
+
+def judge(sentence: str) -> Stance:
+    """The stance of one sentence (see the module docstring)."""
+    text = sentence.strip()
+    if text.endswith("?"):
+        return Stance("case", "asks", "a question, not a statement")
+    tied = _ties_to_case(text)
+    if not tied:
+        general = _GENERAL.search(text)
+        if general is not None:
+            return Stance("general", "asserts", f"speaks in general ({general.group().strip()!r})")
+        # "Fathers were not seen by any practitioner" tells what happened: past tense
+        # keeps a generic-sounding sentence on the case.
+        if not _PAST.search(text):
+            if _GENERIC_SUBJECT.search(text):
+                return Stance("general", "asserts", "speaks of people in general")
+            if is_general(text):
+                return Stance("general", "asserts", "a recommendation for everyone")
+    if _denies(text):
+        return Stance("case", "denies", "the sentence denies it")
+    doubt = _DOUBT.search(text)
+    if doubt is not None:
+        return Stance("case", "doubts", f"the concern was withdrawn ({doubt.group()!r})")
+    praise = _PRAISE.search(text)
+    if praise is not None and not _CONCERN.search(text):
+        return Stance("case", "praises", f"praises practice ({praise.group()!r})")
+    return ASSERTS
