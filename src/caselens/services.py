@@ -21,6 +21,7 @@ its sources, checking each against its recorded hash.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -43,7 +44,7 @@ ANALYSIS_SCHEMA = 1
 
 Progress = Callable[[Path, int, int], None]
 
-FACT_NAMES = ("age_months", "infant", "outcome", "harm_types", "nation", "published_year")
+FACT_NAMES = tuple(f.name for f in dataclasses.fields(Facts))
 
 
 @dataclass(frozen=True, slots=True)

@@ -109,13 +109,12 @@ def model_options(func: F) -> F:
         show_default=True,
         help="Also code by similarity to the codebook's exemplar sentences.",
     )(func)
-    decorated = click.option(
+    return click.option(
         "--model/--no-model",
         default=Settings().model,
         show_default=True,
         help="Also code with the trained sentence model (--no-model: patterns only).",
     )(decorated)
-    return decorated
 
 
 def settings_options(func: F) -> F:

@@ -17,7 +17,7 @@ from typing import Any
 
 from caselens.errors import CodebookError
 from caselens.model.codebook import SECTION_CODING, Codebook
-from caselens.model.facts import HARM_TYPES, NATIONS, OUTCOMES, Facts
+from caselens.model.facts import DOCUMENT_TYPES, HARM_TYPES, NATIONS, OUTCOMES, Facts
 
 MAX_PROBLEMS_SHOWN = 10
 
@@ -70,6 +70,7 @@ FACT_VOCABULARY: dict[str, tuple[str, ...]] = {
     "outcome": OUTCOMES,
     "harm_types": HARM_TYPES,
     "nation": NATIONS,
+    "document_type": DOCUMENT_TYPES,
 }
 
 THEME_ID = re.compile(r"[A-Za-z0-9_-]+")

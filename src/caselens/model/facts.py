@@ -10,6 +10,7 @@ from caselens.model.evidence import Evidence
 OUTCOMES = ("death", "serious_harm", "other")
 HARM_TYPES = ("non_accidental_injury", "neglect", "unsafe_sleeping", "other")
 NATIONS = ("England", "Wales", "Scotland", "Northern Ireland", "other")
+DOCUMENT_TYPES = ("case_review", "other")
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +58,9 @@ class Facts:
     harm_types: Fact = field(default_factory=lambda: Fact("harm_types", ()))
     nation: Fact = field(default_factory=lambda: _unknown("nation"))
     published_year: Fact = field(default_factory=lambda: _unknown("published_year"))
+    # "case_review" when the text tells of a child who died or was harmed; "other" for a
+    # README, a policy or a leaflet, which says nothing of any one child
+    document_type: Fact = field(default_factory=lambda: _unknown("document_type"))
 
     def get(self, name: str) -> Fact:
         fact = getattr(self, name, None)
@@ -74,5 +78,6 @@ class Facts:
                 "harm_types",
                 "nation",
                 "published_year",
+                "document_type",
             )
         }

@@ -29,7 +29,7 @@ from caselens.pipeline.code_model import ModelCoder
 from caselens.pipeline.code_rules import Dropped, RuleCoder
 from caselens.pipeline.negation import has_case_link
 from caselens.pipeline.settings import Settings
-from caselens.pipeline.stance import Stance, judge
+from caselens.pipeline.stance import ASSERTS, Stance, judge
 from caselens.pipeline.structure import Structure, StructureReader
 
 _log = logging.getLogger(__name__)
@@ -37,7 +37,8 @@ _log = logging.getLogger(__name__)
 _REASONS = {
     "negated": "the clause denies it",
     "hypothetical": "a supposition, not what happened",
-    "general": "a recommendation for everyone, not about this case",
+    "general": "speaks in general (research, guidance, a recommendation for everyone), "
+    "not about this case",
 }
 
 
@@ -206,6 +207,10 @@ class Coder:
                 findings.append(replace(finding, section=role.id, stance=stance.label))
         for drop in trace:
             sentence = coded[drop.sentence]
+            role = structure.role(where[(sentence.start, sentence.end)])
+            why = _REASONS.get(drop.reason, drop.reason)
+            if role.coding == "none":  # the section says it first
+                why = _sentence_reason(role.coding, role.label, "", ASSERTS) or why
             considered.append(
                 Considered(
                     drop.indicator,
@@ -215,10 +220,10 @@ class Coder:
                     "rules",
                     drop.words,
                     0.0,
-                    structure.role(where[(sentence.start, sentence.end)]).id,
+                    role.id,
                     drop.reason,
                     False,
-                    _REASONS.get(drop.reason, drop.reason),
+                    why,
                 )
             )
         considered.sort(key=lambda c: (c.start, c.indicator, not c.kept))

@@ -9,13 +9,15 @@ and ``facts_nation``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
-from caselens.model import Document, Facts, Sentence
+from caselens.model import Document, Fact, Facts, Sentence
 from caselens.pipeline.facts_age import extract_age
 from caselens.pipeline.facts_harm import extract_harm_types, extract_outcome
 from caselens.pipeline.facts_nation import extract_nation, extract_published_year
 from caselens.pipeline.facts_text import pieces
+from caselens.pipeline.negation import has_case_link
 
 __all__ = ["extract_facts"]
 
@@ -26,11 +28,41 @@ def extract_facts(doc: Document, sentences: Sequence[Sentence]) -> Facts:
     age, infant = extract_age(doc, items)
     published = extract_published_year(doc, items)
     year = published.value if isinstance(published.value, int) else None
+    outcome = extract_outcome(doc, items)
+    harm = extract_harm_types(doc, items)
     return Facts(
         age_months=age,
         infant=infant,
-        outcome=extract_outcome(doc, items),
-        harm_types=extract_harm_types(doc, items),
+        outcome=outcome,
+        harm_types=harm,
         nation=extract_nation(doc, items, year, doc.title),
         published_year=published,
+        document_type=document_type(
+            age, infant, outcome, harm, [doc.text[x.start : x.end] for x in sentences]
+        ),
+    )
+
+
+# A particular child: "a seven-week-old boy", "aged four months" (not "a child aged two or
+# under", which describes a population).
+_ONE_CHILD = re.compile(
+    r"\b[\w-]+-(?:day|week|month|year)-old\b|\baged (?:\w+ ){1,2}(?:days|weeks|months)\b"
+    r"|\b(?:her|his|their) (?:mother|father|parents?|partner|family|brother|sister"
+    r"|grandmother|twin)\b|\b(?:known as|pseudonym|initials)\b|\ba (?:baby )?(?:boy|girl)\b",
+    re.IGNORECASE,
+)
+
+
+def document_type(
+    age: Fact, infant: Fact, outcome: Fact, harm: Fact, sentences: Sequence[str]
+) -> Fact:
+    """A case review tells of a child who died or was harmed; a text that states none of
+    the child's facts (a README, a policy, a training leaflet) is something else."""
+    known = [f for f in (outcome, harm, age, infant) if f.known and f.value is not False]
+    if known and any(_ONE_CHILD.search(s) or has_case_link(s) for s in sentences):
+        return Fact("document_type", "case_review", known[0].evidence[:1])
+    return Fact(
+        "document_type",
+        "other",
+        note="the text tells of no child who died or was harmed: not a case review",
     )

@@ -62,14 +62,16 @@ def _cased(name: str) -> tuple[str, ...]:
     """A kind of review or agency as written mid-sentence, at a sentence start or in a title.
 
     Reviews write "child safeguarding practice review", "Child safeguarding practice
-    review published in 2021" and "Child Safeguarding Practice Review" alike; the list
+    review published in 2021", "Child Safeguarding Practice Review" and, on a title
+    page, "CHILD SAFEGUARDING PRACTICE REVIEW" alike; the list
     need name each term once. Names of one word, mostly acronyms, keep their case.
     """
     if " " not in name:
         return (name,)
     lower = name.lower()
     title = " ".join(w[:1].upper() + w[1:] for w in lower.split(" "))
-    forms = (name, lower, lower[:1].upper() + lower[1:], title)
+    # title pages are often set in capitals: "LOCAL CHILD SAFEGUARDING PRACTICE REVIEW"
+    forms = (name, lower, lower[:1].upper() + lower[1:], title, name.upper())
     return tuple(dict.fromkeys(forms))
 
 

@@ -243,6 +243,8 @@ SLEEP = re.compile(
     rf"(?:{_SLEEP_VERB}|placed|put|laid|lying|lay|face\s+down)\s+(?:\w+\s+){{0,3}}?on\s+"
     r"(?:an?|the|his|her|their)\s+(?:\w+\s+)?(?:pillows?|cushions?)|"
     r"(?:asphyxi\w*|suffocat\w*)\b[^.;]{0,50}\b(?:adult|double|parents'?)\s+bed|"
+    r"(?:unresponsive|lifeless|limp|not\s+breathing|dead|found)\s+(?:\w+\s+){0,3}?(?:on|in)\s+"
+    rf"(?:an?|the|his|her|their)\s+(?:\w+\s+)?{_SOFT_PLACE}|"
     rf"(?:asleep|sleeping|slept|dozed|dozing|dozed\s+off)\b[^.]{{0,60}}\b{_SOFT_PLACE}|"
     rf"{_SOFT_PLACE}\b[^.]{{0,60}}\b(?:asleep|sleeping|slept|slumped|dozed|dozing))\b",
     _I,
@@ -354,7 +356,7 @@ NEGLECT_NEED = re.compile(
 )
 NOT_NEGLECT_NEED = re.compile(r"neglect")
 SLEEP_NEED = re.compile(
-    r"sleep|slept|doz|nap(?:ped|ping)?\s|bed[\s-]?shar|"
+    r"sleep|slept|doz|nap(?:ped|ping)?\s|bed[\s-]?shar|sofa|couch|settee|chair|beanbag|futon|"
     r"shar(?:ed|ing|es)\s+(?:a|the|her|his|their)?\s*(?:double\s+|single\s+)?"
     r"(?:bed|sleep|sofa|settee|couch|mattress)|(?:was|were)\s+sharing|"
     r"shared\s+(?:bed|sofa|couch|settee|armchair|chair|beanbag|futon|mattress)|same\s+bed|"

@@ -28,12 +28,14 @@ _FACT_WORDS: dict[str, tuple[str, str]] = {
     "nation": ("Nation", ""),
     "published_year": ("Published", ""),
     "infant": ("Called a baby", ""),
+    "document_type": ("Document", ""),
 }
 # Readable forms of the model's vocabulary (caselens.model.facts), not of any codebook.
 _VALUE_WORDS: dict[str, str] = {
     "non_accidental_injury": "non-accidental injury",
     "serious_harm": "serious harm",
     "unsafe_sleeping": "unsafe sleeping",
+    "case_review": "a case review",
 }
 _QUOTE_CHARS = 90
 
@@ -146,6 +148,8 @@ def check(criterion: Criterion, facts: Facts, any_year: bool = False) -> Criteri
     ok, words = _evaluate(criterion, fact)
     status = "met" if ok else "not_met"
     reason = f"{_describe(fact)} {words}{off}{_quote(fact)}"
+    if status == "not_met" and fact.note and not fact.evidence:
+        reason = fact.note[0].upper() + fact.note[1:]  # e.g. "the text tells of no child ..."
     return CriterionResult(
         criterion.id, criterion.label, status, reason, fact.evidence, criterion.window
     )

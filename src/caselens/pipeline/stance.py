@@ -127,7 +127,8 @@ _CONCERN = re.compile(
 )
 
 
-def _ties_to_case(sentence: str) -> bool:
+def ties_to_case(sentence: str) -> bool:
+    """True when the sentence names this case: its child, family, or a person by name."""
     if has_case_link(sentence):
         return True
     masked = _NOT_NAMES.sub(" ", sentence)
@@ -148,7 +149,7 @@ def judge(sentence: str) -> Stance:
     text = sentence.strip()
     if text.endswith("?"):
         return Stance("case", "asks", "a question, not a statement")
-    tied = _ties_to_case(text)
+    tied = ties_to_case(text)
     if not tied:
         general = _GENERAL.search(text)
         if general is not None:

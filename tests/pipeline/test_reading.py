@@ -1,0 +1,125 @@
+"""A whole review read as a reviewer reads it: only case statements that assert become
+findings, facts come from the case, and what was set aside says why."""
+
+from __future__ import annotations
+
+from caselens.codebook import default_codebook
+from caselens.model import Document
+from caselens.pipeline.run import Pipeline
+from caselens.pipeline.settings import Settings
+
+REVIEW = """WESTHOLM SAFEGUARDING CHILDREN PARTNERSHIP
+LOCAL CHILD SAFEGUARDING PRACTICE REVIEW: BABY J
+
+1. INTRODUCTION
+
+1.1 Baby J, eleven weeks old, was found unresponsive on a sofa by her drunk father.
+
+2. NATIONAL CONTEXT
+
+2.1 Research shows that sharing a sofa with a baby greatly increases the risk of sudden death.
+
+2.2 Across England and Wales, reviews have found that fathers are often unseen by services.
+
+3. FAMILY BACKGROUND
+
+3.1 Neither parent was known to misuse drugs.
+
+3.2 Baby J's father was never seen by the health visitor or the midwife.
+
+3.3 A cousin, aged four years, lived with the family for a time.
+
+4. GOOD PRACTICE
+
+4.1 Information was shared promptly between the GP and the health visitor.
+
+5. RECOMMENDATIONS
+
+5.1 The partnership should remind all practitioners to discuss safer sleep at every contact.
+
+GLOSSARY
+
+Co-sleeping: a baby sleeping on the same surface as an adult.
+"""
+
+
+def _process() -> tuple[Document, object]:
+    doc = Document.from_text(REVIEW, "baby-j")
+    return doc, Pipeline(default_codebook(), Settings(model=False)).process(doc)
+
+
+def test_only_case_statements_that_assert_become_findings() -> None:
+    doc, result = _process()
+    quotes = {f.quote for f in result.findings}  # type: ignore[attr-defined]
+    assert any("father was never seen" in q for q in quotes)
+    assert any("sofa" in q for q in quotes)  # the sofa in the case, not the research
+    for trap in (
+        "Research shows",
+        "Across England",
+        "Neither parent",
+        "shared promptly",
+        "should remind",
+        "Co-sleeping:",
+    ):
+        assert not any(trap in q for q in quotes), trap
+    for finding in result.findings:  # type: ignore[attr-defined]
+        assert doc.text[finding.start : finding.end] == finding.quote
+        assert finding.stance == "asserts"
+        assert finding.section in {"introduction", "family_background"}
+
+
+def test_what_was_set_aside_keeps_its_reason() -> None:
+    _, result = _process()
+    reasons = {c.reason for c in result.set_aside}  # type: ignore[attr-defined]
+    assert any("National context" in r for r in reasons)
+    assert any("denies" in r or "clause denies" in r for r in reasons)
+    assert all(r for r in reasons)
+
+
+def test_facts_come_from_the_case_not_the_context() -> None:
+    _, result = _process()
+    facts = result.facts  # type: ignore[attr-defined]
+    assert facts.age_months.value < 3  # eleven weeks, not the four-year-old cousin
+    assert facts.outcome.value in ("death", "serious_harm")
+    assert "unsafe_sleeping" in facts.harm_types.value  # found on a sofa after drinking
+    assert facts.nation.value == "England"  # from the partnership's review, not "England and Wales"
+    assert all("Across England" not in e.quote for e in facts.nation.evidence)
+    assert facts.document_type.value == "case_review"
+    assert result.screening.in_scope  # type: ignore[attr-defined]
+
+
+def test_harm_is_recognised_from_what_happened() -> None:
+    pipeline = Pipeline(default_codebook(), Settings(model=False))
+    cases = {
+        "non_accidental_injury": (
+            "Baby L, aged nine weeks, was shaken by his father and suffered a bleed on the "
+            "brain and fractured ribs."
+        ),
+        "neglect": (
+            "Baby M, a seven-month-old girl, was left unattended for long periods, was not "
+            "fed and was not taken to a doctor when she was ill; she was admitted to "
+            "hospital severely malnourished."
+        ),
+        "unsafe_sleeping": (
+            "Baby N, aged ten weeks, died after being put down to sleep overnight in a car "
+            "seat under a heavy blanket."
+        ),
+    }
+    for harm, text in cases.items():
+        facts = pipeline.process(Document.from_text(text, harm)).facts
+        assert harm in facts.harm_types.value, (harm, facts.harm_types)
+
+
+def test_a_document_that_is_not_a_case_review_is_excluded_with_that_reason() -> None:
+    leaflet = (
+        "Safer sleep for babies: a leaflet for parents.\n\n"
+        "Babies should sleep on their backs in their own cot. Never sleep on a sofa with a baby. "
+        "Research shows that bed-sharing after drinking alcohol raises the risk of death."
+    )
+    result = Pipeline(default_codebook(), Settings(model=False)).process(
+        Document.from_text(leaflet, "leaflet")
+    )
+    assert result.facts.document_type.value == "other"
+    assert not result.screening.included
+    first = next(c for c in result.screening.results if c.status != "met")
+    assert "not a case review" in first.reason

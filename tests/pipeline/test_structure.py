@@ -1,0 +1,126 @@
+"""Sections and their roles: from headings in text, heading blocks, numbered paragraphs."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from caselens.codebook import default_codebook
+from caselens.codebook.loader import codebook_from_dict, codebook_to_dict
+from caselens.model import Block, Document
+from caselens.pipeline.segment import segment
+from caselens.pipeline.structure import StructureReader, looks_like_heading
+
+REVIEW = """LOCAL CHILD SAFEGUARDING PRACTICE REVIEW: BABY Q
+
+CONTENTS
+
+1. Introduction
+2. National context
+
+1. INTRODUCTION
+
+1.1 Baby Q was seven weeks old when he was admitted to hospital with a head injury.
+
+2. THE NATIONAL CONTEXT AND WHAT RESEARCH TELLS US
+
+Fathers and male carers
+
+2.1 Men in the household are often unseen by services.
+
+3. FAMILY BACKGROUND
+
+3.1 The father was not seen by the health visitor.
+
+4. GOOD PRACTICE
+
+4.1 The GP shared information promptly.
+
+5. RECOMMENDATIONS
+
+5.1 The partnership should remind practitioners to ask about fathers.
+
+GLOSSARY
+
+MARAC: a meeting to share information about domestic abuse.
+"""
+
+
+def _roles(text: str) -> dict[str, str]:
+    doc = Document.from_text(text, "r")
+    sentences = segment(doc)
+    structure = StructureReader(default_codebook().sections).read(doc, sentences)
+    return {
+        doc.text[s.start : s.end]: structure.role(i).id
+        for i, s in enumerate(sentences)
+        if i not in structure.headings
+    }
+
+
+def test_each_section_gets_the_role_its_heading_signals() -> None:
+    roles = _roles(REVIEW)
+    assert (
+        roles["1.1 Baby Q was seven weeks old when he was admitted to hospital with a head injury."]
+        == "introduction"
+    )
+    assert roles["2.1 Men in the household are often unseen by services."] == "national_context"
+    assert roles["3.1 The father was not seen by the health visitor."] == "family_background"
+    assert roles["4.1 The GP shared information promptly."] == "good_practice"
+    assert (
+        roles["5.1 The partnership should remind practitioners to ask about fathers."]
+        == "recommendations"
+    )
+    assert roles["MARAC: a meeting to share information about domestic abuse."] == "glossary"
+
+
+def test_a_sub_heading_keeps_the_role_around_it() -> None:
+    # "Fathers and male carers" matches no role: it stays inside the national context
+    doc = Document.from_text(REVIEW, "r")
+    sections = StructureReader(default_codebook().sections).read(doc, segment(doc)).sections
+    by_heading = {s.heading: s.role.id for s in sections}
+    assert by_heading["Fathers and male carers"] == "national_context"
+
+
+def test_a_numbered_paragraph_belongs_to_its_numbered_section() -> None:
+    text = (
+        "5. NATIONAL CONTEXT\n\n5.1 Babies are vulnerable.\n\n"
+        "6. FAMILY BACKGROUND\n\n6.1 The mother was 17.\n\n"
+        "5.2 Research shows that bed-sharing is common."  # out of place, still section 5
+    )
+    roles = _roles(text)
+    assert roles["5.2 Research shows that bed-sharing is common."] == "national_context"
+    assert roles["6.1 The mother was 17."] == "family_background"
+
+
+def test_a_text_without_headings_is_judged_sentence_by_sentence() -> None:
+    roles = _roles("The father was not seen. The mother had been in care as a child.")
+    assert set(roles.values()) == {"unsectioned"}
+
+
+def test_heading_blocks_from_a_reader_are_used_whatever_their_shape() -> None:
+    text = "Glossary of terms used in this report.\n\nMARAC: a meeting about domestic abuse."
+    doc = Document.from_text(text, "r")
+    heading = Block(doc.blocks[0].start, doc.blocks[0].end, kind="heading")
+    doc = dataclasses.replace(doc, blocks=(heading, *doc.blocks[1:]))
+    structure = StructureReader(default_codebook().sections).read(doc, segment(doc))
+    assert structure.headings == frozenset({0})
+    assert structure.role(1).id == "glossary"
+
+
+def test_sentences_are_not_headings() -> None:
+    assert looks_like_heading("4. Family background")
+    assert looks_like_heading("THE NATIONAL CONTEXT AND WHAT RESEARCH TELLS US")
+    assert not looks_like_heading("The father was not seen by the health visitor.")
+    assert not looks_like_heading("3.2 The review was asked to consider:")
+
+
+def test_a_codebook_brings_its_own_section_roles() -> None:
+    data = codebook_to_dict(default_codebook())
+    data["sections"] = [
+        {"id": "lessons", "label": "Lessons", "headings": ["^lessons$"], "coding": "none"}
+    ]
+    codebook = codebook_from_dict(data, "mine.yaml")
+    assert [r.id for r in codebook.sections] == ["lessons"]
+    doc = Document.from_text("Lessons\n\nThe father was not seen.", "r")
+    structure = StructureReader(codebook.sections).read(doc, segment(doc))
+    assert structure.role(1).id == "lessons" and structure.role(1).coding == "none"
+    assert codebook_from_dict(codebook_to_dict(codebook), "again") == codebook
