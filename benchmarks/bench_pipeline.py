@@ -72,9 +72,9 @@ def _extract(path: Path) -> tuple[int, int]:
     return doc.page_count or 1, len(doc.text)
 
 
-def _init_pipeline(semantic: bool) -> None:
+def _init_pipeline(semantic: bool, model: bool) -> None:
     global _PIPELINE
-    _PIPELINE = Pipeline(default_codebook(), Settings(semantic=semantic))
+    _PIPELINE = Pipeline(default_codebook(), Settings(semantic=semantic, model=model))
 
 
 def _process(path: Path) -> tuple[int, int]:
@@ -91,12 +91,12 @@ def _peak_rss_mb() -> float:
     return max(own, children) / 1024
 
 
-def run(paths: list[Path], jobs: int, semantic: bool) -> dict[str, float]:
+def run(paths: list[Path], jobs: int, semantic: bool, model: bool) -> dict[str, float]:
     with ProcessPoolExecutor(jobs) as pool:
         t0 = time.perf_counter()
         extracted = list(pool.map(_extract, paths, chunksize=1))
         extract_s = time.perf_counter() - t0
-    with ProcessPoolExecutor(jobs, initializer=_init_pipeline, initargs=(semantic,)) as pool:
+    with ProcessPoolExecutor(jobs, initializer=_init_pipeline, initargs=(semantic, model)) as pool:
         # Warm each worker (model load, pattern compilation) outside the timing.
         list(pool.map(_process, paths[:jobs], chunksize=1))
         t0 = time.perf_counter()
@@ -110,6 +110,7 @@ def run(paths: list[Path], jobs: int, semantic: bool) -> dict[str, float]:
         "findings": sum(f for _, f in processed),
         "jobs": jobs,
         "semantic": semantic,
+        "model": model,
         "extract_seconds": round(extract_s, 2),
         "extract_pages_per_second": round(pages / extract_s, 1),
         "pipeline_seconds": round(pipeline_s, 2),
@@ -124,7 +125,8 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=2000, help="total pages to generate")
     parser.add_argument("--pages-per-doc", type=int, default=40)
     parser.add_argument("--jobs", type=int, default=2, help="worker processes")
-    parser.add_argument("--no-semantic", action="store_true", help="rules only")
+    parser.add_argument("--semantic", action="store_true", help="also the semantic matcher")
+    parser.add_argument("--no-model", action="store_true", help="patterns only, no trained model")
     parser.add_argument("--corpus", type=Path, help="reuse (or keep) the corpus in this folder")
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
@@ -138,7 +140,7 @@ def main() -> None:
             paths = make_corpus(folder, args.pages, args.pages_per_doc, args.seed)
             seconds = time.perf_counter() - t0
             print(f"generated {len(paths)} PDFs in {seconds:.1f} s", file=sys.stderr)
-        result = run(paths, args.jobs, semantic=not args.no_semantic)
+        result = run(paths, args.jobs, semantic=args.semantic, model=not args.no_model)
     print(json.dumps(result, indent=2))
 
 

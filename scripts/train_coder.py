@@ -26,6 +26,7 @@ import argparse
 import hashlib
 import json
 import random
+import shutil
 import sys
 import time
 from collections.abc import Sequence
@@ -240,6 +241,28 @@ def folds(items: Sequence[str], k: int, seed: int) -> list[list[str]]:
     return [items[i::k] for i in range(k)]
 
 
+POLICIES = ("rules", "verify", "union", "model")
+
+
+def _sigmoid(x: np.ndarray | float) -> np.ndarray | float:
+    return 1 / (1 + np.exp(-x))
+
+
+def _record_hit(
+    how: str, t: float, r: Record, j: int, label: str, logits: dict[int, np.ndarray]
+) -> bool:
+    """Whether indicator ``label`` is found in record ``r`` under one policy and threshold.
+
+    rules: a pattern finding; verify: a pattern finding in a sentence the model gives at
+    least ``t``; model: any open sentence at ``t``; union: rules or model."""
+    if how == "rules":
+        return label in r.rules
+    if how == "verify":
+        return any(lab == label and _sigmoid(logits[ex][j]) >= t for ex, lab in r.rule_hits)
+    model_hit = any(_sigmoid(logits[i][j]) >= t for i in r.open_sentences)
+    return model_hit if how == "model" else (label in r.rules or model_hit)
+
+
 def record_sets(
     records: Sequence[Record],
     logits: dict[int, np.ndarray],
@@ -251,50 +274,49 @@ def record_sets(
         found = set()
         for j, label in enumerate(labels):
             how, t = policy.get(label, ("rules", 0.5))
-            model_hit = any(1 / (1 + np.exp(-logits[i][j])) >= t for i in r.open_sentences)
-            rule_hit = label in r.rules
-            if (
-                (how == "rules" and rule_hit)
-                or (how == "model" and model_hit)
-                or (how == "union" and (rule_hit or model_hit))
-            ):
+            if _record_hit(how, t, r, j, label, logits):
                 found.add(label)
         out.append(found)
     return out
 
 
+VERIFY_GRID = [0.02, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5]
+MARGIN = 1  # net correct records a policy must gain over the patterns to replace them
+# Policies a fold may choose from. Measured out of fold (docs/sentence-model.md): letting
+# the model veto patterns ("verify") or decide alone ("model") lost more than it gained.
+ALLOWED = ("rules", "union")
+
+
 def choose_policy(
     records: Sequence[Record], logits: dict[int, np.ndarray], labels: Sequence[str]
 ) -> dict[str, tuple[str, float]]:
-    """Per indicator, the policy and threshold with the best F1 over these records."""
+    """Per indicator, the policy and threshold with the most net correct records (true
+    minus false positives) over these records; the patterns stay unless another policy
+    beats them by ``MARGIN``, so a tie or a lucky record does not switch an indicator."""
     policy = {}
     for j, label in enumerate(labels):
-        support = sum(label in r.gold for r in records)
-        best = (-1.0, 0, ("rules", 0.5))
-        maxp = [
-            max((1 / (1 + np.exp(-logits[i][j])) for i in r.open_sentences), default=0.0)
-            for r in records
-        ]
-        options = [("rules", 0.5)] + [(how, t) for how in ("union", "model") for t in GRID]
-        for rank, (how, t) in enumerate(options):
+        options = (
+            [("rules", 0.5)]
+            + [("verify", t) for t in VERIFY_GRID if "verify" in ALLOWED]
+            + [(how, t) for how in ("union", "model") if how in ALLOWED for t in GRID]
+        )
+        scored = []
+        for how, t in options:
             tp = fp = fn = 0
-            for r, mp in zip(records, maxp, strict=True):
-                rule_hit = label in r.rules
-                hit = (
-                    rule_hit
-                    if how == "rules"
-                    else (mp >= t if how == "model" else rule_hit or mp >= t)
-                )
+            for r in records:
+                hit = _record_hit(how, t, r, j, label, logits)
                 gold = label in r.gold
                 tp += hit and gold
                 fp += hit and not gold
                 fn += gold and not hit
             f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
-            # prefer rules on a tie, then the stricter threshold
-            key = (round(f1, 6), -rank if how == "rules" else t)
-            if (key[0], key[1]) > (best[0], best[1]):
-                best = (key[0], key[1], (how, t))
-        policy[label] = best[2] if support >= 2 else ("rules", 0.5)
+            scored.append((tp - fp, f1, how, t))
+        base = scored[0]
+        best = max(scored, key=lambda x: (x[0], x[1], -POLICIES.index(x[2]), x[3]))
+        if best[2] != "rules" and best[0] >= base[0] + MARGIN and best[1] > base[1]:
+            policy[label] = (best[2], best[3])
+        else:
+            policy[label] = ("rules", 0.5)
     return policy
 
 
@@ -342,6 +364,11 @@ def cross_validate(
         train_ids = [r for r in by_record if r not in held]
         inner_oof: dict[int, np.ndarray] = {}
         idx = [i for r in held for i in by_record[r]]
+        if args.inner == "oof":
+            net = fit([i for r in train_ids for i in by_record[r]] + corpus_idx)
+            oof.update(zip(idx, predict_fn(net, idx), strict=True))
+            print(f"  fold {k + 1}/{len(outer)} done", file=sys.stderr, flush=True)
+            continue
         if args.inner == "cv":
             for inner in folds(train_ids, args.folds - 1, SEED + k):
                 net = fit(
@@ -364,8 +391,43 @@ def cross_validate(
         ):
             predicted[r] = found
         print(f"  fold {k + 1}/{len(outer)} done", file=sys.stderr, flush=True)
+    if args.inner == "oof":
+        # Each fold coded with the policies chosen on the other folds' records alone.
+        for held in outer:
+            others = [rec_of[r] for r in by_record if r not in held]
+            policy = choose_policy(others, oof, labels)
+            for r, found in zip(
+                held, record_sets([rec_of[r] for r in held], oof, labels, policy), strict=True
+            ):
+                predicted[r] = found
     final_policy = choose_policy(records, oof, labels)
+    if args.save_oof:
+        keys = sorted(oof)
+        np.savez_compressed(
+            args.save_oof, index=np.array(keys), logits=np.stack([oof[k] for k in keys])
+        )
     return oof, [predicted[r.id] for r in records], final_policy
+
+
+def policies_from_oof(
+    examples: list[Example], records: list[Record], labels: Sequence[str], args: argparse.Namespace
+) -> tuple[dict[int, np.ndarray], list[set[str]], dict[str, tuple[str, float]]]:
+    """The ``--inner oof`` procedure on out-of-fold logits saved by an earlier run."""
+    saved = np.load(args.oof_from)
+    oof = {int(i): row for i, row in zip(saved["index"], saved["logits"], strict=True)}
+    by_record: dict[str, list[int]] = {}
+    for i, e in enumerate(examples):
+        if e.group != "corpus":
+            by_record.setdefault(e.group, []).append(i)
+    rec_of = {r.id: r for r in records}
+    predicted: dict[str, set[str]] = {}
+    for held in folds(list(by_record), args.folds, SEED):
+        others = [rec_of[r] for r in by_record if r not in held]
+        policy = choose_policy(others, oof, labels)
+        held_records = [rec_of[r] for r in held]
+        for r, found in zip(held, record_sets(held_records, oof, labels, policy), strict=True):
+            predicted[r] = found
+    return oof, [predicted[r.id] for r in records], choose_policy(records, oof, labels)
 
 
 def platt(logit: np.ndarray, label: np.ndarray) -> tuple[float, float]:
@@ -397,7 +459,7 @@ def calibrate(
         for ex in r.open_sentences:
             for label, j in col.items():
                 how, t = policy[label]
-                if how != "rules" and 1 / (1 + np.exp(-oof[ex][j])) >= t:
+                if how in ("union", "model") and 1 / (1 + np.exp(-oof[ex][j])) >= t:
                     model_x.append(oof[ex][j])
                     model_y.append(float(label in examples[ex].labels))
     out = {}
@@ -407,6 +469,35 @@ def calibrate(
             out[name + "_n"] = len(x)
             out[name + "_precision"] = round(float(np.mean(y)), 3)
     return out
+
+
+SMOOTHING = 5.0  # pseudo-findings at the overall precision, so a rare indicator is not 0 or 1
+
+
+def write_rule_confidence(
+    records: Sequence[Record], labels: Sequence[str], codebook: Any, path: Path
+) -> None:
+    """Each indicator's pattern findings: how often the sentence really supports it, on the
+    sentence-level evidence (smoothed towards the overall rate)."""
+    hits: dict[str, list[bool]] = {label: [] for label in labels}
+    for r in records:
+        for (_, label), correct in r.rule_hits.items():
+            hits.setdefault(label, []).append(correct)
+    every = [c for cs in hits.values() for c in cs]
+    overall = sum(every) / len(every)
+    out = {
+        "codebook": {"id": codebook.id, "version": codebook.version},
+        "what": "share of pattern findings whose sentence supports the indicator, measured on "
+        "the sentence-level evidence of dev and dev2 (data/evidence), smoothed",
+        "overall": round(overall, 4),
+        "findings": len(every),
+        "indicators": {
+            label: round((sum(cs) + SMOOTHING * overall) / (len(cs) + SMOOTHING), 4)
+            for label, cs in hits.items()
+        },
+    }
+    path.write_text(json.dumps(out, indent=1) + "\n")
+    print(f"wrote {path}: overall {overall:.3f} over {len(every)} findings", file=sys.stderr)
 
 
 def main() -> None:
@@ -424,11 +515,37 @@ def main() -> None:
     p.add_argument("--no-corpus", action="store_true")
     p.add_argument("--report", type=Path, help="write the figures as JSON here")
     p.add_argument("--encoder", choices=("static", "minilm"), default="static")
-    p.add_argument("--inner", choices=("cv", "holdout"), default="cv")
+    p.add_argument(
+        "--inner",
+        choices=("cv", "holdout", "oof"),
+        default="oof",
+        help="how each fold's policies are chosen without its records: an inner k-fold, a "
+        "held-out fifth of the training records, or (oof) the out-of-fold predictions of "
+        "the other folds' records",
+    )
+    p.add_argument("--save-oof", type=Path, help="keep the out-of-fold logits here (.npz)")
+    p.add_argument(
+        "--rule-confidence",
+        type=Path,
+        help="write the patterns' measured precision per indicator here (JSON) and stop",
+    )
+    p.add_argument(
+        "--policies",
+        default="rules,union",
+        help="policies an indicator may take besides rules (rules,verify,union,model)",
+    )
+    p.add_argument(
+        "--oof-from", type=Path, help="choose policies from out-of-fold logits saved earlier"
+    )
+    p.add_argument(
+        "--reuse-model", type=Path, help="with --oof-from: the model trained on everything"
+    )
     p.add_argument("--encoder-epochs", type=int, default=3)
     p.add_argument("--encoder-lr", type=float, default=5e-5)
     args = p.parse_args()
     torch.set_num_threads(2)
+    global ALLOWED
+    ALLOWED = tuple(args.policies.split(","))
     started = time.time()
     codebook = default_codebook()
     labels = [i.id for i in codebook.indicators]
@@ -446,6 +563,9 @@ def main() -> None:
         f"{len(corpus)} corpus sentences",
         file=sys.stderr,
     )
+    if args.rule_confidence:
+        write_rule_confidence(records, labels, codebook, args.rule_confidence)
+        return
     rules_only = scores(records, [r.rules for r in records], labels, codebook)
     if args.encoder == "minilm":
         from train_encoder import MiniLMTrainer
@@ -460,9 +580,12 @@ def main() -> None:
         def predict_fn(net: Net, idx: Sequence[int]) -> np.ndarray:
             return predict(net, data, idx)
 
-    oof, predicted, policy = cross_validate(
-        examples, records, corpus_idx, labels, fit, predict_fn, args
-    )
+    if args.oof_from:
+        oof, predicted, policy = policies_from_oof(examples, records, labels, args)
+    else:
+        oof, predicted, policy = cross_validate(
+            examples, records, corpus_idx, labels, fit, predict_fn, args
+        )
     cv = scores(records, predicted, labels, codebook)
     report: dict[str, Any] = {
         "records": len(records),
@@ -497,11 +620,17 @@ def main() -> None:
     if args.out:
         calibration = calibrate(records, oof, labels, policy, examples)
         args.out.mkdir(parents=True, exist_ok=True)
-        net = fit(list(range(len(examples))))
-        if args.encoder == "minilm":
+        if args.reuse_model:  # the same training on everything, already done: keep it
+            for name in ("model.onnx", "tokenizer.json", "weights.npz"):
+                if (args.reuse_model / name).is_file():
+                    shutil.copy(args.reuse_model / name, args.out / name)
+            weights = args.out / ("model.onnx" if args.encoder == "minilm" else "weights.npz")
+        elif args.encoder == "minilm":
+            net = fit(list(range(len(examples))))
             trainer.export(net, args.out)
             weights = args.out / "model.onnx"
         else:
+            net = fit(list(range(len(examples))))
             weights = args.out / "weights.npz"
             np.savez_compressed(
                 weights,
@@ -521,7 +650,7 @@ def main() -> None:
                 "records": len(records),
                 "real_sentences": report["real_sentences"],
                 "corpus_sentences": len(corpus),
-                "epochs": args.epochs,
+                "epochs": args.encoder_epochs if args.encoder == "minilm" else args.epochs,
                 "tune_unigrams": args.tune_unigrams,
                 "seconds": round(time.time() - started, 1),
             },

@@ -8,6 +8,7 @@ metrics are small and written out here so that what each number means is plain.
 
 from __future__ import annotations
 
+import itertools
 import json
 import time
 from collections.abc import Iterable, Sequence
@@ -216,6 +217,27 @@ def _rounded(value: Any) -> Any:
     return value
 
 
+CONFIDENCE_BINS = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0001)
+
+
+def calibration(findings: Sequence[tuple[float, bool]]) -> list[dict[str, Any]]:
+    """How often a finding's indicator is in the record's gold, by confidence band: a
+    finding at 0.8 should be right about four times in five."""
+    bands = []
+    for low, high in itertools.pairwise(CONFIDENCE_BINS):
+        inside = [right for confidence, right in findings if low <= confidence < high]
+        if inside:
+            bands.append(
+                {
+                    "from": low,
+                    "to": min(high, 1.0),
+                    "findings": len(inside),
+                    "right": round(sum(inside) / len(inside), 4),
+                }
+            )
+    return bands
+
+
 def evaluate(
     records: Sequence[GoldRecord], codebook: Codebook, settings: Settings | None = None
 ) -> dict[str, Any]:
@@ -264,6 +286,13 @@ def evaluate(
             "macro_f1": indicators["macro_f1"],
             "per_indicator": indicators["per_label"],
         },
+        "calibration": calibration(
+            [
+                (f.confidence, f.indicator in r.indicators)
+                for r, p in zip(records, processed, strict=True)
+                for f in p.findings
+            ]
+        ),
         "seconds": seconds,
         "codebook": {"id": codebook.id, "version": codebook.version},
         "settings": settings.to_dict(),

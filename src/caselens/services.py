@@ -222,7 +222,7 @@ def analyse(
         codebook_id=codebook.id,
         codebook_version=codebook.version,
         software_version=__version__,
-        settings=settings.to_dict(),
+        settings={**settings.to_dict(), **pipeline.coder.provenance()},
         started=started,
         finished=_now(),
         inputs=tuple(str(p) for p in paths),

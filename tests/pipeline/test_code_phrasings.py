@@ -13,7 +13,12 @@ from coding_helpers import indicators
 from caselens.codebook import codebook_from_dict, codebook_to_dict
 from caselens.codebook.validate import CodebookProblemsError
 from caselens.model import Codebook, Document, Indicator, Nearby, Theme
-from caselens.pipeline.code_rules import WEAK_CONFIDENCE, RuleCoder
+from caselens.pipeline.code_rules import (
+    STRONG_CONFIDENCE,
+    WEAK_CONFIDENCE,
+    RuleCoder,
+    measured_precision,
+)
 from caselens.pipeline.segment import segment
 
 CODED = [
@@ -130,7 +135,9 @@ def test_sleep_and_drinking_in_adjacent_sentences_are_paired(coder: RuleCoder) -
     ]
     assert len(found) == 1
     assert found[0].quote.startswith("The baby died")
-    assert found[0].confidence == WEAK_CONFIDENCE
+    # weak evidence: the indicator's measured precision, discounted as a weak pattern is
+    measured = measured_precision(coder.codebook)["E.sleep_with_alcohol_drugs_smoking"]
+    assert found[0].confidence == round(measured * WEAK_CONFIDENCE / STRONG_CONFIDENCE, 4)
 
 
 def test_pairs_need_the_same_paragraph_and_no_denial(coder: RuleCoder) -> None:

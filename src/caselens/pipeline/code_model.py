@@ -4,6 +4,8 @@ Which coder decides an indicator was chosen by measurement, per indicator, when 
 model was trained (``policy`` in its config, chosen on out-of-fold predictions):
 
 * ``rules``: the patterns decide; the model only calibrates their confidence;
+* ``verify``: a pattern finding stands only where the model agrees at least a little
+  (its threshold is low); the model proposes nothing of its own;
 * ``model``: the model decides; a pattern match without the model's agreement is set
   aside (and shown as such by ``caselens explain``);
 * ``union``: either may find it.
@@ -23,7 +25,7 @@ import numpy as np
 from caselens.model import Codebook, Document, Evidence, Finding, Sentence
 from caselens.pipeline.sentence_model import SentenceModel
 
-POLICIES = ("rules", "model", "union")
+POLICIES = ("rules", "verify", "union", "model")
 
 
 def _sigmoid(x: float) -> float:
@@ -48,6 +50,8 @@ class ModelCoder:
             i.id: float(config.get("thresholds", {}).get(i.id, config.get("threshold", 0.5)))
             for i in codebook.indicators
         }
+        self.read = 0  # sentences the model read closely, of those offered: for benchmarks
+        self.offered = 0
         calibration = config.get("calibration", {})
         self._calibration = {
             method: (float(calibration[method][0]), float(calibration[method][1]))
@@ -62,7 +66,7 @@ class ModelCoder:
 
     def confidence(self, method: str, logit: float) -> float:
         a, b = self._calibration.get(method, (0.0, 1.0))
-        return _sigmoid(a + b * logit)
+        return round(_sigmoid(a + b * logit), 4)  # as findings.json keeps it
 
     def code(
         self,
@@ -73,8 +77,22 @@ class ModelCoder:
         """The model's findings, the pattern findings it lets stand (with calibrated
         confidence), and the pattern findings it overrules."""
         texts = [doc.text[s.start : s.end] for s in sentences]
-        logits = self.model.logits(texts) if texts else np.zeros((0, len(self.model.labels)))
         row_of = {(s.start, s.end): r for r, s in enumerate(sentences)}
+        matched = {
+            row_of[key]
+            for f in rule_findings
+            if (key := (f.sentence_start or f.start, f.sentence_end or f.end)) in row_of
+        }
+        # Only indicators the model may find, or sentences a pattern matched, need reading.
+        if any(self.policy.get(label) in ("union", "model") for label in self._column):
+            read = list(range(len(texts)))
+        else:
+            read = sorted(matched)
+        logits = np.full((len(texts), len(self.model.labels)), -30.0, dtype=np.float32)
+        if read:
+            logits[read] = self.model.logits([texts[i] for i in read])
+        self.read += len(read)
+        self.offered += len(texts)
         proposed: list[Finding] = []
         for r, sentence in enumerate(sentences):
             for indicator, column in self._column.items():
@@ -107,10 +125,14 @@ class ModelCoder:
                 kept.append(finding)
                 continue
             logit = float(logits[at, col])
-            if self.policy.get(finding.indicator) == "model":
+            how = self.policy.get(finding.indicator)
+            if how == "model":
                 if _sigmoid(logit) < self.threshold[finding.indicator]:
                     overruled.append(finding)
                 continue  # the model's own finding stands for it
+            if how == "verify" and _sigmoid(logit) < self.threshold[finding.indicator]:
+                overruled.append(finding)
+                continue
             kept.append(
                 Finding(
                     document=finding.document,

@@ -22,9 +22,11 @@ weak confidence, since the link between the sentences is inferred.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from caselens.errors import CodebookError
 from caselens.model import Codebook, Document, Evidence, Finding, Indicator, Nearby, Sentence
@@ -85,6 +87,23 @@ class _Compiled:
     nearby: tuple[_NearbyRule, ...] = ()
 
 
+RULE_CONFIDENCE = Path(__file__).resolve().parent.parent / "data" / "rule_confidence.json"
+
+
+def measured_precision(codebook: Codebook, path: Path = RULE_CONFIDENCE) -> dict[str, float]:
+    """How often each indicator's pattern findings were right on labelled sentences
+    (``scripts/train_coder.py --rule-confidence``), for the codebook it was measured on;
+    another codebook's patterns keep the fixed confidences."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    measured = data.get("codebook", {})
+    if (measured.get("id"), measured.get("version")) != (codebook.id, codebook.version):
+        return {}
+    return {str(k): float(v) for k, v in data.get("indicators", {}).items()}
+
+
 @dataclass(frozen=True, slots=True)
 class Dropped:
     """A pattern match set aside inside its own clause, with the reason."""
@@ -110,6 +129,7 @@ class RuleCoder:
         """``prefilter=False`` runs every pattern on every sentence (for checking)."""
         self.codebook = codebook
         self.prefilter = prefilter
+        self._precision = measured_precision(codebook)
         self._compiled: list[_Compiled] = []
         self._anchors = AnchorSet()
         self._anchors.add(ANY)
@@ -186,6 +206,9 @@ class RuleCoder:
             for rule in comp.nearby:
                 self._pairs(doc.text, lowered, rule, comp, sentences, index, hits)
             for i, hit in hits.items():
+                measured = self._precision.get(comp.indicator.id)
+                if measured is not None:  # calibrated: weak evidence keeps its discount
+                    hit.confidence = round(measured * hit.confidence / STRONG_CONFIDENCE, 4)
                 findings.append((i, order, self._finding(doc, sentences[i], comp, hit)))
         findings.sort(key=lambda item: (item[0], item[1]))
         return [f for _, _, f in findings]

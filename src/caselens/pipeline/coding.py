@@ -135,6 +135,13 @@ class Coder:
             names.append("semantic")
         return tuple(names)
 
+    def provenance(self) -> dict[str, object]:
+        """Which coders ran, and which trained model, for a run's provenance."""
+        out: dict[str, object] = {"methods": list(self.methods)}
+        if self.model is not None:
+            out["model_sha256"] = self.model.model.config.get("sha256")
+        return out
+
     def code(self, doc: Document, sentences: Sequence[Sentence]) -> list[Finding]:
         """The findings of the document (see :meth:`consider` for what was set aside)."""
         return list(self.consider(doc, sentences).findings)
@@ -178,7 +185,11 @@ class Coder:
         findings: list[Finding] = []
         considered: list[Considered] = []
         for finding, verdict in [(f, None) for f in proposals] + [
-            (f, "the trained model decides this indicator, and it did not find it here")
+            (
+                f,
+                "the trained model, which checks the patterns for this indicator, "
+                "did not find it here",
+            )
             for f in overruled
         ]:
             index = where[_sentence_of(finding)]
@@ -255,14 +266,14 @@ def _sentence_reason(coding: str, label: str, quote: str, stance: Stance) -> str
 
 
 def _model_coder(codebook: Codebook, settings: Settings) -> ModelCoder | None:
-    """The shipped trained model, when asked for and its codebook's indicators match."""
+    """The shipped trained model, when asked for; a codebook whose indicators it does not
+    know is coded without it (and the log says so)."""
     if not settings.model:
         return None
-    from caselens.pipeline.sentence_model import SentenceModelError, default_model
+    from caselens.pipeline.sentence_model import default_model
 
-    try:
-        coder = ModelCoder(codebook, default_model())
-    except SentenceModelError as error:
-        _log.warning("%s", error)
+    coder = ModelCoder(codebook, default_model())  # SentenceModelError says what to do
+    if not coder.usable:
+        _log.warning("the trained model knows none of codebook %s's indicators", codebook.id)
         return None
-    return coder if coder.usable else None
+    return coder

@@ -180,7 +180,9 @@ class EncoderModel(SentenceModel):
             )
             self._tokenizer = Tokenizer.from_file(str(self.model_dir / "tokenizer.json"))
         except ImportError as error:
-            raise SentenceModelError(self.model_dir, f"{error.name} is not installed") from error
+            raise SentenceModelError(
+                self.model_dir, f"{error.name} is not installed: pip install 'caselens[model]'"
+            ) from error
         except Exception as error:  # onnxruntime raises its own exception types
             raise SentenceModelError(self.model_dir, str(error)) from error
         self._tokenizer.enable_truncation(int(self.config.get("max_tokens", 64)))

@@ -9,7 +9,10 @@ from typing import Any
 @dataclass(frozen=True, slots=True)
 class Settings:
     semantic: bool = False  # also code by similarity to the codebook's exemplars
-    model: bool = True  # also code with the trained sentence model (caselens/data/coder_model)
+    # also code with the trained sentence model (caselens/data/coder_model); off by default:
+    # out of fold it gained recall on real reporting but no F1 overall, at a fifth of the
+    # speed (docs/sentence-model.md)
+    model: bool = False
     min_confidence: float = 0.5  # findings below this are dropped
     any_year: bool = False  # ignore the codebook's publication window
     max_file_bytes: int = 100 * 1024 * 1024  # larger files are refused, not read

@@ -93,6 +93,8 @@ _DENIAL = re.compile(
 )
 _DENIAL_LATE = re.compile(
     r"\b(?:(?:was|were) not known to (?:misuse|use|take|drink|have|be)"
+    r"|no (?:\w+ )?(?:concerns?|disclosures?|issues?|worries) (?:was|were) "
+    r"(?:identified|raised|noted|found|made|disclosed|reported|recorded)"
     r"|(?:there was|with) no (?:known )?(?:history|evidence|suggestion|indication) of"
     r"|(?:did|does) not (?:misuse|use|drink|smoke|take drugs)\b"
     r"|denied (?:any|using|drinking|taking|that)|had never (?:used|smoked|taken|drunk|been))\b",
@@ -100,7 +102,8 @@ _DENIAL_LATE = re.compile(
 )
 # A concern withdrawn: suspected, then ruled out.
 _DOUBT = re.compile(
-    r"\b(?:(?:was|were|had been|has been|later|subsequently) (?:ruled out|excluded|discounted)"
+    r"\b(?:(?:was|were|had been|has been|later|subsequently) (?:ruled out|discounted)"
+    r"|(?:was|were|had been|has been) excluded as\b"
     r"|ruled out|unfounded|not substantiated|unsubstantiated|no longer (?:suspected|a concern)"
     r"|(?:was|were) (?:later )?found not to\b"
     r"|turned out (?:not|to be (?:normal|benign|accidental)))",
@@ -144,9 +147,20 @@ def _denies(sentence: str) -> bool:
     return not (PRACTICE.search(following) or ACTION.match(following.lstrip()))
 
 
+# A review saying outright that a passage is not about this case.
+_NOT_THIS_CASE = re.compile(
+    r"\b(?:separately from|(?:do|does|did) not (?:arise|come) from|not (?:arising|drawn) from"
+    r"|unrelated to|independent(?:ly)? of) (?:this|the) (?:case|review's findings)\b",
+    re.IGNORECASE,
+)
+
+
 def judge(sentence: str) -> Stance:
     """The stance of one sentence (see the module docstring)."""
     text = sentence.strip()
+    outside = _NOT_THIS_CASE.search(text)
+    if outside is not None:
+        return Stance("general", "asserts", f"says it is not about this case ({outside.group()!r})")
     if text.endswith("?"):
         return Stance("case", "asks", "a question, not a statement")
     tied = ties_to_case(text)

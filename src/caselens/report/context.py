@@ -13,6 +13,7 @@ stay in the data files but not in the figures.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -173,12 +174,23 @@ def _spread(finding: Finding) -> str:
     return hashlib.sha256(f"{finding.theme}:{finding.document}".encode()).hexdigest()
 
 
+_SENTENCE_START = re.compile(r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?[A-Z\"'\u2018\u201c(]")
+_SENTENCE_END = re.compile(r"[.!?][\"'\u2019\u201d)]?\s*$")
+
+
+def whole_sentence(text: str) -> bool:
+    """A quote a reader can take on its own: it starts as a sentence and ends as one, not
+    a list item cut at a semicolon ("what was known about ...;")."""
+    return bool(_SENTENCE_START.match(text) and _SENTENCE_END.search(text))
+
+
 def _best_quotes(
     findings: list[tuple[ReviewResult, Finding]], codebook: Codebook
 ) -> tuple[Quote, ...]:
     """Up to three quotes, each from a different review, the most certain first.
 
-    Among equally certain candidates a quote of readable length is preferred,
+    Whole sentences come before fragments and list items. Among equally certain
+    candidates a quote of readable length is preferred,
     then one showing an indicator not yet quoted, so the exemplars show the
     breadth of a theme rather than one indicator three times.
     """
@@ -190,6 +202,7 @@ def _best_quotes(
         result, finding = min(
             candidates,
             key=lambda rf: (
+                not whole_sentence(rf[1].quote),
                 not SHORT_QUOTE <= len(rf[1].quote) <= LONG_QUOTE,
                 -round(rf[1].confidence, 2),
                 rf[1].indicator in used_indicators,

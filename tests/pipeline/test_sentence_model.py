@@ -1,0 +1,81 @@
+"""The shipped sentence model: loads offline from the package, reads sentences, and turns
+its word into calibrated, explainable findings."""
+
+from __future__ import annotations
+
+import socket
+
+import numpy as np
+import pytest
+
+from caselens.codebook import default_codebook
+from caselens.model import Document
+from caselens.pipeline.code_model import ModelCoder
+from caselens.pipeline.coding import Coder
+from caselens.pipeline.segment import segment
+from caselens.pipeline.sentence_model import (
+    DEFAULT_MODEL_DIR,
+    SentenceModel,
+    SentenceModelError,
+    default_model,
+)
+from caselens.pipeline.settings import Settings
+
+
+def test_the_model_ships_with_its_card_and_knows_every_indicator() -> None:
+    for name in ("config.json", "MODEL_CARD.md"):
+        assert (DEFAULT_MODEL_DIR / name).is_file(), name
+    model = default_model()
+    assert set(model.labels) == {i.id for i in default_codebook().indicators}
+    size = sum(p.stat().st_size for p in DEFAULT_MODEL_DIR.iterdir())
+    assert size < 32 * 1024 * 1024  # small enough to ship inside the package
+
+
+def test_it_runs_offline(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the model tried to use the network")
+
+    monkeypatch.setattr(socket, "socket", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    model = SentenceModel(DEFAULT_MODEL_DIR)  # a fresh load, not the cached one
+    texts = ["The father was never seen by the health visitor.", "", "x" * 5000]
+    logits = model.logits(texts)
+    assert logits.shape == (3, len(model.labels)) and np.isfinite(logits).all()
+    again = model.logits(list(reversed(texts)))[::-1]
+    assert np.allclose(logits, again, atol=1e-4)  # order and batching change nothing
+
+
+def test_a_missing_model_is_a_clear_error(tmp_path: object) -> None:
+    with pytest.raises(SentenceModelError, match=r"retrain it with scripts/train_coder\.py"):
+        SentenceModel(tmp_path)  # type: ignore[arg-type]
+
+
+def test_confidence_is_calibrated_and_rises_with_the_model_s_belief() -> None:
+    coder = ModelCoder(default_codebook(), default_model())
+    config = default_model().config
+    assert {"rules", "model"} <= set(config["calibration"])
+    for method in ("rules", "model"):
+        values = [coder.confidence(method, x) for x in (-4.0, -1.0, 0.0, 1.0, 4.0)]
+        assert all(0.0 < v < 1.0 for v in values)
+        assert values == sorted(values) and values[0] < values[-1]
+
+
+def test_every_policy_is_known_and_findings_say_which_coder_found_them() -> None:
+    model = default_model()
+    assert set(model.config["policy"].values()) <= {"rules", "verify", "model", "union"}
+    doc = Document.from_text(
+        "The mother had been in care as a child and the father's cannabis use was never "
+        "discussed with him. Nobody asked who else was living in the flat.",
+        "notes",
+    )
+    coding = Coder(default_codebook(), Settings(model=True)).consider(doc, segment(doc))
+    assert coding.findings
+    for finding in coding.findings:
+        assert finding.method in {"rules", "model"}
+        assert 0.0 < finding.confidence < 1.0
+        assert doc.text[finding.start : finding.end] == finding.quote
+
+
+def test_the_model_is_off_unless_asked_for() -> None:
+    assert Coder(default_codebook(), Settings()).model is None
+    assert Coder(default_codebook(), Settings(model=True)).methods[:2] == ("rules", "model")
