@@ -126,7 +126,12 @@ def main() -> None:
     parser.add_argument("--pages-per-doc", type=int, default=40)
     parser.add_argument("--jobs", type=int, default=2, help="worker processes")
     parser.add_argument("--semantic", action="store_true", help="also the semantic matcher")
-    parser.add_argument("--no-model", action="store_true", help="patterns only, no trained model")
+    parser.add_argument(
+        "--model",
+        action=argparse.BooleanOptionalAction,
+        default=Settings().model,
+        help="also the trained sentence model (default: as caselens's default settings)",
+    )
     parser.add_argument("--corpus", type=Path, help="reuse (or keep) the corpus in this folder")
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
@@ -140,7 +145,7 @@ def main() -> None:
             paths = make_corpus(folder, args.pages, args.pages_per_doc, args.seed)
             seconds = time.perf_counter() - t0
             print(f"generated {len(paths)} PDFs in {seconds:.1f} s", file=sys.stderr)
-        result = run(paths, args.jobs, semantic=args.semantic, model=not args.no_model)
+        result = run(paths, args.jobs, semantic=args.semantic, model=args.model)
     print(json.dumps(result, indent=2))
 
 
