@@ -33,6 +33,17 @@ from caselens.pipeline.stance import judge
         ("Information was shared promptly between agencies.", "case", "praises"),
         ("How well were both parents known?", "case", "asks"),
         (
+            "Routine enquiry was repeated when she was alone; no concerns were identified.",
+            "case",
+            "denies",
+        ),
+        ("The health visitor observed safe sleeping arrangements.", "case", "praises"),
+        (
+            "Separately from this case, the partnership will promote safer sleep messages.",
+            "general",
+            "asserts",
+        ),
+        (
             "Although the midwife gave safer sleep advice promptly, it was never repeated.",
             "case",
             "asserts",

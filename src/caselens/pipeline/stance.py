@@ -93,11 +93,16 @@ _DENIAL = re.compile(
 )
 _DENIAL_LATE = re.compile(
     r"\b(?:(?:was|were) not known to (?:misuse|use|take|drink|have|be)"
-    r"|no (?:\w+ )?(?:concerns?|disclosures?|issues?|worries) (?:was|were) "
-    r"(?:identified|raised|noted|found|made|disclosed|reported|recorded)"
     r"|(?:there was|with) no (?:known )?(?:history|evidence|suggestion|indication) of"
     r"|(?:did|does) not (?:misuse|use|drink|smoke|take drugs)\b"
     r"|denied (?:any|using|drinking|taking|that)|had never (?:used|smoked|taken|drunk|been))\b",
+    re.IGNORECASE,
+)
+# A denial that closes what came before: "...; no concerns were identified".
+_DENIAL_AFTER = re.compile(
+    r"\bno (?:\w+ )?(?:concerns?|disclosures?|issues?|worries) (?:was|were) "
+    r"(?:identified|raised|noted|found|made|disclosed|reported|recorded)\b"
+    r"|\bthere (?:was|were) no (?:\w+ ){0,2}concerns? (?:at (?:that|the) time|that would)\b",
     re.IGNORECASE,
 )
 # A concern withdrawn: suspected, then ruled out.
@@ -118,7 +123,10 @@ _PRAISE = re.compile(
     r"|sensitively|worked (?:well|hard)|went well|to (?:her|his|their) credit"
     r"|(?:was|were) (?:well|clearly) (?:documented|recorded|coordinated|managed)"
     r"|in line with (?:the )?(?:protocol|guidance|procedures?|policy)"
-    r"|as (?:it|they|she|he) should(?: have)?\b(?! been)|rightly|of a high standard)\b",
+    r"|as (?:it|they|she|he) should(?: have)?\b(?! been)|rightly|of a high standard"
+    r"|observed (?:a |the )?safer? sleep(?:ing)? (?:arrangements?|environment|space)"
+    r"|safer? sleep(?:ing)? (?:arrangements?|environment) (?:was|were) "
+    r"(?:observed|checked|seen))\b",
     re.IGNORECASE,
 )
 # Anything that turns praise into a concern: a contrast, a failure, a gap.
@@ -139,6 +147,8 @@ def ties_to_case(sentence: str) -> bool:
 
 
 def _denies(sentence: str) -> bool:
+    if _DENIAL_AFTER.search(sentence):  # "...; no concerns were identified"
+        return True
     found = _DENIAL.search(sentence) or _DENIAL_LATE.search(sentence)
     if found is None:
         return False
