@@ -21,7 +21,31 @@ def test_parse_formats_orders_dedupes_and_expands_all() -> None:
         parse_formats(" , ")
 
 
-def test_a_missing_extra_names_the_pip_extra_and_nothing_is_written(
+def test_a_format_that_cannot_be_written_stops_no_other_and_says_why(
+    monkeypatch: pytest.MonkeyPatch, codebook: Codebook, tmp_path: Path
+) -> None:
+    real = importlib.import_module
+
+    def fake(name: str, package: str | None = None) -> ModuleType:
+        if name == "pptx":
+            raise ImportError("No module named 'pptx'")
+        if name == "weasyprint":
+            raise OSError("cannot load library 'libpango-1.0-0'")
+        return real(name, package)
+
+    monkeypatch.setattr(formats.importlib, "import_module", fake)
+    with pytest.raises(formats.FormatsNotWrittenError) as caught:
+        render(tmp_path / "out", ("json", "pdf", "pptx", "md"), make_placed_analysis(), codebook)
+    error = caught.value
+    assert sorted(p.name for p in error.written) == ["briefing.md", "findings.json"]
+    assert set(error.problems) == {"pdf", "pptx"}
+    message = str(error)
+    assert "pip install python-pptx" in message and "libpango" in message
+    assert "\n" not in message  # one line for a person
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["briefing.md", "findings.json"]
+
+
+def test_nothing_is_written_when_no_format_can_be(
     monkeypatch: pytest.MonkeyPatch, codebook: Codebook, tmp_path: Path
 ) -> None:
     real = importlib.import_module
@@ -32,8 +56,8 @@ def test_a_missing_extra_names_the_pip_extra_and_nothing_is_written(
         return real(name, package)
 
     monkeypatch.setattr(formats.importlib, "import_module", fake)
-    with pytest.raises(FormatError, match=r"pip install 'caselens\[office\]'"):
-        render(tmp_path / "out", ("json", "pptx"), make_placed_analysis(), codebook)
+    with pytest.raises(FormatError, match=r"pip install python-pptx"):
+        render(tmp_path / "out", ("pptx",), make_placed_analysis(), codebook)
     assert not (tmp_path / "out").exists()
 
 

@@ -15,9 +15,10 @@ from caselens.cli.common import (
     format_option,
     handle_errors,
     out_folder_option,
-    print_written,
     progress_bar,
+    render_and_report,
     settings_options,
+    warn_unavailable,
 )
 from caselens.errors import CaselensError
 from caselens.model import Codebook
@@ -68,10 +69,10 @@ def analyse(
     analysed; the exit code is then 2.
     """
     from caselens.codebook import load_codebook
-    from caselens.report.formats import check_available, render
+    from caselens.report.formats import render
     from caselens.services import analyse as run_analysis
 
-    check_available(formats)  # a missing extra is reported before minutes of reading
+    warn_unavailable(formats)  # said before minutes of reading, not after
     codebook = load_codebook(codebook_path)
     with progress_bar("Reading", "Reading reviews") as progress:
         analysis = run_analysis(list(paths), codebook, settings, progress=progress)
@@ -82,7 +83,6 @@ def analyse(
             + (f" ({reasons})" if reasons else "")
             + ". Give PDF, DOCX, HTML, text or Markdown files, or folders holding them."
         )
-    written = render(out, formats, analysis, codebook)
     console.print(_summary_table(analysis, codebook))
-    print_written(written)
+    render_and_report(lambda: render(out, formats, analysis, codebook))
     exit_if_skipped(analysis.skipped)

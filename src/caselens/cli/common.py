@@ -199,6 +199,30 @@ def exit_if_skipped(skipped: Sequence[Skipped]) -> None:
     raise click.exceptions.Exit(EXIT_SKIPPED)
 
 
+def render_and_report(write: Callable[[], Sequence[Path]]) -> None:
+    """Write the outputs; list what was written, and if a format could not be written,
+    say which and why (one line each) and exit 2, after the others are safely written."""
+    from caselens.report.formats import FormatsNotWrittenError
+
+    try:
+        written = write()
+    except FormatsNotWrittenError as error:
+        print_written(error.written)
+        for name, why in error.problems.items():
+            console_err.print(Text(f"Not written: {name}: {why}", style="yellow"), soft_wrap=True)
+        raise click.exceptions.Exit(EXIT_SKIPPED) from None
+    print_written(written)
+
+
+def warn_unavailable(formats: Sequence[str]) -> None:
+    """Before long work: the formats that will not be written here, and why."""
+    from caselens.report.formats import check_available, unavailable
+
+    check_available(formats)  # none writable: stop now
+    for name, why in unavailable(formats).items():
+        console_err.print(Text(f"Will not write {name}: {why}", style="yellow"), soft_wrap=True)
+
+
 def print_written(paths: Sequence[Path]) -> None:
     """One line per file written, never wrapped, so a path can be copied whole."""
     for path in paths:

@@ -21,7 +21,8 @@ from caselens.cli.common import (
     format_option,
     handle_errors,
     out_folder_option,
-    print_written,
+    render_and_report,
+    warn_unavailable,
 )
 
 
@@ -64,13 +65,13 @@ def report(
     caselens report out/findings.json --out slides --format pdf,pptx
     caselens report --library --accepted-only --out accepted --format all
     """
-    from caselens.report.formats import check_available, render
+    from caselens.report.formats import render
 
     if from_library == (analysis_file is not None):
         raise click.UsageError("give either a findings.json or --library, not both or neither")
     if not from_library and (db is not None or accepted_only):
         raise click.UsageError("--db and --accepted-only go with --library")
-    check_available(formats)
+    warn_unavailable(formats)
     texts: dict[str, str] | None = None
     if analysis_file is not None:
         from caselens.report.saved import load_saved
@@ -84,10 +85,11 @@ def report(
         codebook = load_codebook(codebook_path)
         with open_library(db) as store:
             analysis, texts = library_analysis(store, codebook, accepted_only=accepted_only)
-    written = render(
-        out, formats, analysis, codebook, texts=texts, title=title, on_note=_print_source_note
+    render_and_report(
+        lambda: render(
+            out, formats, analysis, codebook, texts=texts, title=title, on_note=_print_source_note
+        )
     )
-    print_written(written)
 
 
 def _print_source_note(note: str) -> None:

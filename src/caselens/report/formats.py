@@ -4,10 +4,11 @@ Every format is written from the same :class:`~caselens.report.context.BriefingC
 (and, for the data files, the same :class:`~caselens.services.Analysis`), so a
 slide deck and a spreadsheet made from one run can never disagree.
 
-The renderers of optional formats are imported only when asked for, so
-caselens runs without python-pptx, openpyxl or WeasyPrint; asking for such a
-format without its extra is an error naming the ``pip install`` that fixes it,
-raised before anything is written.
+The renderers are imported only when asked for. Every format's libraries are ordinary
+dependencies, but PDF also needs Pango from the operating system: a format that cannot
+be written here never stops the others. ``write_formats`` writes every format it can and
+then raises :class:`FormatsNotWrittenError`, naming each format it could not write and why
+(the missing package or system library and the command that installs it).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from typing import Any
 from caselens.errors import CaselensError
 from caselens.model import Codebook
 from caselens.report.context import BriefingContext
+from caselens.report.pdf_render import PdfUnavailableError
 from caselens.services import Analysis
 
 FORMATS = ("html", "pdf", "pptx", "md", "csv", "xlsx", "json", "qdc", "qdpx")
@@ -37,17 +39,29 @@ FILE_NAMES = {
     "qdc": "codebook.qdc",
     "qdpx": "project.qdpx",
 }
-# format -> (module that must import, pip extra that provides it)
+# format -> (module that must import, package that provides it)
 _EXTRAS = {
-    "pptx": ("pptx", "office"),
-    "xlsx": ("openpyxl", "office"),
-    "pdf": ("weasyprint", "pdf"),
+    "pptx": ("pptx", "python-pptx"),
+    "xlsx": ("openpyxl", "openpyxl"),
+    "pdf": ("weasyprint", "weasyprint"),
 }
+PANGO_HINT = "on Debian or Ubuntu: apt-get install libpango-1.0-0 libpangoft2-1.0-0"
 NEEDS_TEXT = frozenset({"html", "qdpx"})  # formats that show or carry the reviews' text
 
 
 class FormatError(CaselensError):
     """An output format was asked for that caselens does not know or cannot write here."""
+
+
+class FormatsNotWrittenError(FormatError):
+    """Some formats were written and some could not be; the message names them all."""
+
+    def __init__(self, written: list[Path], problems: dict[str, str]) -> None:
+        self.written = written
+        self.problems = problems
+        done = ", ".join(p.name for p in written) or "nothing"
+        failed = "; ".join(f"{name}: {why}" for name, why in problems.items())
+        super().__init__(f"wrote {done}; could not write {failed}")
 
 
 @dataclass(frozen=True)
@@ -105,21 +119,32 @@ def _qda_writer(name: str) -> Callable[..., None]:
     return writer  # type: ignore[no-any-return]
 
 
-def check_available(formats: Iterable[str]) -> None:
-    """Fail before any work if a requested format cannot be written here."""
+def unavailable(formats: Iterable[str]) -> dict[str, str]:
+    """Why each of ``formats`` that cannot be written here cannot be, by format."""
+    problems: dict[str, str] = {}
     for name in formats:
         if name in _EXTRAS:
-            module, extra = _EXTRAS[name]
+            module, package = _EXTRAS[name]
             try:
                 importlib.import_module(module)
-            except (ImportError, OSError) as error:  # OSError: a native library is missing
-                raise FormatError(
-                    f"format {name} needs the {module} package: pip install 'caselens[{extra}]'"
-                    + (" (and the Pango library from your system)" if name == "pdf" else "")
-                    + f" ({error})"
-                ) from error
+            except OSError as error:  # a native library is missing (Pango for WeasyPrint)
+                problems[name] = f"a system library is missing ({error}); {PANGO_HINT}"
+            except ImportError as error:
+                problems[name] = f"needs the {package} package ({error}): pip install {package}"
         elif name in ("qdc", "qdpx"):
-            _qda_writer(name)
+            try:
+                _qda_writer(name)
+            except FormatError as error:
+                problems[name] = str(error)
+    return problems
+
+
+def check_available(formats: Iterable[str]) -> None:
+    """Fail before any work if none of the requested formats can be written here."""
+    chosen = list(formats)
+    problems = unavailable(chosen)
+    if problems and len(problems) == len(set(chosen)):
+        raise FormatError("; ".join(f"format {n}: {why}" for n, why in problems.items()))
 
 
 def _write_one(name: str, path: Path, inputs: ReportInputs) -> None:
@@ -168,6 +193,7 @@ def write_formats(out: Path, formats: Iterable[str], inputs: ReportInputs) -> li
     """
     chosen = list(formats)
     check_available(chosen)
+    problems = unavailable(chosen)
     results = inputs.analysis.results
     if "qdpx" in chosen and results and not inputs.with_texts().results:
         raise FormatError(
@@ -183,9 +209,17 @@ def write_formats(out: Path, formats: Iterable[str], inputs: ReportInputs) -> li
         ) from error
     written = []
     for name in ordered:
+        if name in problems:
+            continue
         path = out / FILE_NAMES[name]
-        _write_one(name, path, inputs)
+        try:
+            _write_one(name, path, inputs)
+        except (PdfUnavailableError, OSError) as error:  # a renderer's library failed late
+            problems[name] = str(error)
+            continue
         written.append(path)
+    if problems:
+        raise FormatsNotWrittenError(written, {n: problems[n] for n in ordered if n in problems})
     return written
 
 

@@ -1,4 +1,4 @@
-"""The one seam to the HTML-to-PDF renderer (WeasyPrint, an optional extra).
+"""The one seam to the HTML-to-PDF renderer (WeasyPrint).
 
 Reports and supervision records are written once as HTML with print CSS
 (``@page`` size, running page numbers); this turns that HTML into PDF. WeasyPrint
@@ -11,9 +11,8 @@ from __future__ import annotations
 from caselens.errors import CaselensError
 
 INSTALL_HINT = (
-    "PDF output needs WeasyPrint and the Pango library: "
-    "pip install 'caselens[pdf]' (and on Debian/Ubuntu: apt-get install libpango-1.0-0 "
-    "libpangoft2-1.0-0)"
+    "PDF output needs the Pango library from the operating system "
+    "(on Debian or Ubuntu: apt-get install libpango-1.0-0 libpangoft2-1.0-0)"
 )
 
 
