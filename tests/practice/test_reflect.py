@@ -135,3 +135,22 @@ def test_theme_view_groups_items() -> None:
     assert "on_the_back" in e.safer_sleep
     data = r.to_dict()
     assert set(data) >= {"themes", "indicators", "unknowns", "questions", "safer_sleep"}
+
+
+def test_notes_say_it_as_notes_do() -> None:
+    r = check_case(
+        case_from_dict(
+            {
+                "notes": "Baby weighed today. Mother is 19. His weight has dropped from the "
+                "25th to below the 9th centile since the last visit."
+            }
+        )
+    )
+    assert {"A.young_parent", "C.poor_weight_gain_or_health_concern"} <= indicator_ids(r)
+
+
+def test_a_weight_on_the_centile_is_no_weight_concern() -> None:
+    r = check_case(
+        case_from_dict({"notes": "Weighed today: weight on the 50th centile, feeding well."})
+    )
+    assert "C.poor_weight_gain_or_health_concern" not in indicator_ids(r)
