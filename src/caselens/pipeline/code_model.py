@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import replace
 
 import numpy as np
 
@@ -133,17 +134,5 @@ class ModelCoder:
             if how == "verify" and _sigmoid(logit) < self.threshold[finding.indicator]:
                 overruled.append(finding)
                 continue
-            kept.append(
-                Finding(
-                    document=finding.document,
-                    indicator=finding.indicator,
-                    theme=finding.theme,
-                    evidence=finding.evidence,
-                    confidence=self.confidence("rules", logit),
-                    method=finding.method,
-                    sentence_start=finding.sentence_start,
-                    sentence_end=finding.sentence_end,
-                    note=finding.note,
-                )
-            )
+            kept.append(replace(finding, confidence=self.confidence("rules", logit)))
         return proposed, kept, overruled
