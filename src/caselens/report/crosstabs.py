@@ -8,8 +8,10 @@ prevalence, co-occurrence and trend count reviews, not passages.
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from dataclasses import dataclass
+from fractions import Fraction
 
 from caselens.model import Codebook
 from caselens.report.quotes import Quote, quote_of
@@ -77,9 +79,16 @@ class TrendRow:
         return UNKNOWN_YEAR if self.year is None else str(self.year)
 
 
-def percent(part: int, whole: int) -> float:
-    """``part`` as a percentage of ``whole`` to one decimal; 0 when there is no whole."""
-    return round(100.0 * part / whole, 1) if whole else 0.0
+def percent(part: int, whole: int) -> int:
+    """``part`` as a whole percentage of ``whole``, halves rounded up; 0 with no whole.
+
+    The one rounding rule of every format: computed exactly (6 of 11 is 54.54…%, so 55),
+    once, here; renderers print the number as it is, so the HTML, the PDF, the slides'
+    native chart and the Markdown can never disagree.
+    """
+    if not whole:
+        return 0
+    return math.floor(Fraction(100 * part, whole) + Fraction(1, 2))
 
 
 def review_year(result: ReviewResult) -> int | None:
