@@ -9,6 +9,7 @@ library are recognised by their content hash and left alone.
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import json
 from collections.abc import Callable, Sequence
@@ -19,6 +20,7 @@ from typing import Protocol
 from sqlalchemy.orm import Session
 
 from caselens import __version__
+from caselens.codebook import default_codebook
 from caselens.errors import CaselensError, StoreError
 from caselens.model import Codebook, Document, Facts, Finding, Screening, Sentence
 from caselens.pipeline.settings import Settings
@@ -269,6 +271,19 @@ def recode(
 REVIEW_ACTIONS = ("accept", "reject", "correct")
 
 
+def check_indicator(indicator: str, codebook: Codebook) -> None:
+    """A decision names an indicator of the codebook in force, or it is refused: the review
+    log is append-only, so a typo would stay in it for ever."""
+    known = [i.id for i in codebook.indicators]
+    if indicator not in known:
+        hint = difflib.get_close_matches(indicator, known, n=1)
+        did = f" (did you mean {hint[0]}?)" if hint else ""
+        raise StoreError(
+            f"{indicator!r} is not an indicator of codebook {codebook.id}{did}; "
+            "`caselens codebook show` lists them"
+        )
+
+
 def decide(
     store: Store,
     finding_id: int,
@@ -279,8 +294,13 @@ def decide(
     indicator: str | None = None,
     start: int | None = None,
     end: int | None = None,
+    codebook: Codebook | None = None,
 ) -> DecisionRecord:
-    """Record a reviewer's accept, reject or correction of a machine finding."""
+    """Record a reviewer's accept, reject or correction of a machine finding.
+
+    A corrected indicator is checked against ``codebook`` (the default one if None)."""
+    if indicator is not None:
+        check_indicator(indicator, codebook or default_codebook())
     if action not in REVIEW_ACTIONS:
         raise StoreError(f"a decision on a finding is one of {', '.join(REVIEW_ACTIONS)}")
     if not reviewer.strip():
@@ -330,8 +350,10 @@ def add_finding(
     start: int | None = None,
     end: int | None = None,
     quote: str | None = None,
+    codebook: Codebook | None = None,
 ) -> DecisionRecord:
     """Record a finding the machine missed, by offsets or by a quote found in the text."""
+    check_indicator(indicator, codebook or default_codebook())
     if not reviewer.strip():
         raise StoreError("say who reviewed: give --reviewer NAME or set CASELENS_REVIEWER")
     with store.transaction() as session:

@@ -81,3 +81,19 @@ def test_reviewer_comes_from_the_environment_or_is_required(db: str) -> None:
 def test_unknown_finding_is_a_one_line_error(db: str) -> None:
     result = run("review", "reject", "424242", "--reviewer", "sam", "--db", db)
     assert result.exit_code == 1 and "no finding 424242" in result.stderr
+
+
+def test_a_decision_naming_no_indicator_of_the_codebook_is_refused(db: str) -> None:
+    detail = shown(db)
+    finding = str(detail["findings"][0]["id"])
+    doc = detail["document"]["id"][:6]
+    for step in (
+        ("add", doc, "--indicator", "Z.nonsense", "--quote", "Nobody asked", "--reviewer", "kim"),
+        ("correct", finding, "--indicator", "E.co_sleping", "--reviewer", "kim"),
+    ):
+        result = run("review", *step, "--db", db)
+        assert result.exit_code != 0
+        assert "is not an indicator of codebook" in result.output
+        assert "Traceback" not in result.output
+    assert "did you mean E.co_sleeping" in result.output
+    assert json.loads(run("review", "log", "--json", "--db", db).stdout) == []

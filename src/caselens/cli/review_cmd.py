@@ -20,6 +20,7 @@ from caselens.cli.common import (
     handle_errors,
     library_query_options,
 )
+from caselens.codebook import load_codebook
 from caselens.store import Store
 from caselens.store.agreement import Agreement
 from caselens.store.records import DecisionRecord
@@ -85,17 +86,20 @@ for _action, _help in (
 @click.option("--indicator", default=None, help="The indicator the quote really expresses.")
 @click.option("--start", type=int, default=None, help="Corrected start offset.")
 @click.option("--end", type=int, default=None, help="Corrected end offset.")
+@codebook_option
 @decision_options
 def correct(
     finding_id: int,
     indicator: str | None,
     start: int | None,
     end: int | None,
+    codebook_path: Path | None,
     reviewer: str,
     reason: str | None,
     db: str | None,
 ) -> None:
     """Correct a finding's indicator or its place in the text."""
+    codebook = load_codebook(codebook_path)
     _record(
         db,
         lambda store: lib.decide(
@@ -107,6 +111,7 @@ def correct(
             indicator=indicator,
             start=start,
             end=end,
+            codebook=codebook,
         ),
     )
 
@@ -117,6 +122,7 @@ def correct(
 @click.option("--quote", default=None, help="The words in the review (first occurrence).")
 @click.option("--start", type=int, default=None, help="Start offset (instead of --quote).")
 @click.option("--end", type=int, default=None, help="End offset (instead of --quote).")
+@codebook_option
 @decision_options
 def add(
     document: str,
@@ -124,15 +130,25 @@ def add(
     quote: str | None,
     start: int | None,
     end: int | None,
+    codebook_path: Path | None,
     reviewer: str,
     reason: str | None,
     db: str | None,
 ) -> None:
     """Add a finding the machine missed in DOCUMENT (id or its first characters)."""
+    codebook = load_codebook(codebook_path)
     _record(
         db,
         lambda store: lib.add_finding(
-            store, document, indicator, reviewer, reason, start=start, end=end, quote=quote
+            store,
+            document,
+            indicator,
+            reviewer,
+            reason,
+            start=start,
+            end=end,
+            quote=quote,
+            codebook=codebook,
         ),
     )
 
