@@ -43,6 +43,12 @@ def test_export_codebook_writes_a_qdc(tmp_path: Path) -> None:
     )
 
 
+def test_export_codebook_adds_the_qdc_suffix_a_qda_program_looks_for(tmp_path: Path) -> None:
+    result = run("qda", "export-codebook", str(tmp_path / "ours"))
+    assert result.exit_code == 0, result.output
+    assert [p.name for p in tmp_path.iterdir()] == ["ours.qdc"]
+
+
 @pytest.fixture
 def exported(tmp_path: Path) -> Path:
     result, texts = coded_corpus()

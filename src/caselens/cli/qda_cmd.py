@@ -35,6 +35,8 @@ def export_codebook(out: Path, codebook_path: Path | None) -> None:
     from caselens.report.qda import write_qdc
 
     codebook = load_codebook(codebook_path)
+    if out.suffix.lower() != ".qdc":  # QDA programs look for .qdc; "OUT.qdc" as promised
+        out = out.with_name(out.name + ".qdc")
     write_qdc(codebook, out)
     console.print(
         Text(

@@ -65,7 +65,7 @@ def dump_record(record: dict[str, Any], path: Path) -> None:
         text = json.dumps(record, indent=2, ensure_ascii=False) + "\n"
     else:
         text = yaml.safe_dump(record, sort_keys=False, allow_unicode=True, width=100)
-    atomic_write_text(path, text)
+    atomic_write_text(path, text, private=True)
 
 
 def _text(value: Any, file: str, where: str) -> str:

@@ -80,7 +80,7 @@ def render_record_html(record: dict[str, Any], changes: dict[str, Any] | None = 
 def write_record_html(
     path: Path, record: dict[str, Any], changes: dict[str, Any] | None = None
 ) -> None:
-    atomic_write_text(path, render_record_html(record, changes))
+    atomic_write_text(path, render_record_html(record, changes), private=True)
 
 
 def write_record_pdf(
@@ -88,4 +88,4 @@ def write_record_pdf(
 ) -> None:
     from caselens.report.pdf_render import html_to_pdf
 
-    atomic_write_bytes(path, html_to_pdf(render_record_html(record, changes)))
+    atomic_write_bytes(path, html_to_pdf(render_record_html(record, changes)), private=True)

@@ -14,27 +14,28 @@ class OutputError(CaselensError):
     """An output file cannot be written (folder missing, read-only, disk full)."""
 
 
-def atomic_write_text(path: Path, text: str) -> None:
+def atomic_write_text(path: Path, text: str, *, private: bool = False) -> None:
     """Write ``text`` as UTF-8, atomically (see :func:`atomic_write_bytes`).
 
     Encoding happens before the file is touched, so text that cannot be encoded
     leaves the old file as it was.
     """
-    atomic_write_bytes(path, text.encode("utf-8"))
+    atomic_write_bytes(path, text.encode("utf-8"), private=private)
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
+def atomic_write_bytes(path: Path, data: bytes, *, private: bool = False) -> None:
     """Write ``data`` to a temporary file beside ``path``, then rename it into place.
 
     The rename is atomic on one file system, so a reader sees either the old file
     or the complete new one, never a partial write. The file gets the usual
-    permissions (0666 less the umask), like any file the user saves.
+    permissions (0666 less the umask), like any file the user saves, or, when
+    ``private`` (case data: supervision records), 0600: readable by its owner only.
     """
     path = Path(path)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600 if private else 0o666)
     except OSError as error:
         raise OutputError(
             f"{path}: cannot write here ({error.strerror}); choose another --out folder"

@@ -92,9 +92,12 @@ def make_engine(url: str) -> Engine:
             folder = Path(database).parent
             try:
                 folder.mkdir(parents=True, exist_ok=True)
+                # Case data and review decisions: readable by their owner only. SQLite
+                # gives its -wal and -shm files the database file's permissions.
+                os.close(os.open(database, os.O_WRONLY | os.O_CREAT, 0o600))
             except OSError as e:
                 raise StoreError(
-                    f"cannot create the library folder {folder}: {e.strerror}; "
+                    f"cannot create the library at {database}: {e.strerror}; "
                     f"set {HOME_ENV} or use --db to put the library elsewhere"
                 ) from e
         engine = create_engine(parsed)
