@@ -51,8 +51,6 @@ class ModelCoder:
             i.id: float(config.get("thresholds", {}).get(i.id, config.get("threshold", 0.5)))
             for i in codebook.indicators
         }
-        self.read = 0  # sentences the model read closely, of those offered: for benchmarks
-        self.offered = 0
         calibration = config.get("calibration", {})
         self._calibration = {
             method: (float(calibration[method][0]), float(calibration[method][1]))
@@ -92,8 +90,6 @@ class ModelCoder:
         logits = np.full((len(texts), len(self.model.labels)), -30.0, dtype=np.float32)
         if read:
             logits[read] = self.model.logits([texts[i] for i in read])
-        self.read += len(read)
-        self.offered += len(texts)
         proposed: list[Finding] = []
         for r, sentence in enumerate(sentences):
             for indicator, column in self._column.items():
