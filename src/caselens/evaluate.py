@@ -20,6 +20,7 @@ from caselens.errors import InputError
 from caselens.model import Codebook, Document
 from caselens.pipeline.run import Pipeline, Processed
 from caselens.pipeline.settings import Settings
+from caselens.userfile import read_user_text
 
 _REQUIRED_GOLD = (
     "in_scope",
@@ -82,16 +83,12 @@ def _record(data: object, where: str) -> GoldRecord:
     )
 
 
+MAX_GOLD_BYTES = 200 * 1024 * 1024  # a labelled set of long reviews is tens of MB at most
+
+
 def load_gold(path: Path) -> list[GoldRecord]:
     """Read a labelled JSON Lines file; a bad line is reported with its number."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except FileNotFoundError:
-        raise InputError(
-            str(path), "no such file; give the path of a labelled .jsonl file"
-        ) from None
-    except (OSError, UnicodeDecodeError) as e:
-        raise InputError(str(path), f"cannot be read as UTF-8 text ({e})") from None
+    lines = read_user_text(path, "labelled .jsonl file", MAX_GOLD_BYTES).splitlines()
     records: list[GoldRecord] = []
     for number, line in enumerate(lines, start=1):
         if not line.strip():

@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 from caselens.codebook.validate import CodebookProblemsError, Problem, check_codebook_data
-from caselens.errors import CodebookError
+from caselens.errors import CodebookError, InputError
 from caselens.model.codebook import (
     Codebook,
     Criterion,
@@ -26,6 +26,7 @@ from caselens.model.codebook import (
     SectionRole,
     Theme,
 )
+from caselens.userfile import read_user_bytes
 
 MAX_CODEBOOK_BYTES = 4 * 1024 * 1024  # a codebook is text someone wrote; more is a mistake
 DEFAULT_CODEBOOK_NAME = "infant.yaml"
@@ -140,20 +141,10 @@ def _decode(raw: bytes, name: str) -> str:
 
 
 def _read(path: Path) -> bytes:
-    name = str(path)
-    if path.is_dir():
-        raise CodebookError(name, "this is a folder; give the path of a codebook YAML file")
     try:
-        size = path.stat().st_size
-        if size > MAX_CODEBOOK_BYTES:  # refuse from the size alone, before reading
-            raise _too_big(name, size)
-        return path.read_bytes()
-    except FileNotFoundError as e:
-        raise CodebookError(name, "no such file; check the path to the codebook") from e
-    except OSError as e:
-        raise CodebookError(
-            name, f"cannot be read ({e.strerror or e}); check its permissions"
-        ) from e
+        return read_user_bytes(path, "codebook YAML file", MAX_CODEBOOK_BYTES)
+    except InputError as e:
+        raise CodebookError(e.path, e.problem) from None
 
 
 def load_codebook(path: Path | None = None) -> Codebook:

@@ -13,9 +13,10 @@ from typing import Any
 
 import yaml
 
-from caselens.errors import CaseError
+from caselens.errors import CaseError, InputError
 from caselens.model.normalise import normalise_text
 from caselens.practice.case import Case, build
+from caselens.userfile import read_user_text
 
 MAX_CASE_BYTES = 2 * 1024 * 1024  # a case file is typed by a person; more is a mistake
 STRUCTURED = {".yaml": "YAML", ".yml": "YAML", ".json": "JSON"}
@@ -61,18 +62,12 @@ def parse_structured(text: str, suffix: str, name: str) -> Any:
 
 
 def read_text_file(path: Path, what: str = "case file") -> str:
-    name = str(path)
-    if not path.exists():
-        raise CaseError(name, f"no such {what}; check the path")
-    if path.is_dir():
-        raise CaseError(name, f"this is a folder; give a {what}")
-    size = path.stat().st_size
-    if size > MAX_CASE_BYTES:
-        raise CaseError(name, f"the file is {size / 1e6:.1f} MB; a {what} is at most 2 MB of text")
+    if not path.exists() and not path.is_symlink():
+        raise CaseError(str(path), f"no such {what}; check the path")
     try:
-        return path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as e:
-        raise CaseError(name, f"not UTF-8 text (byte {e.start}); save it as UTF-8") from e
+        return read_user_text(path, what, MAX_CASE_BYTES, encoding="utf-8-sig")
+    except InputError as e:
+        raise CaseError(e.path, e.problem) from None
 
 
 def load_case(path: Path) -> Case:

@@ -15,20 +15,20 @@ from pathlib import Path
 from caselens.errors import InputError
 from caselens.model import Codebook
 from caselens.services import Analysis, analysis_from_dict
+from caselens.userfile import read_user_text
+
+MAX_SAVED_BYTES = 1024 * 1024 * 1024  # findings.json of a national corpus stays well below
 
 
 def load_saved(path: Path, codebook_path: Path | None = None) -> tuple[Analysis, Codebook]:
     from caselens.codebook import default_codebook, load_codebook
     from caselens.codebook.loader import codebook_from_dict
 
+    text = read_user_text(Path(path), "findings.json that analyse wrote", MAX_SAVED_BYTES)
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except FileNotFoundError as error:
-        raise InputError(
-            str(path), "no such file; give the findings.json that analyse wrote"
-        ) from error
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise InputError(str(path), f"cannot be read as JSON ({error})") from error
+        data = json.loads(text)
+    except (json.JSONDecodeError, RecursionError, ValueError) as error:
+        raise InputError(str(path), f"cannot be read as JSON ({error})") from None
     if not isinstance(data, dict):
         raise InputError(str(path), "is not a caselens analysis (expected a JSON object)")
     analysis = analysis_from_dict(data, source=str(path))

@@ -28,6 +28,7 @@ from caselens.report.qda.model import (
     indicator_guid,
     theme_guid,
 )
+from caselens.userfile import check_regular
 
 _NS = {"q": PROJECT_NS}
 _MAX_PROJECT_BYTES = 200 * 1024 * 1024
@@ -185,7 +186,11 @@ def _selections(
     return codings
 
 
+MAX_QDPX_BYTES = 2 * 1024 * 1024 * 1024  # the archive itself; entries are limited apart
+
+
 def _open(path: Path) -> tuple[zipfile.ZipFile, ET.Element]:
+    check_regular(path, "REFI-QDA project (.qdpx)", MAX_QDPX_BYTES)
     try:
         archive = zipfile.ZipFile(path)
     except FileNotFoundError as error:
