@@ -56,3 +56,27 @@ def test_a_file_is_read_no_further_than_its_limit(tmp_path: Path) -> None:
     with pytest.raises(InputError, match=r"at most 0\.0 MB"):
         read_user_bytes(big, "codebook YAML file", 1000)
     assert read_user_bytes(big, "codebook YAML file", 5000) == b"x" * 2000
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "baby:\n  age_weeks: " + "9" * 5000 + "\n",  # a number no Python int may be read from
+        "date: 2024-02-31\nbaby:\n  age_weeks: 3\n",  # a date that does not exist
+        "[" * 5000 + "]" * 5000,  # nesting deeper than any parser's recursion
+    ],
+    ids=["huge-number", "impossible-date", "deep-nesting"],
+)
+def test_hostile_values_are_one_line_errors(content: str, tmp_path: Path) -> None:
+    runner = CliRunner()
+    for name, args in (
+        ("case.yaml", ["case", "check"]),
+        ("codebook.yaml", ["codebook", "validate"]),
+        ("gold.jsonl", ["evaluate"]),
+    ):
+        path = tmp_path / name
+        path.write_text(content, encoding="utf-8")
+        result = runner.invoke(cli, [*args, str(path)])
+        assert result.exit_code != 0, (args, result.output)
+        assert "Traceback" not in result.output and str(path) in result.output
+        assert not isinstance(result.exception, (ValueError, RecursionError)), result.exception

@@ -99,6 +99,10 @@ def load_gold(path: Path) -> list[GoldRecord]:
             raise InputError(
                 str(path), f"line {number}: not valid JSON ({e.msg}, column {e.colno})"
             ) from None
+        except RecursionError:
+            raise InputError(
+                str(path), f"line {number}: nested too deeply to be a record"
+            ) from None
         except ValueError as e:
             raise InputError(
                 str(path), f"line {number}: {e}; see the labelled data README for the format"

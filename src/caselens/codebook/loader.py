@@ -111,6 +111,14 @@ def _parse_yaml(text: str, name: str) -> tuple[object, dict[str, int]]:
         ) from e
     except yaml.YAMLError as e:
         raise CodebookError(name, f"not valid YAML: {e}; check the file's syntax") from e
+    except RecursionError:
+        raise CodebookError(
+            name, "nested too deeply to be a codebook; check the indentation and anchors"
+        ) from None
+    except (ValueError, OverflowError) as e:  # a date or a number no Python value can hold
+        raise CodebookError(
+            name, f"a value cannot be read ({str(e).split(';')[0]}); quote it or shorten it"
+        ) from None
     finally:
         loader.dispose()
     return data, _line_map(root)

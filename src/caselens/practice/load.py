@@ -38,6 +38,16 @@ def case_from_text(text: str, reference: str | None = None) -> Case:
     return Case(reference=reference, notes=normalise_text(text))
 
 
+def unreadable_value(error: BaseException) -> str:
+    """What to say of a value a parser could build no Python value from."""
+    if isinstance(error, RecursionError):
+        return "nested too deeply to be a case file; check the brackets and indentation"
+    return (
+        f"a value cannot be read ({str(error).split(';')[0]}); dates are YYYY-MM-DD and "
+        "numbers have at most a few digits"
+    )
+
+
 def parse_structured(text: str, suffix: str, name: str) -> Any:
     """Parse YAML or JSON text; syntax errors name the file, line and what to check."""
     if STRUCTURED[suffix] == "JSON":
@@ -47,8 +57,12 @@ def parse_structured(text: str, suffix: str, name: str) -> Any:
             raise CaseError(
                 name, f"not valid JSON: line {e.lineno}, column {e.colno}: {e.msg}"
             ) from e
+        except (ValueError, RecursionError) as e:
+            raise CaseError(name, unreadable_value(e)) from None
     try:
         return yaml.safe_load(text)
+    except (ValueError, RecursionError, OverflowError) as e:  # a date or number, or nesting
+        raise CaseError(name, unreadable_value(e)) from None
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark
         where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
