@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from caselens.model import Document, SectionRole, Sentence
 
@@ -103,42 +103,44 @@ class StructureReader:
         roles: list[SectionRole] = []
         headings: set[int] = set()
         sections: list[Section] = []
-        by_number: dict[str, SectionRole] = {}
+        by_number: dict[str, SectionRole] = {}  # "6" -> the role of the section headed "6."
         current = UNSECTIONED
+        is_heading = False
+        role = current
         last_block = -1
-        block_is_heading = False
-        block_role = current
         for i, sentence in enumerate(sentences):
             if sentence.block != last_block:
                 last_block = sentence.block
-                block = doc.blocks[sentence.block] if sentence.block < len(doc.blocks) else None
-                block_text = text[block.start : block.end] if block is not None else ""
-                block_is_heading = block is not None and (
-                    block.kind == "heading"
-                    or (block.kind in ("paragraph", "list_item") and looks_like_heading(block_text))
+                block = doc.blocks[sentence.block]
+                block_text = text[block.start : block.end]
+                is_heading = block.kind == "heading" or (
+                    block.kind in ("paragraph", "list_item") and looks_like_heading(block_text)
                 )
-                if block_is_heading:
+                if is_heading:
                     heading = " ".join(block_text.split())
-                    matched = _match_role(heading, self._roles)
-                    number = _TOP_NUMBER.match(heading)
-                    if matched is not None:
-                        current = matched
-                    elif number is not None and number.group(1).isdigit():
-                        current = OTHER
-                    if number is not None and number.group(1).isdigit():
-                        by_number[number.group(1)] = current
+                    current = self._role_of_heading(heading, current, by_number)
                     if sections:
-                        last = sections[-1]
-                        sections[-1] = Section(last.start, block.start, last.heading, last.role)  # type: ignore[union-attr]
-                    assert block is not None
+                        sections[-1] = replace(sections[-1], end=block.start)
                     sections.append(Section(block.start, len(text), heading, current))
-                    block_role = current
+                    role = current
                 else:
                     numbered = _PARAGRAPH_NUMBER.match(block_text)
-                    block_role = current
-                    if numbered is not None and numbered.group(1) in by_number:
-                        block_role = by_number[numbered.group(1)]
-            if block_is_heading:
+                    role = by_number.get(numbered.group(1), current) if numbered else current
+            if is_heading:
                 headings.add(i)
-            roles.append(block_role)
+            roles.append(role)
         return Structure(tuple(sections), tuple(roles), frozenset(headings))
+
+    def _role_of_heading(
+        self, heading: str, current: SectionRole, by_number: dict[str, SectionRole]
+    ) -> SectionRole:
+        """The role a heading gives its section: its own if it names one; a numbered
+        top-level heading that names none starts an unnamed section; any other keeps the
+        role around it (a sub-heading)."""
+        matched = _match_role(heading, self._roles)
+        number = _TOP_NUMBER.match(heading)
+        top = number.group(1) if number is not None and number.group(1).isdigit() else None
+        role = matched or (OTHER if top is not None else current)
+        if top is not None:
+            by_number[top] = role
+        return role
