@@ -45,6 +45,19 @@ def test_a_url_that_cannot_be_used_never_shows_its_password(url: str) -> None:
     assert result.output.startswith("error: ") and result.output.count("\n") == 1
 
 
+@pytest.mark.parametrize(
+    "url",
+    [
+        f"postgresql://ana@127.0.0.1:1/cases?password={PASSWORD}",
+        f"postgresql://ana@127.0.0.1:notaport/cases?sslmode=disable&password={PASSWORD}",
+    ],
+)
+def test_a_password_in_the_query_is_never_shown(url: str) -> None:
+    result = CliRunner().invoke(library, ["list", "--db", url])
+    assert result.exit_code == 1 and PASSWORD not in result.output
+    assert "password=***" in result.output or "cases" in result.output
+
+
 def test_driver_messages_become_one_line_with_the_password_masked() -> None:
     said = f'connection failed:\n\tpassword "{PASSWORD}" refused\n  try again'
     assert one_line(said, PASSWORD) == 'connection failed: password "***" refused try again'

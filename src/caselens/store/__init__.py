@@ -15,7 +15,14 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from caselens.errors import StoreError
-from caselens.store.engine import data_home, make_engine, one_line, resolve_url
+from caselens.store.engine import (
+    data_home,
+    make_engine,
+    one_line,
+    resolve_url,
+    secret_of,
+    shown,
+)
 from caselens.store.migrate import upgrade
 from caselens.store.records import (
     DocumentDetail,
@@ -53,7 +60,7 @@ class Store:
     @property
     def location(self) -> str:
         """The database as shown to a person (password hidden)."""
-        return self.engine.url.render_as_string(hide_password=True)
+        return shown(self.engine.url.render_as_string(hide_password=True))
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -62,7 +69,7 @@ class Store:
             with self._sessions.begin() as session:
                 yield session
         except DBAPIError as e:
-            why = one_line(e.orig, self.engine.url.password)
+            why = one_line(e.orig, secret_of(self.engine.url))
             raise StoreError(
                 f"the library database ({self.location}) refused the change: {why}; "
                 "nothing of this step was written"

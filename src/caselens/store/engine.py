@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
 from caselens.errors import StoreError
@@ -50,11 +50,19 @@ def resolve_url(db: str | None = None) -> str:
 
 
 _PASSWORD = re.compile(r"(://[^:/?#@\s]*:)[^@/?#\s]*@")
+_PASSWORD_PARAM = re.compile(r"([?&](?:password|passwd|pwd)=)[^&#\s]*", re.IGNORECASE)
 
 
 def shown(url: str) -> str:
-    """A URL as it may be printed: the password, if any, replaced by ``***``."""
-    return _PASSWORD.sub(r"\1***@", url)
+    """A URL as it may be printed: the password, if any, replaced by ``***``, whether in
+    the user part (``user:secret@host``) or a query parameter (``?password=secret``)."""
+    return _PASSWORD_PARAM.sub(r"\1***", _PASSWORD.sub(r"\1***@", url))
+
+
+def secret_of(url: URL) -> str | None:
+    """The password of a URL, given in its user part or as a ``password`` query parameter."""
+    query = url.query.get("password")
+    return url.password or (query if isinstance(query, str) else None)
 
 
 def one_line(message: object, secret: object = None) -> str:

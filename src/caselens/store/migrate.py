@@ -15,7 +15,7 @@ from sqlalchemy import Engine, inspect
 from sqlalchemy.exc import DBAPIError
 
 from caselens.errors import StoreError
-from caselens.store.engine import one_line
+from caselens.store.engine import one_line, secret_of, shown
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 
@@ -52,8 +52,8 @@ def upgrade(engine: Engine) -> None:
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
     except DBAPIError as e:  # unreachable, refused, locked, or not a database at all
-        where = engine.url.render_as_string(hide_password=True)
-        why = one_line(e.orig, engine.url.password)
+        where = shown(engine.url.render_as_string(hide_password=True))
+        why = one_line(e.orig, secret_of(engine.url))
         raise StoreError(
             f"cannot open the library database at {where}: {why}; "
             "check the path or URL (--db, CASELENS_DATABASE_URL), that the server is running, "
