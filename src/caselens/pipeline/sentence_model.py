@@ -42,11 +42,14 @@ Matrix = npt.NDArray[np.float32]
 class SentenceModelError(CaselensError):
     """The trained model's files are missing or unreadable."""
 
-    def __init__(self, path: Path, problem: str) -> None:
+    def __init__(self, path: Path, problem: str, fix: str | None = None) -> None:
         super().__init__(
-            f"cannot load the trained sentence model at {path}: {problem}. Reinstall "
-            "caselens, retrain it with scripts/train_coder.py, or code with patterns only "
-            "(--no-model)."
+            f"cannot load the trained sentence model at {path}: {problem}. "
+            + (
+                fix
+                or "Reinstall caselens, retrain it with scripts/train_coder.py, or code with "
+                "patterns only (--no-model)."
+            )
         )
 
 
@@ -181,7 +184,9 @@ class EncoderModel(SentenceModel):
             self._tokenizer = Tokenizer.from_file(str(self.model_dir / "tokenizer.json"))
         except ImportError as error:
             raise SentenceModelError(
-                self.model_dir, f"{error.name} is not installed: pip install 'caselens[model]'"
+                self.model_dir,
+                f"{error.name} is not installed",
+                "Install it with: pip install 'caselens[model]' (or leave out --model).",
             ) from error
         except Exception as error:  # onnxruntime raises its own exception types
             raise SentenceModelError(self.model_dir, str(error)) from error
