@@ -234,6 +234,11 @@ def remove(store: Store, document_id: str) -> None:
         repo.delete_document(session, repo.resolve_id(session, document_id))
 
 
+def _coding_settings(settings: Settings) -> dict[str, object]:
+    """The settings that change what a run finds (the file size limit does not)."""
+    return {k: v for k, v in settings.to_dict().items() if k != "max_file_bytes"}
+
+
 def recode(
     store: Store,
     codebook: Codebook,
@@ -242,11 +247,12 @@ def recode(
     processor: Processor | None = None,
     progress: Progress | None = None,
 ) -> RecodeReport:
-    """A new run for every document last coded with another codebook; earlier runs stay."""
+    """A new run for every document last coded with another codebook or other settings
+    (``--any-year``, ``--model``, ``--min-confidence`` ...); earlier runs stay."""
     settings = settings or Settings()
     run = CodingRun("recode", codebook, settings)
     with store.transaction() as session:
-        stale = repo.stale_documents(session, run.hash)
+        stale = repo.stale_documents(session, run.hash, _coding_settings(settings))
         total = len(repo.document_ids(session))
     report = RecodeReport(current=total - len(stale))
     pipeline = processor

@@ -137,6 +137,17 @@ def test_recode_with_another_codebook_keeps_runs(reviews: Path, db: str, tmp_pat
     assert len(hashes) == 2 and hashes[0] != hashes[1]
 
 
+def test_recode_with_other_settings_recodes_and_says_so(reviews: Path, db: str) -> None:
+    run("add", str(reviews), "--db", db)
+    assert "already coded" in run("recode", "--db", db).stdout
+    wider = run("recode", "--any-year", "--db", db)
+    assert wider.exit_code == 0, wider.output
+    assert "Recoded 2 review(s)" in wider.stdout
+    assert "already coded" in run("recode", "--any-year", "--db", db).stdout
+    detail = json.loads(run("show", listed(db)[0]["id"], "--json", "--db", db).stdout)
+    assert [r["settings"]["any_year"] for r in detail["runs"]] == [False, True]
+
+
 def test_default_library_lives_in_caselens_home(reviews: Path, tmp_path: Path) -> None:
     env = {"CASELENS_HOME": str(tmp_path / "home"), "CASELENS_DATABASE_URL": ""}
     result = run("add", str(reviews / "baby-a.txt"), "--no-semantic", env=env)

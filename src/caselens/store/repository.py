@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Select, delete, func, or_, select
+from sqlalchemy import Select, delete, func, select
 from sqlalchemy.orm import Session
 
 from caselens.errors import NotFoundError, StoreError
@@ -344,20 +344,34 @@ def delete_document(session: Session, document_id: str) -> None:
     session.execute(delete(DocumentRow).where(DocumentRow.id == document_id))
 
 
-def stale_documents(session: Session, codebook_hash: str) -> list[str]:
-    """Documents never coded, or whose latest run used another codebook than ``codebook_hash``.
+def stale_documents(
+    session: Session, codebook_hash: str, settings: dict[str, Any] | None = None
+) -> list[str]:
+    """Documents never coded, or whose latest run used another codebook than
+    ``codebook_hash`` or, when given, other ``settings`` (compared key by key, so a
+    setting added in a later version does not make every document stale).
 
     A document can be in the library uncoded (a REFI-QDA import told not to code).
     """
     latest = latest_runs()
     rows = session.execute(
-        select(DocumentRow.id)
+        select(DocumentRow.id, RunRow.id, RunRow.codebook_hash, RunRow.settings)
         .outerjoin(latest, latest.c.document_id == DocumentRow.id)
         .outerjoin(RunRow, RunRow.id == latest.c.run_id)
-        .where(or_(RunRow.id.is_(None), RunRow.codebook_hash != codebook_hash))
         .order_by(DocumentRow.id)
     ).all()
-    return [r[0] for r in rows]
+    stale = []
+    for document_id, run_id, used_hash, used in rows:
+        if (
+            run_id is None
+            or used_hash != codebook_hash
+            or (
+                settings is not None
+                and any((used or {}).get(key) != value for key, value in settings.items())
+            )
+        ):
+            stale.append(document_id)
+    return stale
 
 
 def document_ids(session: Session) -> list[str]:
