@@ -158,10 +158,6 @@ class SentenceModel:
         out: Matrix = hidden @ self._weight.T + self._bias
         return out
 
-    def probabilities(self, texts: Sequence[str]) -> Matrix:
-        out: Matrix = (1.0 / (1.0 + np.exp(-self.logits(texts)))).astype(np.float32)
-        return out
-
 
 class EncoderModel(SentenceModel):
     """The fine-tuned MiniLM encoder, int8 ONNX, run by onnxruntime (one thread: on two

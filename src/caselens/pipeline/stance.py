@@ -138,7 +138,7 @@ _CONCERN = re.compile(
 )
 
 
-def ties_to_case(sentence: str) -> bool:
+def _ties_to_case(sentence: str) -> bool:
     """True when the sentence names this case: its child, family, or a person by name."""
     if has_case_link(sentence):
         return True
@@ -173,7 +173,7 @@ def judge(sentence: str) -> Stance:
         return Stance("general", "asserts", f"says it is not about this case ({outside.group()!r})")
     if text.endswith("?"):
         return Stance("case", "asks", "a question, not a statement")
-    tied = ties_to_case(text)
+    tied = _ties_to_case(text)
     if not tied:
         general = _GENERAL.search(text)
         if general is not None:
