@@ -216,10 +216,9 @@ def render_and_report(write: Callable[[], Sequence[Path]]) -> None:
 
 def warn_unavailable(formats: Sequence[str]) -> None:
     """Before long work: the formats that will not be written here, and why."""
-    from caselens.report.formats import check_available, unavailable
+    from caselens.report.formats import check_available
 
-    check_available(formats)  # none writable: stop now
-    for name, why in unavailable(formats).items():
+    for name, why in check_available(formats).items():  # none writable: stops here
         console_err.print(Text(f"Will not write {name}: {why}", style="yellow"), soft_wrap=True)
 
 

@@ -147,7 +147,11 @@ class Coder:
         return list(self.consider(doc, sentences).findings)
 
     def eligible(
-        self, doc: Document, sentences: Sequence[Sentence], structure: Structure | None = None
+        self,
+        doc: Document,
+        sentences: Sequence[Sentence],
+        structure: Structure | None = None,
+        stances: Sequence[Stance] | None = None,
     ) -> list[str | None]:
         """For each sentence, why it cannot be a finding (heading, section, stance), or None."""
         structure = structure or self.structure.read(doc, sentences)
@@ -158,13 +162,21 @@ class Coder:
                 continue
             role = structure.role(i)
             quote = doc.text[sentence.start : sentence.end]
-            out.append(_sentence_reason(role.coding, role.label, quote, judge(quote)))
+            stance = stances[i] if stances is not None else judge(quote)
+            out.append(_sentence_reason(role.coding, role.label, quote, stance))
         return out
 
     def consider(
-        self, doc: Document, sentences: Sequence[Sentence], structure: Structure | None = None
+        self,
+        doc: Document,
+        sentences: Sequence[Sentence],
+        structure: Structure | None = None,
+        stances: Sequence[Stance] | None = None,
     ) -> Coding:
-        """Every coder's proposals over the document, judged by section and stance."""
+        """Every coder's proposals over the document, judged by section and stance.
+
+        ``structure`` and ``stances`` (one per sentence), when the caller has them, are
+        not worked out again."""
         structure = structure or self.structure.read(doc, sentences)
         body = [i for i in range(len(sentences)) if i not in structure.headings]
         coded = [sentences[i] for i in body]
@@ -173,7 +185,7 @@ class Coder:
         other: list[Finding] = []
         overruled: list[Finding] = []
         if self.model is not None:
-            reasons = self.eligible(doc, sentences, structure)
+            reasons = self.eligible(doc, sentences, structure, stances)
             open_ = [sentences[i] for i in body if reasons[i] is None]
             proposed, rule_findings, overruled = self.model.code(doc, open_, rule_findings)
             other.extend(proposed)
@@ -181,7 +193,7 @@ class Coder:
             other.extend(self.semantic.code(doc, coded))
         proposals = merge(rule_findings, other, 0.0)
         where = {(sentences[i].start, sentences[i].end): i for i in body}
-        stances: dict[int, Stance] = {}
+        judged: dict[int, Stance] = dict(enumerate(stances)) if stances is not None else {}
         findings: list[Finding] = []
         considered: list[Considered] = []
         for finding, verdict in [(f, None) for f in proposals] + [
@@ -194,9 +206,9 @@ class Coder:
         ]:
             index = where[_sentence_of(finding)]
             role = structure.role(index)
-            stance = stances.get(index)
+            stance = judged.get(index)
             if stance is None:
-                stance = stances[index] = judge(finding.quote)
+                stance = judged[index] = judge(finding.quote)
             reason = verdict or self._set_aside(role.coding, role.label, stance, finding)
             kept = reason is None
             considered.append(

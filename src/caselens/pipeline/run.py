@@ -12,7 +12,7 @@ from caselens.pipeline.facts import extract_facts
 from caselens.pipeline.screen import screen
 from caselens.pipeline.segment import segment
 from caselens.pipeline.settings import Settings
-from caselens.pipeline.stance import judge
+from caselens.pipeline.stance import Stance, judge
 from caselens.pipeline.structure import Structure
 
 
@@ -37,9 +37,11 @@ class Pipeline:
     def process(self, document: Document) -> Processed:
         sentences = segment(document)
         structure = self.coder.structure.read(document, sentences)
-        facts = extract_facts(document, fact_sentences(document, sentences, structure))
+        # each sentence judged once, for the facts and for the coders
+        stances = [judge(document.text[s.start : s.end]) for s in sentences]
+        facts = extract_facts(document, fact_sentences(document, sentences, structure, stances))
         screening = screen(document.id, facts, self.codebook, any_year=self.settings.any_year)
-        coding = self.coder.consider(document, sentences, structure)
+        coding = self.coder.consider(document, sentences, structure, stances)
         return Processed(document, sentences, facts, screening, coding.findings, coding.set_aside)
 
 
@@ -50,7 +52,10 @@ _HEDGE = re.compile(
 
 
 def fact_sentences(
-    document: Document, sentences: Sequence[Sentence], structure: Structure
+    document: Document,
+    sentences: Sequence[Sentence],
+    structure: Structure,
+    stances: Sequence[Stance],
 ) -> list[Sentence]:
     """The sentences the child's facts may come from: about this case, not withdrawn.
 
@@ -63,7 +68,7 @@ def fact_sentences(
         if not structure.role(i).facts:
             continue
         text = document.text[sentence.start : sentence.end]
-        stance = judge(text)
+        stance = stances[i]
         if stance.about == "general" or stance.polarity in ("doubts", "denies"):
             continue
         if _HEDGE.search(text):  # "a possible subtle abnormality, which might have been ..."

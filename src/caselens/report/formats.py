@@ -139,12 +139,14 @@ def unavailable(formats: Iterable[str]) -> dict[str, str]:
     return problems
 
 
-def check_available(formats: Iterable[str]) -> None:
-    """Fail before any work if none of the requested formats can be written here."""
+def check_available(formats: Iterable[str]) -> dict[str, str]:
+    """Fail before any work if none of the requested formats can be written here; else
+    the ones that cannot be, with why (see :func:`unavailable`)."""
     chosen = list(formats)
     problems = unavailable(chosen)
     if problems and len(problems) == len(set(chosen)):
         raise FormatError("; ".join(f"format {n}: {why}" for n, why in problems.items()))
+    return problems
 
 
 def _write_one(name: str, path: Path, inputs: ReportInputs) -> None:
@@ -192,8 +194,7 @@ def write_formats(out: Path, formats: Iterable[str], inputs: ReportInputs) -> li
     exists even if a later renderer fails.
     """
     chosen = list(formats)
-    check_available(chosen)
-    problems = unavailable(chosen)
+    problems = check_available(chosen)
     results = inputs.analysis.results
     if "qdpx" in chosen and results and not inputs.with_texts().results:
         raise FormatError(
