@@ -74,9 +74,13 @@ class Record:
     rule_hits: dict[tuple[int, str], bool]  # (example index, indicator) -> sentence supports it
 
 
-def load_real(eval_dir: Path, coder: Coder) -> tuple[list[Example], list[Record]]:
-    examples: list[Example] = []
-    records: list[Record] = []
+def _labelled_sets(
+    eval_dir: Path, extra: Sequence[Path]
+) -> list[tuple[dict[str, Any], list[dict[str, Any]] | None]]:
+    """(record, evidence items) for dev, dev2 and any extra labelled files. Items of the
+    extra files are given by sentence number (``n``), as annotators write them; ``None``
+    means "resolve the numbers against caselens's own segmentation"."""
+    out: list[tuple[dict[str, Any], list[dict[str, Any]] | None]] = []
     for name in ("dev", "dev2"):
         evidence = {
             e["id"]: e
@@ -87,37 +91,60 @@ def load_real(eval_dir: Path, coder: Coder) -> tuple[list[Example], list[Record]
         }
         for line in (eval_dir / f"{name}.jsonl").read_text().splitlines():
             rec = json.loads(line)
-            doc = Document.from_text(rec["text"], name=rec["id"])
-            sentences = segment(doc)
-            items = evidence[rec["id"]]["items"]
-            reasons = coder.eligible(doc, sentences)
-            coding = coder.consider(doc, sentences)
-            first = len(examples)
-            for s in sentences:
-                here = [i for i in items if i["start"] == s.start and i["end"] == s.end]
-                examples.append(
-                    Example(
-                        doc.text[s.start : s.end],
-                        {i["indicator"] for i in here if i["label"] == "supports"},
-                        {i["indicator"] for i in here if i["label"] == "possible_extra"},
-                        group=rec["id"],
-                        weight=2.0,
-                    )
-                )
-            index = {(s.start, s.end): first + k for k, s in enumerate(sentences)}
-            hits = {}
-            for f in coding.findings:
-                ex = index[(f.sentence_start or f.start, f.sentence_end or f.end)]
-                hits[(ex, f.indicator)] = f.indicator in examples[ex].labels
-            records.append(
-                Record(
-                    rec["id"],
-                    set(rec["gold"]["indicators"]),
-                    {f.indicator for f in coding.findings},
-                    [first + k for k, r in enumerate(reasons) if r is None],
-                    hits,
+            out.append((rec, evidence[rec["id"]]["items"]))
+    for path in extra:
+        for line in path.read_text().splitlines():
+            if line.strip():
+                out.append((json.loads(line), None))
+    return out
+
+
+def load_real(
+    eval_dir: Path, coder: Coder, extra: Sequence[Path] = ()
+) -> tuple[list[Example], list[Record]]:
+    examples: list[Example] = []
+    records: list[Record] = []
+    for rec, items in _labelled_sets(eval_dir, extra):
+        doc = Document.from_text(rec["text"], name=rec["id"])
+        sentences = segment(doc)
+        if items is None:
+            items = [
+                {
+                    "start": sentences[e["n"]].start,
+                    "end": sentences[e["n"]].end,
+                    "indicator": e["indicator"],
+                    "label": e["label"],
+                }
+                for e in rec["evidence"]
+            ]
+        reasons = coder.eligible(doc, sentences)
+        coding = coder.consider(doc, sentences)
+        first = len(examples)
+        for s in sentences:
+            here = [i for i in items if i["start"] == s.start and i["end"] == s.end]
+            examples.append(
+                Example(
+                    doc.text[s.start : s.end],
+                    {i["indicator"] for i in here if i["label"] == "supports"},
+                    {i["indicator"] for i in here if i["label"] == "possible_extra"},
+                    group=rec["id"],
+                    weight=2.0,
                 )
             )
+        index = {(s.start, s.end): first + k for k, s in enumerate(sentences)}
+        hits = {}
+        for f in coding.findings:
+            ex = index[(f.sentence_start or f.start, f.sentence_end or f.end)]
+            hits[(ex, f.indicator)] = f.indicator in examples[ex].labels
+        records.append(
+            Record(
+                rec["id"],
+                set(rec["gold"]["indicators"]),
+                {f.indicator for f in coding.findings},
+                [first + k for k, r in enumerate(reasons) if r is None],
+                hits,
+            )
+        )
     return examples, records
 
 
@@ -352,11 +379,11 @@ def cross_validate(
     """Outer k-fold by record; policies chosen inside each training fold, either by an
     inner k-fold (``--inner cv``) or on a fifth of the training records held out from a
     model trained on the rest (``--inner holdout``, for slow encoders)."""
+    rec_of = {r.id: r for r in records}
     by_record: dict[str, list[int]] = {}
     for i, e in enumerate(examples):
-        if e.group != "corpus":
+        if e.group in rec_of:
             by_record.setdefault(e.group, []).append(i)
-    rec_of = {r.id: r for r in records}
     outer = folds(list(by_record), args.folds, SEED)
     oof: dict[int, np.ndarray] = {}
     predicted: dict[str, set[str]] = {}
@@ -415,11 +442,11 @@ def policies_from_oof(
     """The ``--inner oof`` procedure on out-of-fold logits saved by an earlier run."""
     saved = np.load(args.oof_from)
     oof = {int(i): row for i, row in zip(saved["index"], saved["logits"], strict=True)}
+    rec_of = {r.id: r for r in records}
     by_record: dict[str, list[int]] = {}
     for i, e in enumerate(examples):
-        if e.group != "corpus":
+        if e.group in rec_of:
             by_record.setdefault(e.group, []).append(i)
-    rec_of = {r.id: r for r in records}
     predicted: dict[str, set[str]] = {}
     for held in folds(list(by_record), args.folds, SEED):
         others = [rec_of[r] for r in by_record if r not in held]
@@ -540,6 +567,18 @@ def main() -> None:
     p.add_argument(
         "--reuse-model", type=Path, help="with --oof-from: the model trained on everything"
     )
+    p.add_argument(
+        "--extra",
+        type=Path,
+        action="append",
+        default=[],
+        help="a further labelled file (records with text, gold and evidence by sentence number)",
+    )
+    p.add_argument(
+        "--hold-out",
+        help="records whose id starts with this are left out of all training and policy "
+        "choice, and scored once at the end (rd: dev2)",
+    )
     p.add_argument("--encoder-epochs", type=int, default=3)
     p.add_argument("--encoder-lr", type=float, default=5e-5)
     args = p.parse_args()
@@ -550,7 +589,11 @@ def main() -> None:
     codebook = default_codebook()
     labels = [i.id for i in codebook.indicators]
     coder = Coder(codebook, Settings(semantic=False, model=False))
-    examples, records = load_real(args.eval, coder)
+    examples, records = load_real(args.eval, coder, args.extra)
+    held: list[Record] = []
+    if args.hold_out:
+        held = [r for r in records if r.id.startswith(args.hold_out)]
+        records = [r for r in records if not r.id.startswith(args.hold_out)]
     corpus = [] if args.no_corpus else load_corpus(ROOT / "data" / "corpus", labels)
     corpus_idx = list(range(len(examples), len(examples) + len(corpus)))
     examples += corpus
@@ -596,13 +639,26 @@ def main() -> None:
         "out_of_fold": cv,
         "policy": {k: list(v) for k, v in policy.items()},
     }
-    for name, subset in (("dev", "rc"), ("dev2", "rd")):
+    for name, subset in (("dev", "rc"), ("dev2", "rd"), ("extra", "rx")):
         sel = [i for i, r in enumerate(records) if r.id.startswith(subset)]
+        if not sel:
+            continue
         report[f"out_of_fold_{name}"] = scores(
             [records[i] for i in sel], [predicted[i] for i in sel], labels, codebook
         )
         report[f"rules_only_{name}"] = scores(
             [records[i] for i in sel], [records[i].rules for i in sel], labels, codebook
+        )
+    held_ids = {r.id for r in held}
+    trainable = [i for i, e in enumerate(examples) if e.group not in held_ids]
+    final_net = None
+    if held:
+        net = final_net = fit(trainable)
+        held_idx = [i for i, e in enumerate(examples) if e.group in held_ids]
+        logits = dict(zip(held_idx, predict_fn(net, held_idx), strict=True))
+        report["held_out_rules"] = scores(held, [r.rules for r in held], labels, codebook)
+        report["held_out"] = scores(
+            held, record_sets(held, logits, labels, policy), labels, codebook
         )
     for key in (
         "rules_only",
@@ -611,8 +667,14 @@ def main() -> None:
         "out_of_fold_dev",
         "rules_only_dev2",
         "out_of_fold_dev2",
+        "rules_only_extra",
+        "out_of_fold_extra",
+        "held_out_rules",
+        "held_out",
     ):
-        r = report[key]
+        r = report.get(key)
+        if not r:
+            continue
         print(
             f"{key:18s} themes {r['themes']['micro_f1']:.3f}/{r['themes']['macro_f1']:.3f}  "
             f"indicators {r['indicators']['micro_f1']:.3f}/{r['indicators']['macro_f1']:.3f}"
@@ -626,11 +688,11 @@ def main() -> None:
                     shutil.copy(args.reuse_model / name, args.out / name)
             weights = args.out / ("model.onnx" if args.encoder == "minilm" else "weights.npz")
         elif args.encoder == "minilm":
-            net = fit(list(range(len(examples))))
+            net = final_net or fit(trainable)
             trainer.export(net, args.out)
             weights = args.out / "model.onnx"
         else:
-            net = fit(list(range(len(examples))))
+            net = final_net or fit(trainable)
             weights = args.out / "weights.npz"
             np.savez_compressed(
                 weights,

@@ -101,6 +101,8 @@ CASES: list[tuple[str, Mutation, str, str]] = [
     ("min above max", _set("criteria[2].min", 2030), "criteria[2].min", "greater than max"),
     ("window not boolean", _set("criteria[2].window", "yes please"), "criteria[2].window",
      "expected true or false"),
+    ("parents_past not boolean", _set("indicators[0].parents_past", "yes"),
+     "indicators[0].parents_past", "expected true or false"),
     ("question unknown theme", _set("questions[0].themes", ["Q"]), "questions[0].themes[0]",
      "unknown theme 'Q'"),
     ("question unknown indicator", _set("questions[0].indicators", ["A.noisy_hom"]),

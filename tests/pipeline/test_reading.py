@@ -123,3 +123,29 @@ def test_a_document_that_is_not_a_case_review_is_excluded_with_that_reason() -> 
     assert not result.screening.included
     first = next(c for c in result.screening.results if c.status != "met")
     assert "not a case review" in first.reason
+
+
+def test_a_parents_childhood_is_evidence_of_the_parents_past_only() -> None:
+    """The family background tells the mother's childhood with words that, about the
+    baby, would be other indicators (a sibling's plan, drinking, not attending)."""
+    text = (
+        "Baby K, aged seven weeks, suffered fractures while in the care of her parents. "
+        "In 2016, when Mother was 14, she was accommodated by the local authority after a "
+        "relapse in her own mother's drinking and a period in which she was not attending "
+        "school. Mother and her brothers were subject to child protection plans for neglect "
+        "from 2011 until 2014, when Mother was between nine and twelve years old."
+    )
+    result = Pipeline(default_codebook(), Settings(model=False)).process(
+        Document.from_text(text, "k")
+    )
+    found = {f.indicator for f in result.findings}
+    assert "A.parent_childhood_adversity" in found
+    for trap in (
+        "B.sibling_child_protection_history",
+        "A.parent_substance_misuse",
+        "C.reluctance_to_engage",
+    ):
+        assert trap not in found, trap
+    reasons = [c.reason for c in result.set_aside]
+    assert any("parent's own childhood" in r for r in reasons)
+    assert result.facts.age_months.value < 3  # seven weeks, not the mother at 14

@@ -55,3 +55,36 @@ def test_stance(sentence: str, about: str, polarity: str) -> None:
     assert (stance.about, stance.polarity) == (about, polarity), stance.reason
     assert stance.counts == (about == "case" and polarity == "asserts")
     assert stance.reason or stance.counts  # every verdict that sets a sentence aside says why
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In 2017, when Sam was 14, she was accommodated after a relapse in her mother's drinking.",
+        "Sam and her brothers were on child protection plans from 2012 until 2015, when Sam was "
+        "between nine and twelve years old.",
+        "As a teenager he was excluded from school and was known to youth offending services.",
+        "Her own child protection history and her mother's alcohol misuse were known in part.",
+    ],
+)
+def test_a_parents_own_childhood_is_told_as_the_parents_past(sentence: str) -> None:
+    stance = judge(sentence)
+    assert stance.about == "parents_past", stance.reason
+    assert not stance.counts  # evidence only of the indicators that concern a parent's past
+    assert "childhood" in stance.reason
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the baby's age, not a parent's
+        "When Ava was 10 weeks old she was seen with a bruise to her cheek.",
+        # a relative clause about the mother's past inside a sentence about now
+        "The mother, who had spent much of her own childhood in foster care, was frightened of "
+        "him, and professionals took her word without checking.",
+        # her own mother is the grandmother today, not a childhood
+        "The case was closed when the mother said she had more help from her own mother.",
+    ],
+)
+def test_the_present_is_not_taken_for_a_parents_childhood(sentence: str) -> None:
+    assert judge(sentence).about == "case"

@@ -282,6 +282,7 @@ def _indicator(item: dict[str, Any]) -> Indicator:
             Nearby(str(n["pattern"]), str(n["near"]), int(n.get("within", 1)))
             for n in item.get("nearby") or ()
         ),
+        parents_past=bool(item.get("parents_past") or False),
     )
 
 
@@ -340,6 +341,7 @@ def codebook_to_dict(codebook: Codebook) -> dict[str, Any]:
                 "exclude": list(i.exclude),
                 "exemplars": list(i.exemplars),
                 "unknown_prompt": i.unknown_prompt,
+                **({"parents_past": True} if i.parents_past else {}),
                 **(
                     {
                         "nearby": [

@@ -47,6 +47,7 @@ INDICATOR_KEYS = (
     "exemplars",
     "unknown_prompt",
     "nearby",
+    "parents_past",
 )
 SECTION_KEYS = ("id", "label", "headings", "coding", "facts")
 NEARBY_KEYS = ("pattern", "near", "within")
@@ -298,6 +299,11 @@ class _Checker:
                 self.regex(where, pattern)
         self.text_list(item, "exemplars", key)
         self.nearby(item, key)
+        if "parents_past" in item and not isinstance(item["parents_past"], bool):
+            self.add(
+                _join(key, "parents_past"),
+                f"expected true or false; got {describe(item['parents_past'])}",
+            )
         return ident
 
     def nearby(self, item: dict[str, Any], key: str) -> None:

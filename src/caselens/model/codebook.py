@@ -53,6 +53,9 @@ class Indicator:
     exemplars: tuple[str, ...] = ()
     unknown_prompt: str = ""
     nearby: tuple[Nearby, ...] = ()
+    # A sentence about a parent's own childhood ("when she was 14 she was taken into
+    # care") can be evidence of this indicator; of the baby's indicators it cannot.
+    parents_past: bool = False
 
 
 @dataclass(frozen=True, slots=True)

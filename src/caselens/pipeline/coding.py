@@ -121,6 +121,7 @@ class Coder:
         self.settings = settings or Settings()
         self.rules = RuleCoder(codebook)
         self.structure = StructureReader(codebook.sections)
+        self._parents_past = frozenset(i.id for i in codebook.indicators if i.parents_past)
         self.model = model if model is not None else _model_coder(codebook, self.settings)
         self.semantic: SentenceCoder | None = (
             _semantic_coder(codebook) if self.settings.semantic else None
@@ -255,6 +256,9 @@ class Coder:
     def _set_aside(self, coding: str, label: str, stance: Stance, finding: Finding) -> str | None:
         """Why a proposal is not a finding, or None when it is one."""
         reason = _sentence_reason(coding, label, finding.quote, stance)
+        parents_only = stance.about == "parents_past"
+        if reason is None and parents_only and finding.indicator not in self._parents_past:
+            return f"{stance.reason}: evidence of the parent's history, not of this"
         if reason is None and finding.confidence < self.settings.min_confidence:
             return f"confidence {finding.confidence:.2f} is below the minimum"
         return reason
@@ -272,7 +276,7 @@ def _sentence_reason(coding: str, label: str, quote: str, stance: Stance) -> str
         return f"in the section '{label}', which is not about what happened in this case"
     if coding == "linked" and not has_case_link(quote):
         return "a recommendation that does not name this case"
-    if not stance.counts:
+    if not stance.counts and stance.about != "parents_past":
         return stance.reason
     return None
 

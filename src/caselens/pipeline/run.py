@@ -69,7 +69,7 @@ def fact_sentences(
             continue
         text = document.text[sentence.start : sentence.end]
         stance = stances[i]
-        if stance.about == "general" or stance.polarity in ("doubts", "denies"):
+        if stance.about != "case" or stance.polarity in ("doubts", "denies"):
             continue
         if _HEDGE.search(text):  # "a possible subtle abnormality, which might have been ..."
             continue

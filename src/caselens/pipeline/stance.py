@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from caselens.pipeline.negation import ACTION, PRACTICE, has_case_link, is_general
 
-ABOUT = ("case", "general")
+ABOUT = ("case", "parents_past", "general")
 POLARITY = ("asserts", "denies", "doubts", "praises", "asks")
 
 
@@ -29,7 +29,7 @@ POLARITY = ("asserts", "denies", "doubts", "praises", "asks")
 class Stance:
     """How one sentence speaks: about this case or in general, and with what force."""
 
-    about: str = "case"  # case | general
+    about: str = "case"  # case | parents_past | general
     polarity: str = "asserts"  # asserts | denies | doubts | praises | asks
     reason: str = ""  # the cue that decided, for a person checking
 
@@ -40,7 +40,7 @@ class Stance:
 
     @property
     def label(self) -> str:
-        return self.polarity if self.about == "case" else "general"
+        return "general" if self.about == "general" else self.polarity
 
 
 ASSERTS = Stance()
@@ -157,6 +157,38 @@ def _denies(sentence: str) -> bool:
     return not (PRACTICE.search(following) or ACTION.match(following.lstrip()))
 
 
+_AGE_WORDS = "nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
+# A parent's own childhood, told in the family background: "when Sam was 14 she was
+# accommodated", "her own child protection history", "as a teenager he was excluded".
+# Such a sentence is evidence of the parent's history, never of the baby's indicators.
+# Ages from nine: an infant's review meets a younger age mostly for an older sibling.
+_PARENTS_PAST = re.compile(
+    r"\b(?:(?:her|his|their) own (?:childhood|upbringing|child protection (?:history|plans?)"
+    r"|experiences? (?:as a child|of (?:being )?(?:in )?care)|time in care)"
+    r"|as (?:a )?(?:child|teenager|young (?:girl|boy|person|teenager))(?:,)? (?:she|he)\b"
+    r"|(?:in|during|throughout) (?:her|his|their) (?:own )?(?:childhood|teens|teenage years"
+    r"|adolescence|early life)"
+    r"|when (?:she|he|(?-i:[A-Z][a-z]+)) was (?:a (?:child|teenager|young (?:girl|boy))"
+    rf"|(?:between |about |aged |around )?(?:9|1[0-7]|{_AGE_WORDS})\b"
+    r"(?! (?:weeks|months|days)\b)))",
+    re.IGNORECASE,
+)
+
+
+_RELATIVE = re.compile(r"\b(?:who|whose|whom)\b", re.IGNORECASE)
+
+
+def _parents_past(sentence: str) -> re.Match[str] | None:
+    """The cue that the sentence tells a parent's childhood; not one inside a relative
+    clause ("the mother, who had spent her own childhood in care, was frightened of
+    him"), where the sentence itself speaks of now."""
+    for found in _PARENTS_PAST.finditer(sentence):
+        clause = sentence[: found.start()].rsplit(",", 1)[-1]
+        if not _RELATIVE.search(clause):
+            return found
+    return None
+
+
 # A review saying outright that a passage is not about this case.
 _NOT_THIS_CASE = re.compile(
     r"\b(?:separately from|(?:do|does|did) not (?:arise|come) from|not (?:arising|drawn) from"
@@ -190,6 +222,11 @@ def judge(sentence: str) -> Stance:
     doubt = _DOUBT.search(text)
     if doubt is not None:
         return Stance("case", "doubts", f"the concern was withdrawn ({doubt.group()!r})")
+    past = _parents_past(text)
+    if past is not None:
+        return Stance(
+            "parents_past", "asserts", f"about a parent's own childhood ({past.group()!r})"
+        )
     praise = _PRAISE.search(text)
     if praise is not None and not _CONCERN.search(text):
         return Stance("case", "praises", f"praises practice ({praise.group()!r})")
