@@ -3,6 +3,8 @@ findings, facts come from the case, and what was set aside says why."""
 
 from __future__ import annotations
 
+import pytest
+
 from caselens.codebook import default_codebook
 from caselens.model import Document
 from caselens.pipeline.run import Pipeline
@@ -149,3 +151,55 @@ def test_a_parents_childhood_is_evidence_of_the_parents_past_only() -> None:
     reasons = [c.reason for c in result.set_aside]
     assert any("parent's own childhood" in r for r in reasons)
     assert result.facts.age_months.value < 3  # seven weeks, not the mother at 14
+
+
+def test_what_practice_could_have_done_is_no_hedge_on_the_facts() -> None:
+    """ "Could have been prevented" speaks of practice; "might have been a fracture"
+    puts the fact itself in doubt."""
+    pipeline = Pipeline(default_codebook(), Settings(model=False))
+    facts = pipeline.process(
+        Document.from_text(
+            "A serious case review found that the serious head injuries inflicted on Baby T, "
+            "aged eight weeks, by his father could have been prevented.",
+            "t",
+        )
+    ).facts
+    assert facts.outcome.value == "serious_harm"
+    assert "non_accidental_injury" in facts.harm_types.value
+    doubtful = pipeline.process(
+        Document.from_text(
+            "Baby U, aged eight weeks, was seen by the health visitor at home. "
+            "She noted a mark on his arm which might have been a fracture.",
+            "u",
+        )
+    ).facts
+    assert "non_accidental_injury" not in (doubtful.harm_types.value or ())
+
+
+@pytest.mark.parametrize(
+    ("text", "harm"),
+    [
+        (
+            "Baby V, aged ten weeks, died after his mother went out overnight, leaving him "
+            "alone in his cot.",
+            "neglect",
+        ),
+        (
+            "Baby W, eleven weeks old, was left in a bouncer, unchecked for nine hours, and "
+            "was admitted to hospital dehydrated.",
+            "neglect",
+        ),
+        (
+            "Baby X, a girl of four months, died in a bed she had been sharing with her "
+            "father and two brothers.",
+            "unsafe_sleeping",
+        ),
+    ],
+)
+def test_more_ways_of_telling_the_harm(text: str, harm: str) -> None:
+    facts = (
+        Pipeline(default_codebook(), Settings(model=False))
+        .process(Document.from_text(text, "h"))
+        .facts
+    )
+    assert harm in facts.harm_types.value, facts.harm_types

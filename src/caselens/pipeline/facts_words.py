@@ -165,6 +165,9 @@ NEGLECT = re.compile(
     r"along|the\s+streets?|in\s+the\s+(?:street|road))|"
     r"left\s+(?:alone|on\s+(?:his|her|their)\s+own|without\s+(?:an\s+)?adult)|"
     r"left\s+(?:\w+\s+){0,3}(?:on\s+(?:their|his|her)\s+own|alone|unsupervised)|"
+    r"leaving\s+(?:him|her|them|the\s+(?:baby|child|infant|toddler|twins))\s+"
+    r"(?:alone|unattended|unsupervised|unchecked|on\s+(?:his|her|their)\s+own)|"
+    r"left\s+(?:\w+\s+){0,4}unchecked|unchecked\s+for\s+(?:\w+\s+){0,2}hours|"
     r"(?:drown\w*|submerged|under\s+the\s+water)[^.]{0,60}\bbath|"
     r"\bbath\b[^.]{0,60}(?:drown\w*|submerged|under\s+the\s+water)|"
     + _INGESTED
@@ -206,7 +209,7 @@ NOT_NEGLECT = re.compile(
 SLEEP = re.compile(
     r"\b(?:co-?sleep\w*|bed[\s-]?shar\w*|shar(?:ed|ing|es)\s+(?:a|the|her|his|their)?\s*(?:double\s+|single\s+)?"
     r"(?:bed|sleep(?:ing)?\s+surface|sofa|settee|couch|mattress)|"
-    rf"(?:bed|sofa|settee|couch|mattress)\s+(?:he|she|they)\s+(?:was|were)\s+sharing|shared\s+(?:bed|{_SOFT_PLACE}|mattress)|"
+    rf"(?:bed|sofa|settee|couch|mattress)\s+(?:he|she|they)\s+(?:was|were|had\s+been)\s+sharing|shared\s+(?:bed|{_SOFT_PLACE}|mattress)|"
     rf"{_SLEEP_VERB}\s+(?:in|on)\s+(?:the\s+same|a|an|the|his|her|their|"
     rf"(?:his|her|their)\s+parents'?|an\s+adult)\s+(?:\w+\s+)?(?:bed|{_SOFT_PLACE})|"
     rf"same\s+bed|{_SLEEP_VERB}\s+with\s+(?:him|her|them|the\s+(?:baby|babies|infant|twins)|"
@@ -346,7 +349,7 @@ NAI_NEED = re.compile(
 NAI_WEAK_NEED = re.compile(r"manslaughter|homicide|scald|burn")
 NEGLECT_NEED = re.compile(
     r"neglect|falter|thrive|maln|undernourish|starv|dehydrat|unsupervised|unattended|"
-    r"underweight|poor\s+(?:weight|growth)|seek|supervision|alone|wandering|left\s|"
+    r"underweight|poor\s+(?:weight|growth)|seek|supervision|alone|wandering|left\s|unchecked|"
     r"bath|" + _INGESTED_NEED + r"|meet\s|uninhabitable|squal|filthy|soiled|unwashed|"
     r"unkempt|unclean|lice|nappy|nappies|untreated|decay|conditions|dirty|clutter|unhygienic|"
     r"(?:state|condition)\s+of\s+(?:the|their|his|her)\s+(?:home|house|flat|property)|"
@@ -358,7 +361,7 @@ NOT_NEGLECT_NEED = re.compile(r"neglect")
 SLEEP_NEED = re.compile(
     r"sleep|slept|doz|nap(?:ped|ping)?\s|bed[\s-]?shar|sofa|couch|settee|chair|beanbag|futon|"
     r"shar(?:ed|ing|es)\s+(?:a|the|her|his|their)?\s*(?:double\s+|single\s+)?"
-    r"(?:bed|sleep|sofa|settee|couch|mattress)|(?:was|were)\s+sharing|"
+    r"(?:bed|sleep|sofa|settee|couch|mattress)|(?:was|were|been)\s+sharing|"
     r"shared\s+(?:bed|sofa|couch|settee|armchair|chair|beanbag|futon|mattress)|same\s+bed|"
     r"bed\s+with|into\s+(?:an?|her|his|their|the)\s|between\s|"
     r"(?:dead|unresponsive|lifeless|limp|cold|breathing)\s+(?:beside|next\s+to|alongside|under)|"

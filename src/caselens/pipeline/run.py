@@ -45,8 +45,14 @@ class Pipeline:
         return Processed(document, sentences, facts, screening, coding.findings, coding.set_aside)
 
 
+# A fact put as a possibility ("a possible subtle abnormality, which might have been a
+# healing fracture"); not what practice might have done ("could have been prevented").
 _HEDGE = re.compile(
-    r"\b(?:possible|possibly|might have been|may have been|could have been|queried|query)\b",
+    r"\b(?:possible|possibly|queried|query"
+    r"|(?:might|may|could) have been(?! (?:\w+ly )?(?:prevented|avoided|foreseen|predicted"
+    r"|anticipated|stopped|protected|saved|done|better|different\w*|handled|recognised"
+    r"|identified|shared|acted|taken|made|offered|given|asked|explored|reduced|picked up"
+    r"|spotted|seen|referred|escalated|assessed|challenged)\b))\b",
     re.IGNORECASE,
 )
 
