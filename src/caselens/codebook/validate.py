@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
+from caselens.codebook.regex_safety import MAX_OUTER, danger
 from caselens.errors import CodebookError
 from caselens.model.codebook import SECTION_CODING, Codebook
 from caselens.model.facts import DOCUMENT_TYPES, HARM_TYPES, NATIONS, OUTCOMES, Facts
@@ -353,6 +354,24 @@ class _Checker:
                 key,
                 f"pattern {pattern!r} is not a valid regular expression: {e}; "
                 "fix the expression (escape literal ( ) [ ] . + * ? with a backslash)",
+            )
+            return
+        except (OverflowError, RecursionError):
+            self.add(
+                key,
+                f"pattern {pattern!r} is too large to compile (a repetition count or a "
+                "nesting beyond what the regular expression engine accepts); use a smaller "
+                "bound such as {0,60}",
+            )
+            return
+        slow = danger(pattern)
+        if slow:
+            self.add(
+                key,
+                f"pattern {pattern!r} has {slow}, which can take exponential time on a "
+                "sentence that nearly matches and would hang the coding; bound the outer "
+                f"repetition (at most {{0,{MAX_OUTER}}}), or make the inner one possessive "
+                "('\\w++') or atomic ('(?>...)')",
             )
             return
         probes = ("", _EMPTY_MATCH_PROBE)
