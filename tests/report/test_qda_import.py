@@ -128,3 +128,52 @@ def test_a_damaged_archive_is_an_input_error_naming_it(tmp_path: Path) -> None:
     path.write_bytes(bytes(data))
     with pytest.raises(InputError, match=r"damaged\.qdpx: is damaged: project\.qde"):
         read_qdpx(path)
+
+
+def test_a_source_that_expands_past_the_limit_is_refused_while_reading(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The limit is checked on the bytes read, not on the size the archive declares."""
+    from caselens.report.qda import read as qda_read
+
+    monkeypatch.setattr(qda_read, "MAX_ENTRY_BYTES", 2 * 1024 * 1024)
+    path = _project(tmp_path, b"a" * (3 * 1024 * 1024), "", "")
+    with pytest.raises(InputError, match=r"hand\.qdpx: .*expands to more than 2 MB"):
+        read_qdpx(path)
+
+
+def test_many_sources_that_expand_past_the_total_are_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from caselens.report.qda import read as qda_read
+
+    monkeypatch.setattr(qda_read, "MAX_TOTAL_BYTES", 4 * 1024 * 1024)
+    path = tmp_path / "many.qdpx"
+    sources = "".join(
+        f'<TextSource guid="{G.format(10 + i)}" name="S{i}" '
+        f'plainTextPath="internal://{G.format(10 + i)}.txt"/>'
+        for i in range(5)
+    )
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(
+            "project.qde", f'<Project xmlns="{NS}" name="x"><Sources>{sources}</Sources></Project>'
+        )
+        for i in range(5):
+            archive.writestr(f"sources/{G.format(10 + i)}.txt", b"b" * (1024 * 1024 + 1))
+    with pytest.raises(InputError, match=r"many\.qdpx: expands to more than 4 MB in all"):
+        read_qdpx(path)
+
+
+def test_an_archive_of_too_many_entries_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from caselens.report.qda import read as qda_read
+
+    monkeypatch.setattr(qda_read, "MAX_ENTRIES", 10)
+    path = tmp_path / "crowded.qdpx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("project.qde", f'<Project xmlns="{NS}" name="x"/>')
+        for i in range(12):
+            archive.writestr(f"sources/{i}.txt", b"x")
+    with pytest.raises(InputError, match=r"crowded\.qdpx: holds 13 entries"):
+        read_qdpx(path)

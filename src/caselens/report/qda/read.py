@@ -41,13 +41,50 @@ _ID_PREFIX = re.compile(r"^\s*([A-Za-z0-9_.\-]+?)\s*(?::|$)|^\s*(\w+\.[\w.]+)\s"
 _DAMAGED = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError)
 
 
-def _member(archive: zipfile.ZipFile, member: str) -> bytes:
+# Limits on what a project may expand to, checked while reading (the sizes an archive
+# declares can lie): a zip bomb or a project of thousands of huge sources stops with a
+# message instead of filling memory.
+MAX_ENTRIES = 20_000
+MAX_ENTRY_BYTES = 200 * 1024 * 1024
+MAX_TOTAL_BYTES = 1024 * 1024 * 1024
+_CHUNK = 1024 * 1024
+
+
+class _Budget:
+    """What is left of the bytes one project may expand to."""
+
+    def __init__(self) -> None:
+        self.left = MAX_TOTAL_BYTES
+
+
+def _member(archive: zipfile.ZipFile, member: str, budget: _Budget) -> bytes:
+    name = str(archive.filename)
+    chunks: list[bytes] = []
+    size = 0
     try:
-        return archive.read(member)
+        with archive.open(member) as stream:
+            while chunk := stream.read(_CHUNK):
+                size += len(chunk)
+                budget.left -= len(chunk)
+                if size > MAX_ENTRY_BYTES:
+                    raise InputError(
+                        name,
+                        f"{member} expands to more than {MAX_ENTRY_BYTES // 2**20} MB; "
+                        "caselens will not read it (a damaged or hostile archive?)",
+                    )
+                if budget.left < 0:
+                    raise InputError(
+                        name,
+                        f"expands to more than {MAX_TOTAL_BYTES // 2**20} MB in all; "
+                        "caselens will not read it (split the project, or check it is "
+                        "the file you meant)",
+                    )
+                chunks.append(chunk)
     except _DAMAGED as error:
         raise InputError(
-            str(archive.filename), f"is damaged: {member} cannot be read ({error}); export it again"
+            name, f"is damaged: {member} cannot be read ({error}); export it again"
         ) from error
+    return b"".join(chunks)
 
 
 def _tag(name: str) -> str:
@@ -124,7 +161,11 @@ def _internal(archive: zipfile.ZipFile, reference: str) -> str | None:
 
 
 def _text(
-    archive: zipfile.ZipFile, source: ET.Element, name: str, warnings: list[str]
+    archive: zipfile.ZipFile,
+    source: ET.Element,
+    name: str,
+    warnings: list[str],
+    budget: _Budget,
 ) -> str | None:
     inline = source.find("q:PlainTextContent", _NS)
     if inline is not None:
@@ -140,7 +181,7 @@ def _text(
     if member is None:
         warnings.append(f"source {name!r}: {reference} is missing from the archive")
         return None
-    data = _member(archive, member)
+    data = _member(archive, member, budget)
     try:
         # utf-8-sig: a byte-order mark is not a character of the text.
         return data.decode("utf-8-sig")
@@ -189,7 +230,7 @@ def _selections(
 MAX_QDPX_BYTES = 2 * 1024 * 1024 * 1024  # the archive itself; entries are limited apart
 
 
-def _open(path: Path) -> tuple[zipfile.ZipFile, ET.Element]:
+def _open(path: Path, budget: _Budget) -> tuple[zipfile.ZipFile, ET.Element]:
     check_regular(path, "REFI-QDA project (.qdpx)", MAX_QDPX_BYTES)
     try:
         archive = zipfile.ZipFile(path)
@@ -201,7 +242,15 @@ def _open(path: Path) -> tuple[zipfile.ZipFile, ET.Element]:
         raise InputError(
             str(path), "is not a REFI-QDA project (.qdpx is a zip archive); export it again"
         ) from error
-    qde = [n for n in archive.namelist() if n.endswith(".qde") and "/" not in n]
+    names = archive.namelist()
+    if len(names) > MAX_ENTRIES:
+        archive.close()
+        raise InputError(
+            str(path),
+            f"holds {len(names):,} entries; caselens reads projects of at most "
+            f"{MAX_ENTRIES:,} (a damaged or hostile archive?)",
+        )
+    qde = [n for n in names if n.endswith(".qde") and "/" not in n]
     if not qde:
         archive.close()
         raise InputError(str(path), "holds no project.qde, so it is not a REFI-QDA project")
@@ -211,7 +260,7 @@ def _open(path: Path) -> tuple[zipfile.ZipFile, ET.Element]:
             str(path), "has a project.qde larger than 200 MB; caselens will not read it"
         )
     try:
-        root = ET.fromstring(_member(archive, qde[0]))
+        root = ET.fromstring(_member(archive, qde[0], budget))
     except InputError:
         archive.close()
         raise
@@ -234,7 +283,8 @@ def read_qdpx(path: Path, codebook: Codebook | None = None) -> QdaProject:
     With ``codebook``, codes are matched to its indicators and themes
     (:attr:`QdaCode.label`); codes that match nothing keep their own path.
     """
-    archive, root = _open(path)
+    budget = _Budget()
+    archive, root = _open(path, budget)
     warnings: list[str] = []
     with archive:
         users = tuple(
@@ -251,7 +301,7 @@ def read_qdpx(path: Path, codebook: Codebook | None = None) -> QdaProject:
                 kind = element.tag.rsplit("}", 1)[-1]
                 warnings.append(f"source {name!r} is a {kind}; only text sources are read")
                 continue
-            text = _text(archive, element, name, warnings)
+            text = _text(archive, element, name, warnings, budget)
             description = (element.findtext("q:Description", "", _NS) or "").strip()
             sources.append(QdaSource(source_guid, name, text, description))
             codings.extend(_selections(element, source_guid, text, name, warnings))
