@@ -349,7 +349,7 @@ NAI_NEED = re.compile(
 NAI_WEAK_NEED = re.compile(r"manslaughter|homicide|scald|burn")
 NEGLECT_NEED = re.compile(
     r"neglect|falter|thrive|maln|undernourish|starv|dehydrat|unsupervised|unattended|"
-    r"underweight|poor\s+(?:weight|growth)|seek|supervision|alone|wandering|left\s|unchecked|"
+    r"underweight|poor\s+(?:weight|growth)|seek|supervision|alone|wandering|left\s|leaving|unchecked|"
     r"bath|" + _INGESTED_NEED + r"|meet\s|uninhabitable|squal|filthy|soiled|unwashed|"
     r"unkempt|unclean|lice|nappy|nappies|untreated|decay|conditions|dirty|clutter|unhygienic|"
     r"(?:state|condition)\s+of\s+(?:the|their|his|her)\s+(?:home|house|flat|property)|"
