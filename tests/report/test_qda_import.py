@@ -177,3 +177,46 @@ def test_an_archive_of_too_many_entries_is_refused(
             archive.writestr(f"sources/{i}.txt", b"x")
     with pytest.raises(InputError, match=r"crowded\.qdpx: holds 13 entries"):
         read_qdpx(path)
+
+
+def test_a_pdf_source_is_read_through_its_text_rendition(tmp_path: Path) -> None:
+    """As a QDA tool exports a review named '.pdf': a PDFSource whose plain-text
+    Representation (its own GUID, a byte-order mark) carries the codings of two coders."""
+    text = "The father was never seen. The baby slept on the sofa."
+    codes = (
+        f'<Code guid="{G.format(3)}" name="F.fathers_unseen_men" isCodable="true"/>'
+        f'<Code guid="{G.format(4)}" name="E.sofa_or_unsafe_surface" isCodable="true"/>'
+    )
+    selections = "".join(
+        f'<PlainTextSelection guid="{G.format(20 + i)}" startPosition="{a}" endPosition="{b}">'
+        f'<Coding guid="{G.format(30 + i)}" creatingUser="{G.format(user)}">'
+        f'<CodeRef targetGUID="{G.format(code)}"/></Coding></PlainTextSelection>'
+        for i, (a, b, code, user) in enumerate([(0, 26, 3, 1), (27, 54, 4, 7), (0, 26, 3, 7)])
+    )
+    qde = f"""<?xml version="1.0" encoding="utf-8"?>
+<Project xmlns="{NS}" name="round trip" origin="QualCoder">
+  <Users><User guid="{G.format(1)}" name="one"/><User guid="{G.format(7)}" name="two"/></Users>
+  <CodeBook><Codes>{codes}</Codes></CodeBook>
+  <Sources>
+    <PDFSource guid="{G.format(2)}" name="review-b.pdf" path="internal://{G.format(2)}.pdf">
+      <Representation guid="{G.format(9)}" name="review-b.txt"
+          plainTextPath="internal://{G.format(9)}.txt">{selections}</Representation>
+    </PDFSource>
+    <PDFSource guid="{G.format(8)}" name="scan.pdf" path="internal://{G.format(8)}.pdf"/>
+  </Sources>
+</Project>"""
+    path = tmp_path / "qualcoder.qdpx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("project.qde", qde)
+        archive.writestr(f"sources/{G.format(9)}.txt", "\ufeff".encode() + text.encode())
+        archive.writestr(f"sources/{G.format(2)}.pdf", b"%PDF-1.4 not read")
+    project = read_qdpx(path, default_codebook())
+    assert [s.name for s in project.sources] == ["review-b.pdf"]
+    assert project.sources[0].text == text
+    assert len(project.codings) == 3  # every coding comes back, with its own coder
+    assert {c.user for c in project.codings} == {G.format(1), G.format(7)}
+    assert {text[c.start : c.end] for c in project.codings} == {
+        "The father was never seen.",
+        "The baby slept on the sofa.",
+    }
+    assert any("scan.pdf" in w and "plain-text rendition" in w for w in project.warnings)

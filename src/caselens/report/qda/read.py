@@ -277,6 +277,33 @@ def _open(path: Path, budget: _Budget) -> tuple[zipfile.ZipFile, ET.Element]:
     return archive, root
 
 
+def _textual(element: ET.Element, name: str, warnings: list[str]) -> ET.Element | None:
+    """The element holding a source's text and its coded selections.
+
+    A text source holds them itself. A PDF source (QDA tools export a review whose name
+    ends in .pdf as one) holds them in its plain-text ``Representation``, where the
+    tool's codings on the text are kept; without one its codings cannot be placed."""
+    if element.tag == _tag("TextSource"):
+        return element
+    kind = element.tag.rsplit("}", 1)[-1]
+    if element.tag == _tag("PDFSource"):
+        rendition = element.find("q:Representation", _NS)
+        if rendition is not None:
+            if element.find("q:PDFSelection", _NS) is not None:
+                warnings.append(
+                    f"source {name!r}: selections drawn on the PDF's pages (not on its text) "
+                    "were skipped; its text rendition's codings were read"
+                )
+            return rendition
+        warnings.append(
+            f"source {name!r} is a PDF source without a plain-text rendition, so its codings "
+            "cannot be placed in text; export it with its text, or as a text source"
+        )
+        return None
+    warnings.append(f"source {name!r} is a {kind}; only text and PDF sources are read")
+    return None
+
+
 def read_qdpx(path: Path, codebook: Codebook | None = None) -> QdaProject:
     """The users, codes, text sources and coded selections of a ``.qdpx``.
 
@@ -297,14 +324,13 @@ def read_qdpx(path: Path, codebook: Codebook | None = None) -> QdaProject:
         for element in root.findall("q:Sources/*", _NS):
             source_guid = element.get("guid", "").lower()
             name = element.get("name") or source_guid
-            if element.tag != _tag("TextSource"):
-                kind = element.tag.rsplit("}", 1)[-1]
-                warnings.append(f"source {name!r} is a {kind}; only text sources are read")
+            textual = _textual(element, name, warnings)
+            if textual is None:
                 continue
-            text = _text(archive, element, name, warnings, budget)
+            text = _text(archive, textual, name, warnings, budget)
             description = (element.findtext("q:Description", "", _NS) or "").strip()
             sources.append(QdaSource(source_guid, name, text, description))
-            codings.extend(_selections(element, source_guid, text, name, warnings))
+            codings.extend(_selections(textual, source_guid, text, name, warnings))
     known = {c.guid for c in codes}
     kept = []
     for coding in codings:
