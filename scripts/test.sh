@@ -3,7 +3,7 @@
 #
 # It makes .venv, installs caselens with its development extras, and, where it can,
 # the system pieces some tests need (a PostgreSQL server for the store tests, Pango
-# for PDF reports). Tests whose system piece is missing
+# for PDF reports, Chromium for the web app's browser tests). Tests whose system piece is missing
 # skip and say why; in CI (CI=true) every piece is installed, so nothing skips for that.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,6 +20,7 @@ if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     need=()
     command -v pg_ctl >/dev/null 2>&1 || [ -x /usr/lib/postgresql/15/bin/pg_ctl ] || need+=(postgresql)
     ldconfig -p 2>/dev/null | grep -q libpangoft2 || need+=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b fonts-dejavu-core)
+    command -v chromium >/dev/null 2>&1 || need+=(chromium)
     if [ ${#need[@]} -gt 0 ]; then
         echo "Installing system packages: ${need[*]}"
         apt-get update -qq >/dev/null

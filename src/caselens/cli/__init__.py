@@ -39,6 +39,7 @@ def _register() -> None:
         qda_cmd,
         report_cmd,
         review_cmd,
+        web_cmd,
     )
 
     cli.add_command(analyse_cmd.analyse)
@@ -50,6 +51,8 @@ def _register() -> None:
     cli.add_command(qda_cmd.qda)
     cli.add_command(case_cmd.case)
     cli.add_command(report_cmd.report)
+    cli.add_command(web_cmd.serve)
+    cli.add_command(web_cmd.users)
 
 
 _register()

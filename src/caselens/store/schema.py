@@ -146,3 +146,25 @@ class DecisionRow(Base):
     corrected_start: Mapped[int | None] = mapped_column(Integer)
     corrected_end: Mapped[int | None] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+USER_ROLES = ("admin", "analyst", "reviewer", "practitioner", "supervisor")
+
+
+class UserRow(Base):
+    """A person who signs in to the web app; the password is kept only as an argon2 hash."""
+
+    __tablename__ = "users"
+    __table_args__ = (
+        CheckConstraint(
+            "role IN ('admin', 'analyst', 'reviewer', 'practitioner', 'supervisor')",
+            name="ck_users_role",
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    role: Mapped[str] = mapped_column(String(32))
+    password_hash: Mapped[str] = mapped_column(Text)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

@@ -1,0 +1,60 @@
+"""The people who sign in to the web app (table ``users``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from caselens.store.schema import UserRow
+
+
+@dataclass(frozen=True)
+class UserRecord:
+    id: int
+    name: str
+    role: str
+    active: bool
+    password_hash: str
+
+    def to_dict(self) -> dict[str, object]:
+        """What may be shown of a user: never the hash."""
+        return {"id": self.id, "name": self.name, "role": self.role, "active": self.active}
+
+
+def _record(row: UserRow) -> UserRecord:
+    return UserRecord(row.id, row.name, row.role, row.active, row.password_hash)
+
+
+def by_name(session: Session, name: str) -> UserRecord | None:
+    row = session.scalars(select(UserRow).where(UserRow.name == name)).first()
+    return None if row is None else _record(row)
+
+
+def by_id(session: Session, user_id: int) -> UserRecord | None:
+    row = session.get(UserRow, user_id)
+    return None if row is None else _record(row)
+
+
+def insert(session: Session, name: str, role: str, password_hash: str) -> UserRecord:
+    row = UserRow(name=name, role=role, password_hash=password_hash, active=True)
+    session.add(row)
+    session.flush()
+    return _record(row)
+
+
+def all_users(session: Session) -> list[UserRecord]:
+    return [_record(r) for r in session.scalars(select(UserRow).order_by(UserRow.name))]
+
+
+def set_active(session: Session, user_id: int, active: bool) -> None:
+    row = session.get(UserRow, user_id)
+    if row is not None:
+        row.active = active
+
+
+def set_password(session: Session, user_id: int, password_hash: str) -> None:
+    row = session.get(UserRow, user_id)
+    if row is not None:
+        row.password_hash = password_hash

@@ -1,0 +1,1 @@
+"""The web face of caselens (``caselens serve``); needs the ``web`` extra."""

@@ -1,0 +1,88 @@
+"""The web app: a thin face over the same library and services as the command line.
+
+Server-rendered pages (Jinja2) with plain forms and a few keyboard shortcuts; every page
+has a JSON twin at the same path ending in ``.json``. Run it with ``caselens serve``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, HTTPException, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.middleware.sessions import SessionMiddleware
+
+from caselens.store import Store
+from caselens.web import pages_admin, pages_auth, pages_briefing, pages_library
+from caselens.web.config import WebConfig
+from caselens.web.render import error_page
+from caselens.web.security import LoginLimiter
+
+_HEADERS = {
+    "Content-Security-Policy": (
+        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+        "script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'"
+    ),
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+    "X-Frame-Options": "DENY",
+    "Cache-Control": "no-store",
+}
+
+
+def create_app(config: WebConfig, store: Store | None = None) -> FastAPI:
+    """The app over ``store`` (opened from ``config.db`` when not given)."""
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> Any:
+        yield
+        if owned:
+            app.state.store.close()
+
+    owned = store is None
+    app = FastAPI(
+        title="caselens", docs_url=None, redoc_url=None, openapi_url=None, lifespan=lifespan
+    )
+    app.state.config = config
+    app.state.store = store if store is not None else Store(config.db)
+    app.state.limiter = LoginLimiter(config.max_login_failures, config.failure_window_seconds)
+    app.add_middleware(
+        SessionMiddleware,
+        secret_key=config.secret_key,
+        session_cookie="caselens_session",
+        max_age=int(config.session_hours * 3600),
+        same_site="lax",
+        https_only=config.secure_cookies,
+    )
+
+    @app.middleware("http")
+    async def headers(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        response = await call_next(request)
+        for name, value in _HEADERS.items():
+            response.headers.setdefault(name, value)
+        return response
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, error: HTTPException) -> Response:
+        if error.status_code in (301, 302, 303, 307) and error.headers:
+            return RedirectResponse(error.headers["Location"], status_code=error.status_code)
+        return error_page(request, error.status_code, str(error.detail))
+
+    @app.exception_handler(RequestValidationError)
+    async def bad_form(request: Request, error: RequestValidationError) -> Response:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in e['loc'][1:])}: {e['msg']}" for e in error.errors()
+        )
+        return error_page(request, 400, f"the form was not complete: {problems}")
+
+    app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
+    for module in (pages_auth, pages_library, pages_briefing, pages_admin):
+        app.include_router(module.router)
+    return app

@@ -1,0 +1,90 @@
+"""The briefing as a page, from all findings or accepted ones only, with downloads in
+every format: the same context and renderers as ``caselens report --library``."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
+from starlette.background import BackgroundTask
+
+from caselens.codebook import default_codebook
+from caselens.errors import CaselensError
+from caselens.store.users import UserRecord
+from caselens.web.access import BRIEFING
+from caselens.web.security import require, wants_json
+
+router = APIRouter()
+
+DOWNLOADS = ("html", "pdf", "pptx", "md", "csv", "xlsx", "json")
+_TYPES = {
+    "html": "text/html",
+    "pdf": "application/pdf",
+    "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    "md": "text/markdown",
+    "csv": "text/csv",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "json": "application/json",
+}
+
+
+def _analysis(request: Request, accepted: bool):  # type: ignore[no-untyped-def]
+    from caselens.report.from_library import library_analysis
+
+    codebook = default_codebook()
+    try:
+        analysis, texts = library_analysis(
+            request.app.state.store, codebook, accepted_only=accepted
+        )
+    except CaselensError as error:
+        raise HTTPException(404, str(error)) from error
+    return analysis, texts, codebook
+
+
+@router.get("/briefing")
+@router.get("/briefing.json")
+def briefing(
+    request: Request,
+    user: Annotated[UserRecord, Depends(require(BRIEFING))],
+    accepted: bool = False,
+) -> Response:
+    from caselens.report.context import build_context
+    from caselens.report.html import render_html
+
+    analysis, texts, codebook = _analysis(request, accepted)
+    if wants_json(request):
+        from caselens.services import analysis_to_dict
+
+        return JSONResponse(analysis_to_dict(analysis))
+    context = build_context(analysis, codebook, texts=texts)
+    return HTMLResponse(render_html(context))
+
+
+@router.get("/briefing/download/{fmt}")
+def download(
+    request: Request,
+    fmt: str,
+    user: Annotated[UserRecord, Depends(require(BRIEFING))],
+    accepted: bool = False,
+) -> Response:
+    from caselens.report.formats import render
+
+    if fmt not in DOWNLOADS:
+        raise HTTPException(404, f"no briefing format {fmt!r}; choose from {', '.join(DOWNLOADS)}")
+    analysis, texts, codebook = _analysis(request, accepted)
+    folder = tempfile.TemporaryDirectory(prefix="caselens-briefing-")
+    try:
+        written = render(Path(folder.name), [fmt], analysis, codebook, texts=texts)
+    except CaselensError as error:
+        folder.cleanup()
+        raise HTTPException(503, str(error)) from error
+    path = written[0]
+    return FileResponse(
+        path,
+        media_type=_TYPES[fmt],
+        filename=path.name,
+        background=BackgroundTask(folder.cleanup),
+    )

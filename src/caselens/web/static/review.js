@@ -1,0 +1,27 @@
+// Keyboard shortcuts on a review page: j/k move between findings, a/r accept or reject
+// the finding in focus. Plain forms do the work; this only saves reaching for the mouse.
+(function () {
+  var findings = Array.prototype.slice.call(document.querySelectorAll(".finding"));
+  var at = -1;
+  function focus(i) {
+    if (!findings.length) return;
+    at = (i + findings.length) % findings.length;
+    var node = findings[at];
+    node.focus();
+    node.scrollIntoView({ block: "nearest" });
+    document.querySelectorAll("mark.current").forEach(function (m) { m.classList.remove("current"); });
+    document.querySelectorAll("mark[data-findings]").forEach(function (m) {
+      if (m.dataset.findings.split(" ").indexOf(node.dataset.id) >= 0) m.classList.add("current");
+    });
+  }
+  document.addEventListener("keydown", function (event) {
+    var tag = (event.target.tagName || "").toLowerCase();
+    if (tag === "input" || tag === "textarea" || tag === "select" || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (event.key === "j") { focus(at + 1); event.preventDefault(); }
+    else if (event.key === "k") { focus(at - 1); event.preventDefault(); }
+    else if ((event.key === "a" || event.key === "r") && at >= 0) {
+      var button = findings[at].querySelector('button[data-key="' + event.key + '"]');
+      if (button) { button.click(); event.preventDefault(); }
+    }
+  });
+})();

@@ -1,0 +1,67 @@
+"""A library with two coded sample reviews and one person of every role, served by the app."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("fastapi")
+pytest.importorskip("argon2")
+
+from fastapi.testclient import TestClient
+
+from caselens import accounts, library
+from caselens.codebook import default_codebook
+from caselens.store import Store
+from caselens.store.schema import USER_ROLES
+from caselens.web.app import create_app
+from caselens.web.config import WebConfig
+
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+PASSWORD = "correct horse battery staple"
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    db = tmp_path_factory.mktemp("web") / "library.db"
+    store = Store(str(db))
+    library.add(
+        store,
+        [SAMPLES / "hollinsmere-2022-baby-w.txt", SAMPLES / "westerleigh-2021-child-d.txt"],
+        default_codebook(),
+    )
+    for role in USER_ROLES:
+        accounts.add_user(store, role, role, PASSWORD)
+    yield store
+    store.close()
+
+
+@pytest.fixture()
+def config() -> WebConfig:
+    return WebConfig(secret_key="k" * 48, max_login_failures=5)
+
+
+@pytest.fixture()
+def client(store: Store, config: WebConfig) -> Iterator[TestClient]:
+    with TestClient(create_app(config, store), follow_redirects=False) as client:
+        yield client
+
+
+def csrf_of(client: TestClient, path: str = "/login") -> str:
+    found = re.search(r'name="csrf_token" value="([^"]+)"', client.get(path).text)
+    assert found, f"no CSRF token on {path}"
+    return found.group(1)
+
+
+def sign_in(client: TestClient, name: str, password: str = PASSWORD) -> None:
+    response = client.post(
+        "/login", data={"name": name, "password": password, "csrf_token": csrf_of(client)}
+    )
+    assert response.status_code == 303, response.text
+
+
+def a_document(store: Store) -> str:
+    return library.list_documents(store)[0].id
