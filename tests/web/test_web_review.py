@@ -115,3 +115,13 @@ def test_the_briefing_page_and_its_downloads(client: TestClient) -> None:
     assert client.get("/briefing/download/exe").status_code == 404
     accepted = client.get("/briefing.json", params={"accepted": "true"})
     assert accepted.status_code in (200, 404)
+
+
+def test_why_shows_each_proposal_with_its_reason(store: Store, client: TestClient) -> None:
+    sign_in(client, "reviewer")
+    doc = a_document(store)
+    why = client.get(f"/library/{doc}/why.json").json()
+    assert why["considered"] and all(c["reason"] for c in why["considered"])
+    kept = {(c["indicator"], c["start"]) for c in why["considered"] if c["kept"]}
+    assert kept  # the findings are among the proposals that were counted
+    assert "Why each sentence" in client.get(f"/library/{doc}/why").text

@@ -9,7 +9,7 @@ from fastapi.testclient import TestClient
 from caselens import accounts, library
 from caselens.store import Store
 from caselens.store.schema import USER_ROLES
-from caselens.web.access import ACCESS, BRIEFING, DECIDE, LIBRARY, PEOPLE
+from caselens.web.access import ACCESS, BRIEFING, DECIDE, LIBRARY, PEOPLE, UPLOAD
 
 ANYONE = frozenset(USER_ROLES)
 
@@ -25,6 +25,9 @@ def _routes(store: Store) -> list[tuple[str, str, frozenset[str], dict[str, str]
         ("GET", "/library.json", ACCESS[LIBRARY], {}),
         ("GET", f"/library/{doc}", ACCESS[LIBRARY], {}),
         ("GET", f"/library/{doc}.json", ACCESS[LIBRARY], {}),
+        ("GET", f"/library/{doc}/why", ACCESS[LIBRARY], {}),
+        ("GET", f"/library/{doc}/why.json", ACCESS[LIBRARY], {}),
+        ("GET", "/library/upload", ACCESS[UPLOAD], {}),
         ("GET", "/agreement", ACCESS[LIBRARY], {}),
         ("GET", "/agreement.json", ACCESS[LIBRARY], {}),
         ("GET", "/briefing", ACCESS[BRIEFING], {}),

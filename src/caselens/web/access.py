@@ -15,6 +15,7 @@ DECIDE = "decide"  # accept, reject or add findings
 AGREEMENT = "agreement"
 BRIEFING = "briefing"
 PEOPLE = "people"  # add people, deactivate them
+UPLOAD = "upload"  # add reviews to the library, analysed in the background
 
 ACCESS: dict[str, frozenset[str]] = {
     LIBRARY: frozenset({"admin", "analyst", "reviewer"}),
@@ -22,6 +23,7 @@ ACCESS: dict[str, frozenset[str]] = {
     AGREEMENT: frozenset({"admin", "analyst", "reviewer"}),
     BRIEFING: frozenset({"admin", "analyst", "reviewer"}),
     PEOPLE: frozenset({"admin"}),
+    UPLOAD: frozenset({"admin", "analyst"}),
 }
 
 assert all(roles <= set(USER_ROLES) for roles in ACCESS.values())
@@ -35,6 +37,7 @@ def menu(role: str) -> list[tuple[str, str]]:
     """The pages a person of this role sees in the menu: (label, path)."""
     items = [
         ("Library", "/library", LIBRARY),
+        ("Upload", "/library/upload", UPLOAD),
         ("Agreement", "/agreement", AGREEMENT),
         ("Briefing", "/briefing", BRIEFING),
         ("People", "/admin/users", PEOPLE),

@@ -18,8 +18,9 @@ from fastapi.staticfiles import StaticFiles
 from starlette.middleware.sessions import SessionMiddleware
 
 from caselens.store import Store
-from caselens.web import pages_admin, pages_auth, pages_briefing, pages_library
+from caselens.web import pages_admin, pages_auth, pages_briefing, pages_library, pages_upload
 from caselens.web.config import WebConfig
+from caselens.web.jobs import Jobs
 from caselens.web.render import error_page
 from caselens.web.security import LoginLimiter
 
@@ -50,6 +51,7 @@ def create_app(config: WebConfig, store: Store | None = None) -> FastAPI:
     )
     app.state.config = config
     app.state.store = store if store is not None else Store(config.db)
+    app.state.jobs = Jobs(app.state.store)
     app.state.limiter = LoginLimiter(config.max_login_failures, config.failure_window_seconds)
     app.add_middleware(
         SessionMiddleware,
@@ -83,6 +85,7 @@ def create_app(config: WebConfig, store: Store | None = None) -> FastAPI:
         return error_page(request, 400, f"the form was not complete: {problems}")
 
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
-    for module in (pages_auth, pages_library, pages_briefing, pages_admin):
+    # The upload routes before the library's, so /library/upload is not read as a review id.
+    for module in (pages_auth, pages_upload, pages_library, pages_briefing, pages_admin):
         app.include_router(module.router)
     return app

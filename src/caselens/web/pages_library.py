@@ -101,6 +101,25 @@ def review_page(
     )
 
 
+@router.get("/library/{document}/why")
+@router.get("/library/{document}/why.json")
+def why(
+    request: Request,
+    document: str,
+    user: Annotated[UserRecord, Depends(require(LIBRARY))],
+) -> Response:
+    """Every sentence a coder proposed, and why it was or was not counted."""
+    from caselens.explain import explain
+    from caselens.store import repository as repo
+
+    store = request.app.state.store
+    detail = _detail(store, document)
+    with store.transaction() as session:
+        doc = repo.load_document(session, detail.summary.id)
+    data = explain(doc, default_codebook())
+    return page(request, "why.html.j2", {"detail": detail, "why": data}, data=data)
+
+
 @router.post("/library/{document}/decide")
 def decide(
     request: Request,
