@@ -59,9 +59,15 @@ def check_password(password: str) -> None:
         raise StoreError(f"a password is at most {MAX_PASSWORD} characters")
 
 
-def add_user(store: Store, name: str, role: str, password: str) -> UserRecord:
-    """A new person who may sign in; refuses a taken name, an unknown role, a short password."""
+def add_user(
+    store: Store, name: str, role: str, password: str, team: str | None = None
+) -> UserRecord:
+    """A new person who may sign in; refuses a taken name, an unknown role, a short password.
+
+    ``team``: practitioners and supervisors of one team; a supervisor sees the cases of
+    their team's practitioners."""
     name = check_name(name)
+    team = check_name(team) if team and team.strip() else None
     if role not in USER_ROLES:
         raise StoreError(f"role must be one of {', '.join(USER_ROLES)}, not {role!r}")
     check_password(password)
@@ -69,7 +75,7 @@ def add_user(store: Store, name: str, role: str, password: str) -> UserRecord:
     with store.transaction() as session:
         if user_store.by_name(session, name) is not None:
             raise StoreError(f"a user named {name!r} already exists")
-        return user_store.insert(session, name, role, digest)
+        return user_store.insert(session, name, role, digest, team)
 
 
 def authenticate(store: Store, name: str, password: str) -> UserRecord | None:

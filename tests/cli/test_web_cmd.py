@@ -24,7 +24,7 @@ def test_a_person_is_added_with_a_role_and_listed_without_the_password(tmp_path:
     assert added.exit_code == 0, added.output
     listed = runner.invoke(cli, ["users", "list", "--json", "--db", db])
     people = json.loads(listed.output)
-    assert people == [{"id": 1, "name": "alice", "role": "reviewer", "active": True}]
+    assert people == [{"id": 1, "name": "alice", "role": "reviewer", "active": True, "team": None}]
     assert "password" not in listed.output
 
 

@@ -13,7 +13,7 @@ pytest.importorskip("argon2")
 
 from fastapi.testclient import TestClient
 
-from caselens import accounts, library
+from caselens import accounts, casework, library
 from caselens.codebook import default_codebook
 from caselens.store import Store
 from caselens.store.schema import USER_ROLES
@@ -22,6 +22,9 @@ from caselens.web.config import WebConfig
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 PASSWORD = "correct horse battery staple"
+CASE = (
+    Path(__file__).resolve().parents[1] / "fixtures" / "cases" / "unseen-partner-grandmother.yaml"
+)
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +37,13 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
         default_codebook(),
     )
     for role in USER_ROLES:
-        accounts.add_user(store, role, role, PASSWORD)
+        team = "north" if role in ("practitioner", "supervisor") else None
+        accounts.add_user(store, role, role, PASSWORD, team)
+    accounts.add_user(store, "other-practitioner", "practitioner", PASSWORD, "south")
+    accounts.add_user(store, "other-supervisor", "supervisor", PASSWORD, "south")
+    practitioner = accounts.authenticate(store, "practitioner", PASSWORD)
+    assert practitioner is not None
+    casework.add_case(store, practitioner, "NW-0042", CASE.read_text(encoding="utf-8"))
     yield store
     store.close()
 
@@ -65,3 +74,9 @@ def sign_in(client: TestClient, name: str, password: str = PASSWORD) -> None:
 
 def a_document(store: Store) -> str:
     return library.list_documents(store)[0].id
+
+
+def a_case(store: Store) -> int:
+    admin = accounts.authenticate(store, "admin", PASSWORD)
+    assert admin is not None
+    return casework.visible_cases(store, admin)[0].id

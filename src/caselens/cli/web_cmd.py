@@ -58,13 +58,18 @@ def users() -> None:
 @click.argument("name")
 @click.option("--role", required=True, type=click.Choice(USER_ROLES))
 @click.option(
+    "--team",
+    default=None,
+    help="The team of a practitioner or supervisor: a supervisor sees the team's cases.",
+)
+@click.option(
     "--password-stdin",
     is_flag=True,
     help="Read the password from standard input (else it is asked for twice, hidden).",
 )
 @db_option
 @handle_errors
-def users_add(name: str, role: str, password_stdin: bool, db: str | None) -> None:
+def users_add(name: str, role: str, team: str | None, password_stdin: bool, db: str | None) -> None:
     """Add a person who may sign in, with their role."""
     _need_web()
     from caselens.accounts import add_user
@@ -75,7 +80,7 @@ def users_add(name: str, role: str, password_stdin: bool, db: str | None) -> Non
     else:
         password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
     with open_library(db) as store:
-        user = add_user(store, name, role, password)
+        user = add_user(store, name, role, password, team)
     console.print(f"Added {user.name} ({user.role}).")
 
 

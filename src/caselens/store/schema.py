@@ -167,4 +167,33 @@ class UserRow(Base):
     role: Mapped[str] = mapped_column(String(32))
     password_hash: Mapped[str] = mapped_column(Text)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    team: Mapped[str | None] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class CaseRow(Base):
+    """A live case a practitioner keeps in the web app: its structured facts and notes, as
+    the YAML or JSON of ``caselens case check``, under a reference (never a name)."""
+
+    __tablename__ = "cases"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    team: Mapped[str | None] = mapped_column(String(200), index=True)
+    reference: Mapped[str] = mapped_column(String(200))
+    body: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class RecordRow(Base):
+    """A supervision record made from a case's check, signed by a supervisor of its team."""
+
+    __tablename__ = "records"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    created_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    signed_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    body: Mapped[dict[str, Any]] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    signed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

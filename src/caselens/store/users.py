@@ -17,14 +17,21 @@ class UserRecord:
     role: str
     active: bool
     password_hash: str
+    team: str | None = None
 
     def to_dict(self) -> dict[str, object]:
         """What may be shown of a user: never the hash."""
-        return {"id": self.id, "name": self.name, "role": self.role, "active": self.active}
+        return {
+            "id": self.id,
+            "name": self.name,
+            "role": self.role,
+            "active": self.active,
+            "team": self.team,
+        }
 
 
 def _record(row: UserRow) -> UserRecord:
-    return UserRecord(row.id, row.name, row.role, row.active, row.password_hash)
+    return UserRecord(row.id, row.name, row.role, row.active, row.password_hash, row.team)
 
 
 def by_name(session: Session, name: str) -> UserRecord | None:
@@ -37,8 +44,10 @@ def by_id(session: Session, user_id: int) -> UserRecord | None:
     return None if row is None else _record(row)
 
 
-def insert(session: Session, name: str, role: str, password_hash: str) -> UserRecord:
-    row = UserRow(name=name, role=role, password_hash=password_hash, active=True)
+def insert(
+    session: Session, name: str, role: str, password_hash: str, team: str | None = None
+) -> UserRecord:
+    row = UserRow(name=name, role=role, password_hash=password_hash, active=True, team=team)
     session.add(row)
     session.flush()
     return _record(row)

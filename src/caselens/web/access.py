@@ -1,9 +1,10 @@
 """Who may do what in the web app: one table, checked on the server for every route.
 
 Analysts and reviewers work on the review library; an admin does everything and
-manages people. Practitioners and supervisors see only what is theirs: live cases
-are not kept by the web app yet, so the library, its texts and the briefing are
-closed to them.
+manages people. Practitioners and supervisors see only what is theirs: a
+practitioner the cases they added, a supervisor the cases of their team (and the
+records they sign); the library, its texts and the briefing are closed to them, and
+live cases are closed to analysts and reviewers.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ AGREEMENT = "agreement"
 BRIEFING = "briefing"
 PEOPLE = "people"  # add people, deactivate them
 UPLOAD = "upload"  # add reviews to the library, analysed in the background
+CASES = "cases"  # live cases: each person sees only theirs (see caselens.casework)
+NEW_CASE = "new_case"
 
 ACCESS: dict[str, frozenset[str]] = {
     LIBRARY: frozenset({"admin", "analyst", "reviewer"}),
@@ -24,6 +27,8 @@ ACCESS: dict[str, frozenset[str]] = {
     BRIEFING: frozenset({"admin", "analyst", "reviewer"}),
     PEOPLE: frozenset({"admin"}),
     UPLOAD: frozenset({"admin", "analyst"}),
+    CASES: frozenset({"admin", "practitioner", "supervisor"}),
+    NEW_CASE: frozenset({"practitioner"}),
 }
 
 assert all(roles <= set(USER_ROLES) for roles in ACCESS.values())
@@ -38,6 +43,7 @@ def menu(role: str) -> list[tuple[str, str]]:
     items = [
         ("Library", "/library", LIBRARY),
         ("Upload", "/library/upload", UPLOAD),
+        ("Cases", "/cases", CASES),
         ("Agreement", "/agreement", AGREEMENT),
         ("Briefing", "/briefing", BRIEFING),
         ("People", "/admin/users", PEOPLE),

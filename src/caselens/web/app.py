@@ -18,7 +18,14 @@ from fastapi.staticfiles import StaticFiles
 from starlette.middleware.sessions import SessionMiddleware
 
 from caselens.store import Store
-from caselens.web import pages_admin, pages_auth, pages_briefing, pages_library, pages_upload
+from caselens.web import (
+    pages_admin,
+    pages_auth,
+    pages_briefing,
+    pages_cases,
+    pages_library,
+    pages_upload,
+)
 from caselens.web.config import WebConfig
 from caselens.web.jobs import Jobs
 from caselens.web.render import error_page
@@ -86,6 +93,13 @@ def create_app(config: WebConfig, store: Store | None = None) -> FastAPI:
 
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
     # The upload routes before the library's, so /library/upload is not read as a review id.
-    for module in (pages_auth, pages_upload, pages_library, pages_briefing, pages_admin):
+    for module in (
+        pages_auth,
+        pages_upload,
+        pages_library,
+        pages_briefing,
+        pages_cases,
+        pages_admin,
+    ):
         app.include_router(module.router)
     return app

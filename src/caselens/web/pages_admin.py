@@ -37,11 +37,12 @@ def add_user(
     name: Annotated[str, Form(max_length=200)],
     role: Annotated[str, Form()],
     password: Annotated[str, Form(max_length=1024)],
+    team: Annotated[str, Form(max_length=200)] = "",
     csrf_token_: Annotated[str, Form(alias="csrf_token")] = "",
 ) -> Response:
     check_csrf(request, csrf_token_)
     try:
-        accounts.add_user(request.app.state.store, name, role, password)
+        accounts.add_user(request.app.state.store, name, role, password, team or None)
     except CaselensError as error:
         raise HTTPException(400, str(error)) from error
     return RedirectResponse("/admin/users", status_code=303)

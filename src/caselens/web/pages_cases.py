@@ -1,0 +1,142 @@
+"""Live cases in the browser: a practitioner adds a case and sees its check; a supervisor
+of their team sees it too and signs the supervision record made from it."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Form, HTTPException, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from caselens import casework
+from caselens.errors import CaselensError, NotFoundError
+from caselens.store.users import UserRecord
+from caselens.web.access import CASES, NEW_CASE
+from caselens.web.render import page
+from caselens.web.security import check_csrf, require, wants_json
+
+router = APIRouter()
+
+KINDS = {"yaml": ".yaml", "json": ".json"}
+
+
+def _case(request: Request, user: UserRecord, case_id: int) -> casework.StoredCase:
+    try:
+        return casework.get_case(request.app.state.store, user, case_id)
+    except NotFoundError as error:
+        raise HTTPException(404, str(error)) from error
+
+
+@router.get("/cases")
+@router.get("/cases.json")
+def cases(request: Request, user: Annotated[UserRecord, Depends(require(CASES))]) -> Response:
+    found = casework.visible_cases(request.app.state.store, user)
+    return page(
+        request, "cases.html.j2", {"cases": found}, data={"cases": [c.to_dict() for c in found]}
+    )
+
+
+@router.get("/cases/new")
+def new_case(request: Request, user: Annotated[UserRecord, Depends(require(NEW_CASE))]) -> Response:
+    return page(request, "case_new.html.j2", {"error": None, "reference": "", "body": ""})
+
+
+@router.post("/cases")
+def add_case(
+    request: Request,
+    user: Annotated[UserRecord, Depends(require(NEW_CASE))],
+    reference: Annotated[str, Form(max_length=200)],
+    body: Annotated[str, Form(max_length=2_000_000)],
+    kind: Annotated[str, Form()] = "yaml",
+    csrf_token_: Annotated[str, Form(alias="csrf_token")] = "",
+) -> Response:
+    check_csrf(request, csrf_token_)
+    try:
+        case = casework.add_case(
+            request.app.state.store, user, reference, body, KINDS.get(kind, ".yaml")
+        )
+    except CaselensError as error:
+        return page(
+            request,
+            "case_new.html.j2",
+            {"error": str(error), "reference": reference, "body": body},
+            status=400,
+        )
+    return RedirectResponse(f"/cases/{case.id}", status_code=303)
+
+
+@router.get("/cases/{case_id}")
+@router.get("/cases/{case_id}.json")
+def case_page(
+    request: Request, case_id: str, user: Annotated[UserRecord, Depends(require(CASES))]
+) -> Response:
+    number = case_id.removesuffix(".json")
+    if not number.isdigit():
+        raise HTTPException(404, "a case is named by its number")
+    case = _case(request, user, int(number))
+    reflection = casework.check(case).to_dict()
+    kept = casework.records(request.app.state.store, case)
+    return page(
+        request,
+        "case.html.j2",
+        {"case": case, "check": reflection, "records": kept, "owner": case.owner_id == user.id},
+        data={**case.to_dict(), "check": reflection, "records": [r.to_dict() for r in kept]},
+    )
+
+
+@router.post("/cases/{case_id}/records")
+def make_record(
+    request: Request,
+    case_id: int,
+    user: Annotated[UserRecord, Depends(require(CASES))],
+    csrf_token_: Annotated[str, Form(alias="csrf_token")] = "",
+) -> Response:
+    check_csrf(request, csrf_token_)
+    case = _case(request, user, case_id)
+    try:
+        record = casework.make_record(request.app.state.store, user, case)
+    except CaselensError as error:
+        raise HTTPException(403, str(error)) from error
+    return RedirectResponse(f"/records/{record.id}", status_code=303)
+
+
+@router.get("/records/{record_id}")
+@router.get("/records/{record_id}.json")
+def record_page(
+    request: Request, record_id: str, user: Annotated[UserRecord, Depends(require(CASES))]
+) -> Response:
+    from caselens.practice.render import render_record_html
+
+    number = record_id.removesuffix(".json")
+    if not number.isdigit():
+        raise HTTPException(404, "a record is named by its number")
+    try:
+        case, record = casework.get_record(request.app.state.store, user, int(number))
+    except NotFoundError as error:
+        raise HTTPException(404, str(error)) from error
+    if wants_json(request):
+        return page(request, "", {}, data=record.to_dict())
+    if request.query_params.get("view") == "record":
+        return HTMLResponse(render_record_html(record.body))
+    return page(
+        request,
+        "record.html.j2",
+        {"case": case, "record": record, "may_sign": casework.may_sign(user, case)},
+    )
+
+
+@router.post("/records/{record_id}/sign")
+def sign(
+    request: Request,
+    record_id: int,
+    user: Annotated[UserRecord, Depends(require(CASES))],
+    csrf_token_: Annotated[str, Form(alias="csrf_token")] = "",
+) -> Response:
+    check_csrf(request, csrf_token_)
+    try:
+        casework.sign_record(request.app.state.store, user, record_id)
+    except NotFoundError as error:
+        raise HTTPException(404, str(error)) from error
+    except CaselensError as error:
+        raise HTTPException(403, str(error)) from error
+    return RedirectResponse(f"/records/{record_id}", status_code=303)

@@ -1,0 +1,77 @@
+"""Live cases: each person sees only what is theirs; a supervisor of the team signs."""
+
+from __future__ import annotations
+
+import re
+
+from conftest import CASE, a_case, csrf_of, sign_in
+from fastapi.testclient import TestClient
+
+from caselens.store import Store
+
+
+def test_a_practitioner_adds_a_case_and_sees_its_check(client: TestClient) -> None:
+    sign_in(client, "practitioner")
+    response = client.post(
+        "/cases",
+        data={"reference": "NW-0100", "body": CASE.read_text(), "csrf_token": csrf_of(client, "/")},
+    )
+    assert response.status_code == 303
+    check = client.get(response.headers["location"] + ".json").json()["check"]
+    assert check["indicators"] and check["unknowns"] and check["questions"]
+    page = client.get(response.headers["location"]).text
+    assert "Not known or not explored" in page and "Safer sleep" in page
+
+
+def test_a_malformed_case_is_one_line_and_nothing_is_kept(client: TestClient) -> None:
+    sign_in(client, "practitioner")
+    before = len(client.get("/cases.json").json()["cases"])
+    response = client.post(
+        "/cases",
+        data={"reference": "NW-bad", "body": "baby: [unclosed", "csrf_token": csrf_of(client, "/")},
+    )
+    assert response.status_code == 400 and "not valid YAML" in response.text
+    assert len(client.get("/cases.json").json()["cases"]) == before
+
+
+def test_others_do_not_see_a_case_nor_learn_that_it_exists(
+    store: Store, client: TestClient
+) -> None:
+    case = a_case(store)
+    for name in ("other-practitioner", "other-supervisor"):
+        client.cookies.clear()
+        sign_in(client, name)
+        assert client.get(f"/cases/{case}").status_code == 404
+        assert client.get("/cases.json").json()["cases"] == []
+        assert client.get(f"/cases/{case + 999}").status_code == 404  # the same answer
+    for name in ("analyst", "reviewer"):
+        client.cookies.clear()
+        sign_in(client, name)
+        assert client.get(f"/cases/{case}").status_code == 403
+
+
+def test_the_practitioner_makes_a_record_and_a_supervisor_of_the_team_signs_it(
+    store: Store, client: TestClient
+) -> None:
+    case = a_case(store)
+    sign_in(client, "practitioner")
+    made = client.post(f"/cases/{case}/records", data={"csrf_token": csrf_of(client, "/")})
+    assert made.status_code == 303
+    record = made.headers["location"]
+    number = int(re.search(r"/records/(\d+)", record).group(1))  # type: ignore[union-attr]
+    token = csrf_of(client, "/")
+    assert client.post(f"/records/{number}/sign", data={"csrf_token": token}).status_code == 403
+    client.cookies.clear()
+    sign_in(client, "other-supervisor")
+    token = csrf_of(client, "/")
+    assert client.post(f"/records/{number}/sign", data={"csrf_token": token}).status_code == 404
+    client.cookies.clear()
+    sign_in(client, "supervisor")
+    token = csrf_of(client, "/")
+    assert client.post(f"/records/{number}/sign", data={"csrf_token": token}).status_code == 303
+    signed = client.get(f"{record}.json").json()
+    assert signed["signed_by"] is not None and signed["record"]["supervisor"] == "supervisor"
+    again = client.post(f"/records/{number}/sign", data={"csrf_token": token})
+    assert again.status_code == 403 and "signed already" in again.text
+    printed = client.get(f"{record}?view=record")
+    assert printed.status_code == 200 and "supervisor" in printed.text.lower()
