@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,6 +17,7 @@ from fastapi.testclient import TestClient
 from caselens import accounts, casework, library
 from caselens.codebook import default_codebook
 from caselens.store import Store
+from caselens.store.admin import create_database, drop_database
 from caselens.store.schema import USER_ROLES
 from caselens.web.app import create_app
 from caselens.web.config import WebConfig
@@ -27,10 +29,23 @@ CASE = (
 )
 
 
-@pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
-    db = tmp_path_factory.mktemp("web") / "library.db"
-    store = Store(str(db))
+@pytest.fixture(
+    scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+)
+def store(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Store]:
+    """The same library on SQLite, and on a throwaway PostgreSQL database when a server is
+    given (``CASELENS_TEST_POSTGRES_URL``, which ``scripts/test.sh`` sets)."""
+    if request.param == "postgres":
+        server = os.environ.get("CASELENS_TEST_POSTGRES_URL")
+        if not server:
+            pytest.skip("PostgreSQL web tests need CASELENS_TEST_POSTGRES_URL")
+        db = create_database(server)
+        request.addfinalizer(lambda: drop_database(db))
+    else:
+        db = str(tmp_path_factory.mktemp("web") / "library.db")
+    store = Store(db)
     library.add(
         store,
         [SAMPLES / "hollinsmere-2022-baby-w.txt", SAMPLES / "westerleigh-2021-child-d.txt"],
