@@ -94,7 +94,9 @@ def test_pdf_text_holds_every_theme_and_question(ctx: BriefingContext) -> None:
         assert theme.label in text
     for question in ctx.questions:
         assert question.text in text
-    assert "Contents" in text and f"Page 1 of {len(reader.pages)}" in text
+    # the cover has no footer; the pages after it are numbered "Page N of M"
+    assert "Contents" in text and f"Page 2 of {len(reader.pages)}" in text
+    assert "Page 1 of" not in text
 
 
 def test_pptx_has_a_slide_per_theme_a_native_chart_and_the_questions(

@@ -28,9 +28,6 @@ BAR_COLOUR = "#0072B2"  # Okabe-Ito blue: dark enough to stay distinct in greysc
 TEXT_COLOUR = "#1a1a1a"
 # Okabe-Ito, most distinct in greyscale first; each line also has its own marker
 # and dash pattern, so the trend chart reads without colour.
-LINE_COLOURS = ("#000000", "#E69F00", "#0072B2", "#009E73", "#D55E00", "#CC79A7", "#56B4E9")
-MARKERS = ("o", "s", "^", "D", "v", "P", "X")
-DASHES = ("-", "--", "-.", ":")
 RC: Any = {  # typed loosely: matplotlib types keys as a Literal of every rc name
     "svg.fonttype": "none",  # real text, no glyph paths, no font files
     "svg.hashsalt": "caselens",  # stable ids: the same input gives the same file
@@ -133,50 +130,56 @@ def indicator_chart(theme: ThemeSection, total: int) -> Markup:
 
 
 def trend_chart(context: BriefingContext) -> Markup | None:
-    """Reviews per year (bars) and each theme's share of them (lines), known years only.
+    """Reviews per year, and for each theme how many of that year's reviews showed it.
 
-    Reviews of unknown year are left out of the chart, not of the briefing: the
-    trend table beside it has their row. None when fewer than two years are known,
-    since one point makes no trend.
+    Counts, not percentages: a year of one to four reviews swings between 0 and 100%
+    and a line through such points tells nothing. Each theme gets a small row of bars,
+    drawn over the year's total in grey, so "3 of 4" is seen as such. Reviews of unknown
+    year are left out of the chart, not of the briefing: the table beside it has their
+    row. None when fewer than two years are known, since one point makes no trend.
     """
     rows = [r for r in context.trend if r.year is not None]
     if len(rows) < 2:
         return None
     years = [r.label for r in rows]
     positions = list(range(len(rows)))
+    totals = [r.reviews for r in rows]
+    top = max(totals)
+    themes = list(context.themes)
     with matplotlib.rc_context(RC):
-        figure = Figure(figsize=(7.2, 5.6))
-        bars, lines = figure.subplots(2, 1, sharex=True, height_ratios=(1, 2.4))
-        bars.bar(positions, [r.reviews for r in rows], color="#bdbdbd", edgecolor=TEXT_COLOUR)
-        for x, row in zip(positions, rows, strict=True):
-            bars.text(x, row.reviews, str(row.reviews), ha="center", va="bottom")
-        bars.set_ylabel("Reviews", color=TEXT_COLOUR)
-        bars.set_ylim(0, max(r.reviews for r in rows) * 1.35 + 0.5)
-        for index, theme in enumerate(context.themes):
-            lines.plot(
-                positions,
-                [r.cells[index].percent for r in rows],
-                color=LINE_COLOURS[index % len(LINE_COLOURS)],
-                marker=MARKERS[index % len(MARKERS)],
-                linestyle=DASHES[index % len(DASHES)],
-                label=theme.id,
-            )
-        lines.set_ylim(-5, 105)
-        lines.set_ylabel("% of the year's reviews", color=TEXT_COLOUR)
-        lines.set_xticks(positions, years)
-        lines.legend(title="Theme", loc="center left", bbox_to_anchor=(1.0, 0.5), frameon=False)
-        for axes in (bars, lines):
-            for side in ("top", "right"):
-                axes.spines[side].set_visible(False)
+        figure = Figure(figsize=(7.2, 1.5 + 0.62 * len(themes)))
+        axes = figure.subplots(
+            len(themes) + 1, 1, sharex=True, height_ratios=(1.6, *([1] * len(themes)))
+        )
+        first = axes[0]
+        first.bar(positions, totals, color="#bdbdbd", edgecolor=TEXT_COLOUR, width=0.6)
+        for x, total in zip(positions, totals, strict=True):
+            first.text(x, total, str(total), ha="center", va="bottom")
+        first.set_ylim(0, top * 1.45 + 0.5)
+        first.set_ylabel("Reviews", color=TEXT_COLOUR, rotation=0, ha="right", va="center")
+        for index, (theme, row_axes) in enumerate(zip(themes, axes[1:], strict=True)):
+            counts = [r.cells[index].reviews for r in rows]
+            row_axes.bar(positions, totals, color="#e6e6e6", width=0.6)
+            row_axes.bar(positions, counts, color=BAR_COLOUR, width=0.6)
+            for x, (count, total) in enumerate(zip(counts, totals, strict=True)):
+                row_axes.text(x + 0.34, count, f"{count}/{total}", va="bottom", fontsize=7.5)
+            row_axes.set_ylim(0, top * 1.3 + 0.5)
+            row_axes.set_yticks([])
+            row_axes.set_ylabel(theme.id, color=TEXT_COLOUR, rotation=0, ha="right", va="center")
+        axes[-1].set_xticks(positions, years)
+        for row_axes in axes:
+            for side in ("top", "right", "left"):
+                row_axes.spines[side].set_visible(False)
+        first.spines["left"].set_visible(True)
         svg = _svg(figure)
     description = "; ".join(
         f"{r.label}: {r.reviews} reviews, "
-        + ", ".join(f"{c.theme} {c.percent:.0f}%" for c in r.cells)
+        + ", ".join(f"{c.theme} in {c.reviews}" for c in r.cells)
         for r in rows
     )
     return _accessible(
         svg,
         "chart-trend",
-        "Reviews per publication year and the share showing each theme",
+        "Reviews per publication year and how many of them showed each theme",
         description,
     )

@@ -29,6 +29,7 @@ from caselens.report.crosstabs import (
     percent,
     trend,
 )
+from caselens.report.names import review_names
 from caselens.report.quotes import Quote, quote_of
 from caselens.report.sources import SourceSection, build_sources
 from caselens.services import Analysis, ReviewResult, Skipped
@@ -102,12 +103,13 @@ class ScreeningFlow:
 
 @dataclass(frozen=True, slots=True)
 class ReviewRow:
-    name: str
+    name: str  # what the briefing calls it: its own title, else its file name
     document_id: str
     included: bool
     reason: str | None  # label of the criterion that excluded it
     themes: tuple[str, ...]
     findings: int
+    file: str = ""  # the file it was read from, shown beside the title
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,7 +187,9 @@ def whole_sentence(text: str) -> bool:
 
 
 def _best_quotes(
-    findings: list[tuple[ReviewResult, Finding]], codebook: Codebook
+    findings: list[tuple[ReviewResult, Finding]],
+    codebook: Codebook,
+    names: Mapping[str, str] | None = None,
 ) -> tuple[Quote, ...]:
     """Up to three quotes, each from a different review, the most certain first.
 
@@ -213,7 +217,7 @@ def _best_quotes(
         used_reviews.add(result.document.id)
         used_indicators.add(finding.indicator)
         candidates = [rf for rf in candidates if rf[0].document.id not in used_reviews]
-        quotes.append(quote_of(result, finding, codebook))
+        quotes.append(quote_of(result, finding, codebook, names))
     return tuple(quotes)
 
 
@@ -231,7 +235,10 @@ def _questions(codebook: Codebook) -> tuple[QuestionItem, ...]:
 
 
 def _themes(
-    included: tuple[ReviewResult, ...], codebook: Codebook, questions: tuple[QuestionItem, ...]
+    included: tuple[ReviewResult, ...],
+    codebook: Codebook,
+    questions: tuple[QuestionItem, ...],
+    names: Mapping[str, str] | None = None,
 ) -> tuple[ThemeSection, ...]:
     total = len(included)
     sections = []
@@ -262,7 +269,7 @@ def _themes(
                 percent=percent(reviews, total),
                 findings=len(pairs),
                 indicators=tuple(rows),
-                quotes=_best_quotes(pairs, codebook),
+                quotes=_best_quotes(pairs, codebook, names),
                 questions=tuple(q for q in questions if theme.id in q.themes),
             )
         )
@@ -287,14 +294,17 @@ def _summary(flow: ScreeningFlow, themes: tuple[ThemeSection, ...]) -> tuple[str
     return tuple(lines)
 
 
-def _review_rows(analysis: Analysis, flow: ScreeningFlow) -> tuple[ReviewRow, ...]:
+def _review_rows(
+    analysis: Analysis, flow: ScreeningFlow, names: Mapping[str, str]
+) -> tuple[ReviewRow, ...]:
     labels = {e.criterion: e.label for e in flow.excluded}
     rows = []
-    for r in sorted(analysis.results, key=lambda r: r.document.name.lower()):
+    for r in sorted(analysis.results, key=lambda r: names[r.document.id].lower()):
         reason = r.screening.exclusion_reason
         rows.append(
             ReviewRow(
-                name=r.document.name,
+                name=names[r.document.id],
+                file=r.document.name,
                 document_id=r.document.id,
                 included=r.included,
                 reason=None if r.included else labels.get(reason or "other", reason),
@@ -323,8 +333,9 @@ def build_context(
     flow = _flow(analysis, codebook)
     included = analysis.included
     questions = _questions(codebook)
-    themes = _themes(included, codebook, questions)
-    sources = build_sources(included, texts or {})
+    names = review_names(r.document for r in analysis.results)
+    themes = _themes(included, codebook, questions, names)
+    sources = build_sources(included, texts or {}, names)
     method = MethodInfo(
         codebook_id=p.codebook_id,
         codebook_version=p.codebook_version,
@@ -349,9 +360,9 @@ def build_context(
         themes=themes,
         questions=questions,
         method=method,
-        reviews=_review_rows(analysis, flow),
+        reviews=_review_rows(analysis, flow, names),
         skipped=analysis.skipped,
-        matrix=matrix(included, codebook),
+        matrix=matrix(included, codebook, names),
         cooccurrence=cooccurrence(included, codebook),
         trend=trend(included, codebook),
         sources=sources,

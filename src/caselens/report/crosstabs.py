@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -98,20 +99,27 @@ def review_year(result: ReviewResult) -> int | None:
     return int(value)
 
 
-def matrix(included: tuple[ReviewResult, ...], codebook: Codebook) -> tuple[MatrixRow, ...]:
+def matrix(
+    included: tuple[ReviewResult, ...],
+    codebook: Codebook,
+    names: Mapping[str, str] | None = None,
+) -> tuple[MatrixRow, ...]:
     """One row per included review, one cell per theme, quotes in text order."""
+    names = names or {r.document.id: r.document.name for r in included}
     rows = []
-    for result in sorted(included, key=lambda r: r.document.name.lower()):
+    for result in sorted(included, key=lambda r: names[r.document.id].lower()):
         cells = []
         for theme in codebook.themes:
             findings = sorted(
                 (f for f in result.findings if f.theme == theme.id),
                 key=lambda f: (f.start, f.end, f.indicator),
             )
-            quotes = tuple(quote_of(result, f, codebook) for f in findings)
+            quotes = tuple(quote_of(result, f, codebook, names) for f in findings)
             cells.append(MatrixCell(theme.id, len(findings), quotes))
         rows.append(
-            MatrixRow(result.document.name, result.document.id, review_year(result), tuple(cells))
+            MatrixRow(
+                names[result.document.id], result.document.id, review_year(result), tuple(cells)
+            )
         )
     return tuple(rows)
 

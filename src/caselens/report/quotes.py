@@ -8,6 +8,7 @@ circular import.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from caselens.model import Codebook, Finding
@@ -50,10 +51,16 @@ def indicator_label(codebook: Codebook, indicator_id: str) -> str:
         return indicator_id
 
 
-def quote_of(result: ReviewResult, finding: Finding, codebook: Codebook) -> Quote:
+def quote_of(
+    result: ReviewResult,
+    finding: Finding,
+    codebook: Codebook,
+    names: Mapping[str, str] | None = None,
+) -> Quote:
+    """``names``: what the briefing calls each review (see caselens.report.names)."""
     return Quote(
         text=finding.quote,
-        review=result.document.name,
+        review=(names or {}).get(result.document.id, result.document.name),
         document_id=result.document.id,
         page=finding.page,
         indicator=finding.indicator,

@@ -91,7 +91,7 @@ def _pieces(
     return tuple(pieces)
 
 
-def build_section(result: ReviewResult, text: str) -> SourceSection | None:
+def build_section(result: ReviewResult, text: str, name: str | None = None) -> SourceSection | None:
     """The appendix section of one review, or None if none of its quotes match ``text``."""
     doc_id = result.document.id
     quotes = [(f.start, f.end) for f in result.findings if text[f.start : f.end] == f.quote]
@@ -126,7 +126,7 @@ def build_section(result: ReviewResult, text: str) -> SourceSection | None:
         previous = i
     return SourceSection(
         document_id=doc_id,
-        review=result.document.name,
+        review=name or result.document.name,
         id=source_id(doc_id),
         complete=complete,
         characters=len(text),
@@ -136,13 +136,16 @@ def build_section(result: ReviewResult, text: str) -> SourceSection | None:
 
 
 def build_sources(
-    included: Sequence[ReviewResult], texts: Mapping[str, str]
+    included: Sequence[ReviewResult],
+    texts: Mapping[str, str],
+    names: Mapping[str, str] | None = None,
 ) -> tuple[SourceSection, ...]:
+    names = names or {r.document.id: r.document.name for r in included}
     sections = []
-    for result in sorted(included, key=lambda r: r.document.name.lower()):
+    for result in sorted(included, key=lambda r: names[r.document.id].lower()):
         text = texts.get(result.document.id)
         if text is not None:
-            section = build_section(result, text)
+            section = build_section(result, text, names[result.document.id])
             if section is not None:
                 sections.append(section)
     return tuple(sections)
