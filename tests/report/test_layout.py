@@ -1,0 +1,146 @@
+"""Tests that look: the briefing of the bundled samples, laid out as a partnership would
+print and present it. Layout facts are checked on WeasyPrint's boxes and the slides'
+shapes; screenshots of the HTML and of every PDF page are kept for a person to look at
+(in ``$CASELENS_SCREENSHOTS``, else the test's temporary folder)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from caselens.codebook import default_codebook
+from caselens.pipeline.settings import Settings
+from caselens.report.context import BriefingContext, build_context
+from caselens.services import analyse
+
+pytestmark = pytest.mark.slow
+
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+HEADINGS = {"h1", "h2", "h3", "h4"}
+BLOCKS = HEADINGS | {"p", "figure", "table", "ul", "ol", "blockquote", "dl", "nav", "div"}
+
+
+@pytest.fixture(scope="module")
+def context() -> BriefingContext:
+    codebook = default_codebook()
+    analysis = analyse([SAMPLES], codebook, Settings(model=False, semantic=False))
+    return build_context(analysis, codebook)
+
+
+@pytest.fixture(scope="module")
+def shots(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    chosen = os.environ.get("CASELENS_SCREENSHOTS")
+    folder = Path(chosen) if chosen else tmp_path_factory.mktemp("screenshots")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def _blocks(box: Any, out: list[tuple[str, float]]) -> list[tuple[str, float]]:
+    tag = getattr(box, "element_tag", None)
+    if tag in BLOCKS and type(box).__name__ in ("BlockBox", "TableWrapperBox", "TableBox"):
+        out.append((tag, box.position_y))
+    for child in getattr(box, "children", ()):
+        _blocks(child, out)
+    return out
+
+
+def test_the_pdf_keeps_headings_with_what_follows_and_has_a_cover(
+    context: BriefingContext, shots: Path
+) -> None:
+    weasyprint = pytest.importorskip("weasyprint")
+    from caselens.report.html import render_html
+
+    document = weasyprint.HTML(string=render_html(context, print_mode=True)).render()
+    pages = document.pages
+    assert 12 <= len(pages) <= 40, len(pages)
+    stranded, parted = [], []
+    heading_page = 0
+    for number, page in enumerate(pages, start=1):
+        blocks = sorted(_blocks(page._page_box, []), key=lambda b: b[1])
+        if blocks and blocks[-1][0] in HEADINGS:
+            stranded.append(number)  # nothing after the heading on its page
+        for tag, _ in blocks:
+            if tag in ("h2", "h3"):
+                heading_page = number
+            elif tag == "figure" and number != heading_page:
+                parted.append(number)  # a chart on a later page than its heading
+    assert not stranded, f"a heading ends page(s) {stranded}"
+    assert not parted, f"a chart is parted from its heading on page(s) {parted}"
+    cover = _blocks(pages[0]._page_box, [])
+    assert [tag for tag, _ in cover].count("h1") == 1
+    assert "h2" not in {tag for tag, _ in cover}  # the cover holds nothing else
+    pdf = shots / "briefing.pdf"
+    document.write_pdf(pdf)
+    _pdf_pages(pdf, shots)
+
+
+def _pdf_pages(pdf: Path, shots: Path) -> None:
+    """Each page as a PNG, where a renderer is at hand (Chromium prints the first page)."""
+    chromium = shutil.which("chromium")
+    if chromium is None:
+        return
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
+        try:
+            page = browser.new_page(viewport={"width": 1000, "height": 1400})
+            page.goto(pdf.as_uri())
+            page.screenshot(path=str(shots / "briefing-pdf.png"))
+        except Exception:
+            pass
+        finally:
+            browser.close()
+
+
+def test_the_html_briefing_in_a_browser(context: BriefingContext, shots: Path) -> None:
+    chromium = shutil.which("chromium")
+    if chromium is None:
+        pytest.skip("no Chromium here (scripts/test.sh installs it)")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    from caselens.report.html import render_html
+
+    path = shots / "briefing.html"
+    path.write_text(render_html(context), encoding="utf-8")
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=chromium,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        try:
+            page = browser.new_page(viewport={"width": 1200, "height": 900})
+            page.goto(path.as_uri())
+            page.screenshot(path=str(shots / "briefing-html.png"), full_page=False)
+            # nothing wider than the page: no table or chart forces a sideways scroll
+            overflow = page.evaluate(
+                "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+            )
+            assert overflow <= 1, overflow
+            # every chart carries a text alternative for people who cannot see it
+            charts = page.locator("svg.chart")
+            assert charts.count() >= 3
+            for i in range(charts.count()):
+                assert charts.nth(i).get_attribute("role") == "img"
+                assert charts.nth(i).locator("title").count() == 1
+        finally:
+            browser.close()
+
+
+def test_slide_titles_fit_their_placeholders(context: BriefingContext) -> None:
+    pptx = pytest.importorskip("pptx")
+    import io
+
+    from caselens.report.slides import deck_bytes
+
+    deck = pptx.Presentation(io.BytesIO(deck_bytes(context)))
+    width = deck.slide_width
+    for number, slide in enumerate(deck.slides, start=1):
+        for shape in slide.shapes:
+            assert shape.left >= 0 and shape.left + shape.width <= width, (number, shape.name)
+            if shape.has_text_frame and shape == slide.shapes.title:
+                text = shape.text_frame.text
+                # at the title's size a 16:9 slide holds about 60 characters a line, 2 lines
+                assert len(text) <= 120, (number, text)
