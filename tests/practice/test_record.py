@@ -61,11 +61,13 @@ def test_record_has_the_parts_of_a_supervision_record() -> None:
         "Not known:",
         "Questions for discussion",
         "Agreed actions",
-        "adults[1].seen: false",
+        "Adult 2 \u2014 seen: no",  # the case fact in plain words
         'class="answer"',
     ):
         assert part in html, part
     assert "Seen and assessed" not in html
+    # no data paths or raw JSON for a person to decode
+    assert "adults[" not in html and "siblings[" not in html and "&#34;" not in html
 
 
 def test_filled_record_round_trip(tmp_path: Path) -> None:

@@ -26,6 +26,7 @@ from caselens.practice.result import (
     Unknown,
 )
 from caselens.practice.rules import PracticeRules, SleepRule, load_rules
+from caselens.practice.wording import spoken_subject
 
 MAX_POINTS = 4  # a question names at most this many reasons before "and N more"
 
@@ -50,7 +51,8 @@ def _say(value: Any) -> str:
 
 
 def _fields(record: Any, subject: str) -> _Fields:
-    out = _Fields(subject=subject or "the case")
+    """``subject`` is a data path ("siblings[0]"); the text says "sibling 1"."""
+    out = _Fields(subject=spoken_subject(subject) if subject else "the case")
     if isinstance(record, dict):
         out.update({k: _say(v) for k, v in record.items()})
         who = record.get("description") or record.get("relationship")
@@ -210,11 +212,16 @@ def _questions(
                 fits.append((s.id, f"the advice '{s.label}' is not what the case shows"))
         if not fits and not (wording and wording.include == "always"):
             continue
-        phrases = [_sentence(p) for _, p in fits]
+        every = [_sentence(p) for _, p in fits]
+        phrases = every
         if len(phrases) > MAX_POINTS:
             phrases = [*phrases[:MAX_POINTS], f"and {len(phrases) - MAX_POINTS} more"]
         worded = include.format(text=q.text, points="; ".join(phrases)) if fits else q.text
-        out.append(CaseQuestion(q.id, q.text, worded, tuple(i for i, _ in fits)))
+        out.append(
+            CaseQuestion(
+                q.id, q.text, worded, tuple(i for i, _ in fits), tuple(dict.fromkeys(every))
+            )
+        )
     return out
 
 

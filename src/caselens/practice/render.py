@@ -11,6 +11,7 @@ from typing import Any
 
 import jinja2
 
+from caselens.practice.wording import people, plain_fact
 from caselens.report.files import atomic_write_bytes, atomic_write_text
 
 STATUS_WORDS = {
@@ -29,6 +30,11 @@ def _environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+
+
+def _all_evidence(check: dict[str, Any]) -> list[dict[str, Any]]:
+    items = [*check["indicators"], *check["unknowns"], *check["safer_sleep"]]
+    return [e for item in items for e in item.get("evidence", []) if e.get("source") == "facts"]
 
 
 def _themes(check: dict[str, Any]) -> list[dict[str, Any]]:
@@ -51,29 +57,42 @@ def _themes(check: dict[str, Any]) -> list[dict[str, Any]]:
     return out
 
 
+def _checklists(questions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each question with the points of this case it follows from, each point listed once:
+    under the first question it belongs to; later questions say how many they share."""
+    seen: set[str] = set()
+    out = []
+    for q in questions:
+        points = list(q.get("points") or [])
+        new = [p for p in points if p not in seen]
+        seen.update(points)
+        out.append({**q, "new_points": new, "shared": len(points) - len(new)})
+    return out
+
+
 def render_record_html(record: dict[str, Any], changes: dict[str, Any] | None = None) -> str:
     check = record["check"]
     answers = {a["question"]: a.get("answer", "") for a in record.get("answers", [])}
     actions = [a for a in record.get("actions", []) if any(a.get(k) for k in a)]
     blank_rows = max(BLANK_ACTION_ROWS - len(actions), 1)
-    return (
-        _environment()
-        .get_template("record.html.j2")
-        .render(
-            r=record,
-            themes=_themes(check),
-            questions=check["questions"],
-            answers=answers,
-            actions=actions,
-            blank_rows=blank_rows,
-            changes=changes,
-            status_words=STATUS_WORDS,
-            empty_themes=[
-                t
-                for t in check["themes"]
-                if not (t["indicators"] or t["unknowns"] or t.get("safer_sleep"))
-            ],
-        )
+    who = people(_all_evidence(check))
+    questions = _checklists(check["questions"])
+    environment = _environment()
+    environment.filters["plain"] = lambda e: plain_fact(e.get("path", ""), e.get("value"), who)
+    return environment.get_template("record.html.j2").render(
+        r=record,
+        themes=_themes(check),
+        questions=questions,
+        answers=answers,
+        actions=actions,
+        blank_rows=blank_rows,
+        changes=changes,
+        status_words=STATUS_WORDS,
+        empty_themes=[
+            t
+            for t in check["themes"]
+            if not (t["indicators"] or t["unknowns"] or t.get("safer_sleep"))
+        ],
     )
 
 

@@ -112,9 +112,16 @@ class CaseQuestion:
     text: str
     worded: str
     fits: tuple[str, ...]  # indicator ids, unknown keys and safer-sleep ids it follows from
+    points: tuple[str, ...] = ()  # what in this case it follows from, one phrase each, all of them
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "text": self.text, "worded": self.worded, "fits": list(self.fits)}
+        return {
+            "id": self.id,
+            "text": self.text,
+            "worded": self.worded,
+            "fits": list(self.fits),
+            "points": list(self.points),
+        }
 
 
 @dataclass(frozen=True)
