@@ -133,14 +133,22 @@ def test_slide_titles_fit_their_placeholders(context: BriefingContext) -> None:
     pptx = pytest.importorskip("pptx")
     import io
 
+    from pptx.util import Emu, Inches
+
     from caselens.report.slides import deck_bytes
 
     deck = pptx.Presentation(io.BytesIO(deck_bytes(context)))
     width = deck.slide_width
+    assert (deck.slide_width, deck.slide_height) == (Emu(Inches(13.333)), Emu(Inches(7.5)))
     for number, slide in enumerate(deck.slides, start=1):
         for shape in slide.shapes:
             assert shape.left >= 0 and shape.left + shape.width <= width, (number, shape.name)
-            if shape.has_text_frame and shape == slide.shapes.title:
-                text = shape.text_frame.text
-                # at the title's size a 16:9 slide holds about 60 characters a line, 2 lines
-                assert len(text) <= 120, (number, text)
+        title = slide.shapes.title
+        text = title.text_frame.text
+        # centred on the 16:9 slide, not where the 4:3 layout put it
+        right = width - title.left - title.width
+        assert abs(title.left - right) < Inches(0.05), (number, text)
+        # small enough for two lines of its box: about 0.55 em per character
+        size = max(r.font.size.pt for p in title.text_frame.paragraphs for r in p.runs)
+        per_line = title.width / Emu(Inches(1)) * 72 / (0.55 * size)
+        assert len(text) <= 2 * per_line, (number, text, size)

@@ -52,9 +52,45 @@ def _text(
     return shape
 
 
+SLIDE_WIDTH, SLIDE_HEIGHT = 13.333, 7.5  # inches: 16:9
+
+
+def title_size(text: str) -> int:
+    """A point size at which the title fits two lines of the 12-inch title box."""
+    length = len(text)
+    return 30 if length <= 48 else 26 if length <= 70 else 22 if length <= 95 else 18
+
+
+def _accent(slide: Any) -> None:
+    """The deck's one look: a band of the briefing's blue down the left edge."""
+    from pptx.enum.shapes import MSO_SHAPE
+    from pptx.util import Inches
+
+    band = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, 0, 0, Inches(0.18), Inches(SLIDE_HEIGHT))
+    band.fill.solid()
+    band.fill.fore_color.rgb = _rgb(BAR)
+    band.line.fill.background()
+
+
+def _place_title(shape: Any, text: str, box: tuple[float, float, float, float]) -> None:
+    """The layouts come from a 4:3 template: place and size the title on the 16:9 slide."""
+    from pptx.util import Inches, Pt
+
+    shape.left, shape.top, shape.width, shape.height = (Inches(v) for v in box)
+    shape.text = text
+    frame = shape.text_frame
+    frame.word_wrap = True
+    for paragraph in frame.paragraphs:
+        for run in paragraph.runs:
+            run.font.size = Pt(title_size(text))
+            run.font.bold = True
+            run.font.color.rgb = _rgb(INK)
+
+
 def _titled(deck: Any, title: str) -> Any:
     slide = deck.slides.add_slide(deck.slide_layouts[5])  # "Title Only"
-    slide.shapes.title.text = title
+    _place_title(slide.shapes.title, title, (0.6, 0.35, SLIDE_WIDTH - 1.2, 1.05))
+    _accent(slide)
     return slide
 
 
@@ -128,13 +164,17 @@ def deck_bytes(context: BriefingContext) -> bytes:
     from pptx.util import Inches
 
     deck = Presentation()
-    deck.slide_width, deck.slide_height = Inches(13.333), Inches(7.5)
+    deck.slide_width, deck.slide_height = Inches(SLIDE_WIDTH), Inches(SLIDE_HEIGHT)
     title = deck.slides.add_slide(deck.slide_layouts[0])
-    title.shapes.title.text = context.title
-    title.placeholders[1].text = (
+    _place_title(title.shapes.title, context.title, (1.0, 2.1, SLIDE_WIDTH - 2.0, 2.0))
+    subtitle = title.placeholders[1]
+    subtitle.left, subtitle.top = Inches(1.0), Inches(4.3)
+    subtitle.width, subtitle.height = Inches(SLIDE_WIDTH - 2.0), Inches(1.2)
+    subtitle.text = (
         f"{context.flow.included} case reviews · {context.date} · caselens "
         f"{context.method.software_version}"
     )
+    _accent(title)
     m, flow = context.method, context.flow
     scope = _titled(deck, "Scope and method")
     lines: list[tuple[str, int, bool, tuple[int, int, int]]] = [
