@@ -229,9 +229,24 @@ def find(store: Store, document: str) -> DocumentSummary:
 
 
 def remove(store: Store, document_id: str) -> None:
-    """Delete a document with its results, findings and decisions (the one thing that deletes)."""
+    """Delete a document with its results and findings: the one thing that deletes. A
+    review people have made decisions on stays: the review log is never cut."""
     with store.transaction() as session:
-        repo.delete_document(session, repo.resolve_id(session, document_id))
+        resolved = repo.resolve_id(session, document_id)
+        decided = review_store.log(session, resolved)
+        if decided:
+            raise StoreError(
+                f"review {resolved[:12]} has {len(decided)} review decision(s), and the review "
+                "log is append-only, so it stays in the library; leave it out of a briefing "
+                "with --accepted-only or a codebook criterion instead"
+            )
+        repo.delete_document(session, resolved)
+
+
+def verify_log(store: Store) -> review_store.ChainCheck:
+    """Recompute the review log's hash chain (``caselens review verify``)."""
+    with store.transaction() as session:
+        return review_store.verify(session)
 
 
 def _coding_settings(settings: Settings) -> dict[str, object]:

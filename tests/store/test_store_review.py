@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from sqlalchemy.exc import DBAPIError
 from storefakes import FakeProcessor, fake_codebook
 
 from caselens import library
@@ -64,10 +65,68 @@ def test_bad_decisions_are_refused(store: Store, findings: list[int]) -> None:
     assert library.decision_log(store) == []
 
 
-def test_removing_a_document_removes_its_decisions(store: Store, findings: list[int]) -> None:
+def test_a_review_with_decisions_is_not_removed_and_the_log_stays(
+    store: Store, findings: list[int]
+) -> None:
+    decided = library.decide(store, findings[0], "accept", "sam")
+    with pytest.raises(StoreError, match="append-only"):
+        library.remove(store, decided.document_id)
+    assert len(library.decision_log(store)) == 1
+    assert decided.document_id in {d.id for d in library.list_documents(store)}
+
+
+def _raw(store: Store, statement: str) -> None:
+    with store.engine.begin() as connection:
+        connection.exec_driver_sql(statement)
+
+
+def test_the_database_refuses_to_change_or_delete_a_decision(
+    store: Store, findings: list[int]
+) -> None:
     library.decide(store, findings[0], "accept", "sam")
-    library.remove(store, library.list_documents(store)[0].id)
-    assert library.decision_log(store) == []
+    for statement in (
+        "UPDATE decisions SET action = 'reject'",
+        "DELETE FROM decisions",
+    ):
+        with pytest.raises(DBAPIError, match="append-only"):
+            _raw(store, statement)
+    if store.dialect == "postgresql":
+        with pytest.raises(DBAPIError, match="append-only"):
+            _raw(store, "TRUNCATE decisions CASCADE")
+    assert len(library.decision_log(store)) == 1
+
+
+def _around_the_guard(store: Store, statement: str) -> None:
+    """What someone with the database's keys could do: lift the guard, change the log."""
+    if store.dialect == "sqlite":
+        _raw(store, "DROP TRIGGER decisions_append_only")
+        _raw(store, "DROP TRIGGER decisions_no_delete")
+        _raw(store, statement)
+    else:
+        _raw(store, "ALTER TABLE decisions DISABLE TRIGGER USER")
+        _raw(store, statement)
+        _raw(store, "ALTER TABLE decisions ENABLE TRIGGER USER")
+
+
+@pytest.mark.parametrize(
+    ("tamper", "found"),
+    [
+        ("UPDATE decisions SET action = 'accept' WHERE id = 2", "entry 2 was changed"),
+        ("UPDATE decisions SET reviewer = 'kim' WHERE id = 1", "entry 1 was changed"),
+        ("DELETE FROM decisions WHERE id = 2", "entry 3 follows an entry that is no longer"),
+    ],
+)
+def test_review_verify_finds_a_changed_or_deleted_decision(
+    store: Store, findings: list[int], tamper: str, found: str
+) -> None:
+    for finding_id, action in ((findings[0], "accept"), (findings[1], "reject")):
+        library.decide(store, finding_id, action, "sam")
+    library.decide(store, findings[0], "reject", "sam", "on second reading")
+    intact = library.verify_log(store)
+    assert intact.ok and intact.entries == 3 and intact.head != "0" * 64
+    _around_the_guard(store, tamper)
+    broken = library.verify_log(store)
+    assert not broken.ok and found in (broken.problem or "")
 
 
 def test_kappa_between_two_reviewers(store: Store, findings: list[int]) -> None:

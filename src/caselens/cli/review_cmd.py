@@ -15,6 +15,7 @@ from caselens.agreement import LabelAgreement
 from caselens.cli.common import (
     codebook_option,
     console,
+    console_err,
     db_option,
     echo_json,
     handle_errors,
@@ -178,6 +179,28 @@ def log(document: str | None, as_json: bool, db: str | None) -> None:
             Text(d.reason or ""),
         )
     console.print(table)
+
+
+@review.command("verify")
+@library_query_options
+def verify(as_json: bool, db: str | None) -> None:
+    """Check that no decision in the review log was changed, deleted or slipped in.
+
+    Recomputes the hash chain of the log. Exit 0 when it holds, 1 when it does not.
+    Note the head hash it prints: a later run that shows another head with no new
+    decisions means the newest entries were cut off."""
+    with lib.open_library(db) as store:
+        result = lib.verify_log(store)
+    if as_json:
+        echo_json(result.to_dict())
+    elif result.ok:
+        console.print(f"The review log holds: {result.entries} decision(s), head {result.head}.")
+    else:
+        console_err.print(
+            Text(f"The review log does not hold: {result.problem}.", style="bold red")
+        )
+    if not result.ok:
+        raise click.exceptions.Exit(1)
 
 
 def _stat(value: float | None, percent: bool = False) -> str:

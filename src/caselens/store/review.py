@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from dataclasses import dataclass
+
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from caselens.errors import NotFoundError
+from caselens.store.chain import GENESIS, entry_hash, fields_of
 from caselens.store.records import DecisionRecord, StoredFinding, aware
 from caselens.store.repository import finding_record, latest_runs
 from caselens.store.schema import DecisionRow, FindingRow, utcnow
@@ -36,6 +39,12 @@ def append(
     corrected_start: int | None = None,
     corrected_end: int | None = None,
 ) -> DecisionRecord:
+    if session.get_bind().dialect.name == "postgresql":
+        # one appender at a time, so two decisions never chain to the same predecessor
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": CHAIN_LOCK})
+    last = session.scalars(
+        select(DecisionRow.hash).order_by(DecisionRow.id.desc()).limit(1)
+    ).first()
     row = DecisionRow(
         finding_id=finding_id,
         document_id=document_id,
@@ -49,10 +58,57 @@ def append(
         corrected_start=corrected_start,
         corrected_end=corrected_end,
         created_at=utcnow(),
+        prev_hash=last or GENESIS,
     )
+    row.hash = entry_hash(row.prev_hash or GENESIS, fields_of(row))
     session.add(row)
     session.flush()
     return _record(row)
+
+
+CHAIN_LOCK = 0x63617365  # an advisory lock key of our own ("case")
+
+
+@dataclass(frozen=True)
+class ChainCheck:
+    """What ``review verify`` found: how many entries hold, and the first that does not."""
+
+    entries: int
+    broken_at: int | None = None  # the id of the first entry that does not hold
+    problem: str | None = None
+    head: str = GENESIS  # the newest entry's hash: note it to detect a cut-off tail later
+
+    @property
+    def ok(self) -> bool:
+        return self.broken_at is None
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "ok": self.ok,
+            "entries": self.entries,
+            "broken_at": self.broken_at,
+            "problem": self.problem,
+            "head": self.head,
+        }
+
+
+def verify(session: Session) -> ChainCheck:
+    """Recompute the chain in the order entries were made."""
+    previous = GENESIS
+    count = 0
+    for row in session.scalars(select(DecisionRow).order_by(DecisionRow.id)):
+        count += 1
+        if row.prev_hash != previous:
+            return ChainCheck(
+                count,
+                row.id,
+                f"entry {row.id} follows an entry that is no longer in the log "
+                "(one was deleted, or inserted out of order)",
+            )
+        if row.hash != entry_hash(previous, fields_of(row)):
+            return ChainCheck(count, row.id, f"entry {row.id} was changed after it was written")
+        previous = row.hash
+    return ChainCheck(count, head=previous)
 
 
 def _record(row: DecisionRow) -> DecisionRecord:

@@ -146,6 +146,9 @@ class DecisionRow(Base):
     corrected_start: Mapped[int | None] = mapped_column(Integer)
     corrected_end: Mapped[int | None] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # the hash chain (caselens.store.chain): the previous entry's hash and this one's
+    prev_hash: Mapped[str | None] = mapped_column(String(64))
+    hash: Mapped[str | None] = mapped_column(String(64))
 
 
 USER_ROLES = ("admin", "analyst", "reviewer", "practitioner", "supervisor")
