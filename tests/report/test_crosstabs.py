@@ -37,3 +37,19 @@ def test_trend_by_year_keeps_unknown_years_last(codebook: Codebook) -> None:
     unknown = {c.theme: c for c in trend[-1].cells}
     assert (unknown["C"].reviews, unknown["C"].percent) == (1, 100.0)
     assert unknown["B"].reviews == 0
+
+
+def test_pairs_are_notable_only_when_together_more_than_prevalence_gives() -> None:
+    from caselens.report.crosstabs import CoOccurrence
+
+    # 10 reviews: A in all, B in 4, C in 4, B and C together in 4, A with each of them in 4
+    co = CoOccurrence(
+        themes=("A", "B", "C"),
+        labels=("a", "b", "c"),
+        counts=((10, 4, 4), (4, 4, 4), (4, 4, 4)),
+    )
+    notable = co.notable(10)
+    assert [(a, b, n) for a, b, n, _ in notable] == [("B", "C", 4)]  # 1.6 expected
+    assert notable[0][3] == 1.6
+    # A is in every review, so being with it tells nothing
+    assert all("A" not in (a, b) for a, b, _, _ in notable)

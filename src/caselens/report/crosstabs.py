@@ -61,6 +61,24 @@ class CoOccurrence:
         ]
         return sorted(found, key=lambda p: (-p[2], p[0], p[1]))
 
+    def notable(self, included: int) -> list[tuple[str, str, int, float]]:
+        """Pairs seen together in more reviews than their prevalence alone would give
+        (``a`` reviews with one and ``b`` with the other, of ``n``: ``a * b / n`` expected
+        together if unrelated), most above expectation first; with the expected count.
+
+        Two themes present in every review are together in every review, which says
+        nothing; such pairs are not notable."""
+        out = []
+        for i in range(len(self.themes)):
+            for j in range(i + 1, len(self.themes)):
+                a, b, both = self.counts[i][i], self.counts[j][j], self.counts[i][j]
+                if not included or not both:
+                    continue
+                expected = a * b / included
+                if both > expected + 1e-9 and both >= 2:
+                    out.append((self.themes[i], self.themes[j], both, round(expected, 1)))
+        return sorted(out, key=lambda p: (-(p[2] - p[3]), p[0], p[1]))
+
 
 @dataclass(frozen=True, slots=True)
 class TrendCell:
