@@ -167,14 +167,26 @@ def add(
     *,
     processor: Processor | None = None,
     progress: Progress | None = None,
+    jobs: int = 1,
 ) -> AddReport:
-    """Read, code and keep every new review under ``paths``; known ones are left as they are."""
+    """Read, code and keep every new review under ``paths``; known ones are left as they are.
+
+    With ``jobs`` above one (and no ``processor`` given), reviews are read and coded in
+    worker processes while this one writes each finished review in its own transaction,
+    in the order of the files."""
     from caselens.ingest import read_document
 
     settings = settings or Settings()
     files, skipped = expand(paths)
     report = AddReport(skipped=skipped)
     run = CodingRun("add", codebook, settings)
+    if processor is None and jobs > 1 and len(files) > 1:
+        try:
+            _add_parallel(store, files, codebook, settings, run, report, progress, jobs)
+        finally:
+            run.finish(store)
+            report.run_id = run.id
+        return report
     pipeline = processor
     try:
         for index, file in enumerate(files, start=1):
@@ -200,6 +212,38 @@ def add(
         run.finish(store)
         report.run_id = run.id
     return report
+
+
+def _add_parallel(
+    store: Store,
+    files: Sequence[Path],
+    codebook: Codebook,
+    settings: Settings,
+    run: CodingRun,
+    report: AddReport,
+    progress: Progress | None,
+    jobs: int,
+) -> None:
+    from caselens.workers import process_files
+
+    with store.transaction() as session:
+        known = frozenset(repo.document_ids(session))
+    seen: set[str] = set()
+    outcomes = process_files(files, codebook, settings, jobs=jobs, known=known)
+    for index, (file, outcome) in enumerate(zip(files, outcomes, strict=True), start=1):
+        if outcome.skipped is not None:
+            report.skipped.append(outcome.skipped)
+        elif outcome.document is not None:
+            report.duplicates.append((str(file), outcome.document.id))
+        elif outcome.processed is not None:
+            doc_id = outcome.processed.document.id
+            if doc_id in seen or not _write(store, run, outcome.processed, new_document=True):
+                report.duplicates.append((str(file), doc_id))
+            else:
+                seen.add(doc_id)
+                report.added.append((str(file), doc_id))
+        if progress is not None:
+            progress(file.name, index, len(files))
 
 
 def list_documents(

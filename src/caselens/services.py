@@ -181,33 +181,36 @@ def analyse(
     codebook: Codebook,
     settings: Settings,
     progress: Progress | None = None,
+    *,
+    jobs: int = 1,
 ) -> Analysis:
-    """Read, screen and code every review under ``paths``.
+    """Read, screen and code every review under ``paths``, in ``jobs`` worker processes.
 
     A file that cannot be read is recorded as skipped and the run goes on, so one
     damaged PDF never costs a partnership the rest of its briefing. ``progress``
-    is called after each file with (file, files done, files in total).
+    is called after each file with (file, files done, files in total). Results are in
+    the order of the files whatever the number of workers.
     """
-    from caselens.ingest import read_document
-    from caselens.pipeline.run import Pipeline
+    from caselens.workers import pipeline_provenance, process_files
 
     started = _now()
     files, skipped = expand(paths)
-    pipeline = Pipeline(codebook, settings)
     results: list[ReviewResult] = []
     duplicates: list[Duplicate] = []
     texts: dict[str, str] = {}
-    for index, file in enumerate(files, start=1):
-        try:
-            document = read_document(file, max_bytes=settings.max_file_bytes)
-        except CaselensError as error:
-            skipped.append(Skipped.because(file, error))
-        else:
+    outcomes = process_files(files, codebook, settings, jobs=jobs)
+    coders: dict[str, Any] | None = None
+    for index, (file, outcome) in enumerate(zip(files, outcomes, strict=True), start=1):
+        coders = coders or outcome.coders
+        if outcome.skipped is not None:
+            skipped.append(outcome.skipped)
+        elif outcome.processed is not None:
+            processed = outcome.processed
+            document = processed.document
             if document.id in texts:
                 duplicates.append(Duplicate(str(file), document.id))
             else:
                 texts[document.id] = document.text
-                processed = pipeline.process(document)
                 results.append(
                     ReviewResult(
                         DocumentInfo.of(processed.document),
@@ -222,7 +225,7 @@ def analyse(
         codebook_id=codebook.id,
         codebook_version=codebook.version,
         software_version=__version__,
-        settings={**settings.to_dict(), **pipeline.coder.provenance()},
+        settings={**settings.to_dict(), **pipeline_provenance(codebook, settings, coders)},
         started=started,
         finished=_now(),
         inputs=tuple(str(p) for p in paths),

@@ -14,6 +14,8 @@ from caselens.cli.common import (
     exit_if_skipped,
     format_option,
     handle_errors,
+    jobs_option,
+    jobs_or_cores,
     out_folder_option,
     progress_bar,
     render_and_report,
@@ -55,6 +57,7 @@ def _summary_table(analysis: Analysis, codebook: Codebook) -> Table:
 @format_option
 @codebook_option
 @settings_options
+@jobs_option
 @handle_errors
 def analyse(
     paths: tuple[Path, ...],
@@ -62,6 +65,7 @@ def analyse(
     formats: tuple[str, ...],
     codebook_path: Path | None,
     settings: Settings,
+    jobs: int | None,
 ) -> None:
     """Screen and code case reviews (files or folders) and write a briefing.
 
@@ -75,7 +79,9 @@ def analyse(
     warn_unavailable(formats)  # said before minutes of reading, not after
     codebook = load_codebook(codebook_path)
     with progress_bar("Reading", "Reading reviews") as progress:
-        analysis = run_analysis(list(paths), codebook, settings, progress=progress)
+        analysis = run_analysis(
+            list(paths), codebook, settings, progress=progress, jobs=jobs_or_cores(jobs)
+        )
     if not analysis.results:
         reasons = "; ".join(f"{s.path}: {s.reason}" for s in analysis.skipped)
         raise CaselensError(

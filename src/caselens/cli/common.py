@@ -117,6 +117,24 @@ def model_options(func: F) -> F:
     )(decorated)
 
 
+def jobs_option(func: F) -> F:
+    """``--jobs N``: reviews read and coded in N worker processes (default: every core)."""
+    return click.option(
+        "--jobs",
+        "jobs",
+        type=click.IntRange(1, 256),
+        default=None,
+        help="Worker processes that read and code reviews side by side "
+        "(default: one per core this process may use).",
+    )(func)
+
+
+def jobs_or_cores(jobs: int | None) -> int:
+    from caselens.workers import default_jobs
+
+    return jobs if jobs is not None else default_jobs()
+
+
 def settings_options(func: F) -> F:
     """``--any-year``, ``--[no-]model``, ``--[no-]semantic``, ``--min-confidence`` as ``settings``.
 

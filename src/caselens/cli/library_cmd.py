@@ -18,6 +18,8 @@ from caselens.cli.common import (
     echo_json,
     exit_if_skipped,
     handle_errors,
+    jobs_option,
+    jobs_or_cores,
     library_query_options,
     progress_bar,
     settings_options,
@@ -75,12 +77,14 @@ def library() -> None:
 @codebook_option
 @settings_options
 @db_option
+@jobs_option
 @handle_errors
 def add(
     paths: tuple[Path, ...],
     codebook_path: Path | None,
     settings: Settings,
     db: str | None,
+    jobs: int | None,
 ) -> None:
     """Read, screen, code and keep review files (or folders of them).
 
@@ -92,7 +96,9 @@ def add(
 
     codebook = load_codebook(codebook_path)
     with lib.open_library(db) as store, progress_bar("Adding") as progress:
-        report = lib.add(store, list(paths), codebook, settings, progress=progress)
+        report = lib.add(
+            store, list(paths), codebook, settings, progress=progress, jobs=jobs_or_cores(jobs)
+        )
         location = store.location
     run = f" (run {report.run_id})" if report.run_id is not None else ""
     console.print(Text(f"Added {len(report.added)} review(s) to {location}{run}."), soft_wrap=True)

@@ -1,0 +1,96 @@
+"""Reviews read and coded in parallel worker processes, results in input order.
+
+Each worker loads the codebook's compiled patterns and any model once (in its
+initialiser), then reads and codes one file at a time. Results come back in the order
+of the files, as they are ready, so a progress bar and a library write go on while the
+rest is coded. One worker, or one file, runs in this process with no pool at all.
+A file already known (``known`` document ids) is read but not coded again.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from caselens.errors import CaselensError
+from caselens.model import Codebook, Document
+from caselens.pipeline.run import Pipeline, Processed
+from caselens.pipeline.settings import Settings
+from caselens.services import Skipped
+
+_PIPELINE: Pipeline | None = None
+_KNOWN: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One file's result: coded (``processed``), already known (``document``), or not read."""
+
+    file: Path
+    processed: Processed | None = None
+    document: Document | None = None  # read, and known already: not coded again
+    # not read, and why: the reason as text, since an exception does not always survive
+    # the trip between processes
+    skipped: Skipped | None = None
+    coders: dict[str, Any] | None = None  # the worker's coders, for the run's provenance
+
+
+def default_jobs() -> int:
+    """The cores this process may use (its CPU affinity where the system says)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - macOS and Windows
+        return max(1, os.cpu_count() or 1)
+
+
+def _start(codebook: Codebook, settings: Settings, known: frozenset[str]) -> None:
+    global _PIPELINE, _KNOWN
+    _PIPELINE = Pipeline(codebook, settings)
+    _KNOWN = known
+
+
+def _one(file: Path) -> Outcome:
+    from caselens.ingest import read_document
+
+    assert _PIPELINE is not None
+    coders = _PIPELINE.coder.provenance()
+    try:
+        document = read_document(file, max_bytes=_PIPELINE.settings.max_file_bytes)
+    except CaselensError as error:
+        return Outcome(file, skipped=Skipped.because(file, error), coders=coders)
+    if document.id in _KNOWN:
+        return Outcome(file, document=document, coders=coders)
+    return Outcome(file, processed=_PIPELINE.process(document), coders=coders)
+
+
+def process_files(
+    files: Sequence[Path],
+    codebook: Codebook,
+    settings: Settings,
+    *,
+    jobs: int = 1,
+    known: frozenset[str] = frozenset(),
+) -> Iterator[Outcome]:
+    """Each file's :class:`Outcome`, in the order of ``files``."""
+    workers = max(1, min(jobs, len(files)))
+    if workers == 1:
+        _start(codebook, settings, known)
+        for file in files:
+            yield _one(file)
+        return
+    with ProcessPoolExecutor(
+        max_workers=workers, initializer=_start, initargs=(codebook, settings, known)
+    ) as pool:
+        yield from pool.map(_one, files, chunksize=1)
+
+
+def pipeline_provenance(
+    codebook: Codebook, settings: Settings, seen: dict[str, Any] | None
+) -> dict[str, Any]:
+    """Which coders a run used: as a worker said, else (no file was read) as a pipeline
+    built here says."""
+    return seen if seen is not None else Pipeline(codebook, settings).coder.provenance()

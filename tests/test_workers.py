@@ -1,0 +1,54 @@
+"""Reviews read and coded in worker processes: the same results, in the same order."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from caselens import library
+from caselens.codebook import default_codebook
+from caselens.pipeline.settings import Settings
+from caselens.services import analyse, analysis_to_dict
+from caselens.store import Store
+from caselens.workers import default_jobs, process_files
+
+REVIEWS = Path(__file__).parent / "fixtures" / "reviews"
+SETTINGS = Settings(model=False, semantic=False)
+
+
+def _dump(jobs: int) -> dict[str, Any]:
+    data = analysis_to_dict(analyse([REVIEWS], default_codebook(), SETTINGS, jobs=jobs))
+    data["provenance"] = {
+        k: v for k, v in data["provenance"].items() if k not in ("started", "finished")
+    }  # type: ignore[union-attr]
+    return data
+
+
+def test_two_workers_give_what_one_gives_in_the_same_order() -> None:
+    one, two = _dump(1), _dump(2)
+    assert json.dumps(one, sort_keys=True) == json.dumps(two, sort_keys=True)
+    assert one["skipped"]  # the damaged PDF among the fixtures is skipped, not fatal
+
+
+def test_outcomes_come_in_the_order_of_the_files_and_known_ones_are_not_coded() -> None:
+    files = sorted(p for p in REVIEWS.iterdir() if p.suffix in (".txt", ".md"))
+    first = list(process_files(files, default_codebook(), SETTINGS, jobs=2))
+    assert [o.file for o in first] == files
+    known = frozenset(o.processed.document.id for o in first[:2] if o.processed)
+    again = list(process_files(files, default_codebook(), SETTINGS, jobs=2, known=known))
+    assert [o.document is not None for o in again[:2]] == [True, True]  # read, not coded
+    assert all(o.processed is not None for o in again[2:])
+    assert default_jobs() >= 1
+
+
+def test_library_add_in_workers_keeps_what_one_process_keeps(tmp_path: Path) -> None:
+    counts = []
+    for jobs in (1, 2):
+        with Store(str(tmp_path / f"library-{jobs}.db")) as store:
+            report = library.add(store, [REVIEWS], default_codebook(), SETTINGS, jobs=jobs)
+            assert report.skipped  # the damaged PDF
+            counts.append(sorted((d.id, d.finding_count) for d in library.list_documents(store)))
+            again = library.add(store, [REVIEWS], default_codebook(), SETTINGS, jobs=jobs)
+            assert again.added == [] and len(again.duplicates) == len(report.added)
+    assert counts[0] == counts[1] and counts[0]
