@@ -52,7 +52,7 @@ def export_codebook(out: Path, codebook_path: Path | None) -> None:
 @click.option(
     "--coder",
     default=None,
-    help="Whose coding this is (default: each coding's user as the project names them).",
+    help="Who made the codings that name no user (codings with a user keep their own).",
 )
 @click.option(
     "--no-code", is_flag=True, help="Do not code new documents by machine (faster, no comparison)."
@@ -98,6 +98,7 @@ def import_qdpx(
                 "skipped": [{"source": s, "reason": r} for s, r in report.skipped],
                 "codings": dict(report.codings),
                 "repeated": report.repeated,
+                "machine": report.machine,
                 "unmatched_codes": dict(report.unmatched),
                 "run_id": report.run_id,
                 "warnings": list(project.warnings),
@@ -117,6 +118,14 @@ def import_qdpx(
     )
     for name, count in sorted(report.codings.items()):
         console.print(Text(f"  {name}: {count} coding(s) recorded as decisions"), soft_wrap=True)
+    if report.machine:
+        console.print(
+            Text(
+                f"  {report.machine} coding(s) were caselens's own findings coming back; "
+                "they are the machine's, already in the library, and were not added as a "
+                "person's."
+            )
+        )
     if report.repeated:
         console.print(
             Text(f"  {report.repeated} coding(s) were already there and left as they were.")

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from caselens.model import Codebook, Document
 from caselens.pipeline.settings import Settings
-from caselens.report.qda.model import QdaProject, QdaSource, source_guid
+from caselens.report.qda.model import CASELENS_USER, QdaProject, QdaSource, source_guid, user_guid
 from caselens.report.qda.offsets import Aligned, align
 from caselens.store import Store
 from caselens.store import imported as imported_store
@@ -37,15 +37,21 @@ class ImportReport:
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (source name, reason)
     codings: Counter[str] = field(default_factory=Counter)  # coder -> new decisions
     repeated: int = 0  # codings already in the library
+    machine: int = 0  # caselens's own codings coming back: the machine's, not a person's
     unmatched: Counter[str] = field(default_factory=Counter)  # code path -> codings
     run_id: int | None = None
 
 
-def _coder(project: QdaProject, user: str | None, fixed: str | None) -> str:
-    if fixed:
-        return fixed
+def _coder(project: QdaProject, user: str | None, fixed: str | None) -> str | None:
+    """Who made a coding: its own user as the file says; ``--coder`` names only codings
+    that carry no user. None for caselens's own codings coming back: they are the
+    machine's findings, in the library already, not a person's."""
     found = project.user(user)
-    return found.display if found is not None else DEFAULT_CODER
+    if found is not None:
+        if user == user_guid(CASELENS_USER) or found.display == CASELENS_USER:
+            return None
+        return found.display
+    return fixed or DEFAULT_CODER
 
 
 def _existing(session: Session, source: QdaSource, text: str) -> str | None:
@@ -120,6 +126,7 @@ def import_project(
             report.codings.update(counted.codings)
             report.unmatched.update(counted.unmatched)
             report.repeated += counted.repeated
+            report.machine += counted.machine
     finally:
         run.finish(store)
         report.run_id = run.id
@@ -131,6 +138,7 @@ class _Counted:
     codings: Counter[str] = field(default_factory=Counter)
     unmatched: Counter[str] = field(default_factory=Counter)
     repeated: int = 0
+    machine: int = 0  # caselens's own codings coming back
 
 
 def _decisions(
@@ -156,6 +164,9 @@ def _decisions(
         if code.label is None:
             counted.unmatched[code.path] += 1
         name = _coder(project, coding.user, coder)
+        if name is None:
+            counted.machine += 1
+            continue
         if name not in seen:
             seen[name] = imported_store.added_spans(session, document.id, name)
         if (label, start, end) in seen[name]:
