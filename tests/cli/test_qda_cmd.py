@@ -150,9 +150,7 @@ def test_an_interrupted_import_leaves_whole_sources_and_a_rerun_completes(
     with library.open_library(str(tmp_path / "library.db")) as store:
         monkeypatch.setattr(review_store, "append", fail_in_second_source)
         with pytest.raises(KeyboardInterrupt):
-            import_project(
-                store, project, codebook, origin=coded, coder="ana", settings=settings
-            )
+            import_project(store, project, codebook, origin=coded, coder="ana", settings=settings)
         kept = library.list_documents(store)
         assert len(kept) == 1 and kept[0].run_id is not None  # coded, not half-written
         assert len(library.decision_log(store)) == 4
