@@ -38,4 +38,5 @@ fi
 .venv/bin/ruff check src tests scripts benchmarks
 .venv/bin/ruff format --check src tests scripts benchmarks
 .venv/bin/mypy
+.venv/bin/lint-imports  # the layers of ARCHITECTURE.md ([tool.importlinter] in pyproject.toml)
 .venv/bin/python -m pytest -n 2 "$@"
