@@ -10,9 +10,14 @@
     node.focus();
     node.scrollIntoView({ block: "nearest" });
     document.querySelectorAll("mark.current").forEach(function (m) { m.classList.remove("current"); });
+    var first = null;
     document.querySelectorAll("mark[data-findings]").forEach(function (m) {
-      if (m.dataset.findings.split(" ").indexOf(node.dataset.id) >= 0) m.classList.add("current");
+      if (m.dataset.findings.split(" ").indexOf(node.dataset.id) >= 0) {
+        m.classList.add("current");
+        first = first || m;
+      }
     });
+    if (first) first.scrollIntoView({ block: "center" });
   }
   document.addEventListener("keydown", function (event) {
     var tag = (event.target.tagName || "").toLowerCase();
