@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
@@ -13,6 +11,7 @@ pytest.importorskip("fastapi")
 pytest.importorskip("argon2")
 
 from fastapi.testclient import TestClient
+from web_helpers import CASE, PASSWORD, SAMPLES
 
 from caselens import accounts, casework, library
 from caselens.codebook import default_codebook
@@ -21,12 +20,6 @@ from caselens.store.admin import create_database, drop_database
 from caselens.store.schema import USER_ROLES
 from caselens.web.app import create_app
 from caselens.web.config import WebConfig
-
-SAMPLES = Path(__file__).resolve().parents[2] / "samples"
-PASSWORD = "correct horse battery staple"
-CASE = (
-    Path(__file__).resolve().parents[1] / "fixtures" / "cases" / "unseen-partner-grandmother.yaml"
-)
 
 
 @pytest.fixture(
@@ -72,26 +65,3 @@ def config() -> WebConfig:
 def client(store: Store, config: WebConfig) -> Iterator[TestClient]:
     with TestClient(create_app(config, store), follow_redirects=False) as client:
         yield client
-
-
-def csrf_of(client: TestClient, path: str = "/login") -> str:
-    found = re.search(r'name="csrf_token" value="([^"]+)"', client.get(path).text)
-    assert found, f"no CSRF token on {path}"
-    return found.group(1)
-
-
-def sign_in(client: TestClient, name: str, password: str = PASSWORD) -> None:
-    response = client.post(
-        "/login", data={"name": name, "password": password, "csrf_token": csrf_of(client)}
-    )
-    assert response.status_code == 303, response.text
-
-
-def a_document(store: Store) -> str:
-    return library.list_documents(store)[0].id
-
-
-def a_case(store: Store) -> int:
-    admin = accounts.authenticate(store, "admin", PASSWORD)
-    assert admin is not None
-    return casework.visible_cases(store, admin)[0].id

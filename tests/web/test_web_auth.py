@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from conftest import PASSWORD, csrf_of, sign_in
 from fastapi.testclient import TestClient
+from web_helpers import PASSWORD, csrf_of, sign_in
 
 from caselens import accounts
 from caselens.store import Store

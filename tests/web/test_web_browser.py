@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import PASSWORD, a_document
+from web_helpers import PASSWORD, a_document
 
 from caselens import library
 from caselens.store import Store

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from conftest import CASE, a_case, csrf_of, sign_in
 from fastapi.testclient import TestClient
+from web_helpers import CASE, a_case, csrf_of, sign_in
 
 from caselens.store import Store
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import html
 import re
 
-from conftest import a_document, csrf_of, sign_in
 from fastapi.testclient import TestClient
+from web_helpers import a_document, csrf_of, sign_in
 
 from caselens import library
 from caselens.store import Store

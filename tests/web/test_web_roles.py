@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from conftest import CASE, PASSWORD, a_case, a_document, csrf_of, sign_in
 from fastapi.testclient import TestClient
+from web_helpers import CASE, PASSWORD, a_case, a_document, csrf_of, sign_in
 
 from caselens import accounts, library
 from caselens.store import Store

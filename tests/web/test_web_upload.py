@@ -6,8 +6,8 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLES, csrf_of, sign_in
 from fastapi.testclient import TestClient
+from web_helpers import SAMPLES, csrf_of, sign_in
 
 from caselens import library
 from caselens.store import Store

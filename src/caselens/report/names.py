@@ -20,7 +20,7 @@ class _Named(Protocol):
     def title(self) -> str | None: ...
 
 
-def _tidy(title: str) -> str:
+def tidy_title(title: str) -> str:
     """A title set in capitals reads as a title: 'SERIOUS CASE REVIEW: CHILD H' becomes
     'Serious Case Review: Child H'."""
     title = " ".join(title.split())
@@ -33,7 +33,7 @@ def _tidy(title: str) -> str:
 
 
 def own_title(document: _Named) -> str | None:
-    title = _tidy(document.title or "")
+    title = tidy_title(document.title or "")
     return title if 8 <= len(title) <= 140 else None
 
 

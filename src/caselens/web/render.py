@@ -10,6 +10,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from caselens.report.names import tidy_title
 from caselens.web.access import menu
 from caselens.web.security import csrf_token, current_user, wants_json
 
@@ -19,6 +20,9 @@ _ENV = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
+# a review is called by its own title, as in the briefing ("SERIOUS CASE REVIEW: CHILD H"
+# reads "Serious Case Review: Child H")
+_ENV.filters["tidy"] = lambda title: tidy_title(title or "")
 
 
 def page(
