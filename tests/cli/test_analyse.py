@@ -224,3 +224,32 @@ def test_samples_render_in_every_format_and_quotes_sit_at_their_offsets(tmp_path
     deck = pptx.Presentation(str(tmp_path / "briefing.pptx"))
     titles = [s.shapes.title.text for s in deck.slides]
     assert all(f"{t.id}. {t.label}" in titles for t in codebook.themes)
+
+
+def test_title_and_organisation_are_on_the_cover_and_the_title_slide(tmp_path: Path) -> None:
+    import io
+
+    import pypdf
+    from pptx import Presentation
+
+    out = tmp_path / "out"
+    code, _, stderr = _run(
+        str(REVIEWS / "baby-k-eastvale-2020.txt"),
+        "--out",
+        str(out),
+        "--format",
+        "html,pdf,pptx",
+        "--title",
+        "Learning from one review",
+        "--organisation",
+        "Eastvale Safeguarding Children Partnership",
+    )
+    assert code == 0, stderr
+    html = (out / "briefing.html").read_text(encoding="utf-8")
+    assert "Learning from one review" in html and "Eastvale Safeguarding" in html
+    cover = pypdf.PdfReader(out / "briefing.pdf").pages[0].extract_text()
+    assert "Learning from one review" in cover and "Eastvale Safeguarding" in cover
+    deck = Presentation(io.BytesIO((out / "briefing.pptx").read_bytes()))
+    first = deck.slides[0]
+    texts = " ".join(s.text_frame.text for s in first.shapes if s.has_text_frame)
+    assert "Learning from one review" in texts and "Eastvale Safeguarding" in texts

@@ -11,6 +11,7 @@ from rich.text import Text
 from caselens.cli.common import (
     codebook_option,
     console,
+    cover_options,
     exit_if_skipped,
     format_option,
     handle_errors,
@@ -58,6 +59,7 @@ def _summary_table(analysis: Analysis, codebook: Codebook) -> Table:
 @codebook_option
 @settings_options
 @jobs_option
+@cover_options
 @handle_errors
 def analyse(
     paths: tuple[Path, ...],
@@ -66,6 +68,8 @@ def analyse(
     codebook_path: Path | None,
     settings: Settings,
     jobs: int | None,
+    title: str | None,
+    organisation: str | None,
 ) -> None:
     """Screen and code case reviews (files or folders) and write a briefing.
 
@@ -90,5 +94,7 @@ def analyse(
             + ". Give PDF, DOCX, HTML, text or Markdown files, or folders holding them."
         )
     console.print(_summary_table(analysis, codebook))
-    render_and_report(lambda: render(out, formats, analysis, codebook))
+    render_and_report(
+        lambda: render(out, formats, analysis, codebook, title=title, organisation=organisation)
+    )
     exit_if_skipped(analysis.skipped)

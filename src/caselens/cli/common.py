@@ -117,6 +117,18 @@ def model_options(func: F) -> F:
     )(decorated)
 
 
+def cover_options(func: F) -> F:
+    """``--title`` and ``--organisation``: what the briefing's cover and title slide say."""
+    func = click.option(
+        "--organisation",
+        default=None,
+        help="The partnership or organisation publishing the briefing (cover, title slide).",
+    )(func)
+    return click.option(
+        "--title", default=None, help="Title of the briefing (default: from the codebook)."
+    )(func)
+
+
 def jobs_option(func: F) -> F:
     """``--jobs N``: reviews read and coded in N worker processes (default: every core)."""
     return click.option(

@@ -17,6 +17,7 @@ from rich.text import Text
 from caselens.cli.common import (
     codebook_option,
     console_err,
+    cover_options,
     db_option_with,
     format_option,
     handle_errors,
@@ -46,7 +47,7 @@ from caselens.cli.common import (
     is_flag=True,
     help="With --library: count only findings a reviewer accepted, corrected or added.",
 )
-@click.option("--title", default=None, help="Title of the briefing (default: from the codebook).")
+@cover_options
 @codebook_option
 @handle_errors
 def report(
@@ -57,6 +58,7 @@ def report(
     db: str | None,
     accepted_only: bool,
     title: str | None,
+    organisation: str | None,
     codebook_path: Path | None,
 ) -> None:
     """Render a briefing from ANALYSIS_FILE (a findings.json) or from --library.
@@ -87,7 +89,14 @@ def report(
             analysis, texts = library_analysis(store, codebook, accepted_only=accepted_only)
     render_and_report(
         lambda: render(
-            out, formats, analysis, codebook, texts=texts, title=title, on_note=_print_source_note
+            out,
+            formats,
+            analysis,
+            codebook,
+            texts=texts,
+            title=title,
+            on_note=_print_source_note,
+            organisation=organisation,
         )
     )
 

@@ -148,6 +148,7 @@ class BriefingContext:
     linked: frozenset[str] = field(default_factory=frozenset)  # reviews with a source section
     anchors: frozenset[str] = field(default_factory=frozenset)  # quote places in the appendix
     source_notes: tuple[str, ...] = ()  # why a review's text is not in the appendix
+    organisation: str = ""  # the partnership publishing it, on the cover and title slide
 
 
 def _flow(analysis: Analysis, codebook: Codebook) -> ScreeningFlow:
@@ -321,6 +322,7 @@ def build_context(
     title: str | None = None,
     texts: Mapping[str, str] | None = None,
     source_notes: tuple[str, ...] = (),
+    organisation: str | None = None,
 ) -> BriefingContext:
     """Everything a briefing shows, computed from the analysis and its codebook only.
 
@@ -369,4 +371,5 @@ def build_context(
         linked=frozenset(s.document_id for s in sources),
         anchors=frozenset(a for s in sources for a in s.anchors()),
         source_notes=tuple(source_notes),
+        organisation=(organisation or "").strip(),
     )

@@ -233,6 +233,7 @@ def render(
     texts: Mapping[str, str] | None = None,
     title: str | None = None,
     on_note: Callable[[str], None] | None = None,
+    organisation: str | None = None,
 ) -> list[Path]:
     """Build the one context and write every format from it.
 
@@ -260,5 +261,5 @@ def render(
     if on_note is not None:
         for note in notes:
             on_note(note)
-    context = build_context(analysis, codebook, title, texts, notes)
+    context = build_context(analysis, codebook, title, texts, notes, organisation)
     return write_formats(out, chosen, ReportInputs(analysis, codebook, context, texts))

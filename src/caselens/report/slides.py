@@ -171,7 +171,8 @@ def deck_bytes(context: BriefingContext) -> bytes:
     subtitle.left, subtitle.top = Inches(1.0), Inches(4.3)
     subtitle.width, subtitle.height = Inches(SLIDE_WIDTH - 2.0), Inches(1.2)
     subtitle.text = (
-        f"{context.flow.included} case reviews · {context.date} · caselens "
+        (f"{context.organisation} · " if context.organisation else "")
+        + f"{context.flow.included} case reviews · {context.date} · caselens "
         f"{context.method.software_version}"
     )
     _accent(title)
