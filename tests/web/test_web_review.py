@@ -9,6 +9,7 @@ from fastapi.testclient import TestClient
 from web_helpers import a_document, csrf_of, sign_in
 
 from caselens import library
+from caselens.codebook import default_codebook
 from caselens.store import Store
 
 
@@ -125,3 +126,49 @@ def test_why_shows_each_proposal_with_its_reason(store: Store, client: TestClien
     kept = {(c["indicator"], c["start"]) for c in why["considered"] if c["kept"]}
     assert kept  # the findings are among the proposals that were counted
     assert "Why each sentence" in client.get(f"/library/{doc}/why").text
+
+
+def test_the_library_filters_by_indicator_and_nation(store: Store, client: TestClient) -> None:
+    sign_in(client, "analyst")
+    doc = a_document(store)
+    detail = library.show(store, doc)
+    indicator = detail.findings[0].indicator
+    nation = detail.facts["nation"]["value"]
+    with_it = client.get("/library.json", params={"indicator": indicator}).json()["documents"]
+    assert doc in {d["id"] for d in with_it}
+    every = {
+        f.indicator
+        for d in library.list_documents(store)
+        for f in library.show(store, d.id).findings
+    }
+    missing = next(i.id for i in default_codebook().indicators if i.id not in every)
+    assert client.get("/library.json", params={"indicator": missing}).json()["documents"] == []
+    in_nation = client.get("/library.json", params={"nation": nation}).json()["documents"]
+    assert doc in {d["id"] for d in in_nation}
+    other = "Scotland" if nation != "Scotland" else "Wales"
+    others = client.get("/library.json", params={"nation": other}).json()["documents"]
+    assert doc not in {d["id"] for d in others}
+
+
+def test_a_reviewer_corrects_a_findings_indicator(store: Store, client: TestClient) -> None:
+    sign_in(client, "reviewer")
+    doc = a_document(store)
+    finding = library.show(store, doc).findings[0]
+    token = csrf_of(client, "/")
+    refused = client.post(
+        f"/library/{doc}/decide",
+        data={"finding": str(finding.id), "action": "correct", "csrf_token": token},
+    )
+    assert refused.status_code == 400  # a correction names the right indicator
+    response = client.post(
+        f"/library/{doc}/decide",
+        data={
+            "finding": str(finding.id),
+            "action": "correct",
+            "corrected": "G.information_sharing",
+            "csrf_token": token,
+        },
+    )
+    assert response.status_code == 303
+    last = library.decision_log(store, doc)[-1]
+    assert (last.action, last.corrected_indicator) == ("correct", "G.information_sharing")

@@ -11,6 +11,7 @@ from fastapi.responses import RedirectResponse, Response
 from caselens import library
 from caselens.codebook import default_codebook
 from caselens.errors import CaselensError
+from caselens.model.facts import NATIONS
 from caselens.store.users import UserRecord
 from caselens.web.access import AGREEMENT, DECIDE, LIBRARY
 from caselens.web.highlight import runs
@@ -19,7 +20,7 @@ from caselens.web.security import check_csrf, require
 
 router = APIRouter()
 
-ACTIONS = ("accept", "reject")
+ACTIONS = ("accept", "reject", "correct")
 
 
 def _latest(decisions: list[Any]) -> dict[int, Any]:
@@ -41,6 +42,8 @@ def library_list(
     theme: str = "",
     year: int | None = None,
     reviewed: str = "",
+    indicator: str = "",
+    nation: str = "",
 ) -> Response:
     store = request.app.state.store
     if scope not in library.SCOPES:
@@ -52,17 +55,40 @@ def library_list(
     if reviewed in ("yes", "no"):
         decided = {d.document_id for d in library.decision_log(store)}
         docs = [d for d in docs if (d.id in decided) == (reviewed == "yes")]
+    if indicator or nation:
+        docs = [d for d in docs if _matches(library.show(store, d.id), indicator, nation)]
     codebook = default_codebook()
     return page(
         request,
         "library.html.j2",
         {
             "docs": docs,
-            "filters": {"q": q, "scope": scope, "theme": theme, "year": year, "reviewed": reviewed},
+            "filters": {
+                "q": q,
+                "scope": scope,
+                "theme": theme,
+                "year": year,
+                "reviewed": reviewed,
+                "indicator": indicator,
+                "nation": nation,
+            },
             "themes": codebook.themes,
+            "indicators": codebook.indicators,
+            "nations": NATIONS,
         },
         data={"documents": [d.to_dict() for d in docs]},
     )
+
+
+def _matches(detail: Any, indicator: str, nation: str) -> bool:
+    """A review's latest findings hold the indicator, and its facts name the nation."""
+    if indicator and indicator not in {f.indicator for f in detail.findings}:
+        return False
+    if nation:
+        stated = (detail.facts.get("nation") or {}).get("value")
+        if stated != nation:
+            return False
+    return True
 
 
 @router.get("/library/{document}")
@@ -128,9 +154,12 @@ def decide(
     finding: Annotated[int, Form()],
     action: Annotated[str, Form()],
     reason: Annotated[str, Form(max_length=2000)] = "",
+    corrected: Annotated[str, Form(max_length=200)] = "",
     csrf_token_: Annotated[str, Form(alias="csrf_token")] = "",
 ) -> Response:
     check_csrf(request, csrf_token_)
+    if action == "correct" and not corrected:
+        raise HTTPException(400, "a correction names the indicator the quote really expresses")
     if action not in ACTIONS:
         raise HTTPException(400, f"a decision is one of {', '.join(ACTIONS)}")
     store = request.app.state.store
@@ -138,7 +167,14 @@ def decide(
     if finding not in {f.id for f in detail.findings}:
         raise HTTPException(404, f"finding {finding} is not one of this review's findings")
     try:
-        library.decide(store, finding, action, user.name, reason.strip() or None)
+        library.decide(
+            store,
+            finding,
+            action,
+            user.name,
+            reason.strip() or None,
+            indicator=corrected if action == "correct" else None,
+        )
     except CaselensError as error:
         raise HTTPException(400, str(error)) from error
     return RedirectResponse(f"/library/{detail.summary.id}#finding-{finding}", status_code=303)
