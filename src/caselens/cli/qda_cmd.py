@@ -101,7 +101,7 @@ def import_qdpx(
                 "machine": report.machine,
                 "unmatched_codes": dict(report.unmatched),
                 "run_id": report.run_id,
-                "warnings": list(project.warnings),
+                "warnings": [*project.warnings, *report.notes],
             }
         )
         return
@@ -140,5 +140,5 @@ def import_qdpx(
         )
     for name, reason in report.skipped:
         console_err.print(Text(f"Skipped source {name}: {reason}.", style="yellow"), soft_wrap=True)
-    for warning in project.warnings:
+    for warning in [*project.warnings, *report.notes]:
         console_err.print(Text(f"Note: {warning}", style="yellow"), soft_wrap=True)

@@ -11,6 +11,7 @@ compared with (``caselens review agreement``).
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,8 +19,16 @@ from sqlalchemy.orm import Session
 
 from caselens.model import Codebook, Document
 from caselens.pipeline.settings import Settings
-from caselens.report.qda.model import CASELENS_USER, QdaProject, QdaSource, source_guid, user_guid
+from caselens.report.qda.model import (
+    CASELENS_USER,
+    QdaCoding,
+    QdaProject,
+    QdaSource,
+    source_guid,
+    user_guid,
+)
 from caselens.report.qda.offsets import Aligned, align
+from caselens.report.qda.placing import place
 from caselens.store import Store
 from caselens.store import imported as imported_store
 from caselens.store import repository as repo
@@ -38,6 +47,7 @@ class ImportReport:
     codings: Counter[str] = field(default_factory=Counter)  # coder -> new decisions
     repeated: int = 0  # codings already in the library
     machine: int = 0  # caselens's own codings coming back: the machine's, not a person's
+    notes: list[str] = field(default_factory=list)  # positions converted, codings left out
     unmatched: Counter[str] = field(default_factory=Counter)  # code path -> codings
     run_id: int | None = None
 
@@ -120,7 +130,15 @@ def import_project(
                     repo.add_document(session, document)
                     if processed is not None:
                         run_id = keep_result(session, run, processed)
-                counted = _decisions(session, project, source, aligned, document, coder, origin)
+                placed = place(
+                    source.text,
+                    [c for c in project.codings if c.source == source.guid],
+                    source.name,
+                )
+                report.notes.extend(placed.notes)
+                counted = _decisions(
+                    session, project, placed.codings, aligned, document, coder, origin
+                )
             run.id = run_id or run.id  # only now is the run row surely committed
             (report.known if known else report.added).append((source.name, document.id))
             report.codings.update(counted.codings)
@@ -144,7 +162,7 @@ class _Counted:
 def _decisions(
     session: Session,
     project: QdaProject,
-    source: QdaSource,
+    codings: Sequence[QdaCoding],
     aligned: Aligned,
     document: Document,
     coder: str | None,
@@ -153,9 +171,7 @@ def _decisions(
     """The source's codings as ``add`` decisions, leaving out those already recorded."""
     counted = _Counted()
     seen: dict[str, set[tuple[str, int, int]]] = {}
-    for coding in project.codings:
-        if coding.source != source.guid:
-            continue
+    for coding in codings:
         start, end = aligned.span(coding.start, coding.end)
         if start >= end:
             continue

@@ -104,6 +104,7 @@ class QdaCoding:
     code: str
     user: str | None = None
     selection: str = ""
+    quoted: str | None = None  # the selection's name: most tools write the selected words
 
 
 @dataclass(frozen=True)

@@ -222,6 +222,7 @@ def _selections(
                     user=(coding.get("creatingUser") or selection.get("creatingUser") or "").lower()
                     or None,
                     selection=selection.get("guid", "").lower(),
+                    quoted=selection.get("name"),
                 )
             )
     return codings
