@@ -166,3 +166,22 @@ def test_decisions_survive_a_recode_with_their_findings_and_still_count(
     assert work["sam"].codings == (
         Coding(decided.document_id, before.indicator, before.start, before.end),
     )
+
+
+def test_agreement_with_a_reviewer_counts_only_what_they_judged(
+    store: Store, findings: list[int]
+) -> None:
+    """A finding a reviewer never looked at is no disagreement with the machine."""
+    from caselens.store.imported import compare_coders
+
+    library.decide(store, findings[0], "accept", "sam")  # the sofa; the father not looked at
+    with store.transaction() as session:
+        (report,) = compare_coders(session, fake_codebook(), ("machine", "sam"))
+    overall = report.to_dict()["overall"]["indicators"]
+    assert report.units == 1  # the one sentence sam judged, not the whole review
+    assert overall["percent_agreement"] == 100.0
+    library.decide(store, findings[1], "reject", "sam")  # now the father too: they differ
+    with store.transaction() as session:
+        (report,) = compare_coders(session, fake_codebook(), ("machine", "sam"))
+    assert report.units == 2
+    assert report.to_dict()["overall"]["indicators"]["percent_agreement"] < 100.0

@@ -12,6 +12,7 @@ each person's accepted, corrected and added findings.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -19,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from caselens.agreement import MACHINE, AgreementReport, Coding, compare
 from caselens.errors import NotFoundError
-from caselens.model import Codebook, Document
+from caselens.model import Codebook, Document, Sentence
 from caselens.store import review as review_store
 from caselens.store.records import DecisionRecord
 from caselens.store.schema import DecisionRow, DocumentRow, ResultRow
@@ -48,10 +49,16 @@ def added_spans(session: Session, document_id: str, reviewer: str) -> set[tuple[
 
 @dataclass(frozen=True)
 class CoderWork:
-    """A coder's codings and the documents they coded (including those left unmarked)."""
+    """A coder's codings and the documents they coded (including those left unmarked).
+
+    ``judged``: for a reviewer who judged the machine's findings one by one, the spans
+    they looked at in each document; None for a coder who coded whole documents (the
+    machine, a QDA project's coder). Agreement with a reviewer is measured only over the
+    sentences they judged: a finding they never looked at is no disagreement."""
 
     codings: tuple[Coding, ...]
     documents: frozenset[str]
+    judged: dict[str, list[tuple[int, int]]] | None = None
 
 
 def coders(session: Session) -> dict[str, CoderWork]:
@@ -68,8 +75,22 @@ def coders(session: Session) -> dict[str, CoderWork]:
     for f in review_store.latest_findings(session):
         result[MACHINE].append(Coding(f.document_id, f.indicator, f.start, f.end))
     newest: dict[tuple[int, str], DecisionRecord] = {}
+    spans: dict[str, dict[str, list[tuple[int, int]]]] = defaultdict(lambda: defaultdict(list))
+    reviewers: set[str] = set()  # people who judged machine findings, not only added
     for decision in review_store.log(session):
         documents[decision.reviewer].add(decision.document_id)
+        spans[decision.reviewer][decision.document_id].append((decision.start, decision.end))
+        if decision.corrected_start is not None or decision.corrected_end is not None:
+            spans[decision.reviewer][decision.document_id].append(
+                (
+                    decision.corrected_start
+                    if decision.corrected_start is not None
+                    else decision.start,
+                    decision.corrected_end if decision.corrected_end is not None else decision.end,
+                )
+            )
+        if decision.finding_id is not None:
+            reviewers.add(decision.reviewer)
         if decision.finding_id is None:
             result[decision.reviewer].append(
                 Coding(decision.document_id, decision.indicator, decision.start, decision.end)
@@ -93,9 +114,32 @@ def coders(session: Session) -> dict[str, CoderWork]:
             )
         )
     return {
-        coder: CoderWork(tuple(result.get(coder, ())), frozenset(docs))
+        coder: CoderWork(
+            tuple(result.get(coder, ())),
+            frozenset(docs),
+            {d: list(s) for d, s in spans[coder].items()} if coder in reviewers else None,
+        )
         for coder, docs in documents.items()
     }
+
+
+def _judged_sentences(document: Document, works: Sequence[CoderWork]) -> list[Sentence] | None:
+    """The sentences of ``document`` that every reviewer among ``works`` judged; None
+    when neither is such a reviewer (every sentence counts)."""
+    from caselens.agreement import covered
+    from caselens.pipeline.segment import segment
+
+    limits = [w.judged for w in works if w.judged is not None]
+    if not limits:
+        return None
+    sentences = segment(document)
+    keep = set(range(len(sentences)))
+    for judged in limits:
+        seen: set[int] = set()
+        for start, end in judged.get(document.id, []):
+            seen.update(covered(sentences, start, end))
+        keep &= seen
+    return [s for i, s in enumerate(sentences) if i in keep]
 
 
 def compare_coders(
@@ -125,12 +169,18 @@ def compare_coders(
         for document_id in shared:
             if document_id not in loaded:
                 loaded[document_id] = load_document(session, document_id)
+        cut: dict[str, Sequence[Sentence]] = {}
+        for document_id in shared:
+            judged = _judged_sentences(loaded[document_id], (work[first], work[second]))
+            if judged is not None:
+                cut[document_id] = judged
         reports.append(
             compare(
                 [loaded[d] for d in shared],
                 (first, work[first].codings),
                 (second, work[second].codings),
                 codebook,
+                sentences=cut or None,
             )
         )
     return reports
