@@ -110,10 +110,15 @@ def test_pptx_has_a_slide_per_theme_a_native_chart_and_the_questions(
     for theme in ctx.themes:
         assert titles.count(f"{theme.id}. {theme.label}") == 1
     assert titles[1] == "Scope and method" and "Discussion questions" in titles
-    charts = [sh for s in deck.slides for sh in s.shapes if sh.has_chart]
+    prevalence = deck.slides[titles.index("How often each theme came up")]
+    charts = [sh for sh in prevalence.shapes if sh.has_chart]
     assert len(charts) == 1
     assert list(charts[0].chart.plots[0].categories)[-1].startswith("A. ")
     alpha = deck.slides[titles.index("A. Alpha theme")]
+    # each theme slide with a theme seen carries its own figure: its indicators
+    (figure,) = [sh for sh in alpha.shapes if sh.has_chart]
+    assert figure.chart.plots[0].categories
+    assert figure._element.nvGraphicFramePr.cNvPr.get("descr")  # with its alt text
     body = " ".join(sh.text_frame.text for sh in alpha.shapes if sh.has_text_frame)
     assert "Alpha matters because." in body and "Alpha x was seen at every visit." in body
     assert "Do we ask about alpha?" in alpha.notes_slide.notes_text_frame.text

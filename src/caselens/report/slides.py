@@ -17,6 +17,7 @@ from caselens.report.context import BriefingContext, ThemeSection
 from caselens.report.files import atomic_write_bytes
 
 QUOTES_PER_SLIDE = 3
+MAX_BARS = 6  # indicators charted on a theme slide: the most often seen
 QUESTIONS_PER_SLIDE = 6
 LONG_QUOTE = 260  # characters shown on a slide; the full quote is in the notes
 INK = (0x1A, 0x1A, 0x1A)
@@ -99,21 +100,26 @@ def _clip(text: str, limit: int = LONG_QUOTE) -> str:
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
-def _prevalence_chart(slide: Any, context: BriefingContext) -> None:
+def _bar_chart(
+    slide: Any,
+    box: tuple[float, float, float, float],
+    rows: Sequence[tuple[str, float]],
+    description: str,
+    font: int = 14,
+) -> None:
+    """A native horizontal bar chart of percentages (editable, read by accessibility tools)."""
     from pptx.chart.data import CategoryChartData
     from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION
     from pptx.util import Inches, Pt
 
-    themes = list(reversed(context.themes))  # bar charts draw the first category lowest
+    ordered = list(reversed(rows))  # bar charts draw the first category lowest
     data = CategoryChartData(number_format='0"%"')  # type: ignore[no-untyped-call]
-    data.categories = [f"{t.id}. {t.label}" for t in themes]
-    data.add_series("% of included reviews", [t.percent for t in themes])  # type: ignore[no-untyped-call]
-    frame = slide.shapes.add_chart(
-        XL_CHART_TYPE.BAR_CLUSTERED, Inches(0.6), Inches(1.5), Inches(12), Inches(5.6), data
-    )
+    data.categories = [label for label, _ in ordered]
+    data.add_series("% of included reviews", [value for _, value in ordered])  # type: ignore[no-untyped-call]
+    frame = slide.shapes.add_chart(XL_CHART_TYPE.BAR_CLUSTERED, *(Inches(v) for v in box), data)
     chart = frame.chart
     chart.has_legend = False
-    chart.font.size = Pt(14)
+    chart.font.size = Pt(font)
     plot = chart.plots[0]
     plot.gap_width = 60
     plot.has_data_labels = True
@@ -126,24 +132,36 @@ def _prevalence_chart(slide: Any, context: BriefingContext) -> None:
     axis = chart.value_axis
     axis.minimum_scale, axis.maximum_scale = 0, 100
     axis.has_major_gridlines = False
+    frame._element.nvGraphicFramePr.cNvPr.set("descr", description)  # alt text
+
+
+def _prevalence_chart(slide: Any, context: BriefingContext) -> None:
     description = "; ".join(
         f"{t.label}: {t.reviews} of {context.flow.included} reviews ({t.percent:.0f}%)"
         for t in context.themes
     )
-    frame._element.nvGraphicFramePr.cNvPr.set("descr", description)  # alt text
+    rows = [(f"{t.id}. {t.label}", float(t.percent)) for t in context.themes]
+    _bar_chart(slide, (0.6, 1.5, 12, 5.6), rows, description)
 
 
 def _theme_slide(deck: Any, theme: ThemeSection, included: int) -> None:
     slide = _titled(deck, f"{theme.id}. {theme.label}")
-    top = sorted((i for i in theme.indicators if i.reviews), key=lambda i: (-i.reviews, i.id))[:3]
+    seen = sorted((i for i in theme.indicators if i.reviews), key=lambda i: (-i.reviews, i.id))
     left: list[tuple[str, int, bool, tuple[int, int, int]]] = [("Why it matters", 16, True, INK)]
-    left.append((theme.why_it_matters or theme.description or "", 14, False, INK))
-    left.append(("Key figures", 16, True, INK))
+    left.append((_clip(theme.why_it_matters or theme.description or "", 300), 13, False, INK))
     left.append(
-        (f"Seen in {theme.reviews} of {included} reviews ({theme.percent:.0f}%)", 14, False, INK)
+        (f"Seen in {theme.reviews} of {included} reviews ({theme.percent:.0f}%)", 14, True, INK)
     )
-    left += [(f"{i.label}: {i.reviews} ({i.percent:.0f}%)", 12, False, MUTED) for i in top]
-    _text(slide, (0.5, 1.5, 5.6, 5.6), left)
+    _text(slide, (0.5, 1.45, 5.8, 2.5), left)
+    if seen:
+        top = seen[:MAX_BARS]
+        _bar_chart(
+            slide,
+            (0.4, 4.0, 6.0, 3.3),
+            [(_clip(i.label, 42), float(i.percent)) for i in top],
+            "; ".join(f"{i.label}: {i.reviews} of {included} reviews" for i in top),
+            font=11,
+        )
     quotes: list[tuple[str, int, bool, tuple[int, int, int]]] = []
     for q in theme.quotes[:QUOTES_PER_SLIDE]:
         page = f", p. {q.page}" if q.page else ""
