@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from caselens import library
 from caselens.codebook import default_codebook
 from caselens.pipeline.settings import Settings
@@ -52,3 +54,22 @@ def test_library_add_in_workers_keeps_what_one_process_keeps(tmp_path: Path) -> 
             again = library.add(store, [REVIEWS], default_codebook(), SETTINGS, jobs=jobs)
             assert again.added == [] and len(again.duplicates) == len(report.added)
     assert counts[0] == counts[1] and counts[0]
+
+
+def test_a_file_that_breaks_caselens_is_skipped_with_the_reason_and_the_rest_go_on(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from caselens.pipeline.run import Pipeline
+
+    real = Pipeline.process
+
+    def breaks_on_one(self: Pipeline, document: Any) -> Any:
+        if "westbrook" in document.name:
+            raise RuntimeError("an unforeseen shape")
+        return real(self, document)
+
+    monkeypatch.setattr(Pipeline, "process", breaks_on_one)
+    analysis = analyse([REVIEWS], default_codebook(), SETTINGS, jobs=1)
+    reasons = {Path(s.path).name: s.reason for s in analysis.skipped}
+    assert "RuntimeError: an unforeseen shape" in reasons["infant-m-westbrook-2021.md"]
+    assert len(analysis.results) == 3  # the three other readable reviews

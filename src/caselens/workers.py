@@ -9,6 +9,7 @@ A file already known (``known`` document ids) is read but not coded again.
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -22,6 +23,7 @@ from caselens.pipeline.run import Pipeline, Processed
 from caselens.pipeline.settings import Settings
 from caselens.services import Skipped
 
+log = logging.getLogger(__name__)
 _PIPELINE: Pipeline | None = None
 _KNOWN: frozenset[str] = frozenset()
 
@@ -60,11 +62,18 @@ def _one(file: Path) -> Outcome:
     coders = _PIPELINE.coder.provenance()
     try:
         document = read_document(file, max_bytes=_PIPELINE.settings.max_file_bytes)
+        if document.id in _KNOWN:
+            return Outcome(file, document=document, coders=coders)
+        return Outcome(file, processed=_PIPELINE.process(document), coders=coders)
     except CaselensError as error:
         return Outcome(file, skipped=Skipped.because(file, error), coders=coders)
-    if document.id in _KNOWN:
-        return Outcome(file, document=document, coders=coders)
-    return Outcome(file, processed=_PIPELINE.process(document), coders=coders)
+    except Exception as error:
+        log.exception("%s: unexpected failure", file)
+        reason = (
+            f"caselens failed on it ({type(error).__name__}: {error}); the other files were "
+            "read; please report this file's kind of problem"
+        )
+        return Outcome(file, skipped=Skipped(str(file), reason), coders=coders)
 
 
 def process_files(

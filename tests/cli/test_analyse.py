@@ -253,3 +253,18 @@ def test_title_and_organisation_are_on_the_cover_and_the_title_slide(tmp_path: P
     first = deck.slides[0]
     texts = " ".join(s.text_frame.text for s in first.shapes if s.has_text_frame)
     assert "Learning from one review" in texts and "Eastvale Safeguarding" in texts
+
+
+def test_a_pdf_with_a_damaged_filter_name_does_not_stop_the_batch(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    pdf = (ROOT / "samples" / "afon-valley-2020-baby-t.pdf").read_bytes()
+    (folder / "blate.pdf").write_bytes(pdf.replace(b"/FlateDecode", b"/BlateDecode"))
+    (folder / "good.txt").write_text(
+        (REVIEWS / "baby-k-eastvale-2020.txt").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    code, stdout, stderr = _run(str(folder), "--out", str(tmp_path / "out"), "--jobs", "2")
+    assert "Traceback" not in stderr
+    assert code == 2, stderr  # some input skipped
+    assert "blate.pdf" in stderr and "damaged PDF" in stderr  # named, with the reason
+    assert (tmp_path / "out" / "briefing.html").is_file()  # the good review was analysed

@@ -54,3 +54,11 @@ def test_rtl_marks_emoji_and_nul_keep_offsets_exact() -> None:
     assert "Zo\u00eb" in doc.text
     (block,) = doc.blocks
     assert doc.text[block.start : block.end] == doc.text
+
+
+def test_noncharacters_and_lone_surrogates_are_not_text() -> None:
+    """None may appear in the XML of DOCX, XLSX, PPTX or REFI-QDA files."""
+    from caselens.model.normalise import normalise_text
+
+    raw = "The father\ufffe was\uffff not\U0001fffe seen\ufdd0.\ud800"
+    assert normalise_text(raw) == "The father was not seen."

@@ -143,3 +143,25 @@ def test_html_and_pdf_share_one_drawing_of_the_charts(
     render(tmp_path, ("html", "pdf"), make_placed_analysis(), codebook, texts=TEXTS)
     assert len(drawn) == 1
     assert (tmp_path / "briefing.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_a_format_that_fails_unexpectedly_costs_only_itself(
+    codebook: Codebook, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from caselens.report import formats as formats_module
+    from caselens.report.formats import FormatsNotWrittenError
+
+    real = formats_module._write_one
+
+    def xlsx_breaks(name: str, path: Path, inputs: object) -> None:
+        if name == "xlsx":
+            raise ValueError("All strings must be XML compatible")
+        real(name, path, inputs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(formats_module, "_write_one", xlsx_breaks)
+    with pytest.raises(FormatsNotWrittenError) as info:
+        formats_module.render(
+            tmp_path / "out", ["csv", "xlsx", "qdc"], make_placed_analysis(), codebook, texts=TEXTS
+        )
+    assert "XML compatible" in info.value.problems["xlsx"]
+    assert {p.name for p in info.value.written} == {"findings.csv", "codebook.qdc"}

@@ -13,6 +13,7 @@ import io
 import logging
 import math
 import re
+import zlib
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -32,6 +33,10 @@ log = logging.getLogger(__name__)
 # caught only around pypdf calls, never around our own code.
 _PARSE_ERRORS = (
     PyPdfError,
+    NotImplementedError,  # a filter pypdf does not know (a damaged name: /BlateDecode)
+    zlib.error,
+    EOFError,
+    OverflowError,
     ValueError,
     KeyError,
     TypeError,

@@ -33,7 +33,16 @@ _TRANSLATE = str.maketrans(
         "\uf0b7": "-",  # bullet from Symbol fonts in PDFs
     }
 )
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Control characters, lone surrogates and Unicode noncharacters (U+FDD0..U+FDEF and the
+# last two code points of every plane): none is text, and none may appear in the XML
+# that DOCX, XLSX, PPTX and REFI-QDA files are made of, so a stray one in a review would
+# otherwise stop those formats being written.
+_NONCHARACTERS = "".join(
+    f"{chr(plane * 0x10000 + 0xFFFE)}-{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17)
+)
+_CONTROL = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufdd0-\ufdef" + _NONCHARACTERS + "]"
+)
 _SPACES = re.compile(r"[ ]{2,}")
 _TRAILING = re.compile(r"[ ]+\n")
 _BLANKS = re.compile(r"\n{3,}")

@@ -14,6 +14,7 @@ then raises :class:`FormatsNotWrittenError`, naming each format it could not wri
 from __future__ import annotations
 
 import importlib
+import logging
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -26,6 +27,7 @@ from caselens.report.context import BriefingContext
 from caselens.report.pdf_render import PdfUnavailableError
 from caselens.services import Analysis
 
+log = logging.getLogger(__name__)
 FORMATS = ("html", "pdf", "pptx", "md", "csv", "xlsx", "json", "qdc", "qdpx")
 DEFAULT_FORMATS = ("html", "csv", "json")
 FILE_NAMES = {
@@ -217,6 +219,10 @@ def write_formats(out: Path, formats: Iterable[str], inputs: ReportInputs) -> li
             _write_one(name, path, inputs)
         except (PdfUnavailableError, OSError) as error:  # a renderer's library failed late
             problems[name] = str(error)
+            continue
+        except Exception as error:
+            log.exception("%s could not be written", path)
+            problems[name] = f"caselens failed to write it ({type(error).__name__}: {error})"
             continue
         written.append(path)
     if problems:
