@@ -263,7 +263,7 @@ def test_a_pdf_with_a_damaged_filter_name_does_not_stop_the_batch(tmp_path: Path
     (folder / "good.txt").write_text(
         (REVIEWS / "baby-k-eastvale-2020.txt").read_text(encoding="utf-8"), encoding="utf-8"
     )
-    code, stdout, stderr = _run(str(folder), "--out", str(tmp_path / "out"), "--jobs", "2")
+    code, _, stderr = _run(str(folder), "--out", str(tmp_path / "out"), "--jobs", "2")
     assert "Traceback" not in stderr
     assert code == 2, stderr  # some input skipped
     assert "blate.pdf" in stderr and "damaged PDF" in stderr  # named, with the reason
