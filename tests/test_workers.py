@@ -73,3 +73,23 @@ def test_a_file_that_breaks_caselens_is_skipped_with_the_reason_and_the_rest_go_
     reasons = {Path(s.path).name: s.reason for s in analysis.skipped}
     assert "RuntimeError: an unforeseen shape" in reasons["infant-m-westbrook-2021.md"]
     assert len(analysis.results) == 3  # the three other readable reviews
+
+
+def test_library_recode_in_workers_codes_what_one_process_codes(tmp_path: Path) -> None:
+    found = []
+    for jobs in (1, 2):
+        with Store(str(tmp_path / f"recode-{jobs}.db")) as store:
+            library.add(store, [REVIEWS], default_codebook(), SETTINGS, jobs=1)
+            report = library.recode(
+                store, default_codebook(), Settings(model=False, semantic=False, any_year=True),
+                jobs=jobs,
+            )  # fmt: skip
+            assert len(report.recoded) == 4  # every readable review, in file order
+            found.append(
+                sorted(
+                    (d.id, f.indicator, f.start)
+                    for d in library.list_documents(store)
+                    for f in library.show(store, d.id).findings
+                )
+            )
+    assert found[0] == found[1] and found[0]

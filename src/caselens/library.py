@@ -12,7 +12,7 @@ from __future__ import annotations
 import difflib
 import hashlib
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -305,15 +305,36 @@ def recode(
     *,
     processor: Processor | None = None,
     progress: Progress | None = None,
+    jobs: int = 1,
 ) -> RecodeReport:
     """A new run for every document last coded with another codebook or other settings
-    (``--any-year``, ``--model``, ``--min-confidence`` ...); earlier runs stay."""
+    (``--any-year``, ``--model``, ``--min-confidence`` ...); earlier runs stay. With
+    ``jobs`` above one, documents are coded in worker processes and written here in order."""
     settings = settings or Settings()
     run = CodingRun("recode", codebook, settings)
     with store.transaction() as session:
         stale = repo.stale_documents(session, run.hash, _coding_settings(settings))
         total = len(repo.document_ids(session))
     report = RecodeReport(current=total - len(stale))
+    if processor is None and jobs > 1 and len(stale) > 1:
+        from caselens.workers import process_documents
+
+        def stored() -> Iterator[Document]:
+            for document_id in stale:
+                with store.transaction() as session:
+                    yield repo.load_document(session, document_id)
+
+        try:
+            coded = process_documents(stored(), codebook, settings, jobs=jobs)
+            for index, processed in enumerate(coded, start=1):
+                _write(store, run, processed, new_document=False)
+                report.recoded.append(processed.document.id)
+                if progress is not None:
+                    progress(processed.document.name, index, len(stale))
+        finally:
+            run.finish(store)
+            report.run_id = run.id
+        return report
     pipeline = processor
     try:
         for index, document_id in enumerate(stale, start=1):

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -95,6 +96,33 @@ def process_files(
         max_workers=workers, initializer=_start, initargs=(codebook, settings, known)
     ) as pool:
         yield from pool.map(_one, files, chunksize=1)
+
+
+def _code(document: Document) -> Processed:
+    assert _PIPELINE is not None
+    return _PIPELINE.process(document)
+
+
+def process_documents(
+    documents: Iterable[Document], codebook: Codebook, settings: Settings, *, jobs: int = 1
+) -> Iterator[Processed]:
+    """Each document coded, in order; at most two per worker in flight, so a library's
+    documents are read from the database as the workers need them, not all at once."""
+    if jobs <= 1:
+        _start(codebook, settings, frozenset())
+        for document in documents:
+            yield _code(document)
+        return
+    with ProcessPoolExecutor(
+        max_workers=jobs, initializer=_start, initargs=(codebook, settings, frozenset())
+    ) as pool:
+        window: deque[Future[Processed]] = deque()
+        for document in documents:
+            window.append(pool.submit(_code, document))
+            if len(window) >= 2 * jobs:
+                yield window.popleft().result()
+        while window:
+            yield window.popleft().result()
 
 
 def pipeline_provenance(

@@ -198,18 +198,20 @@ def remove(document: str, yes: bool, db: str | None) -> None:
 @codebook_option
 @settings_options
 @db_option
+@jobs_option
 @handle_errors
 def recode(
     codebook_path: Path | None,
     settings: Settings,
     db: str | None,
+    jobs: int | None,
 ) -> None:
     """Code again every review last coded with a different codebook; earlier runs are kept."""
     from caselens.codebook import load_codebook
 
     codebook = load_codebook(codebook_path)
     with lib.open_library(db) as store, progress_bar("Recoding") as progress:
-        report = lib.recode(store, codebook, settings, progress=progress)
+        report = lib.recode(store, codebook, settings, progress=progress, jobs=jobs_or_cores(jobs))
     if report.run_id is None:
         console.print(Text(f"All {report.current} review(s) are already coded with this codebook."))
     else:
