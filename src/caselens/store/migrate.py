@@ -6,6 +6,7 @@ installed package, so no ``alembic.ini`` or working directory is needed.
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from alembic import command
@@ -41,16 +42,40 @@ def current_revision(engine: Engine) -> str | None:
         return None if row is None else str(row[0])
 
 
+MIGRATION_LOCK = 0x63616D69  # an advisory lock key of our own, for PostgreSQL
+ATTEMPTS = 5
+
+
+def _migrate(engine: Engine) -> None:
+    config = alembic_config()
+    with engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            # two first uses of one database: one migrates, the other waits, then finds
+            # the schema current (alembic reads the version under the lock)
+            connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+
+
 def upgrade(engine: Engine) -> None:
-    """Apply any migrations the database lacks; cheap when it is already current."""
+    """Apply any migrations the database lacks; cheap when it is already current.
+
+    Two processes opening a new library at once both find it empty; on SQLite one of
+    them loses the race to create the tables, and then finds them made: it waits a
+    moment and looks again rather than failing."""
     try:
-        current = current_revision(engine)
-        if current == head_revision():
-            return
-        config = alembic_config()
-        with engine.begin() as connection:
-            config.attributes["connection"] = connection
-            command.upgrade(config, "head")
+        for attempt in range(ATTEMPTS):
+            if current_revision(engine) == head_revision():
+                return
+            try:
+                _migrate(engine)
+                return
+            except DBAPIError:
+                time.sleep(0.2 * (attempt + 1))
+                if current_revision(engine) == head_revision():
+                    return
+                if attempt == ATTEMPTS - 1:
+                    raise
     except DBAPIError as e:  # unreachable, refused, locked, or not a database at all
         where = shown(engine.url.render_as_string(hide_password=True))
         why = one_line(e.orig, secret_of(engine.url))
