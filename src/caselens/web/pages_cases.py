@@ -20,6 +20,14 @@ router = APIRouter()
 KINDS = {"yaml": ".yaml", "json": ".json"}
 
 
+def _number(raw: str, what: str) -> int:
+    """The number in a path that may end in ``.json`` (the page's JSON twin)."""
+    number = raw.removesuffix(".json")
+    if not number.isdigit():
+        raise HTTPException(404, f"a {what} is named by its number")
+    return int(number)
+
+
 def _case(request: Request, user: UserRecord, case_id: int) -> casework.StoredCase:
     try:
         return casework.get_case(request.app.state.store, user, case_id)
@@ -70,10 +78,7 @@ def add_case(
 def case_page(
     request: Request, case_id: str, user: Annotated[UserRecord, Depends(require(CASES))]
 ) -> Response:
-    number = case_id.removesuffix(".json")
-    if not number.isdigit():
-        raise HTTPException(404, "a case is named by its number")
-    case = _case(request, user, int(number))
+    case = _case(request, user, _number(case_id, "case"))
     reflection = casework.check(case).to_dict()
     kept = casework.records(request.app.state.store, case)
     return page(
@@ -107,11 +112,10 @@ def record_page(
 ) -> Response:
     from caselens.practice.render import render_record_html
 
-    number = record_id.removesuffix(".json")
-    if not number.isdigit():
-        raise HTTPException(404, "a record is named by its number")
     try:
-        case, record = casework.get_record(request.app.state.store, user, int(number))
+        case, record = casework.get_record(
+            request.app.state.store, user, _number(record_id, "record")
+        )
     except NotFoundError as error:
         raise HTTPException(404, str(error)) from error
     if wants_json(request):

@@ -70,10 +70,20 @@ def check_csrf(request: Request, sent: str | None) -> None:
 def sign_in(request: Request, user: UserRecord) -> None:
     request.session.clear()  # a new session on sign-in: no fixation
     request.session.update({"uid": user.id, "issued": time.time()})
+    request.state.user = user
     csrf_token(request)
 
 
 def current_user(request: Request) -> UserRecord | None:
+    """The signed-in person, looked up once per request (the role check and the page
+    both ask)."""
+    if not hasattr(request.state, "user"):
+        request.state.user = _lookup(request)
+    user: UserRecord | None = request.state.user
+    return user
+
+
+def _lookup(request: Request) -> UserRecord | None:
     uid = request.session.get("uid")
     issued = request.session.get("issued")
     config: WebConfig = request.app.state.config
