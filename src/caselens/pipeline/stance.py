@@ -168,6 +168,9 @@ _PARENTS_PAST = re.compile(
     r"|as (?:a )?(?:child|teenager|young (?:girl|boy|person|teenager))(?:,)? (?:she|he)\b"
     r"|(?:in|during|throughout) (?:her|his|their) (?:own )?(?:childhood|teens|teenage years"
     r"|adolescence|early life)"
+    r"|(?:(?-i:[A-Z][a-z]+)'s|(?:her|his|their) own) (?:childhood|upbringing|early life)"
+    r" (?:was|had been) (?:marked|affected|characterised|dominated|blighted|overshadowed)"
+    r"|(?:grew|grown|growing) up in a (?:household|home|family) (?:affected|marked|dominated)"
     r"|when (?:she|he|(?-i:[A-Z][a-z]+)) was (?:a (?:child|teenager|young (?:girl|boy))"
     rf"|(?:between |about |aged |around )?(?:9|1[0-7]|{_AGE_WORDS})\b"
     r"(?! (?:weeks|months|days)\b)))",
