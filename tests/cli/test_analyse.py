@@ -35,11 +35,11 @@ def analysed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int, str, 
     return out, code, stdout, stderr
 
 
-def test_writes_the_three_files_and_exits_2_naming_the_skipped_file(
+def test_writes_the_three_files_and_exits_3_naming_the_skipped_file(
     analysed: tuple[Path, int, str, str],
 ) -> None:
     out, code, stdout, stderr = analysed
-    assert code == 2
+    assert code == 3
     assert sorted(p.name for p in out.iterdir()) == [
         "briefing.html",
         "findings.csv",
@@ -129,7 +129,7 @@ def test_samples_briefing_covers_every_theme_a_to_f(tmp_path: Path) -> None:
         assert seen.get(theme, 0) >= 1, f"theme {theme} has no finding in an included review"
 
 
-def test_the_installed_command_exits_2_when_a_file_is_skipped(tmp_path: Path) -> None:
+def test_the_installed_command_exits_3_when_a_file_is_skipped(tmp_path: Path) -> None:
     """Through the real entry point, not CliRunner: the exit code must reach the shell."""
     import subprocess
     import sys
@@ -143,7 +143,7 @@ def test_the_installed_command_exits_2_when_a_file_is_skipped(tmp_path: Path) ->
         timeout=120,
         check=False,
     )
-    assert done.returncode == 2, done.stderr
+    assert done.returncode == 3, done.stderr
     assert "damaged-review.pdf" in done.stderr
     assert (tmp_path / "briefing.html").exists()
 
@@ -265,6 +265,6 @@ def test_a_pdf_with_a_damaged_filter_name_does_not_stop_the_batch(tmp_path: Path
     )
     code, _, stderr = _run(str(folder), "--out", str(tmp_path / "out"), "--jobs", "2")
     assert "Traceback" not in stderr
-    assert code == 2, stderr  # some input skipped
+    assert code == 3, stderr  # some input skipped
     assert "blate.pdf" in stderr and "damaged PDF" in stderr  # named, with the reason
     assert (tmp_path / "out" / "briefing.html").is_file()  # the good review was analysed

@@ -68,10 +68,10 @@ def test_add_then_add_again_says_nothing_changed(reviews: Path, db: str) -> None
     assert listed(db) == before
 
 
-def test_unreadable_files_are_listed_and_exit_2(reviews: Path, db: str) -> None:
+def test_unreadable_files_are_listed_and_exit_3(reviews: Path, db: str) -> None:
     (reviews / "empty.txt").write_text("", encoding="utf-8")
     result = run("add", str(reviews), str(reviews / "missing.pdf"), "--no-semantic", "--db", db)
-    assert result.exit_code == 2
+    assert result.exit_code == 3
     assert "empty.txt" in result.stderr and "missing.pdf" in result.stderr
     assert len(listed(db)) == 2
 

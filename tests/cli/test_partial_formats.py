@@ -29,7 +29,7 @@ def test_a_missing_system_library_is_named_and_the_rest_is_written(
     result = CliRunner().invoke(
         cli, ["analyse", str(SAMPLE), "--out", str(tmp_path), "--format", "json,pdf,md"]
     )
-    assert result.exit_code == 2, result.output
+    assert result.exit_code == 3, result.output
     assert "Will not write pdf" in result.output and "libpango" in result.output
     assert "Not written: pdf" in result.output
     assert sorted(p.name for p in tmp_path.iterdir()) == ["briefing.md", "findings.json"]

@@ -74,7 +74,7 @@ def analyse(
     """Screen and code case reviews (files or folders) and write a briefing.
 
     Files that cannot be read are listed at the end and the others are still
-    analysed; the exit code is then 2.
+    analysed; the exit code is then 3.
     """
     from caselens.codebook import load_codebook
     from caselens.report.formats import render

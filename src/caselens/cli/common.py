@@ -28,7 +28,9 @@ console_err = Console(stderr=True)
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-EXIT_SKIPPED = 2  # the readable files were used, but some could not be read
+# 0 done, 1 an error stopped the command, 2 a usage error (click's own), 3 done with
+# what could be read, but some inputs were skipped or some formats not written.
+EXIT_SKIPPED = 3
 
 # (file or its name, files done, files in total): fits services' and library's callbacks.
 ProgressUpdate = Callable[[str | Path, int, int], None]
@@ -220,7 +222,7 @@ def echo_json(data: Any, *, indent: int | None = 2) -> None:
 
 
 def exit_if_skipped(skipped: Sequence[Skipped]) -> None:
-    """List the files that could not be read on stderr and exit 2; nothing if there are none."""
+    """List the files that could not be read on stderr and exit 3; nothing if there are none."""
     if not skipped:
         return
     console_err.print(Text(f"{len(skipped)} file(s) could not be read:", style="bold yellow"))
@@ -231,7 +233,7 @@ def exit_if_skipped(skipped: Sequence[Skipped]) -> None:
 
 def render_and_report(write: Callable[[], Sequence[Path]]) -> None:
     """Write the outputs; list what was written, and if a format could not be written,
-    say which and why (one line each) and exit 2, after the others are safely written."""
+    say which and why (one line each) and exit 3, after the others are safely written."""
     from caselens.report.formats import FormatsNotWrittenError
 
     try:

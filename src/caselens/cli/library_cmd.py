@@ -90,7 +90,7 @@ def add(
 
     A file already in the library (same content) is left as it is. Each review
     is saved whole or not at all, so an interrupted run can simply be repeated.
-    Files that cannot be read are listed and the exit code is then 2.
+    Files that cannot be read are listed and the exit code is then 3.
     """
     from caselens.codebook import load_codebook
 
