@@ -1,9 +1,10 @@
 """Score the pipeline against labelled case review summaries.
 
-The labelled file is JSON Lines (see ``/work/shared/eval/README.md`` for its
-shape). Every record is run through the same :class:`~caselens.pipeline.run.Pipeline`
-as a real review, so the scores describe the product, not a special path. The
-metrics are small and written out here so that what each number means is plain.
+The labelled file is JSON Lines (the format of ``tests/fixtures/eval/*.jsonl``,
+described in the README under "How well it works"). Every record is run through the
+same :class:`~caselens.pipeline.run.Pipeline` as a real review, so the scores describe
+the product, not a special path. The metrics are small and written out here so that
+what each number means is plain.
 """
 
 from __future__ import annotations

@@ -18,7 +18,8 @@ from caselens.codebook import (
     validate_against_contract,
 )
 
-CONTRACT_FILE = Path("/work/shared/design/codebook-ids.md")
+# The design notes sit beside the repository (``../shared``), not inside it.
+CONTRACT_FILE = Path(__file__).resolve().parents[3] / "shared" / "design" / "codebook-ids.md"
 
 CONTRACT_COPY = [
     "A",
