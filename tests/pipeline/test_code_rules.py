@@ -115,6 +115,36 @@ def test_upper_case_pattern_still_matches() -> None:
     assert [f.indicator for f in RuleCoder(codebook).code(doc, segment(doc))] == ["X.child"]
 
 
+def test_an_exclude_ignores_case_whatever_the_patterns_need() -> None:
+    """One upper-case pattern makes the indicator's patterns run on the original text;
+    its lower-case excludes must still veto a sentence that opens with a capital."""
+    codebook = Codebook(
+        id="t",
+        version="1",
+        title="t",
+        themes=(Theme("X", "X"),),
+        indicators=(
+            Indicator(
+                "X.asked",
+                "X",
+                "asked",
+                patterns=(r"\bnobody asked\b", r"\bMr [A-Z]\b"),
+                exclude=(r"\bwhy nobody asked\b",),
+            ),
+        ),
+    )
+    doc = Document.from_text("Why nobody asked is not known. Later nobody asked again.", "t")
+    found = [(f.indicator, f.evidence.quote) for f in RuleCoder(codebook).code(doc, segment(doc))]
+    assert found == [("X.asked", "Later nobody asked again.")]
+
+
+def test_advice_never_given_is_the_gap_not_its_exclusion(coder: RuleCoder) -> None:
+    gap = "The mother had never been given any advice about safer sleep."
+    given = "Both parents had been given safer sleep advice by the midwife."
+    assert "E.safe_sleep_advice_gap" in indicators(coder, gap)
+    assert "E.safe_sleep_advice_gap" not in indicators(coder, given)
+
+
 NOT_ASSERTED = [
     # The example from the issue: a denial, not a father left unseen.
     ("F.fathers_unseen_men", "No concerns were raised about the father's involvement."),

@@ -28,6 +28,10 @@ from caselens.pipeline.stance import judge
         ),
         ("All practitioners should ask who lives in the home.", "general", "asserts"),
         ("Neither parent was known to misuse alcohol or drugs.", "case", "denies"),
+        # what practitioners did not do is the concern, not a denial of one
+        ("Neither of the older children was spoken to about home.", "case", "asserts"),
+        ("Neither parent was asked who else lived in the flat.", "case", "asserts"),
+        ("Neither parent used drugs.", "case", "denies"),
         ("There was no history of domestic abuse.", "case", "denies"),
         ("Neglect was suspected at first but was later ruled out.", "case", "doubts"),
         ("Information was shared promptly between agencies.", "case", "praises"),

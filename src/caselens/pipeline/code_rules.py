@@ -41,6 +41,15 @@ _NOTE_LIMIT = 120
 _UPPER_LITERAL = re.compile(r"(?<!\\)[A-Z]")
 
 
+def _caseless(pattern: re.Pattern[str] | None) -> re.Pattern[str] | None:
+    """Excludes run only in sentences a pattern matched, so they can afford to ignore case
+    on the original text: whether the indicator's patterns ran on the lower-cased text or
+    not, "Why ..." opening a sentence must meet an exclude written as "why"."""
+    if pattern is None or pattern.flags & re.IGNORECASE:
+        return pattern
+    return re.compile(pattern.pattern, re.IGNORECASE)
+
+
 def _alternation(patterns: Iterable[str], where: str) -> re.Pattern[str] | None:
     """One pattern for many; case-sensitive (for lower-cased text) unless a pattern needs case."""
     parts = [p.strip() for p in patterns if p.strip()]
@@ -143,7 +152,7 @@ class RuleCoder:
                     ind,
                     pattern,
                     weak_pattern,
-                    _alternation(ind.exclude, f"{ind.id}.exclude"),
+                    _caseless(_alternation(ind.exclude, f"{ind.id}.exclude")),
                     self._anchor(pattern),
                     self._anchor(weak_pattern),
                     tuple(self._nearby(rule, f"{ind.id}.nearby") for rule in ind.nearby),
@@ -200,9 +209,7 @@ class RuleCoder:
                 for i in candidates:
                     sentence = sentences[i]
                     for m in pattern.finditer(source, sentence.start, sentence.end):
-                        self._consider(
-                            source, doc.text, m, confidence, comp, i, sentence, hits, trace
-                        )
+                        self._consider(doc.text, m, confidence, comp, i, sentence, hits, trace)
             for rule in comp.nearby:
                 self._pairs(doc.text, lowered, rule, comp, sentences, index, hits)
             for i, hit in hits.items():
@@ -237,7 +244,7 @@ class RuleCoder:
             for i in candidates:
                 sentence = sentences[i]
                 for m in compiled.finditer(text, sentence.start, sentence.end):
-                    RuleCoder._consider(lowered, text, m, WEAK_CONFIDENCE, comp, i, sentence, found)
+                    RuleCoder._consider(text, m, WEAK_CONFIDENCE, comp, i, sentence, found)
         for i, main in mains.items():
             close = [
                 j
@@ -255,7 +262,6 @@ class RuleCoder:
 
     @staticmethod
     def _consider(
-        source: str,
         text: str,
         m: re.Match[str],
         confidence: float,
@@ -268,8 +274,7 @@ class RuleCoder:
         if m.start() < sentence.start or m.end() == m.start():
             return
         if comp.exclude is not None:
-            ex_source = text if comp.exclude.flags & re.IGNORECASE else source
-            for ex in comp.exclude.finditer(ex_source, sentence.start, sentence.end):
+            for ex in comp.exclude.finditer(text, sentence.start, sentence.end):
                 if ex.start() < m.end() and m.start() < ex.end():
                     return
         quote = text[sentence.start : sentence.end]

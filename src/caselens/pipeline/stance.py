@@ -82,10 +82,18 @@ _NOT_NAMES = re.compile(
 
 _PAST = re.compile(r"\b(?:was|were|had|did|didn't|wasn't|weren't|hadn't)\b", re.IGNORECASE)
 
+# "Neither parent was asked ...", "neither of the older children was spoken to": what
+# practitioners did not do is the concern itself, not a denial of one.
+_UNSEEN = (
+    r"\s+(?:\w+ ){0,4}(?:was|were|had been) (?:ever |directly |properly )?"
+    r"(?:seen|spoken to|asked|assessed|involved|invited|included|checked|visited|interviewed"
+    r"|engaged|consulted|told|given|offered|referred|considered)\b"
+)
 # A denial opening the sentence: "There was no ...", "Neither parent ...", "No concerns ...".
 _DENIAL = re.compile(
     r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:(?:however|at that time|at this point|at birth),?\s+)?"
-    r"(?:there (?:was|were|is|are|had been) (?:no|nothing)\b|neither\b|none of\b|no (?:\w+ ){0,3}"
+    r"(?:there (?:was|were|is|are|had been) (?:no|nothing)\b"
+    r"|neither\b(?!" + _UNSEEN + r")|none of\b|no (?:\w+ ){0,3}"
     r"(?:concerns?|evidence|history|indications?|suggestions?|reports?|records?|signs?|"
     r"information|allegations?) (?:of|about|that|were|was|had)\b|at no (?:point|time)\b"
     r"|nothing (?:suggested|indicated|in)\b)",
