@@ -515,7 +515,8 @@ def write_rule_confidence(
     out = {
         "codebook": {"id": codebook.id, "version": codebook.version},
         "what": "share of pattern findings whose sentence supports the indicator, measured on "
-        "the sentence-level evidence of dev and dev2 (data/evidence), smoothed",
+        "the sentence-level evidence of dev and dev2 (data/evidence) and of any --extra "
+        "labelled files, smoothed",
         "overall": round(overall, 4),
         "findings": len(every),
         "indicators": {
