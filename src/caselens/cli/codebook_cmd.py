@@ -22,6 +22,7 @@ from caselens.cli.common import (
     json_option_with,
 )
 from caselens.codebook import codebook_to_dict, load_codebook
+from caselens.errors import CodebookError
 from caselens.model.codebook import Codebook, Criterion
 
 _FILE = click.Path(path_type=Path)
@@ -67,13 +68,24 @@ def show(file: Path | None, as_json: bool, codebook_path: Path | None) -> None:
 @handle_errors
 def validate(file: Path | None, codebook_path: Path | None) -> None:
     """Check FILE (default: the infant codebook); list every problem found, or say it is valid."""
+    from caselens.pipeline.examples import check_examples
+
     file = _chosen(file, codebook_path)
     cb = load_codebook(file)  # its problems, with their lines, are printed as one error
     name = str(file) if file is not None else "default codebook"
+    problems = check_examples(cb)
+    if problems:
+        raise CodebookError(
+            name,
+            f"{len(problems)} example(s) not coded as the codebook says:\n"
+            + "\n".join(f"  {p.message()}" for p in problems),
+        )
+    checked = sum(len(i.examples) + len(i.counter_examples) for i in cb.indicators)
     console.print(
         Text(
             f"{name}: valid codebook {cb.id} version {cb.version}, "
             f"{len(cb.themes)} themes, {len(cb.indicators)} indicators"
+            + (f"; its {checked} examples and counter-examples coded as it says" if checked else "")
         ),
         highlight=False,
         soft_wrap=True,

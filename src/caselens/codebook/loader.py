@@ -277,6 +277,8 @@ def _indicator(item: dict[str, Any]) -> Indicator:
         patterns=_strs(item, "patterns"),
         exclude=_strs(item, "exclude"),
         exemplars=_strs(item, "exemplars"),
+        examples=_strs(item, "examples"),
+        counter_examples=_strs(item, "counter_examples"),
         unknown_prompt=item.get("unknown_prompt") or "",
         nearby=tuple(
             Nearby(str(n["pattern"]), str(n["near"]), int(n.get("within", 1)))
@@ -340,6 +342,8 @@ def codebook_to_dict(codebook: Codebook) -> dict[str, Any]:
                 "patterns": list(i.patterns),
                 "exclude": list(i.exclude),
                 "exemplars": list(i.exemplars),
+                **({"examples": list(i.examples)} if i.examples else {}),
+                **({"counter_examples": list(i.counter_examples)} if i.counter_examples else {}),
                 "unknown_prompt": i.unknown_prompt,
                 **({"parents_past": True} if i.parents_past else {}),
                 **(

@@ -46,6 +46,8 @@ INDICATOR_KEYS = (
     "patterns",
     "exclude",
     "exemplars",
+    "examples",
+    "counter_examples",
     "unknown_prompt",
     "nearby",
     "parents_past",
@@ -298,7 +300,8 @@ class _Checker:
         for name in ("patterns", "exclude"):
             for where, pattern in self.text_list(item, name, key):
                 self.regex(where, pattern)
-        self.text_list(item, "exemplars", key)
+        for name in ("exemplars", "examples", "counter_examples"):
+            self.text_list(item, name, key)
         self.nearby(item, key)
         if "parents_past" in item and not isinstance(item["parents_past"], bool):
             self.add(

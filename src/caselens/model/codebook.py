@@ -39,8 +39,11 @@ class Indicator:
 
     ``patterns`` are case-insensitive regular expressions matched within a
     sentence; ``exemplars`` are sentences that express the indicator in other
-    words, used by semantic matching. ``unknown_prompt`` is what to ask when a
-    live case says nothing about it.
+    words, used by semantic matching. ``examples`` are sentences caselens must
+    find the indicator in and ``counter_examples`` sentences it must not (a denial,
+    another person, a near miss): ``caselens codebook validate`` checks both, so
+    whoever edits a pattern sees at once what it broke. ``unknown_prompt`` is what
+    to ask when a live case says nothing about it.
     """
 
     id: str
@@ -51,6 +54,8 @@ class Indicator:
     patterns: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     exemplars: tuple[str, ...] = ()
+    examples: tuple[str, ...] = ()
+    counter_examples: tuple[str, ...] = ()
     unknown_prompt: str = ""
     nearby: tuple[Nearby, ...] = ()
     # A sentence about a parent's own childhood ("when she was 14 she was taken into
