@@ -1,6 +1,10 @@
-"""PDF text layers, read with pypdf, one page at a time so blocks keep their page.
+"""PDF text layers, one page at a time so blocks keep their page.
 
-pypdf gives lines, not paragraphs. Paragraphs are rebuilt from line shapes:
+The text is read with PDFium (pypdfium2: about three times faster than pypdf on
+the same pages, and it opens AES-encrypted files that need no password); a file
+PDFium cannot open or read is read with pypdf instead, which also gives the reason
+when neither can (damaged, encrypted). Either gives lines, not paragraphs.
+Paragraphs are rebuilt from line shapes:
 a short line ending a sentence closes a paragraph, a bullet opens a list item,
 and a paragraph running over a page break is kept whole (with the page it
 starts on). Running headers, footers and bare page numbers are dropped only at
@@ -13,6 +17,7 @@ import io
 import logging
 import math
 import re
+import threading
 import zlib
 from collections import Counter
 from collections.abc import Iterator
@@ -20,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pypdf
+import pypdfium2 as pdfium
 from pypdf.errors import DependencyError, FileNotDecryptedError, PyPdfError
 
 from caselens.errors import InputError
@@ -70,15 +76,66 @@ _COMPOUND_PREFIXES = frozenset(
 )  # fmt: skip
 
 
+# PDFium is not thread-safe; the web app reads uploads in a background thread.
+_PDFIUM_LOCK = threading.Lock()
+
+
 def read_pdf(data: bytes, path: Path) -> Extracted:
-    reader = _open(data, path)
-    texts = list(_page_texts(reader, path))
-    if not any(any(ch.isalnum() for ch in text) for text in texts):
+    read = _pdfium_pages(data, path)
+    if read is None or not _has_text(read[0]):
+        reader = _open(data, path)
+        read = (list(_page_texts(reader, path)), _metadata_title(reader))
+    texts, title = read
+    if not _has_text(texts):
         raise InputError(str(path), "has no text layer (scanned?); run OCR first")
     pages = _drop_furniture([_lines(text) for text in texts])
     vocabulary = _Vocabulary.of(texts)
     blocks = list(_paragraphs(pages, vocabulary))
-    return Extracted("pdf", blocks, _metadata_title(reader), len(texts))
+    return Extracted("pdf", blocks, title, len(texts))
+
+
+def _has_text(texts: list[str]) -> bool:
+    return any(any(ch.isalnum() for ch in text) for text in texts)
+
+
+def _pdfium_pages(data: bytes, path: Path) -> tuple[list[str], str | None] | None:
+    """Every page's text and the title by PDFium, or None when it cannot open or read the
+    file (pypdf then tries, and says why if it cannot either)."""
+    with _PDFIUM_LOCK:
+        try:
+            document = pdfium.PdfDocument(data)
+        except (pdfium.PdfiumError, ValueError, OSError):
+            return None
+        try:
+            texts = []
+            for index in range(len(document)):
+                page = document[index]
+                try:
+                    textpage = page.get_textpage()
+                    texts.append(_as_lines(textpage.get_text_bounded()))
+                    textpage.close()
+                finally:
+                    page.close()
+            title = document.get_metadata_dict().get("Title")
+        except (pdfium.PdfiumError, ValueError, OSError) as error:
+            log.info("%s: PDFium could not read it (%s); trying pypdf", path, error)
+            return None
+        finally:
+            document.close()
+    return texts, _usable_title(title)
+
+
+def _as_lines(text: str) -> str:
+    """PDFium's page text in pypdf's shape: lines end with a newline, and a hyphen that
+    ended a line (PDFium joins the line and marks it with U+0002) ends it again, so that
+    the document's own spelling decides whether it was a hyphen or a line break."""
+    return text.replace("\r\n", "\n").replace("\x02", "-\n")
+
+
+def _usable_title(title: object) -> str | None:
+    if not isinstance(title, str) or title.strip().lower() in {"", "untitled", "title"}:
+        return None
+    return title
 
 
 def _open(data: bytes, path: Path) -> pypdf.PdfReader:
@@ -125,9 +182,7 @@ def _metadata_title(reader: pypdf.PdfReader) -> str | None:
         title = metadata.title if metadata is not None else None
     except _PARSE_ERRORS:
         return None
-    if not isinstance(title, str) or title.strip().lower() in {"", "untitled", "title"}:
-        return None
-    return title
+    return _usable_title(title)
 
 
 def _lines(text: str) -> list[str]:
@@ -201,9 +256,9 @@ class _Vocabulary:
     def of(cls, texts: list[str]) -> _Vocabulary:
         plain: set[str] = set()
         hyphenated: set[str] = set()
-        for text in texts:
-            for word in _WORDS.findall(text.lower()):
-                (hyphenated if "-" in word else plain).update(_forms(word))
+        words = {word for text in texts for word in _WORDS.findall(text.lower())}
+        for word in words:  # each distinct word once: a review repeats most of its words
+            (hyphenated if "-" in word else plain).update(_forms(word))
         return cls(frozenset(plain), frozenset(hyphenated))
 
     def join(self, left: str, right: str) -> str:
