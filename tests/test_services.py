@@ -11,7 +11,7 @@ from caselens import __version__
 from caselens.codebook import default_codebook
 from caselens.errors import InputError
 from caselens.pipeline.settings import Settings
-from caselens.services import analyse, analysis_from_dict, analysis_to_dict
+from caselens.services import analyse, analysis_from_dict, analysis_to_dict, shown_path
 
 REVIEWS = Path(__file__).parent / "fixtures" / "reviews"
 SETTINGS = Settings(semantic=False)
@@ -96,3 +96,26 @@ def test_analysis_from_dict_refuses_other_json() -> None:
         analysis_from_dict({"documents": []}, source="x.json")
     with pytest.raises(InputError, match="damaged caselens analysis"):
         analysis_from_dict({"format": "caselens-analysis", "documents": [{}]}, source="x.json")
+
+
+def test_outputs_never_name_an_absolute_path_of_the_users_machine(
+    folder: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)  # the reviews are not under the current folder
+    analysis = analyse([folder.resolve()], default_codebook(), SETTINGS)
+    shown = [r.document.source for r in analysis.results] + [s.path for s in analysis.skipped]
+    assert shown and all(p is not None and not Path(p).is_absolute() for p in shown)
+    assert "reviews/baby-k-eastvale-2020.txt" in shown
+    assert analysis.provenance.inputs == ("reviews",)
+    assert str(tmp_path) not in json.dumps(analysis_to_dict(analysis))
+
+
+def test_a_path_under_the_current_folder_is_named_from_it(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    inside = tmp_path / "area" / "child-a.pdf"
+    assert shown_path(inside, [tmp_path / "area"]) == "area/child-a.pdf"
+    assert shown_path(Path("given/as/typed.txt"), []) == "given/as/typed.txt"

@@ -21,6 +21,7 @@ its sources, checking each against its recorded hash.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -176,6 +177,25 @@ def expand(paths: Sequence[Path]) -> tuple[list[Path], list[Skipped]]:
     return files, skipped
 
 
+def shown_path(file: Path | str, inputs: Sequence[Path]) -> str:
+    """How an output names an input file: never by an absolute path of the user's machine.
+
+    A path given relative stays as given; an absolute one is named relative to the
+    current folder when it is under it, else from the folder the user pointed at down
+    ("reviews/2021/child-a.pdf" for a file found under /home/jo/reviews).
+    ``caselens report`` re-reads sources by these names from the current folder."""
+    path = Path(file)
+    if not path.is_absolute():
+        return str(path)
+    with contextlib.suppress(ValueError):
+        return str(path.relative_to(Path.cwd()))
+    for root in inputs:
+        if root.is_absolute():
+            with contextlib.suppress(ValueError):
+                return str(path.relative_to(root.parent))
+    return path.name
+
+
 def analyse(
     paths: Sequence[Path],
     codebook: Codebook,
@@ -203,17 +223,22 @@ def analyse(
     for index, (file, outcome) in enumerate(zip(files, outcomes, strict=True), start=1):
         coders = coders or outcome.coders
         if outcome.skipped is not None:
-            skipped.append(outcome.skipped)
+            skipped.append(
+                dataclasses.replace(outcome.skipped, path=shown_path(outcome.skipped.path, paths))
+            )
         elif outcome.processed is not None:
             processed = outcome.processed
             document = processed.document
             if document.id in texts:
-                duplicates.append(Duplicate(str(file), document.id))
+                duplicates.append(Duplicate(shown_path(file, paths), document.id))
             else:
                 texts[document.id] = document.text
+                info = DocumentInfo.of(processed.document)
+                if info.source is not None:
+                    info = dataclasses.replace(info, source=shown_path(info.source, paths))
                 results.append(
                     ReviewResult(
-                        DocumentInfo.of(processed.document),
+                        info,
                         processed.facts,
                         processed.screening,
                         processed.findings,
@@ -228,8 +253,9 @@ def analyse(
         settings={**settings.to_dict(), **pipeline_provenance(codebook, settings, coders)},
         started=started,
         finished=_now(),
-        inputs=tuple(str(p) for p in paths),
+        inputs=tuple(shown_path(p, paths) for p in paths),
     )
+    skipped = [dataclasses.replace(s, path=shown_path(s.path, paths)) for s in skipped]
     return Analysis(tuple(results), tuple(skipped), provenance, tuple(duplicates), texts)
 
 

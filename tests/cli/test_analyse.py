@@ -63,7 +63,9 @@ def test_findings_json_shape_and_every_quote_is_in_its_document(
         assert {"included", "in_scope", "criteria"} <= set(doc["screening"])
         assert "evidence" in doc["facts"]["age_months"]
     assert data["findings"], "the fixture reviews contain findings"
-    texts = {doc_id: read_document(Path(d["source"])).text for doc_id, d in docs.items()}
+    # named from the folder pointed at, never by an absolute path of the machine
+    assert all(not Path(d["source"]).is_absolute() for d in docs.values())
+    texts = {doc_id: read_document(out.parent / d["source"]).text for doc_id, d in docs.items()}
     for f in data["findings"]:
         assert {"document", "indicator", "theme", "quote", "start", "end", "page",
                 "confidence", "method"} <= set(f)  # fmt: skip

@@ -57,7 +57,9 @@ def test_report_renders_pdf_and_pptx_from_findings_json(saved: Path, tmp_path: P
 
 
 def test_report_html_links_quotes_to_the_reread_sources(saved: Path, tmp_path: Path) -> None:
-    code, _, stderr = _run("report", str(saved), "--out", str(tmp_path), "--format", "html,md")
+    reviews = saved.parent.parent / "reviews"
+    code, _, stderr = _run("report", str(saved), "--out", str(tmp_path), "--format", "html,md",
+                           "--sources", str(reviews))  # fmt: skip
     assert code == 0, stderr
     html = (tmp_path / "briefing.html").read_text(encoding="utf-8")
     assert 'id="sources"' in html and "read it in context" in html
@@ -143,7 +145,8 @@ def test_report_leaves_out_a_source_changed_since_with_a_note(tmp_path: Path) ->
     path.write_text("Added later.\n\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
 
     out = tmp_path / "b"
-    code, _, stderr = _run("report", str(saved), "--out", str(out), "--format", "html,qdpx")
+    code, _, stderr = _run("report", str(saved), "--out", str(out), "--format", "html,qdpx",
+                           "--sources", str(folder))  # fmt: skip
     assert code == 0, stderr
     assert READABLE[0] in stderr and "changed since it was analysed" in stderr
     html = (out / "briefing.html").read_text(encoding="utf-8")

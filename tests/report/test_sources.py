@@ -57,6 +57,12 @@ def test_a_quote_that_no_longer_matches_its_text_is_not_linked() -> None:
 REVIEW = Path(__file__).parents[1] / "fixtures" / "reviews" / "baby-k-eastvale-2020.txt"
 
 
+@pytest.fixture(autouse=True)
+def _in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Analysed and reported from one folder, as a user does: sources are named from it."""
+    monkeypatch.chdir(tmp_path)
+
+
 def _saved(folder: Path) -> Analysis:
     """A fresh analysis of one review, as it is read back from findings.json (no texts)."""
     folder.mkdir()
@@ -89,4 +95,21 @@ def test_read_texts_leaves_out_a_missing_source_with_a_note(tmp_path: Path) -> N
     (tmp_path / "reviews" / REVIEW.name).unlink()
     found = sources.read_texts(saved)
     assert found.texts == {}
-    assert len(found.notes) == 1 and "no longer there" in found.notes[0]
+    assert len(found.notes) == 1 and "is not there" in found.notes[0]
+    assert "--sources" in found.notes[0]
+
+
+def test_read_texts_finds_moved_sources_under_the_folder_given(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    saved = _saved(tmp_path / "reviews")
+    assert saved.results[0].document.source == f"reviews/{REVIEW.name}"
+    moved = tmp_path / "archive" / "2024"
+    moved.mkdir(parents=True)
+    (tmp_path / "reviews" / REVIEW.name).rename(moved / REVIEW.name)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    assert sources.read_texts(saved).texts == {}
+    found = sources.read_texts(saved, roots=[moved])
+    assert found.notes == () and len(found.texts) == 1

@@ -47,6 +47,14 @@ from caselens.cli.common import (
     is_flag=True,
     help="With --library: count only findings a reviewer accepted, corrected or added.",
 )
+@click.option(
+    "--sources",
+    "sources",
+    multiple=True,
+    type=click.Path(path_type=Path, file_okay=False, exists=True),
+    help="Folder where the reviews of a findings.json are now, if not where they were "
+    "analysed from (repeatable).",
+)
 @cover_options
 @codebook_option
 @handle_errors
@@ -57,6 +65,7 @@ def report(
     from_library: bool,
     db: str | None,
     accepted_only: bool,
+    sources: tuple[Path, ...],
     title: str | None,
     organisation: str | None,
     codebook_path: Path | None,
@@ -97,6 +106,7 @@ def report(
             title=title,
             on_note=_print_source_note,
             organisation=organisation,
+            sources=sources,
         )
     )
 

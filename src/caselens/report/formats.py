@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import importlib
 import logging
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
@@ -240,6 +240,7 @@ def render(
     title: str | None = None,
     on_note: Callable[[str], None] | None = None,
     organisation: str | None = None,
+    sources: Sequence[Path] = (),
 ) -> list[Path]:
     """Build the one context and write every format from it.
 
@@ -260,7 +261,9 @@ def render(
             texts = analysis.texts
         elif NEEDS_TEXT & set(chosen):
             limit = analysis.provenance.settings.get("max_file_bytes")
-            found = read_texts(analysis, max_bytes=limit if isinstance(limit, int) else None)
+            found = read_texts(
+                analysis, max_bytes=limit if isinstance(limit, int) else None, roots=sources
+            )
             texts, notes = found.texts, found.notes
         else:
             texts = {}

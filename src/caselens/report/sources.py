@@ -171,7 +171,22 @@ def _unchanged(result: ReviewResult, sha256: str | None, doc_id: str) -> bool:
     return doc_id == result.document.id
 
 
-def read_texts(analysis: Analysis, *, max_bytes: int | None = None) -> SourceTexts:
+def _located(source: str, roots: Sequence[Path]) -> Path | None:
+    """Where a review's file is now: as named (from the current folder), or under one of
+    ``roots`` (the folder the user says the reviews are in), with or without the first
+    folder of the name ("reviews/child-a.pdf" under /data/reviews)."""
+    named = Path(source)
+    candidates = [named]
+    for root in roots:
+        candidates.append(root / named)
+        if len(named.parts) > 1:
+            candidates.append(root.joinpath(*named.parts[1:]))
+    return next((c for c in candidates if c.is_file()), None)
+
+
+def read_texts(
+    analysis: Analysis, *, max_bytes: int | None = None, roots: Sequence[Path] = ()
+) -> SourceTexts:
     """The text of every review whose source file is still there and unchanged.
 
     A saved analysis holds no text, so this is the one place sources are read
@@ -185,18 +200,20 @@ def read_texts(analysis: Analysis, *, max_bytes: int | None = None) -> SourceTex
     notes: list[str] = []
     for result in analysis.results:
         name, source = result.document.name, result.document.source
-        if not source or not Path(source).is_file():
+        where = _located(source, roots) if source else None
+        if where is None:
             notes.append(
-                f"{name}: the source file {source} is no longer there"
+                f"{name}: the source file {source} is not there (run the report from the "
+                "folder it was analysed from, or say where the reviews are with --sources)"
                 if source
                 else f"{name}: no source file was recorded"
             )
             continue
         try:
             if max_bytes is None:
-                document = read_document(Path(source))
+                document = read_document(where)
             else:
-                document = read_document(Path(source), max_bytes=max_bytes)
+                document = read_document(where, max_bytes=max_bytes)
         except CaselensError as error:
             problem = getattr(error, "problem", None) or error
             notes.append(f"{name}: {source} cannot be read now ({problem})")
