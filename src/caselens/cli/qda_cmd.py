@@ -17,6 +17,7 @@ from caselens.cli.common import (
     library_query_options,
     model_options,
 )
+from caselens.errors import CaselensError
 from caselens.pipeline.settings import Settings
 
 
@@ -42,6 +43,47 @@ def export_codebook(out: Path, codebook_path: Path | None) -> None:
         Text(
             f"Wrote {out}: {len(codebook.themes)} themes and {len(codebook.indicators)} "
             f"indicators of {codebook.id} {codebook.version}."
+        ),
+        soft_wrap=True,
+    )
+
+
+@qda.command("import-codebook")
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path, dir_okay=False),
+    required=True,
+    help="The caselens codebook to write (YAML; an existing file is not replaced).",
+)
+@handle_errors
+def import_codebook(file: Path, out: Path) -> None:
+    """Make a caselens codebook from FILE.qdc (a REFI-QDA codebook from a QDA program).
+
+    Top-level codes become themes, the codes under them indicators. Patterns cannot
+    come from a QDA program: the indicators still to be given patterns are listed.
+    """
+    import yaml
+
+    from caselens.codebook import codebook_from_dict, default_codebook
+    from caselens.report.qda.read_qdc import read_qdc
+
+    if out.exists():
+        raise CaselensError(f"{out}: already exists; choose another --out (nothing was written)")
+    data = read_qdc(file, known=default_codebook())
+    codebook = codebook_from_dict(data, str(file))  # the same checks as a hand-written one
+    out.write_text(
+        "# Made by caselens qda import-codebook from " + file.name + ".\n"
+        "# Give each indicator patterns (docs/codebook.md), then: caselens codebook validate\n"
+        + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100),
+        encoding="utf-8",
+    )
+    bare = [i.id for i in codebook.indicators if not i.patterns]
+    console.print(
+        Text(
+            f"Wrote {out}: {len(codebook.themes)} themes and {len(codebook.indicators)} "
+            f"indicators from {file.name}"
+            + (f"; {len(bare)} still need patterns." if bare else "."),
         ),
         soft_wrap=True,
     )
