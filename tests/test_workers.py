@@ -75,6 +75,34 @@ def test_a_file_that_breaks_caselens_is_skipped_with_the_reason_and_the_rest_go_
     assert len(analysis.results) == 3  # the three other readable reviews
 
 
+def test_a_file_that_takes_too_long_is_skipped_and_the_rest_go_on(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import threading
+    import time
+
+    from caselens import workers
+    from caselens.pipeline.run import Pipeline
+
+    if threading.current_thread() is not threading.main_thread():
+        pytest.skip("the time bound needs the main thread's signals")
+    real = Pipeline.process
+
+    def slow_on_one(self: Pipeline, document: Any) -> Any:
+        if "westbrook" in document.name:
+            time.sleep(5)  # interrupted long before this ends
+        return real(self, document)
+
+    monkeypatch.setattr(Pipeline, "process", slow_on_one)
+    monkeypatch.setattr(workers, "DOCUMENT_SECONDS", 0.5)
+    started = time.monotonic()
+    analysis = analyse([REVIEWS], default_codebook(), SETTINGS, jobs=1)
+    assert time.monotonic() - started < 4.5
+    reasons = {Path(s.path).name: s.reason for s in analysis.skipped}
+    assert "took over 0.5 seconds" in reasons["infant-m-westbrook-2021.md"]
+    assert len(analysis.results) == 3
+
+
 def test_library_recode_in_workers_codes_what_one_process_codes(tmp_path: Path) -> None:
     found = []
     for jobs in (1, 2):

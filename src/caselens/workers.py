@@ -9,16 +9,20 @@ A file already known (``known`` document ids) is read but not coded again.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
+import signal
+import threading
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from types import FrameType
 from typing import Any
 
-from caselens.errors import CaselensError
+from caselens.errors import CaselensError, InputError
 from caselens.model import Codebook, Document
 from caselens.pipeline.run import Pipeline, Processed
 from caselens.pipeline.settings import Settings
@@ -56,16 +60,59 @@ def _start(codebook: Codebook, settings: Settings, known: frozenset[str]) -> Non
     _KNOWN = known
 
 
+# A review of 300 pages is read and coded in a few seconds; a file that takes minutes is
+# built to exhaust the reader (one huge stream shared by every page, millions of
+# attributes), and must not hold up the batch.
+DOCUMENT_SECONDS = float(os.environ.get("CASELENS_DOCUMENT_SECONDS", "120"))
+
+
+class _TooSlowError(Exception):
+    pass
+
+
+@contextlib.contextmanager
+def _time_bound(seconds: float) -> Iterator[None]:
+    """Interrupt the work after ``seconds`` (where a signal can be used: the main thread
+    of a POSIX process, which every worker and the command line are)."""
+    usable = (
+        seconds > 0
+        and hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+    )
+    if not usable:
+        yield
+        return
+
+    def expire(signum: int, frame: FrameType | None) -> None:
+        raise _TooSlowError
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def _one(file: Path) -> Outcome:
     from caselens.ingest import read_document
 
     assert _PIPELINE is not None
     coders = _PIPELINE.coder.provenance()
     try:
-        document = read_document(file, max_bytes=_PIPELINE.settings.max_file_bytes)
-        if document.id in _KNOWN:
-            return Outcome(file, document=document, coders=coders)
-        return Outcome(file, processed=_PIPELINE.process(document), coders=coders)
+        with _time_bound(DOCUMENT_SECONDS):
+            document = read_document(file, max_bytes=_PIPELINE.settings.max_file_bytes)
+            if document.id in _KNOWN:
+                return Outcome(file, document=document, coders=coders)
+            return Outcome(file, processed=_PIPELINE.process(document), coders=coders)
+    except _TooSlowError:
+        error = InputError(
+            str(file),
+            f"took over {DOCUMENT_SECONDS:g} seconds to read and code (a review takes a "
+            "few); it may be built to exhaust the reader: re-save it, or split it",
+        )
+        return Outcome(file, skipped=Skipped.because(file, error), coders=coders)
     except CaselensError as error:
         return Outcome(file, skipped=Skipped.because(file, error), coders=coders)
     except Exception as error:
