@@ -116,7 +116,8 @@ def _one(file: Path) -> Outcome:
     except CaselensError as error:
         return Outcome(file, skipped=Skipped.because(file, error), coders=coders)
     except Exception as error:
-        log.exception("%s: unexpected failure", file)
+        # The reason goes to the person with the skipped file; the trace only to a debug log.
+        log.debug("%s: unexpected failure", file, exc_info=True)
         reason = (
             f"caselens failed on it ({type(error).__name__}: {error}); the other files were "
             "read; please report this file's kind of problem"

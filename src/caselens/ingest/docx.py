@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -24,7 +25,9 @@ from caselens.ingest.assemble import Extracted, RawBlock
 # python-docx reports a damaged package in several ways: a bad ZIP, a missing
 # part (KeyError), malformed XML (lxml) or a broken relationship (OpcError,
 # ValueError). All mean the same thing to the person holding the file.
-_DAMAGED = (zipfile.BadZipFile, OpcError, LxmlError, KeyError, ValueError)
+# A part whose compressed bytes are damaged fails while it is inflated (zlib.error, or
+# EOFError for one cut short).
+_DAMAGED = (zipfile.BadZipFile, OpcError, LxmlError, KeyError, ValueError, zlib.error, EOFError)
 
 
 def read_docx(data: bytes, path: Path) -> Extracted:
