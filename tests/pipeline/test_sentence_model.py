@@ -79,3 +79,30 @@ def test_every_policy_is_known_and_findings_say_which_coder_found_them() -> None
 def test_the_model_is_off_unless_asked_for() -> None:
     assert Coder(default_codebook(), Settings()).model is None
     assert Coder(default_codebook(), Settings(model=True)).methods[:2] == ("rules", "model")
+
+
+def test_a_full_review_with_its_sections_is_coded_by_the_patterns_alone(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The model learned from summaries and notes; in a review with headings it is not asked."""
+    asked: list[int] = []
+    real = ModelCoder.code
+
+    def counting(self: ModelCoder, doc: object, sentences: list[object], rules: object) -> object:
+        asked.append(len(sentences))
+        return real(self, doc, sentences, rules)
+
+    monkeypatch.setattr(ModelCoder, "code", counting)
+    coder = Coder(default_codebook(), Settings(model=True))
+    summary = Document.from_text("The father was never seen by the health visitor.", "summary")
+    coder.consider(summary, segment(summary))
+    assert asked == [1]
+    review = Document.from_text(
+        "Introduction\n\nThis review concerns Baby A.\n\nBackground\n\nThe father was never "
+        "seen by the health visitor.\n\nAnalysis\n\nNobody asked who lived in the flat.",
+        "review",
+    )
+    sentences = segment(review)
+    assert len(coder.structure.read(review, sentences).headings) >= 3
+    coder.consider(review, sentences)
+    assert asked == [1]  # not asked again
