@@ -32,6 +32,10 @@ from caselens.pipeline.stance import judge
         ("Neither of the older children was spoken to about home.", "case", "asserts"),
         ("Neither parent was asked who else lived in the flat.", "case", "asserts"),
         ("Neither parent used drugs.", "case", "denies"),
+        # what this case's practitioners did, in the simple past, is about the case
+        ("Practitioners failed to listen to children.", "case", "asserts"),
+        ("Agencies missed several chances to intervene.", "case", "asserts"),
+        ("Professionals need to be curious about who lives there.", "general", "asserts"),
         ("There was no history of domestic abuse.", "case", "denies"),
         ("Neglect was suspected at first but was later ruled out.", "case", "doubts"),
         ("Information was shared promptly between agencies.", "case", "praises"),

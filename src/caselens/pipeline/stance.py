@@ -62,8 +62,13 @@ _GENERAL = re.compile(
 # A plural or generic subject speaking of a class of people: "Babies who are ...".
 _GENERIC_SUBJECT = re.compile(
     r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:(?:many|most|some|all|young|new|first-time|male)\s+)?"
-    r"(?:babies|infants|parents|fathers|mothers|men|families|carers|children|practitioners"
-    r"|professionals|agencies)\b(?! (?:were|had|did|was)\b)",
+    r"(?:(?:babies|infants|parents|fathers|mothers|men|families|carers|children)"
+    r"\b(?! (?:were|had|did|was)\b)"
+    # "Practitioners failed to listen", "Professionals saw the couple as ...": what the
+    # practitioners of this case did, told in the simple past, is not a general statement.
+    r"|(?:practitioners|professionals|agencies)\b(?! (?:\w+ly )?(?:were|had|did|was|\w+ed"
+    r"|saw|knew|thought|made|took|gave|found|felt|kept|met|went|lost|left|told|spoke|sought"
+    r"|heard|understood|became|began)\b))",
     re.IGNORECASE,
 )
 # What ties a general-sounding sentence to this case after all.
