@@ -50,6 +50,7 @@ _BLOCK_TAGS = frozenset(
 def read_html(data: bytes, path: Path) -> Extracted:
     html = decode_text(data, path)
     _check_depth(html, path)
+    _check_attributes(html, path)
     parser = LexborHTMLParser(html)
     title = _text_of(parser, "title") or _text_of(parser, "h1")
     for role in _DROP_ROLES:
@@ -87,6 +88,26 @@ def _check_depth(html: str, path: Path) -> None:
                 f"nests its sections more than {_MAX_DEPTH} deep, which no review page does; "
                 "save the review as PDF or plain text instead",
             )
+
+
+_TAG = re.compile(r"<[A-Za-z][^>]*>")
+_ATTRIBUTE = re.compile(r"\s[^\s=>/]+\s*=")
+_MAX_ATTRIBUTES = 1000
+
+
+def _check_attributes(html: str, path: Path) -> None:
+    """Refuse an element with thousands of attributes: the parser checks each new one
+    against the others (500,000 on one element took minutes). Only long tags are counted,
+    so a page costs one linear scan; a long data: image is one attribute."""
+    for tag in _TAG.finditer(html):
+        if tag.end() - tag.start() > 8 * _MAX_ATTRIBUTES:
+            count = len(_ATTRIBUTE.findall(tag.group()))
+            if count > _MAX_ATTRIBUTES:
+                raise InputError(
+                    str(path),
+                    f"has an element with {count:,} attributes, which no review page has; "
+                    "save the review as PDF or plain text instead",
+                )
 
 
 def _inside(node: Any, tags: tuple[str, ...]) -> bool:
