@@ -39,7 +39,8 @@ def test_outcomes_come_in_the_order_of_the_files_and_known_ones_are_not_coded() 
     assert [o.file for o in first] == files
     known = frozenset(o.processed.document.id for o in first[:2] if o.processed)
     again = list(process_files(files, default_codebook(), SETTINGS, jobs=2, known=known))
-    assert [o.document is not None for o in again[:2]] == [True, True]  # read, not coded
+    assert {o.known for o in again[:2]} == known  # recognised by their hash: not parsed, not coded
+    assert all(o.processed is None for o in again[:2])
     assert all(o.processed is not None for o in again[2:])
     assert default_jobs() >= 1
 
@@ -121,3 +122,23 @@ def test_library_recode_in_workers_codes_what_one_process_codes(tmp_path: Path) 
                 )
             )
     assert found[0] == found[1] and found[0]
+
+
+def test_a_known_file_is_recognised_by_its_hash_without_being_parsed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import caselens.ingest
+
+    files = sorted(p for p in REVIEWS.iterdir() if p.suffix in (".txt", ".md"))
+    first = list(process_files(files, default_codebook(), SETTINGS, jobs=1))
+    known = frozenset(o.processed.document.id for o in first if o.processed)
+    parsed: list[str] = []
+    real = caselens.ingest.document_from_bytes
+
+    def counting(path: Path, data: bytes) -> Any:
+        parsed.append(path.name)
+        return real(path, data)
+
+    monkeypatch.setattr(caselens.ingest, "document_from_bytes", counting)
+    again = list(process_files(files, default_codebook(), SETTINGS, jobs=1, known=known))
+    assert parsed == [] and {o.known for o in again} == known

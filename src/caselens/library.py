@@ -233,8 +233,8 @@ def _add_parallel(
     for index, (file, outcome) in enumerate(zip(files, outcomes, strict=True), start=1):
         if outcome.skipped is not None:
             report.skipped.append(outcome.skipped)
-        elif outcome.document is not None:
-            report.duplicates.append((str(file), outcome.document.id))
+        elif outcome.known is not None:
+            report.duplicates.append((str(file), outcome.known))
         elif outcome.processed is not None:
             doc_id = outcome.processed.document.id
             if doc_id in seen or not _write(store, run, outcome.processed, new_document=True):

@@ -35,11 +35,11 @@ _KNOWN: frozenset[str] = frozenset()
 
 @dataclass(frozen=True)
 class Outcome:
-    """One file's result: coded (``processed``), already known (``document``), or not read."""
+    """One file's result: coded (``processed``), already known (``known``), or not read."""
 
     file: Path
     processed: Processed | None = None
-    document: Document | None = None  # read, and known already: not coded again
+    known: str | None = None  # the id of a file already known: recognised by its hash, not parsed
     # not read, and why: the reason as text, since an exception does not always survive
     # the trip between processes
     skipped: Skipped | None = None
@@ -96,15 +96,18 @@ def _time_bound(seconds: float) -> Iterator[None]:
 
 
 def _one(file: Path) -> Outcome:
-    from caselens.ingest import read_document
+    from caselens.ingest import document_from_bytes, read_bytes
+    from caselens.model.document import content_id
 
     assert _PIPELINE is not None
     coders = _PIPELINE.coder.provenance()
     try:
         with _time_bound(DOCUMENT_SECONDS):
-            document = read_document(file, max_bytes=_PIPELINE.settings.max_file_bytes)
-            if document.id in _KNOWN:
-                return Outcome(file, document=document, coders=coders)
+            data = read_bytes(file, _PIPELINE.settings.max_file_bytes)
+            known = content_id(data)
+            if known in _KNOWN:  # re-adding an unchanged file costs its hash, not a parse
+                return Outcome(file, known=known, coders=coders)
+            document = document_from_bytes(file, data)
             return Outcome(file, processed=_PIPELINE.process(document), coders=coders)
     except _TooSlowError:
         error = InputError(

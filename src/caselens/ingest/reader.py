@@ -65,8 +65,18 @@ def read_document(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document
     naming the file for anything caselens cannot use.
     """
     path = Path(path)
-    data = _read_bytes(path, max_bytes)
+    return document_from_bytes(path, read_bytes(path, max_bytes))
+
+
+def document_from_bytes(path: Path, data: bytes) -> Document:
+    """``read_document`` for bytes already read (and checked) by :func:`read_bytes`, so a
+    caller can recognise a file it already has by its hash before parsing it."""
     return build_document(path, data, _extract(path, data))
+
+
+def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """A file's bytes after the checks that need no parsing (regular, size, not empty)."""
+    return _read_bytes(path, max_bytes)
 
 
 def _read_bytes(path: Path, max_bytes: int) -> bytes:
