@@ -11,9 +11,9 @@ import unicodedata
 from typing import Any
 
 from caselens.errors import CaselensError, StoreError
+from caselens.model.roles import USER_ROLES
 from caselens.store import Store
 from caselens.store import users as user_store
-from caselens.store.schema import USER_ROLES
 from caselens.store.users import UserRecord
 
 MIN_PASSWORD = 12

@@ -15,9 +15,9 @@ from web_helpers import CASE, PASSWORD, SAMPLES
 
 from caselens import accounts, casework, library
 from caselens.codebook import default_codebook
+from caselens.model.roles import USER_ROLES
 from caselens.store import Store
 from caselens.store.admin import create_database, drop_database
-from caselens.store.schema import USER_ROLES
 from caselens.web.app import create_app
 from caselens.web.config import WebConfig
 

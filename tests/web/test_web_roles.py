@@ -7,8 +7,8 @@ from fastapi.testclient import TestClient
 from web_helpers import CASE, PASSWORD, a_case, a_document, csrf_of, sign_in
 
 from caselens import accounts, library
+from caselens.model.roles import USER_ROLES
 from caselens.store import Store
-from caselens.store.schema import USER_ROLES
 from caselens.web.access import (
     ACCESS,
     BRIEFING,

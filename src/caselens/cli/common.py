@@ -7,6 +7,7 @@ command module never imports another command module.
 
 from __future__ import annotations
 
+import importlib
 import json
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -22,6 +23,18 @@ from rich.text import Text
 from caselens.errors import CaselensError
 from caselens.pipeline.settings import Settings
 from caselens.services import Skipped
+
+
+class LazyModule:
+    """A module imported on first use, so ``caselens --help`` and commands that never
+    touch the library do not pay for SQLAlchemy and Alembic."""
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+
+    def __getattr__(self, attribute: str) -> Any:
+        return getattr(importlib.import_module(self._name), attribute)
+
 
 console = Console()
 console_err = Console(stderr=True)

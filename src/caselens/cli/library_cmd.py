@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 from rich.table import Table
 from rich.text import Text
 
-from caselens import library as lib
 from caselens.cli.common import (
+    LazyModule,
     codebook_option,
     console,
     db_option,
@@ -25,7 +25,12 @@ from caselens.cli.common import (
     settings_options,
 )
 from caselens.pipeline.settings import Settings
-from caselens.store import DocumentDetail, DocumentSummary
+
+if TYPE_CHECKING:
+    from caselens import library as lib
+    from caselens.store import DocumentDetail, DocumentSummary
+else:
+    lib = LazyModule("caselens.library")
 
 
 def _scope(summary: DocumentSummary) -> str:
@@ -115,7 +120,7 @@ def add(
 @library.command("list")
 @click.option(
     "--scope",
-    type=click.Choice(lib.SCOPES),
+    type=click.Choice(("in", "out", "all")),  # library.SCOPES, without importing the store
     default="all",
     show_default=True,
     help="in: included by the latest screening; out: excluded.",

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from rich.text import Text
 
-from caselens import library as lib
 from caselens.cli.common import (
+    LazyModule,
     codebook_option,
     console,
     console_err,
@@ -19,6 +20,11 @@ from caselens.cli.common import (
 )
 from caselens.errors import CaselensError
 from caselens.pipeline.settings import Settings
+
+if TYPE_CHECKING:
+    from caselens import library as lib
+else:
+    lib = LazyModule("caselens.library")
 
 
 @click.group("qda")

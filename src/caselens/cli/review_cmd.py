@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 from rich.table import Table
 from rich.text import Text
 
-from caselens import library as lib
-from caselens.agreement import LabelAgreement
 from caselens.cli.common import (
+    LazyModule,
     codebook_option,
     console,
     console_err,
@@ -22,9 +21,15 @@ from caselens.cli.common import (
     library_query_options,
 )
 from caselens.codebook import load_codebook
-from caselens.store import Store
-from caselens.store.agreement import Agreement
-from caselens.store.records import DecisionRecord
+
+if TYPE_CHECKING:
+    from caselens import library as lib
+    from caselens.agreement import LabelAgreement
+    from caselens.store import Store
+    from caselens.store.agreement import Agreement
+    from caselens.store.records import DecisionRecord
+else:
+    lib = LazyModule("caselens.library")
 
 F = TypeVar("F", bound=Callable[..., Any])
 

@@ -9,7 +9,7 @@ import click
 
 from caselens.cli.common import console, console_err, db_option, echo_json, handle_errors
 from caselens.errors import CaselensError
-from caselens.store.schema import USER_ROLES
+from caselens.model.roles import USER_ROLES
 
 
 def _need_web() -> None:

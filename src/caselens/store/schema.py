@@ -151,9 +151,6 @@ class DecisionRow(Base):
     hash: Mapped[str | None] = mapped_column(String(64))
 
 
-USER_ROLES = ("admin", "analyst", "reviewer", "practitioner", "supervisor")
-
-
 class UserRow(Base):
     """A person who signs in to the web app; the password is kept only as an argon2 hash."""
 

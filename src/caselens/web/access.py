@@ -9,7 +9,7 @@ live cases are closed to analysts and reviewers.
 
 from __future__ import annotations
 
-from caselens.store.schema import USER_ROLES
+from caselens.model.roles import USER_ROLES
 
 LIBRARY = "library"  # list, search and read reviews with their findings
 DECIDE = "decide"  # accept, reject or add findings

@@ -9,7 +9,7 @@ from fastapi.responses import RedirectResponse, Response
 
 from caselens import accounts
 from caselens.errors import CaselensError
-from caselens.store.schema import USER_ROLES
+from caselens.model.roles import USER_ROLES
 from caselens.store.users import UserRecord
 from caselens.web.access import PEOPLE
 from caselens.web.render import page
