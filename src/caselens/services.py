@@ -223,9 +223,7 @@ def analyse(
     for index, (file, outcome) in enumerate(zip(files, outcomes, strict=True), start=1):
         coders = coders or outcome.coders
         if outcome.skipped is not None:
-            skipped.append(
-                dataclasses.replace(outcome.skipped, path=shown_path(outcome.skipped.path, paths))
-            )
+            skipped.append(outcome.skipped)
         elif outcome.processed is not None:
             processed = outcome.processed
             document = processed.document
@@ -255,6 +253,7 @@ def analyse(
         finished=_now(),
         inputs=tuple(shown_path(p, paths) for p in paths),
     )
+    # every skipped path, from listing or from reading, named once here
     skipped = [dataclasses.replace(s, path=shown_path(s.path, paths)) for s in skipped]
     return Analysis(tuple(results), tuple(skipped), provenance, tuple(duplicates), texts)
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from caselens.errors import InputError
-from caselens.model.document import Block, Document, content_id
+from caselens.model.document import Block, Document, id_of_sha256
 from caselens.model.normalise import normalise_inline
 
 BLOCK_SEPARATOR = "\n\n"
@@ -80,14 +80,15 @@ def build_document(path: Path, data: bytes, extracted: Extracted) -> Document:
     if not blocks:
         raise InputError(str(path), "contains no readable text; check that it is the right file")
     text = BLOCK_SEPARATOR.join(parts)
+    digest = hashlib.sha256(data).hexdigest()
     return Document(
-        id=content_id(data),
+        id=id_of_sha256(digest),
         name=path.name,
         text=text,
         blocks=tuple(blocks),
         format=extracted.format,
         source=str(path),
-        sha256=hashlib.sha256(data).hexdigest(),
+        sha256=digest,
         title=clean_title(extracted.title) or _first_heading(text, blocks),
         page_count=extracted.page_count,
     )

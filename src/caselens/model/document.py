@@ -57,7 +57,12 @@ class Sentence:
 
 def content_id(data: bytes) -> str:
     """A short stable identifier derived from content, so re-reading a file gives the same id."""
-    return hashlib.sha256(data).hexdigest()[:16]
+    return id_of_sha256(hashlib.sha256(data).hexdigest())
+
+
+def id_of_sha256(hexdigest: str) -> str:
+    """The content id for bytes whose SHA-256 is already known (one hash, not two)."""
+    return hexdigest[:16]
 
 
 @dataclass(frozen=True)
