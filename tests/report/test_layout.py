@@ -139,7 +139,7 @@ def test_slide_titles_fit_their_placeholders(context: BriefingContext) -> None:
 
     deck = pptx.Presentation(io.BytesIO(deck_bytes(context)))
     width = deck.slide_width
-    assert (deck.slide_width, deck.slide_height) == (Emu(Inches(13.333)), Emu(Inches(7.5)))
+    assert (deck.slide_width, deck.slide_height) == (Emu(12192000), Emu(6858000))  # 16:9
     for number, slide in enumerate(deck.slides, start=1):
         for shape in slide.shapes:
             assert shape.left >= 0 and shape.left + shape.width <= width, (number, shape.name)

@@ -4,6 +4,11 @@ A title slide, scope and method, theme prevalence as a native chart (editable
 in PowerPoint, read by its accessibility tools), one slide per theme (why it
 matters, its figures, two or three quotes) and the discussion questions. The
 questions of each theme are also put in its speaker notes, for the facilitator.
+
+The look lives in the project's own template (``templates/slides/caselens-16x9.pptx``,
+built by ``scripts/make_slide_template.py``): 16:9, titles and body placed for it, the
+palette as theme colours, the blue band on the master. A slide a facilitator adds in
+PowerPoint therefore matches the ones caselens made.
 """
 
 from __future__ import annotations
@@ -15,6 +20,8 @@ from typing import Any
 
 from caselens.report.context import BriefingContext, ThemeSection
 from caselens.report.files import atomic_write_bytes
+
+TEMPLATE = Path(__file__).resolve().parent / "templates" / "slides" / "caselens-16x9.pptx"
 
 QUOTES_PER_SLIDE = 3
 MAX_BARS = 6  # indicators charted on a theme slide: the most often seen
@@ -53,45 +60,34 @@ def _text(
     return shape
 
 
-SLIDE_WIDTH, SLIDE_HEIGHT = 13.333, 7.5  # inches: 16:9
-
-
 def title_size(text: str) -> int:
     """A point size at which the title fits two lines of the 12-inch title box."""
     length = len(text)
     return 30 if length <= 48 else 26 if length <= 70 else 22 if length <= 95 else 18
 
 
-def _accent(slide: Any) -> None:
-    """The deck's one look: a band of the briefing's blue down the left edge."""
-    from pptx.enum.shapes import MSO_SHAPE
-    from pptx.util import Inches
+def _set_title(shape: Any, text: str) -> None:
+    """The layout places the title; its size is chosen so that it fits two lines."""
+    from pptx.util import Pt
 
-    band = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, 0, 0, Inches(0.18), Inches(SLIDE_HEIGHT))
-    band.fill.solid()
-    band.fill.fore_color.rgb = _rgb(BAR)
-    band.line.fill.background()
-
-
-def _place_title(shape: Any, text: str, box: tuple[float, float, float, float]) -> None:
-    """The layouts come from a 4:3 template: place and size the title on the 16:9 slide."""
-    from pptx.util import Inches, Pt
-
-    shape.left, shape.top, shape.width, shape.height = (Inches(v) for v in box)
     shape.text = text
     frame = shape.text_frame
     frame.word_wrap = True
     for paragraph in frame.paragraphs:
         for run in paragraph.runs:
             run.font.size = Pt(title_size(text))
-            run.font.bold = True
-            run.font.color.rgb = _rgb(INK)
+
+
+def _layout(deck: Any, name: str) -> Any:
+    layout = deck.slide_layouts.get_by_name(name)
+    if layout is None:  # pragma: no cover - the shipped template has them (a test checks)
+        raise ValueError(f"the slide template has no layout called {name!r}")
+    return layout
 
 
 def _titled(deck: Any, title: str) -> Any:
-    slide = deck.slides.add_slide(deck.slide_layouts[5])  # "Title Only"
-    _place_title(slide.shapes.title, title, (0.6, 0.35, SLIDE_WIDTH - 1.2, 1.05))
-    _accent(slide)
+    slide = deck.slides.add_slide(_layout(deck, "Title Only"))
+    _set_title(slide.shapes.title, title)
     return slide
 
 
@@ -179,21 +175,15 @@ def _theme_slide(deck: Any, theme: ThemeSection, included: int) -> None:
 
 def deck_bytes(context: BriefingContext) -> bytes:
     from pptx import Presentation
-    from pptx.util import Inches
 
-    deck = Presentation()
-    deck.slide_width, deck.slide_height = Inches(SLIDE_WIDTH), Inches(SLIDE_HEIGHT)
-    title = deck.slides.add_slide(deck.slide_layouts[0])
-    _place_title(title.shapes.title, context.title, (1.0, 2.1, SLIDE_WIDTH - 2.0, 2.0))
-    subtitle = title.placeholders[1]
-    subtitle.left, subtitle.top = Inches(1.0), Inches(4.3)
-    subtitle.width, subtitle.height = Inches(SLIDE_WIDTH - 2.0), Inches(1.2)
-    subtitle.text = (
+    deck = Presentation(str(TEMPLATE))
+    title = deck.slides.add_slide(_layout(deck, "Title Slide"))
+    _set_title(title.shapes.title, context.title)
+    title.placeholders[1].text = (
         (f"{context.organisation} · " if context.organisation else "")
         + f"{context.flow.included} case reviews · {context.date} · caselens "
         f"{context.method.software_version}"
     )
-    _accent(title)
     m, flow = context.method, context.flow
     scope = _titled(deck, "Scope and method")
     lines: list[tuple[str, int, bool, tuple[int, int, int]]] = [
