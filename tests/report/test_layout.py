@@ -15,7 +15,7 @@ import pytest
 from caselens.codebook import default_codebook
 from caselens.pipeline.settings import Settings
 from caselens.report.context import BriefingContext, build_context
-from caselens.services import analyse
+from caselens.services import Analysis, analyse
 
 pytestmark = pytest.mark.slow
 
@@ -25,10 +25,13 @@ BLOCKS = HEADINGS | {"p", "figure", "table", "ul", "ol", "blockquote", "dl", "na
 
 
 @pytest.fixture(scope="module")
-def context() -> BriefingContext:
-    codebook = default_codebook()
-    analysis = analyse([SAMPLES], codebook, Settings(model=False, semantic=False))
-    return build_context(analysis, codebook)
+def samples() -> Analysis:
+    return analyse([SAMPLES], default_codebook(), Settings(model=False, semantic=False))
+
+
+@pytest.fixture(scope="module")
+def context(samples: Analysis) -> BriefingContext:
+    return build_context(samples, default_codebook())
 
 
 @pytest.fixture(scope="module")
@@ -125,6 +128,49 @@ def test_the_html_briefing_in_a_browser(context: BriefingContext, shots: Path) -
             for i in range(charts.count()):
                 assert charts.nth(i).get_attribute("role") == "img"
                 assert charts.nth(i).locator("title").count() == 1
+        finally:
+            browser.close()
+
+
+def test_the_appendix_opens_one_review_at_a_time(samples: Analysis, shots: Path) -> None:
+    context = build_context(samples, default_codebook(), texts=samples.texts)
+    chromium = shutil.which("chromium")
+    if chromium is None:
+        pytest.skip("no Chromium here (scripts/test.sh installs it)")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    from caselens.report.html import render_html
+
+    assert len(context.sources) > 1
+    path = shots / "briefing.html"
+    path.write_text(render_html(context), encoding="utf-8")
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
+        try:
+            page = browser.new_page(viewport={"width": 1200, "height": 900})
+            page.goto(path.as_uri())
+            sources = page.locator("section.source")
+            assert sources.count() == len(context.sources)
+
+            def shown() -> list[str]:
+                return [
+                    sources.nth(i).get_attribute("id") or ""
+                    for i in range(sources.count())
+                    if sources.nth(i).is_visible()
+                ]
+
+            assert shown() == []  # the index only, not 50,000 pixels of text
+            page.locator("nav.source-index a").nth(1).click()
+            assert shown() == [context.sources[1].id]
+            page.locator("section.source:target nav.source-nav a", has_text="Next:").click()
+            assert shown() == [context.sources[2 % len(context.sources)].id]
+            # a quote's "read it in context" opens its review with the passage in view
+            link = page.locator("a", has_text="read it in context").first
+            target = (link.get_attribute("href") or "#")[1:]
+            link.click()
+            owner = page.locator(f"section.source:has([id='{target}'])")
+            assert shown() == [owner.get_attribute("id")]
+            assert page.locator(f"[id='{target}']").is_visible()
+            page.screenshot(path=str(shots / "briefing-appendix.png"))
         finally:
             browser.close()
 
