@@ -164,3 +164,24 @@ def test_record_paths_for_a_folder(tmp_path: Path) -> None:
     path, html, pdf = record_paths(tmp_path, "CL/7 x", "2026-01-02")
     assert path == tmp_path / "CL-7-x-2026-01-02.record.yaml"
     assert html.name == "CL-7-x-2026-01-02.record.html" and pdf.suffix == ".pdf"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", sorted(p.name for p in CASES.iterdir() if "bad" not in p.name))
+def test_a_record_prints_on_two_to_four_pages(name: str) -> None:
+    """A supervision record is read in a supervision session: the richest fixture case
+    (five unknown adults, a dozen safer-sleep gaps) still fits four A4 pages."""
+    weasyprint = pytest.importorskip("weasyprint")
+    html = render_record_html(new_record(checked(name)))
+    pages = weasyprint.HTML(string=html).render().pages
+    assert 2 <= len(pages) <= 4, (name, len(pages))
+
+
+def test_questions_left_out_are_named() -> None:
+    record = new_record(checked("premature-twin.yaml"))
+    shown = [q["id"] for q in record["check"]["questions"]]
+    html = render_record_html(record)
+    numbers = sorted(int(q[1:]) for q in shown)
+    missing = [f"Q{n}" for n in range(1, numbers[-1]) if n not in numbers]
+    assert missing, shown  # the fixture leaves some out
+    assert f"{', '.join(missing)} do not follow from anything in this case" in html

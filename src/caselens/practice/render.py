@@ -6,6 +6,7 @@ the same file rendered after it was filled in differ only in what people wrote.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -70,6 +71,20 @@ def _checklists(questions: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
+def _skipped(questions: list[dict[str, Any]]) -> list[str]:
+    """Codebook questions numbered before the last one shown that this case left out
+    ("Q3", "Q4" between "Q2" and "Q5"), so a reader does not look for a missing page."""
+    numbers = []
+    for q in questions:
+        found = re.fullmatch(r"Q(\d{1,3})", str(q.get("id", "")))
+        if found is None:
+            return []  # a codebook with its own identifiers: nothing to infer
+        numbers.append(int(found.group(1)))
+    if not numbers:
+        return []
+    return [f"Q{n}" for n in range(1, max(numbers)) if n not in set(numbers)]
+
+
 def render_record_html(record: dict[str, Any], changes: dict[str, Any] | None = None) -> str:
     check = record["check"]
     answers = {a["question"]: a.get("answer", "") for a in record.get("answers", [])}
@@ -83,6 +98,7 @@ def render_record_html(record: dict[str, Any], changes: dict[str, Any] | None = 
         r=record,
         themes=_themes(check),
         questions=questions,
+        skipped_questions=_skipped(check["questions"]),
         answers=answers,
         actions=actions,
         blank_rows=blank_rows,
