@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from caselens.codebook.validate import CodebookProblemsError, Problem, check_codebook_data
+from caselens.codebook.vocabulary import expand as expand_vocabularies
 from caselens.errors import CodebookError, InputError
 from caselens.model.codebook import (
     Codebook,
@@ -200,6 +201,7 @@ def _build(data: object, name: str, lines: dict[str, int]) -> Codebook:
     if problems:
         located = [Problem(p.key, p.message, _line_of(p.key, lines)) for p in problems]
         raise CodebookProblemsError(name, located)
+    data, _ = expand_vocabularies(data)  # {parent} -> (?:mother|father|parents?)
     assert isinstance(data, dict)  # guaranteed by check_codebook_data
     return Codebook(
         id=data["id"],

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from caselens.codebook.regex_safety import MAX_OUTER, danger
+from caselens.codebook.vocabulary import expand as expand_vocabularies
 from caselens.errors import CodebookError
 from caselens.model.codebook import SECTION_CODING, Codebook
 from caselens.model.facts import DOCUMENT_TYPES, HARM_TYPES, NATIONS, OUTCOMES, Facts
@@ -34,6 +35,7 @@ TOP_KEYS = (
     "questions",
     "sections",
     "extra",
+    "vocabularies",
 )
 TOP_REQUIRED = ("id", "version", "title", "themes", "indicators")
 THEME_KEYS = ("id", "label", "description", "why_it_matters")
@@ -490,9 +492,14 @@ def _join(key: str, name: str) -> str:
 
 
 def check_codebook_data(data: object) -> list[Problem]:
-    """Every problem in a parsed codebook (empty when it is valid), in file order."""
+    """Every problem in a parsed codebook (empty when it is valid), in file order.
+
+    Patterns are checked as they will run: with their named vocabularies put in."""
+    expanded, vocabulary_problems = expand_vocabularies(data)
     checker = _Checker()
-    checker.codebook(data)
+    for key, message in vocabulary_problems:
+        checker.add(key, message)
+    checker.codebook(expanded)
     return checker.problems
 
 
