@@ -61,19 +61,15 @@ def test_nothing_is_written_when_no_format_can_be(
     assert not (tmp_path / "out").exists()
 
 
-def test_qda_formats_say_when_the_writer_is_not_there(
+def test_a_format_whose_writer_is_missing_says_so(
     monkeypatch: pytest.MonkeyPatch, codebook: Codebook, tmp_path: Path
 ) -> None:
-    real = importlib.import_module
-
-    def fake(name: str, package: str | None = None) -> ModuleType:
-        if name == "caselens.report.qda":
-            raise ImportError(name)
-        return real(name, package)
-
-    monkeypatch.setattr(formats.importlib, "import_module", fake)
-    with pytest.raises(FormatError, match="format qdpx not available yet"):
-        render(tmp_path, ("qdpx",), make_placed_analysis(), codebook, texts=TEXTS)
+    monkeypatch.setattr(formats, "REGISTRY", dict(formats.REGISTRY))
+    formats.register(
+        formats.OutputFormat("gone", "gone.txt", "caselens.report.no_such_module:write", "x")
+    )
+    with pytest.raises(FormatError, match="format gone is not available in this caselens"):
+        render(tmp_path, ("gone",), make_placed_analysis(), codebook, texts=TEXTS)
 
 
 def test_every_format_is_written_under_its_usual_name(codebook: Codebook, tmp_path: Path) -> None:
@@ -151,17 +147,44 @@ def test_a_format_that_fails_unexpectedly_costs_only_itself(
     from caselens.report import formats as formats_module
     from caselens.report.formats import FormatsNotWrittenError
 
-    real = formats_module._write_one
+    def xlsx_breaks(path: Path, inputs: object) -> None:
+        raise ValueError("All strings must be XML compatible")
 
-    def xlsx_breaks(name: str, path: Path, inputs: object) -> None:
-        if name == "xlsx":
-            raise ValueError("All strings must be XML compatible")
-        real(name, path, inputs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(formats_module, "_write_one", xlsx_breaks)
+    monkeypatch.setattr(formats_module, "_xlsx", xlsx_breaks)
     with pytest.raises(FormatsNotWrittenError) as info:
         formats_module.render(
             tmp_path / "out", ["csv", "xlsx", "qdc"], make_placed_analysis(), codebook, texts=TEXTS
         )
     assert "XML compatible" in info.value.problems["xlsx"]
     assert {p.name for p in info.value.written} == {"findings.csv", "codebook.qdc"}
+
+
+def test_a_registered_format_is_written_like_the_others(
+    codebook: Codebook, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One registration is all a new format needs: --format accepts it, 'all' includes
+    it, and it is written beside the others with the same inputs."""
+    from caselens.report import formats as formats_module
+
+    seen: list[int] = []
+
+    def write_count(path: Path, inputs: formats_module.ReportInputs) -> None:
+        seen.append(inputs.context.flow.included)
+        path.write_text(f"{inputs.context.flow.included} reviews\n", encoding="utf-8")
+
+    monkeypatch.setattr(formats_module, "REGISTRY", dict(formats_module.REGISTRY))
+    monkeypatch.setattr(formats_module, "_count_writer", write_count, raising=False)
+    formats_module.register(
+        formats_module.OutputFormat(
+            "count", "count.txt", "caselens.report.formats:_count_writer", "a test format"
+        )
+    )
+    assert formats_module.parse_formats("count, csv") == ("csv", "count")
+    assert "count" in formats_module.parse_formats("all")
+    written = formats_module.render(
+        tmp_path, ["count", "csv"], make_placed_analysis(), codebook, texts=TEXTS
+    )
+    assert {p.name for p in written} == {"count.txt", "findings.csv"}
+    assert (tmp_path / "count.txt").read_text(encoding="utf-8") == f"{seen[0]} reviews\n"
+    with pytest.raises(ValueError, match="already registered"):
+        formats_module.register(formats_module.REGISTRY["csv"])

@@ -28,27 +28,78 @@ from caselens.report.pdf_render import PdfUnavailableError
 from caselens.services import Analysis
 
 log = logging.getLogger(__name__)
-FORMATS = ("html", "pdf", "pptx", "md", "csv", "xlsx", "json", "qdc", "qdpx")
-DEFAULT_FORMATS = ("html", "csv", "json")
-FILE_NAMES = {
-    "html": "briefing.html",
-    "pdf": "briefing.pdf",
-    "pptx": "briefing.pptx",
-    "md": "briefing.md",
-    "csv": "findings.csv",
-    "xlsx": "findings.xlsx",
-    "json": "findings.json",
-    "qdc": "codebook.qdc",
-    "qdpx": "project.qdpx",
-}
-# format -> (module that must import, package that provides it)
-_EXTRAS = {
-    "pptx": ("pptx", "python-pptx"),
-    "xlsx": ("openpyxl", "openpyxl"),
-    "pdf": ("weasyprint", "weasyprint"),
-}
 PANGO_HINT = "on Debian or Ubuntu: apt-get install libpango-1.0-0 libpangoft2-1.0-0"
-NEEDS_TEXT = frozenset({"html", "qdpx"})  # formats that show or carry the reviews' text
+
+
+@dataclass(frozen=True)
+class OutputFormat:
+    """One output format, registered once: everything the CLI, the web app and
+    :func:`write_formats` need to know of it (like datasette's output renderers).
+
+    ``writer`` is ``"module:function"``, imported only when the format is written, and
+    called as ``function(path, inputs)``; ``needs`` is the module it cannot run without and
+    the package that provides it, checked before any work starts."""
+
+    name: str
+    file_name: str
+    writer: str
+    description: str
+    media_type: str = "application/octet-stream"
+    needs: tuple[str, str] | None = None
+    carries_text: bool = False  # shows or carries the reviews' text
+
+    def load(self) -> Callable[[Path, ReportInputs], None]:
+        module_name, _, attribute = self.writer.partition(":")
+        try:
+            module = importlib.import_module(module_name)
+        except ImportError as error:
+            if self.needs is not None:
+                raise  # a missing library, reported by unavailable()
+            raise FormatError(f"format {self.name} is not available in this caselens") from error
+        function = getattr(module, attribute, None)
+        if not callable(function):
+            raise FormatError(f"format {self.name} is not available in this caselens")
+        return function  # type: ignore[no-any-return]
+
+
+REGISTRY: dict[str, OutputFormat] = {}
+
+
+def register(output: OutputFormat) -> None:
+    """Add a format (a plugin or a test may); its name must be new."""
+    if output.name in REGISTRY or output.name == "all":
+        raise ValueError(f"format {output.name!r} is already registered")
+    REGISTRY[output.name] = output
+
+
+_HERE = "caselens.report.formats"
+_OOXML = "application/vnd.openxmlformats-officedocument."
+for _output in (
+    OutputFormat("html", "briefing.html", f"{_HERE}:_html", "the briefing as one web page",
+                 "text/html", carries_text=True),
+    OutputFormat("pdf", "briefing.pdf", f"{_HERE}:_pdf", "the briefing on A4 pages",
+                 "application/pdf", needs=("weasyprint", "weasyprint")),
+    OutputFormat("pptx", "briefing.pptx", f"{_HERE}:_pptx", "slides for a learning session",
+                 _OOXML + "presentationml.presentation", needs=("pptx", "python-pptx")),
+    OutputFormat("md", "briefing.md", f"{_HERE}:_md", "the briefing as Markdown",
+                 "text/markdown"),
+    OutputFormat("csv", "findings.csv", f"{_HERE}:_csv", "one row per finding", "text/csv"),
+    OutputFormat("xlsx", "findings.xlsx", f"{_HERE}:_xlsx", "findings, reviews and counts",
+                 _OOXML + "spreadsheetml.sheet", needs=("openpyxl", "openpyxl")),
+    OutputFormat("json", "findings.json", f"{_HERE}:_json", "the saved analysis",
+                 "application/json"),
+    OutputFormat("qdc", "codebook.qdc", f"{_HERE}:_qdc", "the codebook for QDA programs",
+                 "application/xml"),
+    OutputFormat("qdpx", "project.qdpx", f"{_HERE}:_qdpx", "a REFI-QDA project",
+                 "application/zip", carries_text=True),
+):  # fmt: skip
+    register(_output)
+
+# The names other modules read; derived from the registry, never written twice.
+FORMATS = tuple(REGISTRY)
+DEFAULT_FORMATS = ("html", "csv", "json")
+FILE_NAMES = {name: output.file_name for name, output in REGISTRY.items()}
+NEEDS_TEXT = frozenset(name for name, output in REGISTRY.items() if output.carries_text)
 
 
 class FormatError(CaselensError):
@@ -97,47 +148,35 @@ def parse_formats(text: str) -> tuple[str, ...]:
     """``"pdf, pptx"`` or ``"all"`` as format names in the canonical order, each once."""
     asked = [part.strip().lower().lstrip(".") for part in text.split(",") if part.strip()]
     if not asked:
-        raise FormatError(f"--format is empty; give one or more of {', '.join(FORMATS)}, or all")
+        raise FormatError(f"--format is empty; give one or more of {', '.join(REGISTRY)}, or all")
+    known = tuple(REGISTRY)
     if "all" in asked:
-        return FORMATS
-    unknown = [f for f in asked if f not in FORMATS]
+        return known
+    unknown = [f for f in asked if f not in known]
     if unknown:
         raise FormatError(
             f"unknown format {', '.join(repr(u) for u in unknown)}; "
-            f"choose from {', '.join(FORMATS)}, or all"
+            f"choose from {', '.join(known)}, or all"
         )
-    return tuple(f for f in FORMATS if f in asked)
-
-
-def _qda_writer(name: str) -> Callable[..., None]:
-    """A writer of the REFI-QDA package, which is built alongside this one."""
-    try:
-        module = importlib.import_module("caselens.report.qda")
-    except ImportError as error:
-        raise FormatError(f"format {name} not available yet in this caselens") from error
-    writer = getattr(module, "write_qdc" if name == "qdc" else "write_qdpx", None)
-    if not callable(writer):
-        raise FormatError(f"format {name} not available yet in this caselens")
-    return writer  # type: ignore[no-any-return]
+    return tuple(f for f in known if f in asked)
 
 
 def unavailable(formats: Iterable[str]) -> dict[str, str]:
     """Why each of ``formats`` that cannot be written here cannot be, by format."""
     problems: dict[str, str] = {}
     for name in formats:
-        if name in _EXTRAS:
-            module, package = _EXTRAS[name]
-            try:
-                importlib.import_module(module)
-            except OSError as error:  # a native library is missing (Pango for WeasyPrint)
-                problems[name] = f"a system library is missing ({error}); {PANGO_HINT}"
-            except ImportError as error:
-                problems[name] = f"needs the {package} package ({error}): pip install {package}"
-        elif name in ("qdc", "qdpx"):
-            try:
-                _qda_writer(name)
-            except FormatError as error:
-                problems[name] = str(error)
+        output = REGISTRY[name]
+        try:
+            if output.needs is not None:
+                importlib.import_module(output.needs[0])
+            output.load()
+        except OSError as error:  # a native library is missing (Pango for WeasyPrint)
+            problems[name] = f"a system library is missing ({error}); {PANGO_HINT}"
+        except FormatError as error:
+            problems[name] = str(error)
+        except ImportError as error:
+            package = output.needs[1] if output.needs else "caselens"
+            problems[name] = f"needs the {package} package ({error}): pip install {package}"
     return problems
 
 
@@ -151,42 +190,61 @@ def check_available(formats: Iterable[str]) -> dict[str, str]:
     return problems
 
 
-def _write_one(name: str, path: Path, inputs: ReportInputs) -> None:
-    context, analysis, codebook = inputs.context, inputs.analysis, inputs.codebook
-    if name == "html":
-        from caselens.report.html import write_html
+# The writers, one signature each: (path, inputs). Renderers are imported when used.
 
-        write_html(path, context, inputs.charts)
-    elif name == "pdf":
-        from caselens.report.pdf import write_pdf
 
-        write_pdf(path, context, inputs.charts)
-    elif name == "pptx":
-        from caselens.report.slides import write_pptx
+def _html(path: Path, inputs: ReportInputs) -> None:
+    from caselens.report.html import write_html
 
-        write_pptx(path, context)
-    elif name == "md":
-        from caselens.report.markdown import write_markdown
+    write_html(path, inputs.context, inputs.charts)
 
-        write_markdown(path, context)
-    elif name == "csv":
-        from caselens.report.tables import write_findings_csv
 
-        write_findings_csv(path, analysis, codebook)
-    elif name == "xlsx":
-        from caselens.report.xlsx import write_xlsx
+def _pdf(path: Path, inputs: ReportInputs) -> None:
+    from caselens.report.pdf import write_pdf
 
-        write_xlsx(path, inputs)
-    elif name == "json":
-        from caselens.report.tables import write_findings_json
+    write_pdf(path, inputs.context, inputs.charts)
 
-        write_findings_json(path, analysis, codebook, context)
-    elif name == "qdc":
-        _qda_writer(name)(codebook, path)
-    elif name == "qdpx":
-        _qda_writer(name)(inputs.with_texts(), codebook, dict(inputs.texts), path)
-    else:  # parse_formats lets no other name through
-        raise FormatError(f"unknown format {name!r}")
+
+def _pptx(path: Path, inputs: ReportInputs) -> None:
+    from caselens.report.slides import write_pptx
+
+    write_pptx(path, inputs.context)
+
+
+def _md(path: Path, inputs: ReportInputs) -> None:
+    from caselens.report.markdown import write_markdown
+
+    write_markdown(path, inputs.context)
+
+
+def _csv(path: Path, inputs: ReportInputs) -> None:
+    from caselens.report.tables import write_findings_csv
+
+    write_findings_csv(path, inputs.analysis, inputs.codebook)
+
+
+def _xlsx(path: Path, inputs: ReportInputs) -> None:
+    from caselens.report.xlsx import write_xlsx
+
+    write_xlsx(path, inputs)
+
+
+def _json(path: Path, inputs: ReportInputs) -> None:
+    from caselens.report.tables import write_findings_json
+
+    write_findings_json(path, inputs.analysis, inputs.codebook, inputs.context)
+
+
+def _qdc(path: Path, inputs: ReportInputs) -> None:
+    from caselens.report.qda import write_qdc
+
+    write_qdc(inputs.codebook, path)
+
+
+def _qdpx(path: Path, inputs: ReportInputs) -> None:
+    from caselens.report.qda import write_qdpx
+
+    write_qdpx(inputs.with_texts(), inputs.codebook, dict(inputs.texts), path)
 
 
 def write_formats(out: Path, formats: Iterable[str], inputs: ReportInputs) -> list[Path]:
@@ -203,7 +261,8 @@ def write_formats(out: Path, formats: Iterable[str], inputs: ReportInputs) -> li
             "project.qdpx carries the reviews' text, but none of the review files is where "
             "it was analysed and unchanged; keep the files in place or run analyse again"
         )
-    ordered = sorted(chosen, key=lambda f: (f != "json", FORMATS.index(f)))
+    order = list(REGISTRY)
+    ordered = sorted(chosen, key=lambda f: (f != "json", order.index(f)))
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as error:
@@ -214,9 +273,10 @@ def write_formats(out: Path, formats: Iterable[str], inputs: ReportInputs) -> li
     for name in ordered:
         if name in problems:
             continue
-        path = out / FILE_NAMES[name]
+        output = REGISTRY[name]
+        path = out / output.file_name
         try:
-            _write_one(name, path, inputs)
+            output.load()(path, inputs)
         except (PdfUnavailableError, OSError) as error:  # a renderer's library failed late
             problems[name] = str(error)
             continue

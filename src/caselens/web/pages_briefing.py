@@ -20,15 +20,6 @@ from caselens.web.security import require, wants_json
 router = APIRouter()
 
 DOWNLOADS = ("html", "pdf", "pptx", "md", "csv", "xlsx", "json")
-_TYPES = {
-    "html": "text/html",
-    "pdf": "application/pdf",
-    "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-    "md": "text/markdown",
-    "csv": "text/csv",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "json": "application/json",
-}
 
 
 def _analysis(request: Request, accepted: bool):  # type: ignore[no-untyped-def]
@@ -70,7 +61,7 @@ def download(
     user: Annotated[UserRecord, Depends(require(BRIEFING))],
     accepted: bool = False,
 ) -> Response:
-    from caselens.report.formats import render
+    from caselens.report.formats import REGISTRY, render
 
     if fmt not in DOWNLOADS:
         raise HTTPException(404, f"no briefing format {fmt!r}; choose from {', '.join(DOWNLOADS)}")
@@ -84,7 +75,7 @@ def download(
     path = written[0]
     return FileResponse(
         path,
-        media_type=_TYPES[fmt],
+        media_type=REGISTRY[fmt].media_type,
         filename=path.name,
         background=BackgroundTask(folder.cleanup),
     )
