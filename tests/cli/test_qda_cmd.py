@@ -129,8 +129,8 @@ def test_an_interrupted_import_leaves_whole_sources_and_a_rerun_completes(
     tmp_path: Path, exported: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from caselens import library
-    from caselens.report.qda import read_qdpx
-    from caselens.report.qda.library_import import import_project
+    from caselens.qda import read_qdpx
+    from caselens.qda_import import import_project
     from caselens.store import review as review_store
 
     codebook = default_codebook()

@@ -127,7 +127,7 @@ def test_report_from_an_edited_or_newer_findings_json_names_file_and_key(
 
 
 def test_report_leaves_out_a_source_changed_since_with_a_note(tmp_path: Path) -> None:
-    from caselens.report.qda import read_qdpx
+    from caselens.qda import read_qdpx
     from caselens.report.quotes import source_id
 
     folder = tmp_path / "reviews"

@@ -87,7 +87,7 @@ def test_a_fresh_analysis_renders_appendix_and_qdpx_from_its_own_texts(
 ) -> None:
     from caselens.codebook import default_codebook
     from caselens.pipeline.settings import Settings
-    from caselens.report.qda import read_qdpx
+    from caselens.qda import read_qdpx
     from caselens.services import analyse
 
     folder = tmp_path / "reviews"

@@ -10,7 +10,8 @@ import pytest
 from qda_helpers import coded_corpus, shared_or_skip
 
 from caselens.codebook import default_codebook
-from caselens.report.qda import QdaError, read_qdpx, write_qdc, write_qdpx
+from caselens.qda import QdaError, read_qdpx
+from caselens.report.qda import write_qdc, write_qdpx
 
 xmlschema = pytest.importorskip("xmlschema")
 

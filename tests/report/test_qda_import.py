@@ -10,7 +10,7 @@ from qda_helpers import shared_or_skip
 
 from caselens.codebook import default_codebook
 from caselens.errors import InputError
-from caselens.report.qda import read_qdpx
+from caselens.qda import read_qdpx
 
 NS = "urn:QDA-XML:project:1.0"
 G = "0000000{}-0000-4000-8000-000000000000"
@@ -134,7 +134,7 @@ def test_a_source_that_expands_past_the_limit_is_refused_while_reading(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The limit is checked on the bytes read, not on the size the archive declares."""
-    from caselens.report.qda import read as qda_read
+    from caselens.qda import read as qda_read
 
     monkeypatch.setattr(qda_read, "MAX_ENTRY_BYTES", 2 * 1024 * 1024)
     path = _project(tmp_path, b"a" * (3 * 1024 * 1024), "", "")
@@ -145,7 +145,7 @@ def test_a_source_that_expands_past_the_limit_is_refused_while_reading(
 def test_many_sources_that_expand_past_the_total_are_refused(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from caselens.report.qda import read as qda_read
+    from caselens.qda import read as qda_read
 
     monkeypatch.setattr(qda_read, "MAX_TOTAL_BYTES", 4 * 1024 * 1024)
     path = tmp_path / "many.qdpx"
@@ -167,7 +167,7 @@ def test_many_sources_that_expand_past_the_total_are_refused(
 def test_an_archive_of_too_many_entries_is_refused(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from caselens.report.qda import read as qda_read
+    from caselens.qda import read as qda_read
 
     monkeypatch.setattr(qda_read, "MAX_ENTRIES", 10)
     path = tmp_path / "crowded.qdpx"

@@ -72,7 +72,7 @@ def import_codebook(file: Path, out: Path) -> None:
     import yaml
 
     from caselens.codebook import codebook_from_dict, default_codebook
-    from caselens.report.qda.read_qdc import read_qdc
+    from caselens.qda.read_qdc import read_qdc
 
     if out.exists():
         raise CaselensError(f"{out}: already exists; choose another --out (nothing was written)")
@@ -125,8 +125,8 @@ def import_qdpx(
     their own names. Importing the same project again adds nothing new.
     """
     from caselens.codebook import load_codebook
-    from caselens.report.qda import read_qdpx
-    from caselens.report.qda.library_import import import_project
+    from caselens.qda import read_qdpx
+    from caselens.qda_import import import_project
 
     codebook = load_codebook(codebook_path)
     project = read_qdpx(file, codebook)

@@ -91,7 +91,7 @@ def report(
     else:
         from caselens.codebook import load_codebook
         from caselens.library import open_library
-        from caselens.report.from_library import library_analysis
+        from caselens.library_briefing import library_analysis
 
         codebook = load_codebook(codebook_path)
         with open_library(db) as store:

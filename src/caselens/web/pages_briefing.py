@@ -23,7 +23,7 @@ DOWNLOADS = ("html", "pdf", "pptx", "md", "csv", "xlsx", "json")
 
 
 def _analysis(request: Request, accepted: bool):  # type: ignore[no-untyped-def]
-    from caselens.report.from_library import library_analysis
+    from caselens.library_briefing import library_analysis
 
     codebook = default_codebook()
     try:

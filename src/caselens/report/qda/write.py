@@ -23,7 +23,7 @@ from xml.etree import ElementTree as ET
 
 from caselens import __version__
 from caselens.model import Codebook, Finding
-from caselens.report.qda.model import (
+from caselens.qda.model import (
     CASELENS_USER,
     CODEBOOK_NS,
     PROJECT_NS,

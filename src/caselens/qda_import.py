@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from caselens.model import Codebook, Document
 from caselens.pipeline.settings import Settings
-from caselens.report.qda.model import (
+from caselens.qda.model import (
     CASELENS_USER,
     QdaCoding,
     QdaProject,
@@ -27,8 +27,8 @@ from caselens.report.qda.model import (
     source_guid,
     user_guid,
 )
-from caselens.report.qda.offsets import Aligned, align
-from caselens.report.qda.placing import place
+from caselens.qda.offsets import Aligned, align
+from caselens.qda.placing import place
 from caselens.store import Store
 from caselens.store import imported as imported_store
 from caselens.store import repository as repo

@@ -18,7 +18,7 @@ from xml.etree import ElementTree as ET
 
 from caselens.errors import InputError
 from caselens.model import Codebook
-from caselens.report.qda.model import (
+from caselens.qda.model import (
     PROJECT_NS,
     QdaCode,
     QdaCoding,

@@ -10,8 +10,8 @@ from click.testing import CliRunner
 from caselens.cli import cli
 from caselens.codebook import codebook_from_dict, default_codebook, load_codebook
 from caselens.errors import InputError
+from caselens.qda.read_qdc import MAX_DEPTH, read_qdc
 from caselens.report.qda import write_qdc
-from caselens.report.qda.read_qdc import MAX_DEPTH, read_qdc
 
 FOREIGN = """<?xml version="1.0" encoding="utf-8"?>
 <CodeBook xmlns="urn:QDA-XML:codebook:1.0" origin="a QDA program">

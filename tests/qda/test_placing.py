@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from caselens.report.qda.model import QdaCoding
-from caselens.report.qda.placing import place
+from caselens.qda.model import QdaCoding
+from caselens.qda.placing import place
 
 RAW = "First line of the review.\r\nThe father was never seen.\r\nThe baby slept on a sofa.\r\n"
 

@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from caselens.model.normalise import normalise_text
-from caselens.report.qda import align
+from caselens.qda import align
 
 
 def test_normalised_text_maps_to_itself() -> None:

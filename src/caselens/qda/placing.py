@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from caselens.report.qda.model import QdaCoding
+from caselens.qda.model import QdaCoding
 
 _SPACE = re.compile(r"\s+")
 MIN_QUOTE = 8  # shorter names are labels more often than quotes

@@ -17,7 +17,7 @@ from xml.etree import ElementTree as ET
 
 from caselens.errors import InputError
 from caselens.model import Codebook
-from caselens.report.qda.model import CODEBOOK_NS, PROJECT_NS, indicator_guid, theme_guid
+from caselens.qda.model import CODEBOOK_NS, PROJECT_NS, indicator_guid, theme_guid
 from caselens.userfile import check_regular
 
 MAX_QDC_BYTES = 20 * 1024 * 1024
