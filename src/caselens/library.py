@@ -168,21 +168,23 @@ def add(
     processor: Processor | None = None,
     progress: Progress | None = None,
     jobs: int = 1,
+    scheduler: str | None = None,
 ) -> AddReport:
     """Read, code and keep every new review under ``paths``; known ones are left as they are.
 
     With ``jobs`` above one (and no ``processor`` given), reviews are read and coded in
     worker processes while this one writes each finished review in its own transaction,
-    in the order of the files."""
+    in the order of the files; with ``scheduler``, on that Dask cluster
+    (:mod:`caselens.cluster`), the writing staying here."""
     from caselens.ingest import read_document
 
     settings = settings or Settings()
     files, skipped = expand(paths)
     report = AddReport(skipped=skipped)
     run = CodingRun("add", codebook, settings)
-    if processor is None and jobs > 1 and len(files) > 1:
+    if processor is None and (scheduler is not None or (jobs > 1 and len(files) > 1)):
         try:
-            _add_parallel(store, files, codebook, settings, run, report, progress, jobs)
+            _add_parallel(store, files, codebook, settings, run, report, progress, jobs, scheduler)
         finally:
             run.finish(store)
             report.run_id = run.id
@@ -223,13 +225,19 @@ def _add_parallel(
     report: AddReport,
     progress: Progress | None,
     jobs: int,
+    scheduler: str | None = None,
 ) -> None:
     from caselens.workers import process_files
 
     with store.transaction() as session:
         known = frozenset(repo.document_ids(session))
     seen: set[str] = set()
-    outcomes = process_files(files, codebook, settings, jobs=jobs, known=known)
+    if scheduler is not None:
+        from caselens.cluster import process_files_on
+
+        outcomes = process_files_on(scheduler, files, codebook, settings, known=known)
+    else:
+        outcomes = process_files(files, codebook, settings, jobs=jobs, known=known)
     for index, (file, outcome) in enumerate(zip(files, outcomes, strict=True), start=1):
         if outcome.skipped is not None:
             report.skipped.append(outcome.skipped)

@@ -203,8 +203,10 @@ def analyse(
     progress: Progress | None = None,
     *,
     jobs: int = 1,
+    scheduler: str | None = None,
 ) -> Analysis:
-    """Read, screen and code every review under ``paths``, in ``jobs`` worker processes.
+    """Read, screen and code every review under ``paths``, in ``jobs`` worker processes,
+    or on the Dask cluster whose scheduler is at ``scheduler`` (:mod:`caselens.cluster`).
 
     A file that cannot be read is recorded as skipped and the run goes on, so one
     damaged PDF never costs a partnership the rest of its briefing. ``progress``
@@ -218,7 +220,12 @@ def analyse(
     results: list[ReviewResult] = []
     duplicates: list[Duplicate] = []
     texts: dict[str, str] = {}
-    outcomes = process_files(files, codebook, settings, jobs=jobs)
+    if scheduler is not None:
+        from caselens.cluster import process_files_on
+
+        outcomes = process_files_on(scheduler, files, codebook, settings)
+    else:
+        outcomes = process_files(files, codebook, settings, jobs=jobs)
     coders: dict[str, Any] | None = None
     for index, (file, outcome) in enumerate(zip(files, outcomes, strict=True), start=1):
         coders = coders or outcome.coders

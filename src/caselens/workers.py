@@ -95,20 +95,21 @@ def _time_bound(seconds: float) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-def _one(file: Path) -> Outcome:
-    from caselens.ingest import document_from_bytes, read_bytes
+def code_bytes(pipeline: Pipeline, file: Path, data: bytes, known: frozenset[str]) -> Outcome:
+    """One file's outcome from its bytes: known by its hash, coded, or skipped with why.
+
+    The one place a file becomes an outcome, for the local workers and the cluster's."""
+    from caselens.ingest import document_from_bytes
     from caselens.model.document import content_id
 
-    assert _PIPELINE is not None
-    coders = _PIPELINE.coder.provenance()
+    coders = pipeline.coder.provenance()
     try:
         with _time_bound(DOCUMENT_SECONDS):
-            data = read_bytes(file, _PIPELINE.settings.max_file_bytes)
-            known = content_id(data)
-            if known in _KNOWN:  # re-adding an unchanged file costs its hash, not a parse
-                return Outcome(file, known=known, coders=coders)
+            identity = content_id(data)
+            if identity in known:  # re-adding an unchanged file costs its hash, not a parse
+                return Outcome(file, known=identity, coders=coders)
             document = document_from_bytes(file, data)
-            return Outcome(file, processed=_PIPELINE.process(document), coders=coders)
+            return Outcome(file, processed=pipeline.process(document), coders=coders)
     except _TooSlowError:
         error = InputError(
             str(file),
@@ -126,6 +127,21 @@ def _one(file: Path) -> Outcome:
             "read; please report this file's kind of problem"
         )
         return Outcome(file, skipped=Skipped(str(file), reason), coders=coders)
+
+
+def _one(file: Path) -> Outcome:
+    from caselens.ingest import read_bytes
+
+    assert _PIPELINE is not None
+    try:
+        with _time_bound(DOCUMENT_SECONDS):
+            data = read_bytes(file, _PIPELINE.settings.max_file_bytes)
+    except _TooSlowError:  # a FIFO or a stalled mount: the read itself would not end
+        error = InputError(str(file), f"could not be read in {DOCUMENT_SECONDS:g} seconds")
+        return Outcome(file, skipped=Skipped.because(file, error))
+    except CaselensError as error:
+        return Outcome(file, skipped=Skipped.because(file, error))
+    return code_bytes(_PIPELINE, file, data, _KNOWN)
 
 
 def process_files(

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pytest
+
 from caselens.model import Codebook
 from caselens.report.context import build_context
 from caselens.services import Analysis
@@ -105,3 +107,28 @@ def test_equal_quotes_prefer_a_new_indicator_and_a_readable_length(
     assert len(theme_a.quotes) == 3
     assert {q.indicator for q in theme_a.quotes[:2]} == {"A.x", "A.y"}
     assert long not in {q.text for q in theme_a.quotes}
+
+
+def test_a_large_corpus_gets_a_briefing_that_stays_small(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Above LARGE_CORPUS included reviews, table cells are counts that open the review
+    and each review's appendix entry is bounded; below it, cells list their quotes."""
+    from report_builders import TEXTS, make_codebook, make_placed_analysis
+
+    from caselens.report import context as context_module
+    from caselens.report.html import render_html
+
+    codebook = make_codebook()
+    analysis = make_placed_analysis()
+    small = context_module.build_context(analysis, codebook, texts=TEXTS)
+    assert any(cell.quotes for row in small.matrix for cell in row.cells)
+    monkeypatch.setattr(context_module, "LARGE_CORPUS", 1)
+    monkeypatch.setattr(context_module, "PASSAGES_WHEN_LARGE", 1)
+    large = context_module.build_context(analysis, codebook, texts=TEXTS)
+    assert all(not cell.quotes for row in large.matrix for cell in row.cells)
+    assert [c.count for r in large.matrix for c in r.cells] == [
+        c.count for r in small.matrix for c in r.cells
+    ]  # the counts never change
+    assert all(len(s.paragraphs) <= 1 for s in large.sources)
+    page = render_html(large)
+    assert '<td><a href="#doc-t1" title="Open the review">' in page
+    assert "not shown, to keep a briefing" in page

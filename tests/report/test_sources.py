@@ -113,3 +113,46 @@ def test_read_texts_finds_moved_sources_under_the_folder_given(
     assert sources.read_texts(saved).texts == {}
     found = sources.read_texts(saved, roots=[moved])
     assert found.notes == () and len(found.texts) == 1
+
+
+def _coded_review(paragraphs: int) -> tuple[str, object]:
+    """A review of ``paragraphs`` paragraphs, each holding one coded quote."""
+    text = "\n\n".join(
+        f"Paragraph {i}: the mother said the baby slept well." for i in range(paragraphs)
+    )
+    result = make_placed_analysis().results[0]
+    findings = []
+    for i in range(paragraphs):
+        quote = f"Paragraph {i}: the mother said the baby slept well."
+        start = text.index(quote)
+        findings.append(
+            replace(result.findings[0], evidence=Evidence(quote, start, start + len(quote)))
+        )
+    return text, replace(result, findings=tuple(findings))
+
+
+def test_a_large_briefing_keeps_the_chosen_passages_and_says_how_many_are_left_out() -> None:
+    text, result = _coded_review(30)
+    wanted = text.index("Paragraph 20:")
+    section = build_section(
+        result,
+        text,
+        max_passages=5,
+        first=frozenset({f"doc-t1-{wanted}"}),  # type: ignore[arg-type]
+    )
+    assert section is not None and not section.complete
+    shown = _text_of(section)
+    assert "Paragraph 20:" in shown  # the briefing's own quote comes first
+    assert [f"Paragraph {i}:" in shown for i in range(4)] == [True] * 4  # then in text order
+    assert "Paragraph 5:" not in shown
+    assert section.passages_not_shown == 25
+    assert f"doc-t1-{wanted}" in section.anchors()
+    # a quote whose paragraph is not shown has no anchor to link to
+    assert f"doc-t1-{text.index('Paragraph 9:')}" not in section.anchors()
+
+
+def test_finding_the_coded_paragraphs_is_linear_and_exact() -> None:
+    spans = [(i * 10, i * 10 + 8) for i in range(1000)]
+    marks = [(i * 10 + 2, i * 10 + 4) for i in range(0, 1000, 7)] + [(9995, 9999)]
+    naive = [i for i, (a, b) in enumerate(spans) if any(a < q1 and q0 < b for q0, q1 in marks)]
+    assert sources._holding(spans, sorted(marks)) == naive

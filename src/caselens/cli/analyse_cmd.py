@@ -20,6 +20,7 @@ from caselens.cli.common import (
     out_folder_option,
     progress_bar,
     render_and_report,
+    scheduler_option,
     settings_options,
     warn_unavailable,
 )
@@ -59,6 +60,7 @@ def _summary_table(analysis: Analysis, codebook: Codebook) -> Table:
 @codebook_option
 @settings_options
 @jobs_option
+@scheduler_option
 @cover_options
 @handle_errors
 def analyse(
@@ -68,6 +70,7 @@ def analyse(
     codebook_path: Path | None,
     settings: Settings,
     jobs: int | None,
+    scheduler: str | None,
     title: str | None,
     organisation: str | None,
 ) -> None:
@@ -84,7 +87,12 @@ def analyse(
     codebook = load_codebook(codebook_path)
     with progress_bar("Reading", "Reading reviews") as progress:
         analysis = run_analysis(
-            list(paths), codebook, settings, progress=progress, jobs=jobs_or_cores(jobs)
+            list(paths),
+            codebook,
+            settings,
+            progress=progress,
+            jobs=jobs_or_cores(jobs),
+            scheduler=scheduler or None,
         )
     if not analysis.results:
         reasons = "; ".join(f"{s.path}: {s.reason}" for s in analysis.skipped)

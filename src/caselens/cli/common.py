@@ -156,6 +156,20 @@ def jobs_option(func: F) -> F:
     )(func)
 
 
+def scheduler_option(func: F) -> F:
+    """``--scheduler ADDRESS``: code on a Dask cluster instead of local processes."""
+    return click.option(
+        "--scheduler",
+        "scheduler",
+        metavar="ADDRESS",
+        default=None,
+        envvar="CASELENS_DASK_SCHEDULER",
+        help="Read and code the reviews on the Dask cluster whose scheduler is at ADDRESS "
+        "(tcp://host:8786; needs caselens[dask]); default: local worker processes "
+        "[env: CASELENS_DASK_SCHEDULER].",
+    )(func)
+
+
 def jobs_or_cores(jobs: int | None) -> int:
     from caselens.workers import default_jobs
 

@@ -22,6 +22,7 @@ from caselens.cli.common import (
     jobs_or_cores,
     library_query_options,
     progress_bar,
+    scheduler_option,
     settings_options,
 )
 from caselens.pipeline.settings import Settings
@@ -83,6 +84,7 @@ def library() -> None:
 @settings_options
 @db_option
 @jobs_option
+@scheduler_option
 @handle_errors
 def add(
     paths: tuple[Path, ...],
@@ -90,6 +92,7 @@ def add(
     settings: Settings,
     db: str | None,
     jobs: int | None,
+    scheduler: str | None,
 ) -> None:
     """Read, screen, code and keep review files (or folders of them).
 
@@ -102,7 +105,13 @@ def add(
     codebook = load_codebook(codebook_path)
     with lib.open_library(db) as store, progress_bar("Adding") as progress:
         report = lib.add(
-            store, list(paths), codebook, settings, progress=progress, jobs=jobs_or_cores(jobs)
+            store,
+            list(paths),
+            codebook,
+            settings,
+            progress=progress,
+            jobs=jobs_or_cores(jobs),
+            scheduler=scheduler or None,
         )
         location = store.location
     run = f" (run {report.run_id})" if report.run_id is not None else ""

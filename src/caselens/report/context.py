@@ -41,6 +41,15 @@ LONG_QUOTE = 400  # characters; longer or shorter quotes are used only when noth
 SHORT_QUOTE = 30
 
 
+# A briefing over many reviews must stay a file that opens in seconds: above this many
+# included reviews, the theme-by-review table gives counts that open the review, and each
+# review's appendix entry shows its most telling coded passages (every finding is in the
+# CSV, XLSX and JSON). Measured: 300 generated reviews, 45 MB before, see docs/reports.md.
+LARGE_CORPUS = 40
+PASSAGES_WHEN_LARGE = 8
+QUOTES_PER_CELL = 8  # quotes a table cell lists; the rest are read in the review
+
+
 @dataclass(frozen=True, slots=True)
 class IndicatorRow:
     id: str
@@ -337,7 +346,14 @@ def build_context(
     questions = _questions(codebook)
     names = review_names(r.document for r in analysis.results)
     themes = _themes(included, codebook, questions, names)
-    sources = build_sources(included, texts or {}, names)
+    large = len(included) > LARGE_CORPUS
+    sources = build_sources(
+        included,
+        texts or {},
+        names,
+        max_passages=PASSAGES_WHEN_LARGE if large else None,
+        first=frozenset(q.anchor for t in themes for q in t.quotes),
+    )
     method = MethodInfo(
         codebook_id=p.codebook_id,
         codebook_version=p.codebook_version,
@@ -364,7 +380,7 @@ def build_context(
         method=method,
         reviews=_review_rows(analysis, flow, names),
         skipped=analysis.skipped,
-        matrix=matrix(included, codebook, names),
+        matrix=matrix(included, codebook, names, quotes_per_cell=0 if large else QUOTES_PER_CELL),
         cooccurrence=cooccurrence(included, codebook),
         trend=trend(included, codebook),
         sources=sources,

@@ -25,7 +25,12 @@ UNKNOWN_YEAR = "Year not stated"
 class MatrixCell:
     theme: str
     count: int  # passages coded to the theme in this review
-    quotes: tuple[Quote, ...]
+    quotes: tuple[Quote, ...]  # the first few, in text order (see ``matrix``)
+
+    @property
+    def more(self) -> int:
+        """Passages counted but not quoted in the cell: read them in the review."""
+        return self.count - len(self.quotes)
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,8 +126,12 @@ def matrix(
     included: tuple[ReviewResult, ...],
     codebook: Codebook,
     names: Mapping[str, str] | None = None,
+    quotes_per_cell: int | None = None,
 ) -> tuple[MatrixRow, ...]:
-    """One row per included review, one cell per theme, quotes in text order."""
+    """One row per included review, one cell per theme, quotes in text order.
+
+    ``quotes_per_cell`` keeps a cell's quotes to the first few (0: counts only), so the
+    table of a large corpus stays small; the count is always every passage."""
     names = names or {r.document.id: r.document.name for r in included}
     rows = []
     for result in sorted(included, key=lambda r: names[r.document.id].lower()):
@@ -132,7 +141,8 @@ def matrix(
                 (f for f in result.findings if f.theme == theme.id),
                 key=lambda f: (f.start, f.end, f.indicator),
             )
-            quotes = tuple(quote_of(result, f, codebook, names) for f in findings)
+            shown = findings if quotes_per_cell is None else findings[:quotes_per_cell]
+            quotes = tuple(quote_of(result, f, codebook, names) for f in shown)
             cells.append(MatrixCell(theme.id, len(findings), quotes))
         rows.append(
             MatrixRow(

@@ -14,6 +14,7 @@ many long reviews stays a file that opens quickly and can be emailed.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections.abc import Mapping, Sequence
@@ -55,6 +56,7 @@ class SourceSection:
     characters: int
     paragraphs: tuple[Paragraph, ...]
     gap_after: bool
+    passages_not_shown: int = 0  # coded paragraphs left out to keep a large briefing small
 
     def anchors(self) -> set[str]:
         """The quote places shown here: only a quote that matches its text has one."""
@@ -78,44 +80,86 @@ def _merge(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
 def _pieces(
     text: str, start: int, end: int, marks: list[tuple[int, int]], anchors: dict[int, list[str]]
 ) -> tuple[Piece, ...]:
-    """Cut ``text[start:end]`` at the marks' edges and at every anchor."""
+    """Cut ``text[start:end]`` at the marks' edges and at every anchor (``marks`` sorted and
+    not overlapping, so only those around this paragraph are looked at)."""
+    first = max(bisect.bisect_right(marks, (start, start)) - 1, 0)
+    near = []
+    for a, b in marks[first:]:
+        if a >= end:
+            break
+        if b > start:
+            near.append((a, b))
     cuts = {start, end}
-    for a, b in marks:
+    for a, b in near:
         cuts.update(x for x in (a, b) if start < x < end)
     cuts.update(x for x in anchors if start < x < end)
     points = sorted(cuts)
     pieces = []
     for a, b in itertools.pairwise(points):
-        marked = any(m0 <= a and b <= m1 for m0, m1 in marks)
+        marked = any(m0 <= a and b <= m1 for m0, m1 in near)
         pieces.append(Piece(text[a:b], marked, tuple(anchors.get(a, ()))))
     return tuple(pieces)
 
 
-def build_section(result: ReviewResult, text: str, name: str | None = None) -> SourceSection | None:
-    """The appendix section of one review, or None if none of its quotes match ``text``."""
+def _holding(spans: Sequence[tuple[int, int]], marks: Sequence[tuple[int, int]]) -> list[int]:
+    """The paragraphs a mark overlaps, in one pass over both (each sorted): linear in the
+    paragraphs and the quotes, not their product."""
+    out: list[int] = []
+    j = 0
+    for i, (a, b) in enumerate(spans):
+        while j < len(marks) and marks[j][1] <= a:
+            j += 1
+        if j < len(marks) and marks[j][0] < b:
+            out.append(i)
+    return out
+
+
+def build_section(
+    result: ReviewResult,
+    text: str,
+    name: str | None = None,
+    *,
+    max_passages: int | None = None,
+    first: frozenset[str] = frozenset(),
+) -> SourceSection | None:
+    """The appendix section of one review, or None if none of its quotes match ``text``.
+
+    ``max_passages`` keeps at most that many coded paragraphs (those holding a quote
+    whose anchor is in ``first`` before the rest, then in text order) and no context
+    around them: what a briefing over hundreds of reviews can carry."""
     doc_id = result.document.id
     quotes = [(f.start, f.end) for f in result.findings if text[f.start : f.end] == f.quote]
     if not quotes:
         return None
     marks = _merge(quotes)
-    anchors: dict[int, list[str]] = {}
-    for start, _ in sorted(set(quotes)):
-        if anchor_id(doc_id, start) not in anchors.get(start, []):
-            anchors.setdefault(start, []).append(anchor_id(doc_id, start))
     spans = _spans(text)
-    complete = len(text) <= WHOLE_TEXT_LIMIT
+    holding = _holding(spans, marks)
+    complete = len(text) <= WHOLE_TEXT_LIMIT and max_passages is None
+    not_shown = 0
     if complete:
         keep = set(range(len(spans)))
+    elif max_passages is not None and len(holding) > max_passages:
+        wanted = sorted({q for q, _ in quotes if anchor_id(doc_id, q) in first})
+        starts = [a for a, _ in spans]
+        preferred = {bisect.bisect_right(starts, q) - 1 for q in wanted}
+        ordered = [i for i in holding if i in preferred] + [
+            i for i in holding if i not in preferred
+        ]
+        keep = set(ordered[:max_passages])
+        not_shown = len(holding) - len(keep)
     else:
-        holding = {
-            i for i, (a, b) in enumerate(spans) if any(a < q1 and q0 < b for q0, q1 in marks)
-        }
+        context = 0 if max_passages is not None else CONTEXT_PARAGRAPHS
         keep = {
-            j
-            for i in holding
-            for j in range(i - CONTEXT_PARAGRAPHS, i + CONTEXT_PARAGRAPHS + 1)
-            if 0 <= j < len(spans)
+            j for i in holding for j in range(i - context, i + context + 1) if 0 <= j < len(spans)
         }
+    shown = [spans[i] for i in sorted(keep)]
+    anchors: dict[int, list[str]] = {}
+    for start, _ in sorted(set(quotes)):
+        k = bisect.bisect_right(shown, (start, len(text) + 1)) - 1
+        if k < 0 or not (shown[k][0] <= start < shown[k][1]):
+            continue  # its paragraph is not shown: no anchor to link to
+        if anchor_id(doc_id, start) not in anchors.get(start, []):
+            anchors.setdefault(start, []).append(anchor_id(doc_id, start))
     paragraphs = []
     previous = -1
     for i in sorted(keep):
@@ -132,6 +176,7 @@ def build_section(result: ReviewResult, text: str, name: str | None = None) -> S
         characters=len(text),
         paragraphs=tuple(paragraphs),
         gap_after=previous < len(spans) - 1,
+        passages_not_shown=not_shown,
     )
 
 
@@ -139,13 +184,18 @@ def build_sources(
     included: Sequence[ReviewResult],
     texts: Mapping[str, str],
     names: Mapping[str, str] | None = None,
+    *,
+    max_passages: int | None = None,
+    first: frozenset[str] = frozenset(),
 ) -> tuple[SourceSection, ...]:
     names = names or {r.document.id: r.document.name for r in included}
     sections = []
     for result in sorted(included, key=lambda r: names[r.document.id].lower()):
         text = texts.get(result.document.id)
         if text is not None:
-            section = build_section(result, text, names[result.document.id])
+            section = build_section(
+                result, text, names[result.document.id], max_passages=max_passages, first=first
+            )
             if section is not None:
                 sections.append(section)
     return tuple(sections)
