@@ -138,3 +138,17 @@ def test_evaluate_tables() -> None:
     assert "Screening F1" in result.output
     assert "Per theme" in result.output
     assert "Per indicator" in result.output
+
+
+@pytest.mark.slow
+def test_worker_processes_score_exactly_as_one_process() -> None:
+    from caselens.codebook import default_codebook
+    from caselens.evaluate import evaluate, load_gold
+
+    records = load_gold(Path(__file__).parent / "fixtures" / "eval" / "seventh.jsonl")
+    one = evaluate(records, default_codebook(), jobs=1)
+    two = evaluate(records, default_codebook(), jobs=2)
+    assert one.pop("seconds") > 0 and two.pop("seconds") > 0  # the one thing that differs
+    assert json.dumps(one, sort_keys=True, default=str) == json.dumps(
+        two, sort_keys=True, default=str
+    )

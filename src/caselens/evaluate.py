@@ -241,13 +241,24 @@ def calibration(findings: Sequence[tuple[float, bool]]) -> list[dict[str, Any]]:
 
 
 def evaluate(
-    records: Sequence[GoldRecord], codebook: Codebook, settings: Settings | None = None
+    records: Sequence[GoldRecord],
+    codebook: Codebook,
+    settings: Settings | None = None,
+    *,
+    jobs: int = 1,
 ) -> dict[str, Any]:
-    """Run every record through the pipeline and score it (shape: the labelled data README)."""
+    """Run every record through the pipeline and score it (shape: the labelled data README),
+    in ``jobs`` worker processes; the scores do not depend on how many."""
     settings = settings or Settings()
-    pipeline = Pipeline(codebook, settings)
     started = time.perf_counter()
-    processed = [pipeline.process(Document.from_text(r.text, r.id)) for r in records]
+    documents = (Document.from_text(r.text, r.id) for r in records)
+    if jobs > 1 and len(records) > 1:
+        from caselens.workers import process_documents
+
+        processed = list(process_documents(documents, codebook, settings, jobs=jobs))
+    else:
+        pipeline = Pipeline(codebook, settings)
+        processed = [pipeline.process(document) for document in documents]
     seconds = time.perf_counter() - started
     facts = [p.facts for p in processed]
     themes = multilabel_scores(

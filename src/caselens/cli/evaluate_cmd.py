@@ -11,6 +11,8 @@ from caselens.cli.common import (
     console,
     echo_json,
     handle_errors,
+    jobs_option,
+    jobs_or_cores,
     json_option_with,
     model_options,
 )
@@ -34,6 +36,7 @@ from caselens.pipeline.settings import Settings
     show_default=True,
     help="How many mistakes to list (0 for none).",
 )
+@jobs_option
 @handle_errors
 def evaluate(
     gold: Path,
@@ -42,11 +45,14 @@ def evaluate(
     semantic: bool,
     model: bool,
     mistakes: int,
+    jobs: int | None,
 ) -> None:
     """Score screening, facts and coding against labelled summaries in GOLD (JSON Lines)."""
     records = load_gold(gold)
     codebook = load_codebook(codebook_path)
-    result = run_evaluation(records, codebook, Settings(semantic=semantic, model=model))
+    result = run_evaluation(
+        records, codebook, Settings(semantic=semantic, model=model), jobs=jobs_or_cores(jobs)
+    )
     result["mistakes_total"] = len(result["mistakes"])
     result["mistakes"] = result["mistakes"][:mistakes]
     if as_json:
