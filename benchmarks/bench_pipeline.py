@@ -7,9 +7,12 @@ the ones recorded in the issue notes.
 
 It builds a corpus of long PDF reviews from the paragraphs of the bundled samples
 (shuffled, so no two documents are the same), then times, over the same files,
-(1) text extraction alone and (2) the whole pipeline: read, segment, extract
-facts, screen and code. It prints pages per second for both, the ratio, and the
-peak memory of the worker processes.
+(1) text extraction alone, (2) the whole pipeline: read, segment, extract facts,
+screen and code, and (3) the commands a researcher runs, as commands: ``analyse``
+(default formats), ``library add`` fresh and again (nothing new), and ``library
+recode``. It prints pages per second, the ratio to bare extraction, the peak memory
+of each command's largest process, and the projected time for the national corpus
+(about 50,000 pages).
 """
 
 from __future__ import annotations
@@ -120,6 +123,48 @@ def run(paths: list[Path], jobs: int, semantic: bool, model: bool) -> dict[str, 
     }
 
 
+NATIONAL_PAGES = 50_000  # about 1,400 published reviews
+
+
+def _command(args: list[str], pages: int) -> dict[str, float]:
+    """Run one caselens command as a user would; its wall time, pages per second and the
+    peak memory of its largest process (Linux wait4: the command or one of its workers)."""
+    import os
+    import subprocess
+
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "caselens", *args],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    return {
+        "seconds": round(seconds, 2),
+        "pages_per_second": round(pages / seconds, 1),
+        "peak_rss_mb": round(usage.ru_maxrss / 1024, 1),
+        "exit_code": process.returncode,
+    }
+
+
+def commands(folder: Path, pages: int, jobs: int, work: Path) -> dict[str, dict[str, float]]:
+    """The commands a researcher runs over a corpus, side by side on the same files."""
+    database = work / "library.db"
+    out: dict[str, dict[str, float]] = {}
+    out["analyse"] = _command(
+        ["analyse", str(folder), "--out", str(work / "briefing"), "--jobs", str(jobs)], pages
+    )
+    add = ["library", "add", str(folder), "--db", str(database), "--jobs", str(jobs)]
+    out["library add (fresh)"] = _command(add, pages)
+    out["library add (again)"] = _command(add, pages)
+    out["library recode"] = _command(
+        ["library", "recode", "--db", str(database), "--jobs", str(jobs)], pages
+    )
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--pages", type=int, default=2000, help="total pages to generate")
@@ -134,6 +179,12 @@ def main() -> None:
     )
     parser.add_argument("--corpus", type=Path, help="reuse (or keep) the corpus in this folder")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--commands",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="also time analyse, library add (fresh and again) and recode as commands",
+    )
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -145,7 +196,15 @@ def main() -> None:
             paths = make_corpus(folder, args.pages, args.pages_per_doc, args.seed)
             seconds = time.perf_counter() - t0
             print(f"generated {len(paths)} PDFs in {seconds:.1f} s", file=sys.stderr)
-        result = run(paths, args.jobs, semantic=args.semantic, model=args.model)
+        base = run(paths, args.jobs, semantic=args.semantic, model=args.model)
+        result: dict[str, object] = dict(base)
+        if args.commands:
+            with tempfile.TemporaryDirectory() as work:
+                timed = commands(folder, int(base["pages"]), args.jobs, Path(work))
+            result["commands"] = timed
+            per_second = timed["analyse"]["pages_per_second"]
+            result["national_corpus_minutes"] = round(NATIONAL_PAGES / per_second / 60, 1)
+            result["analyse_vs_extract"] = round(per_second / base["extract_pages_per_second"], 2)
     print(json.dumps(result, indent=2))
 
 

@@ -78,6 +78,12 @@ _COMPOUND_PREFIXES = frozenset(
 
 # PDFium is not thread-safe; the web app reads uploads in a background thread.
 _PDFIUM_LOCK = threading.Lock()
+# A printed A4 page holds a few thousand characters (about 10,000 in small type in two
+# columns). A page claiming far more is text drawn on top of itself, usually one huge
+# content stream shared by every page to exhaust the reader: refused at the first such
+# page, in seconds, rather than after minutes of extraction.
+MAX_PAGE_CHARACTERS = 100_000
+MAX_DOCUMENT_CHARACTERS = 20_000_000
 
 
 def read_pdf(data: bytes, path: Path) -> Extracted:
@@ -108,10 +114,26 @@ def _pdfium_pages(data: bytes, path: Path) -> tuple[list[str], str | None] | Non
             return None
         try:
             texts = []
+            total = 0
             for index in range(len(document)):
                 page = document[index]
                 try:
                     textpage = page.get_textpage()
+                    count = textpage.count_chars()
+                    total += max(count, 0)
+                    if count > MAX_PAGE_CHARACTERS or total > MAX_DOCUMENT_CHARACTERS:
+                        textpage.close()
+                        what = (
+                            f"page {index + 1} holds {count:,} characters of text (a printed "
+                            "page holds a few thousand)"
+                            if count > MAX_PAGE_CHARACTERS
+                            else f"its first {index + 1} pages hold {total:,} characters"
+                        )
+                        raise InputError(
+                            str(path),
+                            f"{what}: the file looks built to exhaust the reader; re-save it "
+                            "from the original, or print it to PDF again",
+                        )
                     texts.append(_as_lines(textpage.get_text_bounded()))
                     textpage.close()
                 finally:
