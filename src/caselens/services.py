@@ -284,8 +284,9 @@ def _document_to_dict(result: ReviewResult) -> dict[str, Any]:
     }
 
 
-def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
-    """A JSON-ready dict: documents with facts and screening, then a flat findings list."""
+def analysis_to_dict(analysis: Analysis, *, with_findings: bool = True) -> dict[str, Any]:
+    """A JSON-ready dict: documents with facts and screening, then a flat findings list
+    (left empty with ``with_findings=False``, for a writer that streams them)."""
     p = analysis.provenance
     return {
         "format": ANALYSIS_FORMAT,
@@ -300,7 +301,7 @@ def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
             "inputs": list(p.inputs),
         },
         "documents": [_document_to_dict(r) for r in analysis.results],
-        "findings": [f.to_dict() for f in analysis.findings],
+        "findings": [f.to_dict() for f in analysis.findings] if with_findings else [],
         "skipped": [{"path": s.path, "reason": s.reason} for s in analysis.skipped],
         "duplicates": [{"path": d.path, "document": d.document} for d in analysis.duplicates],
     }

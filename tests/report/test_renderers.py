@@ -164,3 +164,26 @@ def test_markdown_has_every_section_and_escapes_document_text(ctx: BriefingConte
     assert "## Themes in each review" in md and "## By year of publication" in md
     assert r"\<b\>bold\</b\> \*stars\*" in md
     assert "<b>" not in md
+
+
+def test_findings_json_streamed_is_the_json_of_the_whole_dict(codebook: Codebook) -> None:
+    """findings.json is written piece by piece (never a corpus's findings as dicts at
+    once) and is byte for byte what encoding the whole dict gives."""
+    import json
+
+    from caselens.codebook.loader import codebook_to_dict
+    from caselens.report.tables import _context_dict, findings_json, findings_json_chunks
+    from caselens.services import analysis_to_dict
+
+    analysis = make_placed_analysis()
+    context = build_context(analysis, codebook, texts=TEXTS)
+    whole = analysis_to_dict(analysis)
+    whole["codebook"] = codebook_to_dict(codebook)
+    whole.update(_context_dict(context))
+    expected = json.dumps(whole, ensure_ascii=False, indent=2) + "\n"
+    assert findings_json(analysis, codebook, context) == expected
+    assert len(list(findings_json_chunks(analysis, codebook, context))) > 10
+    empty = analysis.__class__((), (), analysis.provenance)
+    assert (
+        json.loads(findings_json(empty, codebook, build_context(empty, codebook)))["findings"] == []
+    )

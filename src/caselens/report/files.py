@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
+from collections.abc import Iterable
 from pathlib import Path
 
 from caselens.errors import CaselensError
@@ -24,7 +25,20 @@ def atomic_write_text(path: Path, text: str, *, private: bool = False) -> None:
 
 
 def atomic_write_bytes(path: Path, data: bytes, *, private: bool = False) -> None:
-    """Write ``data`` to a temporary file beside ``path``, then rename it into place.
+    """Write ``data`` atomically (see :func:`atomic_write_chunks`)."""
+    atomic_write_chunks(path, (data,), private=private)
+
+
+def atomic_write_text_chunks(path: Path, chunks: Iterable[str], *, private: bool = False) -> None:
+    """Write text produced piece by piece (a large JSON file), never held whole in memory.
+
+    A piece that cannot be encoded, or an error while producing one, leaves the old file
+    as it was."""
+    atomic_write_chunks(path, (chunk.encode("utf-8") for chunk in chunks), private=private)
+
+
+def atomic_write_chunks(path: Path, chunks: Iterable[bytes], *, private: bool = False) -> None:
+    """Write ``chunks`` to a temporary file beside ``path``, then rename it into place.
 
     The rename is atomic on one file system, so a reader sees either the old file
     or the complete new one, never a partial write. The file gets the usual
@@ -42,7 +56,8 @@ def atomic_write_bytes(path: Path, data: bytes, *, private: bool = False) -> Non
         ) from error
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            for chunk in chunks:
+                handle.write(chunk)
             handle.flush()
             os.fsync(handle.fileno())
         tmp.replace(path)

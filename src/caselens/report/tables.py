@@ -11,13 +11,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from caselens.codebook.loader import codebook_to_dict
 from caselens.model import Codebook
 from caselens.report.context import BriefingContext
-from caselens.report.files import atomic_write_text
+from caselens.report.files import atomic_write_text, atomic_write_text_chunks
 from caselens.services import Analysis, analysis_to_dict
 
 CSV_COLUMNS = (
@@ -119,12 +120,37 @@ def _context_dict(context: BriefingContext) -> dict[str, Any]:
     }
 
 
-def findings_json(analysis: Analysis, codebook: Codebook, context: BriefingContext) -> str:
-    data = analysis_to_dict(analysis)
+class _EachFinding(list[dict[str, Any]]):
+    """The findings as the JSON encoder walks them, one dict at a time: a corpus's hundred
+    thousand findings are never all dicts at once. (With ``indent`` the encoder is the
+    pure-Python one, which asks only truthiness and iteration of a list.)"""
+
+    def __init__(self, analysis: Analysis) -> None:
+        super().__init__()
+        self._analysis = analysis
+
+    def __bool__(self) -> bool:
+        return bool(self._analysis.findings)
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        return (f.to_dict() for r in self._analysis.results for f in r.findings)
+
+
+def findings_json_chunks(
+    analysis: Analysis, codebook: Codebook, context: BriefingContext
+) -> Iterator[str]:
+    """findings.json piece by piece: the same text as :func:`findings_json`."""
+    data = analysis_to_dict(analysis, with_findings=False)
+    data["findings"] = _EachFinding(analysis)
     # The whole codebook, so `caselens report` renders this file again without the YAML.
     data["codebook"] = codebook_to_dict(codebook)
     data.update(_context_dict(context))
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    yield from json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(data)
+    yield "\n"
+
+
+def findings_json(analysis: Analysis, codebook: Codebook, context: BriefingContext) -> str:
+    return "".join(findings_json_chunks(analysis, codebook, context))
 
 
 def write_findings_csv(path: Path, analysis: Analysis, codebook: Codebook) -> None:
@@ -135,4 +161,4 @@ def write_findings_csv(path: Path, analysis: Analysis, codebook: Codebook) -> No
 def write_findings_json(
     path: Path, analysis: Analysis, codebook: Codebook, context: BriefingContext
 ) -> None:
-    atomic_write_text(path, findings_json(analysis, codebook, context))
+    atomic_write_text_chunks(path, findings_json_chunks(analysis, codebook, context))
