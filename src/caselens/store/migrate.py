@@ -65,17 +65,16 @@ def upgrade(engine: Engine) -> None:
     moment and looks again rather than failing."""
     try:
         for attempt in range(ATTEMPTS):
-            if current_revision(engine) == head_revision():
-                return
             try:
+                # the look, too, can meet a lock while another process makes the tables
+                if current_revision(engine) == head_revision():
+                    return
                 _migrate(engine)
                 return
             except DBAPIError:
-                time.sleep(0.2 * (attempt + 1))
-                if current_revision(engine) == head_revision():
-                    return
                 if attempt == ATTEMPTS - 1:
                     raise
+                time.sleep(0.2 * (attempt + 1))
     except DBAPIError as e:  # unreachable, refused, locked, or not a database at all
         where = shown(engine.url.render_as_string(hide_password=True))
         why = one_line(e.orig, secret_of(engine.url))
