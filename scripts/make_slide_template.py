@@ -24,7 +24,7 @@ from typing import Any
 
 from lxml import etree
 from pptx import Presentation
-from pptx.enum.shapes import MSO_SHAPE
+from pptx.enum.shapes import MSO_SHAPE, PP_PLACEHOLDER
 from pptx.util import Emu, Inches, Pt
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -56,10 +56,10 @@ NS = {
 
 TITLE = (MARGIN, 0.35, WIDTH - 2 * MARGIN, 1.05)
 BODY = (MARGIN, 1.5, WIDTH - 2 * MARGIN, 5.3)
-FOOTERS = {  # placeholder idx: box
-    10: (MARGIN, 6.95, 2.8, 0.4),
-    11: (MARGIN + 3.1, 6.95, WIDTH - 2 * MARGIN - 6.2, 0.4),
-    12: (WIDTH - MARGIN - 2.8, 6.95, 2.8, 0.4),
+FOOTERS = {  # placeholder type (the master numbers them 2-4, the layouts 10-12): box
+    PP_PLACEHOLDER.DATE: (MARGIN, 6.95, 2.8, 0.4),
+    PP_PLACEHOLDER.FOOTER: (MARGIN + 3.1, 6.95, WIDTH - 2 * MARGIN - 6.2, 0.4),
+    PP_PLACEHOLDER.SLIDE_NUMBER: (WIDTH - MARGIN - 2.8, 6.95, 2.8, 0.4),
 }
 COVER_TITLE = (1.0, 2.1, WIDTH - 2.0, 2.0)
 COVER_SUBTITLE = (1.0, 4.3, WIDTH - 2.0, 1.2)
@@ -69,12 +69,14 @@ def _place(shape: Any, box: tuple[float, float, float, float]) -> None:
     shape.left, shape.top, shape.width, shape.height = (Emu(Inches(v)) for v in box)
 
 
-def _placeholder_box(idx: int, layout: str) -> tuple[float, float, float, float] | None:
-    if idx in FOOTERS:
-        return FOOTERS[idx]
+def _placeholder_box(shape: Any, layout: str) -> tuple[float, float, float, float] | None:
+    kind = shape.placeholder_format.type
+    if kind in FOOTERS:
+        return FOOTERS[kind]
+    title = kind in (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
     if layout == "Title Slide":
-        return COVER_TITLE if idx == 0 else COVER_SUBTITLE
-    return TITLE if idx == 0 else BODY
+        return COVER_TITLE if title else COVER_SUBTITLE
+    return TITLE if title else BODY
 
 
 def _theme(deck: Any) -> None:
@@ -145,12 +147,12 @@ def build(out: Path) -> None:
         if layout.name not in KEEP:
             deck.slide_layouts.remove(layout)
     for shape in deck.slide_master.placeholders:
-        box = _placeholder_box(shape.placeholder_format.idx, "master")
+        box = _placeholder_box(shape, "master")
         if box is not None:
             _place(shape, box)
     for layout in deck.slide_layouts:
         for shape in layout.placeholders:
-            box = _placeholder_box(shape.placeholder_format.idx, layout.name)
+            box = _placeholder_box(shape, layout.name)
             if box is not None:
                 _place(shape, box)
     _theme(deck)

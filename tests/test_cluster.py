@@ -135,3 +135,26 @@ def test_an_unreachable_scheduler_is_a_clear_error(monkeypatch: pytest.MonkeyPat
                 default_codebook(), Settings(),
             )
         )  # fmt: skip
+
+
+@pytest.mark.parametrize("address", ["tls://127.0.0.1:9", "not an address"])
+def test_a_malformed_scheduler_address_is_a_clear_error(
+    address: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from caselens import cluster
+
+    monkeypatch.setattr(cluster, "CONNECT_SECONDS", 2)
+    with pytest.raises(CaselensError, match="cannot reach the Dask scheduler"):
+        list(
+            cluster.process_files_on(
+                address, [SAMPLES / "redmarsh-2016-child-h.txt"], default_codebook(), Settings()
+            )
+        )
+
+
+def test_a_blank_scheduler_means_local_processes() -> None:
+    from caselens.cli.common import scheduler_address
+
+    assert scheduler_address(None) is None
+    assert scheduler_address("  ") is None
+    assert scheduler_address(" tcp://h:8786 ") == "tcp://h:8786"

@@ -18,7 +18,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
 from collections import deque
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -32,7 +31,6 @@ from caselens.services import Skipped
 from caselens.workers import Outcome, code_bytes
 
 log = logging.getLogger(__name__)
-SCHEDULER_ENV = "CASELENS_DASK_SCHEDULER"
 IN_FLIGHT_PER_THREAD = 2  # reviews waiting per worker thread: enough to keep it busy
 CONNECT_SECONDS = 20
 
@@ -43,12 +41,6 @@ _PIPELINES: dict[str, Pipeline] = {}
 
 class ClusterError(CaselensError):
     """The Dask cluster could not be used: not installed, or not reachable."""
-
-
-def scheduler_address(given: str | None) -> str | None:
-    """The scheduler to use: the one given, else ``CASELENS_DASK_SCHEDULER``, else none."""
-    chosen = given if given is not None else os.environ.get(SCHEDULER_ENV)
-    return chosen.strip() or None if chosen is not None else None
 
 
 def _key(codebook: Codebook, settings: Settings) -> str:
@@ -73,6 +65,9 @@ def _code_on_worker(
     return code_bytes(pipeline, Path(name), data, known)
 
 
+FAILURES_IN_A_ROW = 5  # tasks failing one after another: the cluster, not the reviews
+
+
 def _client(address: str) -> Any:
     try:
         from distributed import Client
@@ -83,7 +78,7 @@ def _client(address: str) -> Any:
         ) from error
     try:
         return Client(address, timeout=CONNECT_SECONDS, set_as_default=False)  # type: ignore[no-untyped-call]
-    except (OSError, TimeoutError, ValueError) as error:
+    except Exception as error:  # refused, timed out, a malformed or unsupported address
         raise ClusterError(
             f"cannot reach the Dask scheduler at {address} ({error}); check the address "
             f"(tcp://host:8786) and that the scheduler is running"
@@ -100,8 +95,13 @@ def process_files_on(
 ) -> Iterator[Outcome]:
     """Each file's :class:`Outcome`, coded on the cluster at ``address``, in file order."""
     from caselens.ingest import read_bytes
+    from caselens.workers import DOCUMENT_SECONDS
 
     client = _client(address)
+    # A task waits behind at most the others in the window on its thread: past this, it is
+    # stuck (a file built to exhaust the reader; a worker thread cannot be interrupted).
+    wait = DOCUMENT_SECONDS * (IN_FLIGHT_PER_THREAD + 1)
+    failures = 0
     try:
         threads = max(1, sum(client.nthreads().values()))
         key = _key(codebook, settings)
@@ -110,20 +110,35 @@ def process_files_on(
         window: deque[tuple[Path, Any]] = deque()
 
         def collect(file: Path, future: Any) -> Outcome:
+            nonlocal failures
             if isinstance(future, Outcome):  # settled here: the file could not be read
                 return future
             try:
-                outcome: Outcome = future.result()
-            except Exception as error:  # the worker died or the task was lost
+                outcome: Outcome = future.result(timeout=wait)
+            except TimeoutError:
+                future.cancel()
+                reason = (
+                    f"took over {wait:g} seconds on the cluster (a review takes a few); it may "
+                    "be built to exhaust the reader: re-save it, or split it"
+                )
+                return Outcome(file, skipped=Skipped(str(file), reason))
+            except Exception as error:  # the worker died, the task was lost, or cancelled
                 log.debug("%s: cluster task failed", file, exc_info=True)
+                failures += 1
+                if client.status != "running" or failures >= FAILURES_IN_A_ROW:
+                    raise ClusterError(
+                        f"the Dask cluster at {address} stopped coding ({type(error).__name__}: "
+                        f"{error}); check the scheduler and that its workers run caselens "
+                        "with the same version and extras, then run again"
+                    ) from error
                 reason = (
                     f"the cluster worker coding it failed ({type(error).__name__}: {error}); "
                     "the other files were coded"
                 )
                 return Outcome(file, skipped=Skipped(str(file), reason))
             finally:
-                if not isinstance(future, Outcome):
-                    future.release()
+                future.release()
+            failures = 0
             return outcome
 
         for file in files:

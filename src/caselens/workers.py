@@ -14,6 +14,7 @@ import logging
 import os
 import signal
 import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -95,16 +96,23 @@ def _time_bound(seconds: float) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-def code_bytes(pipeline: Pipeline, file: Path, data: bytes, known: frozenset[str]) -> Outcome:
+def code_bytes(
+    pipeline: Pipeline,
+    file: Path,
+    data: bytes,
+    known: frozenset[str],
+    seconds: float = DOCUMENT_SECONDS,
+) -> Outcome:
     """One file's outcome from its bytes: known by its hash, coded, or skipped with why.
 
-    The one place a file becomes an outcome, for the local workers and the cluster's."""
+    The one place a file becomes an outcome, for the local workers and the cluster's;
+    ``seconds`` is what is left of the file's time (reading it may have used some)."""
     from caselens.ingest import document_from_bytes
     from caselens.model.document import content_id
 
     coders = pipeline.coder.provenance()
     try:
-        with _time_bound(DOCUMENT_SECONDS):
+        with _time_bound(seconds):
             identity = content_id(data)
             if identity in known:  # re-adding an unchanged file costs its hash, not a parse
                 return Outcome(file, known=identity, coders=coders)
@@ -133,15 +141,18 @@ def _one(file: Path) -> Outcome:
     from caselens.ingest import read_bytes
 
     assert _PIPELINE is not None
+    coders = _PIPELINE.coder.provenance()
+    started = time.monotonic()
     try:
         with _time_bound(DOCUMENT_SECONDS):
             data = read_bytes(file, _PIPELINE.settings.max_file_bytes)
     except _TooSlowError:  # a FIFO or a stalled mount: the read itself would not end
         error = InputError(str(file), f"could not be read in {DOCUMENT_SECONDS:g} seconds")
-        return Outcome(file, skipped=Skipped.because(file, error))
+        return Outcome(file, skipped=Skipped.because(file, error), coders=coders)
     except CaselensError as error:
-        return Outcome(file, skipped=Skipped.because(file, error))
-    return code_bytes(_PIPELINE, file, data, _KNOWN)
+        return Outcome(file, skipped=Skipped.because(file, error), coders=coders)
+    left = max(DOCUMENT_SECONDS - (time.monotonic() - started), 1.0)  # one time for both
+    return code_bytes(_PIPELINE, file, data, _KNOWN, left)
 
 
 def process_files(

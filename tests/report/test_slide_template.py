@@ -52,6 +52,12 @@ def test_template_is_16_9_with_the_layouts_the_deck_uses() -> None:
             if shape.placeholder_format.idx == 0:  # titles centred on the wide slide
                 assert abs(shape.left - right) < 50_000, (layout.name, shape.left, right)
     assert "caselens band" in [shape.name for shape in deck.slide_master.shapes]
+    # the master's own placeholders too: date, footer and number along the foot
+    for shape in deck.slide_master.placeholders:
+        right = deck.slide_width - shape.left - shape.width
+        assert shape.left >= 0 and right >= 0, shape.name
+        if shape.placeholder_format.idx >= 2:  # date, footer, slide number
+            assert shape.top > deck.slide_height * 0.9, (shape.name, shape.top)
     theme = _theme_xml(TEMPLATE)
     assert b'<a:accent1><a:srgbClr val="0072B2"/>' in theme
     assert b'typeface="Arial"' in theme

@@ -20,6 +20,7 @@ from caselens.cli.common import (
     out_folder_option,
     progress_bar,
     render_and_report,
+    scheduler_address,
     scheduler_option,
     settings_options,
     warn_unavailable,
@@ -92,7 +93,7 @@ def analyse(
             settings,
             progress=progress,
             jobs=jobs_or_cores(jobs),
-            scheduler=scheduler or None,
+            scheduler=scheduler_address(scheduler),
         )
     if not analysis.results:
         reasons = "; ".join(f"{s.path}: {s.reason}" for s in analysis.skipped)

@@ -170,6 +170,11 @@ def scheduler_option(func: F) -> F:
     )(func)
 
 
+def scheduler_address(given: str | None) -> str | None:
+    """The scheduler from --scheduler (or its environment variable), or None when blank."""
+    return given.strip() or None if given is not None else None
+
+
 def jobs_or_cores(jobs: int | None) -> int:
     from caselens.workers import default_jobs
 

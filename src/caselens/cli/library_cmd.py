@@ -22,6 +22,7 @@ from caselens.cli.common import (
     jobs_or_cores,
     library_query_options,
     progress_bar,
+    scheduler_address,
     scheduler_option,
     settings_options,
 )
@@ -111,7 +112,7 @@ def add(
             settings,
             progress=progress,
             jobs=jobs_or_cores(jobs),
-            scheduler=scheduler or None,
+            scheduler=scheduler_address(scheduler),
         )
         location = store.location
     run = f" (run {report.run_id})" if report.run_id is not None else ""

@@ -52,9 +52,7 @@ class OutputFormat:
         module_name, _, attribute = self.writer.partition(":")
         try:
             module = importlib.import_module(module_name)
-        except ImportError as error:
-            if self.needs is not None:
-                raise  # a missing library, reported by unavailable()
+        except ImportError as error:  # the library it needs is checked before (unavailable)
             raise FormatError(f"format {self.name} is not available in this caselens") from error
         function = getattr(module, attribute, None)
         if not callable(function):
@@ -95,7 +93,8 @@ for _output in (
 ):  # fmt: skip
     register(_output)
 
-# The names other modules read; derived from the registry, never written twice.
+# The names other modules read, derived from the registry as it stands after the built-in
+# formats (the code here reads REGISTRY itself, so a format registered later counts too).
 FORMATS = tuple(REGISTRY)
 DEFAULT_FORMATS = ("html", "csv", "json")
 FILE_NAMES = {name: output.file_name for name, output in REGISTRY.items()}
@@ -319,7 +318,7 @@ def render(
     if texts is None:
         if analysis.texts or not analysis.results:
             texts = analysis.texts
-        elif NEEDS_TEXT & set(chosen):
+        elif any(REGISTRY[name].carries_text for name in chosen):
             limit = analysis.provenance.settings.get("max_file_bytes")
             found = read_texts(
                 analysis, max_bytes=limit if isinstance(limit, int) else None, roots=sources
