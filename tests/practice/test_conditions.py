@@ -76,3 +76,31 @@ def test_check_condition_rejects(cond: dict[str, object], fragment: str) -> None
 
 def test_check_condition_relative_to_record() -> None:
     check_condition({"path": "age_months", "below": 24}, "f", "k", Sibling)
+
+
+@pytest.mark.parametrize(
+    ("cond", "holds"),
+    [
+        ({"path": "baby.gestation_weeks", "min": 32}, True),
+        ({"path": "baby.gestation_weeks", "at_least": 32}, True),  # the older spelling
+        ({"path": "baby.gestation_weeks", "min": 33}, False),
+        ({"path": "baby.gestation_weeks", "max": 32}, True),
+        ({"path": "baby.gestation_weeks", "max": 31}, False),
+        ({"path": "baby.gestation_weeks", "below": 32}, False),
+    ],
+)
+def test_min_max_and_below_mean_what_they_mean_in_criteria(
+    cond: dict[str, object], holds: bool
+) -> None:
+    """One vocabulary of comparison for codebook criteria and practice rules: min and max
+    include the bound, below does not."""
+    ok, hits = evaluate(cond, {"baby": {"gestation_weeks": 32}})
+    assert ok is holds
+    assert [h.path for h in hits] == (["baby.gestation_weeks"] if holds else [])
+
+
+def test_a_comparison_needs_a_number() -> None:
+    with pytest.raises(PracticeDataError, match="'min' needs a number; got 'x'"):
+        check_condition({"path": "baby.gestation_weeks", "min": "x"}, "rules.yaml", "k")
+    with pytest.raises(PracticeDataError, match="'below' needs a number; got True"):
+        check_condition({"path": "baby.gestation_weeks", "below": True}, "rules.yaml", "k")

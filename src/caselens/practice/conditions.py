@@ -3,9 +3,10 @@
 A condition is a mapping, one of:
 
 * a test of one field: ``{path: baby.gestation_weeks, below: 37}`` with one of
-  ``equals``, ``not_equals``, ``any_of``, ``none_of``, ``below``, ``at_least``,
-  ``known`` (true: recorded, even as an empty list; false: not recorded) or
-  ``not_empty`` (a list with at least one entry);
+  ``equals``, ``not_equals``, ``any_of``, ``none_of``, ``below`` (less than), ``min``
+  and ``max`` (at least, at most: the words the codebook's criteria use; ``at_least`` is
+  the older spelling of ``min``), ``known`` (true: recorded, even as an empty list;
+  false: not recorded) or ``not_empty`` (a list with at least one entry);
 * ``{all: [...]}``, ``{any: [...]}``, ``{not: {...}}``;
 * ``{some: adults, when: {...}}`` / ``{every: adults, when: {...}}``: over a list of
   records, with paths in ``when`` relative to each record (``every`` needs at least one).
@@ -24,7 +25,19 @@ from typing import Any
 from caselens.errors import CaselensError
 from caselens.practice.case import Case, list_item_type, schema_path_type
 
-LEAF_OPS = ("equals", "not_equals", "any_of", "none_of", "below", "at_least", "known", "not_empty")
+LEAF_OPS = (
+    "equals",
+    "not_equals",
+    "any_of",
+    "none_of",
+    "below",
+    "min",
+    "max",
+    "at_least",
+    "known",
+    "not_empty",
+)
+NUMERIC_OPS = ("below", "min", "max", "at_least")
 GROUP_OPS = ("all", "any", "not", "some", "every")
 
 
@@ -91,7 +104,9 @@ def _leaf(cond: Mapping[str, Any], data: Any, base: str) -> tuple[bool, list[Fac
         ok = value not in arg
     elif op == "below":
         ok = value < arg
-    else:  # at_least
+    elif op == "max":
+        ok = value <= arg
+    else:  # min, or its older spelling at_least
         ok = value >= arg
     return ok, ([FactHit(_join(base, path), value)] if ok else [])
 
@@ -142,6 +157,9 @@ def check_condition(cond: Any, file: str, key: str, root: type = Case) -> None:
             raise PracticeDataError(
                 file, f"{cond['path']!r} is not a field of {root.__name__.lower()}", key
             )
+        arg = cond[ops[0]]
+        if ops[0] in NUMERIC_OPS and (isinstance(arg, bool) or not isinstance(arg, int | float)):
+            raise PracticeDataError(file, f"'{ops[0]}' needs a number; got {arg!r}", key)
         return
     ops = [k for k in cond if k in GROUP_OPS]
     if len(ops) != 1:
