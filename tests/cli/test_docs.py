@@ -48,18 +48,24 @@ def test_command_is_documented(command: str) -> None:
     assert pattern.search(_docs()), f"{command!r} is not in README.md or docs/*.md"
 
 
-def _options() -> list[tuple[str, tuple[str, ...]]]:
+def _each_option() -> list[tuple[str, click.Option]]:
+    """(command name, option) for every visible option of every command."""
     found = []
     for name in COMMANDS:
         command: click.Command = cli
         for word in name.split()[1:]:
             assert isinstance(command, click.Group)
             command = command.commands[word]
-        for param in command.params:
-            if isinstance(param, click.Option) and not param.hidden:
-                longs = tuple(o for o in (*param.opts, *param.secondary_opts) if o[:2] == "--")
-                if longs and longs != ("--help",):
-                    found.append((name, longs))
+        found += [(name, p) for p in command.params if isinstance(p, click.Option) and not p.hidden]
+    return found
+
+
+def _options() -> list[tuple[str, tuple[str, ...]]]:
+    found = []
+    for name, param in _each_option():
+        longs = tuple(o for o in (*param.opts, *param.secondary_opts) if o[:2] == "--")
+        if longs and longs != ("--help",):
+            found.append((name, longs))
     return found
 
 
@@ -76,22 +82,15 @@ def test_defaults_written_in_the_docs_are_the_code_s() -> None:
     """ "`--min-confidence` (default 0.35)" in the docs must be what --help says."""
     docs = _docs()
     checked = 0
-    for name in COMMANDS:
-        command: click.Command = cli
-        for word in name.split()[1:]:
-            assert isinstance(command, click.Group)
-            command = command.commands[word]
-        for param in command.params:
-            if not isinstance(param, click.Option) or isinstance(param.default, bool):
-                continue
-            if not isinstance(param.default, (int, float)):
-                continue
-            for option in param.opts:
-                said = rf"{re.escape(option)}`?\s*\((?:default:?\s*)([\d.]+)\)"
-                for found in re.finditer(said, docs):
-                    checked += 1
-                    assert float(found.group(1)) == float(param.default), (
-                        f"the docs give {option} of {name} a default of {found.group(1)}; "
-                        f"the code's is {param.default}"
-                    )
+    for name, param in _each_option():
+        if isinstance(param.default, bool) or not isinstance(param.default, int | float):
+            continue
+        for option in param.opts:
+            said = rf"{re.escape(option)}`?\s*\((?:default:?\s*)([\d.]+)\)"
+            for found in re.finditer(said, docs):
+                checked += 1
+                assert float(found.group(1)) == float(param.default), (
+                    f"the docs give {option} of {name} a default of {found.group(1)}; "
+                    f"the code's is {param.default}"
+                )
     assert checked, "no default is written in the docs: the check looks at nothing"
