@@ -28,7 +28,7 @@ from caselens.model import Codebook
 from caselens.pipeline.run import Pipeline
 from caselens.pipeline.settings import Settings
 from caselens.services import Skipped
-from caselens.workers import Outcome, code_bytes
+from caselens.workers import DOCUMENT_SECONDS, Outcome, code_bytes
 
 log = logging.getLogger(__name__)
 IN_FLIGHT_PER_THREAD = 2  # reviews waiting per worker thread: enough to keep it busy
@@ -95,7 +95,6 @@ def process_files_on(
 ) -> Iterator[Outcome]:
     """Each file's :class:`Outcome`, coded on the cluster at ``address``, in file order."""
     from caselens.ingest import read_bytes
-    from caselens.workers import DOCUMENT_SECONDS
 
     client = _client(address)
     # A task waits behind at most the others in the window on its thread: past this, it is

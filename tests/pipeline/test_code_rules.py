@@ -87,16 +87,17 @@ def test_evidence_is_the_whole_sentence_with_exact_offsets(coder: RuleCoder) -> 
     assert cocaine.quote == "Her father used cocaine and was violent to the mother."
 
 
+def _one_theme(*indicators: Indicator) -> Codebook:
+    """A codebook of one theme X holding ``indicators``: what a rule test needs."""
+    return Codebook(
+        id="t", version="1", title="t", themes=(Theme("X", "X"),), indicators=indicators
+    )
+
+
 def test_weak_patterns_give_lower_confidence() -> None:
-    codebook = Codebook(
-        id="t",
-        version="1",
-        title="t",
-        themes=(Theme("X", "X"),),
-        indicators=(
-            Indicator("X.strong", "X", "strong", patterns=(r"\bcot\b",)),
-            Indicator("X.weak", "X", "weak", patterns=(r"(?#weak)\bcot\b",)),
-        ),
+    codebook = _one_theme(
+        Indicator("X.strong", "X", "strong", patterns=(r"\bcot\b",)),
+        Indicator("X.weak", "X", "weak", patterns=(r"(?#weak)\bcot\b",)),
     )
     doc = Document.from_text("The cot was in the bedroom.", "t")
     found = {f.indicator: f.confidence for f in RuleCoder(codebook).code(doc, segment(doc))}
@@ -104,13 +105,7 @@ def test_weak_patterns_give_lower_confidence() -> None:
 
 
 def test_upper_case_pattern_still_matches() -> None:
-    codebook = Codebook(
-        id="t",
-        version="1",
-        title="t",
-        themes=(Theme("X", "X"),),
-        indicators=(Indicator("X.child", "X", "child", patterns=(r"\bChild [A-Z]\b",)),),
-    )
+    codebook = _one_theme(Indicator("X.child", "X", "child", patterns=(r"\bChild [A-Z]\b",)))
     doc = Document.from_text("The review concerned Child Q and her brother.", "t")
     assert [f.indicator for f in RuleCoder(codebook).code(doc, segment(doc))] == ["X.child"]
 
@@ -118,20 +113,14 @@ def test_upper_case_pattern_still_matches() -> None:
 def test_an_exclude_ignores_case_whatever_the_patterns_need() -> None:
     """One upper-case pattern makes the indicator's patterns run on the original text;
     its lower-case excludes must still veto a sentence that opens with a capital."""
-    codebook = Codebook(
-        id="t",
-        version="1",
-        title="t",
-        themes=(Theme("X", "X"),),
-        indicators=(
-            Indicator(
-                "X.asked",
-                "X",
-                "asked",
-                patterns=(r"\bnobody asked\b", r"\bMr [A-Z]\b"),
-                exclude=(r"\bwhy nobody asked\b",),
-            ),
-        ),
+    codebook = _one_theme(
+        Indicator(
+            "X.asked",
+            "X",
+            "asked",
+            patterns=(r"\bnobody asked\b", r"\bMr [A-Z]\b"),
+            exclude=(r"\bwhy nobody asked\b",),
+        )
     )
     doc = Document.from_text("Why nobody asked is not known. Later nobody asked again.", "t")
     found = [(f.indicator, f.evidence.quote) for f in RuleCoder(codebook).code(doc, segment(doc))]

@@ -15,8 +15,12 @@ from typing import Any
 
 import yaml
 
-from caselens.codebook.validate import CodebookProblemsError, Problem, check_codebook_data
-from caselens.codebook.vocabulary import expand as expand_vocabularies
+from caselens.codebook.validate import (
+    CodebookProblemsError,
+    Problem,
+    check_codebook_data,
+    expanded_and_checked,
+)
 from caselens.errors import CodebookError, InputError
 from caselens.model.codebook import (
     Codebook,
@@ -197,12 +201,11 @@ def _build(data: object, name: str, lines: dict[str, int]) -> Codebook:
         raise CodebookError(
             name, "the file is empty; a codebook needs id, version, title, themes and indicators"
         )
-    problems = check_codebook_data(data)
+    data, problems = expanded_and_checked(data)  # {parent} -> (?:mother|father|parents?)
     if problems:
         located = [Problem(p.key, p.message, _line_of(p.key, lines)) for p in problems]
         raise CodebookProblemsError(name, located)
-    data, _ = expand_vocabularies(data)  # {parent} -> (?:mother|father|parents?)
-    assert isinstance(data, dict)  # guaranteed by check_codebook_data
+    assert isinstance(data, dict)  # guaranteed by the check
     return Codebook(
         id=data["id"],
         version=data["version"],

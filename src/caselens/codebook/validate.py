@@ -492,15 +492,19 @@ def _join(key: str, name: str) -> str:
 
 
 def check_codebook_data(data: object) -> list[Problem]:
-    """Every problem in a parsed codebook (empty when it is valid), in file order.
+    """Every problem in a parsed codebook (empty when it is valid), in file order."""
+    return expanded_and_checked(data)[1]
 
-    Patterns are checked as they will run: with their named vocabularies put in."""
+
+def expanded_and_checked(data: object) -> tuple[object, list[Problem]]:
+    """The codebook data with its named vocabularies put in, and every problem in it:
+    patterns are checked as they will run."""
     expanded, vocabulary_problems = expand_vocabularies(data)
     checker = _Checker()
     for key, message in vocabulary_problems:
         checker.add(key, message)
     checker.codebook(expanded)
-    return checker.problems
+    return expanded, checker.problems
 
 
 def contract_ids(markdown: str) -> tuple[str, ...]:

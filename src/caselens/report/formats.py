@@ -98,7 +98,6 @@ for _output in (
 FORMATS = tuple(REGISTRY)
 DEFAULT_FORMATS = ("html", "csv", "json")
 FILE_NAMES = {name: output.file_name for name, output in REGISTRY.items()}
-NEEDS_TEXT = frozenset(name for name, output in REGISTRY.items() if output.carries_text)
 
 
 class FormatError(CaselensError):

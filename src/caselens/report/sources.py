@@ -152,14 +152,8 @@ def build_section(
         keep = {
             j for i in holding for j in range(i - context, i + context + 1) if 0 <= j < len(spans)
         }
-    shown = [spans[i] for i in sorted(keep)]
-    anchors: dict[int, list[str]] = {}
-    for start, _ in sorted(set(quotes)):
-        k = bisect.bisect_right(shown, (start, len(text) + 1)) - 1
-        if k < 0 or not (shown[k][0] <= start < shown[k][1]):
-            continue  # its paragraph is not shown: no anchor to link to
-        if anchor_id(doc_id, start) not in anchors.get(start, []):
-            anchors.setdefault(start, []).append(anchor_id(doc_id, start))
+    # one anchor per quote start; only those inside a shown paragraph are placed (_pieces)
+    anchors = {start: [anchor_id(doc_id, start)] for start, _ in quotes}
     paragraphs = []
     previous = -1
     for i in sorted(keep):

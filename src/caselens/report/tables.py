@@ -130,7 +130,7 @@ class _EachFinding(list[dict[str, Any]]):
         self._analysis = analysis
 
     def __bool__(self) -> bool:
-        return bool(self._analysis.findings)
+        return any(r.findings for r in self._analysis.results)
 
     def __iter__(self) -> Iterator[dict[str, Any]]:
         return (f.to_dict() for r in self._analysis.results for f in r.findings)
