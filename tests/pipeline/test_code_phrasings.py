@@ -195,6 +195,28 @@ def test_nearby_window_counts_sentences() -> None:
     assert coder.code(far, segment(far)) == []
 
 
+def test_nearby_pairs_stay_in_a_review_paragraph_but_span_a_case_s_notes() -> None:
+    """In a review a paragraph ends a topic; a case's notes are one account of one
+    household, one line an entry, so the partner may be in the next line."""
+    codebook = Codebook(
+        id="t",
+        version="1",
+        title="t",
+        themes=(Theme("X", "X"),),
+        indicators=(
+            Indicator("X.pair", "X", "pair", nearby=(Nearby(r"\bcot\b", r"\bwine\b", 1),)),
+        ),
+    )
+    cot = "The baby's cot stood in the cold back bedroom."
+    wine = "The mother had opened a bottle of wine at nine."
+    two_paragraphs = Document.from_text(f"{cot}\n\n{wine}", "t")
+    sentences = segment(two_paragraphs)
+    assert sentences[0].block != sentences[1].block
+    assert RuleCoder(codebook).code(two_paragraphs, sentences) == []
+    notes = RuleCoder(codebook, one_account=True).code(two_paragraphs, sentences)
+    assert [f.quote for f in notes] == [cot]
+
+
 # Families of phrasing added after checking an independently written set: absence
 # during visits, quantity adverbs, passives with "he", not asking about a carer,
 # declining an offer named first, and relationships shaping a parent's choices.

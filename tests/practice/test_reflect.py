@@ -114,6 +114,10 @@ def test_notes_only_case_codes_the_notes() -> None:
     assert "where_baby_sleeps" not in unknown_keys(r)
     assert "household_not_recorded" in unknown_keys(r)
     assert sleep_status(r)["no_bed_sharing_with_hazards"] == "differs"
+    # bed-sharing on one line of the notes, a mother who smokes on the next
+    assert "E.sleep_with_alcohol_drugs_smoking" in indicator_ids(r)
+    shown = next(s for s in r.safer_sleep if s.id == "no_bed_sharing_with_hazards").evidence
+    assert len(shown) == len(set(shown)), "a passage is shown once, though two indicators"
 
 
 def test_fact_changes_flip_safer_sleep() -> None:

@@ -134,10 +134,17 @@ class RuleCoder:
 
     method = "rules"
 
-    def __init__(self, codebook: Codebook, *, prefilter: bool = True) -> None:
-        """``prefilter=False`` runs every pattern on every sentence (for checking)."""
+    def __init__(
+        self, codebook: Codebook, *, prefilter: bool = True, one_account: bool = False
+    ) -> None:
+        """``prefilter=False`` runs every pattern on every sentence (for checking).
+
+        ``one_account``: the text is one account of one household (a case's notes), so a
+        nearby rule's partner may sit in the next paragraph ("sleeps in her bed" /
+        "She smokes"); in a review a paragraph ends a topic, and pairs stay inside it."""
         self.codebook = codebook
         self.prefilter = prefilter
+        self.one_account = one_account
         self._precision = measured_precision(codebook)
         self._compiled: list[_Compiled] = []
         self._anchors = AnchorSet()
@@ -211,7 +218,7 @@ class RuleCoder:
                     for m in pattern.finditer(source, sentence.start, sentence.end):
                         self._consider(doc.text, m, confidence, comp, i, sentence, hits, trace)
             for rule in comp.nearby:
-                self._pairs(doc.text, lowered, rule, comp, sentences, index, hits)
+                self._pairs(doc.text, lowered, rule, comp, sentences, index, hits, self.one_account)
             for i, hit in hits.items():
                 measured = self._precision.get(comp.indicator.id)
                 if measured is not None:  # calibrated: weak evidence keeps its discount
@@ -229,8 +236,10 @@ class RuleCoder:
         sentences: Sequence[Sentence],
         index: SentenceIndex | None,
         hits: dict[int, _Hit],
+        one_account: bool = False,
     ) -> None:
-        """Code sentences matching a nearby rule's pattern that have its partner close by."""
+        """Code sentences matching a nearby rule's pattern that have its partner close by
+        (in the same paragraph, unless the text is ``one_account``)."""
         within = rule.within
         mains: dict[int, _Hit] = {}
         partners: dict[int, _Hit] = {}
@@ -249,7 +258,8 @@ class RuleCoder:
             close = [
                 j
                 for j in partners
-                if abs(i - j) <= within and sentences[j].block == sentences[i].block
+                if abs(i - j) <= within
+                and (one_account or sentences[j].block == sentences[i].block)
             ]
             if not close:
                 continue

@@ -115,11 +115,14 @@ class Coder:
         codebook: Codebook,
         settings: Settings | None = None,
         model: ModelCoder | None = None,
+        *,
+        one_account: bool = False,
     ) -> None:
-        """``model`` overrides the shipped trained model (training scripts pass their own)."""
+        """``model`` overrides the shipped trained model (training scripts pass their own);
+        ``one_account`` codes a case's notes (see :class:`RuleCoder`)."""
         self.codebook = codebook
         self.settings = settings or Settings()
-        self.rules = RuleCoder(codebook)
+        self.rules = RuleCoder(codebook, one_account=one_account)
         self.structure = StructureReader(codebook.sections)
         self._parents_past = frozenset(i.id for i in codebook.indicators if i.parents_past)
         self.model = model if model is not None else _model_coder(codebook, self.settings)

@@ -96,7 +96,7 @@ def code_notes(
     from caselens.pipeline.segment import segment
 
     doc = Document.from_text(notes, name)
-    coder = Coder(codebook, settings)
+    coder = Coder(codebook, settings, one_account=True)
     return doc.text, coder.code(doc, segment(doc)), coder.methods
 
 
@@ -167,7 +167,8 @@ class _Check:
 
     def _sleep_rule(self, rule: SleepRule, notes: dict[str, list[NoteEvidence]]) -> SleepCheck:
         differs, hits = evaluate(rule.differs, self.data) if rule.differs else (False, [])
-        quotes = [q for ind in rule.notes_differ for q in notes.get(ind, ())]
+        # one passage may show two of the rule's indicators: it is shown once
+        quotes = list({q: None for ind in rule.notes_differ for q in notes.get(ind, ())})
         evidence: tuple[Evidence, ...] = (*hits, *quotes)
         status = "differs" if differs or quotes else "not_known"
         if status == "not_known" and rule.in_line:
