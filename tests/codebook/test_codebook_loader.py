@@ -85,3 +85,21 @@ def test_byte_order_mark_and_null_optional_values_are_accepted(
     cb = load_codebook(path)
     assert isinstance(cb, Codebook)
     assert cb.description == ""
+
+
+def test_the_shipped_codebook_passes_every_check_it_skips_when_loaded() -> None:
+    """The packaged codebook is loaded without compiling and timing each pattern (a
+    second of every command's start); the full check, patterns and all, passes here."""
+    from importlib import resources
+
+    import yaml
+
+    from caselens.codebook.validate import expanded_and_checked
+
+    raw = resources.files("caselens.codebook").joinpath("infant.yaml").read_text("utf-8")
+    data = yaml.safe_load(raw)
+    assert expanded_and_checked(data)[1] == []
+    first, *rest = data["indicators"]
+    bad = dict(data, indicators=[dict(first, patterns=["(unclosed"]), *rest])
+    assert expanded_and_checked(bad)[1], "the full check finds a broken pattern"
+    assert expanded_and_checked(bad, patterns=False)[1] == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import re
 from html.parser import HTMLParser
@@ -166,12 +167,15 @@ def test_markdown_has_every_section_and_escapes_document_text(ctx: BriefingConte
     assert "<b>" not in md
 
 
-def test_findings_json_streamed_is_the_json_of_the_whole_dict(codebook: Codebook) -> None:
+def test_findings_json_streamed_is_the_json_of_the_whole_dict(
+    codebook: Codebook, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """findings.json is written piece by piece (never a corpus's findings as dicts at
     once) and is byte for byte what encoding the whole dict gives."""
     import json
 
     from caselens.codebook.loader import codebook_to_dict
+    from caselens.report import tables
     from caselens.report.tables import _context_dict, findings_json, findings_json_chunks
     from caselens.services import analysis_to_dict
 
@@ -182,7 +186,25 @@ def test_findings_json_streamed_is_the_json_of_the_whole_dict(codebook: Codebook
     whole.update(_context_dict(context))
     expected = json.dumps(whole, ensure_ascii=False, indent=2) + "\n"
     assert findings_json(analysis, codebook, context) == expected
-    assert len(list(findings_json_chunks(analysis, codebook, context))) > 10
+    monkeypatch.setattr(tables, "_BATCH", 1)  # one piece a finding
+    assert (
+        len(list(findings_json_chunks(analysis, codebook, context))) >= len(analysis.findings) + 2
+    )
+    odd = dataclasses.replace(
+        analysis.results[0],
+        findings=tuple(
+            dataclasses.replace(f, note='say "\\u2028" \u2028 \x00 é', confidence=1.0)
+            for f in analysis.results[0].findings
+        ),
+    )
+    oddly = dataclasses.replace(analysis, results=(odd,))
+    whole = analysis_to_dict(oddly)
+    whole["codebook"] = codebook_to_dict(codebook)
+    whole.update(_context_dict(context))
+    assert (
+        findings_json(oddly, codebook, context)
+        == json.dumps(whole, ensure_ascii=False, indent=2) + "\n"
+    )
     empty = analysis.__class__((), (), analysis.provenance)
     assert (
         json.loads(findings_json(empty, codebook, build_context(empty, codebook)))["findings"] == []

@@ -185,7 +185,7 @@ def default_codebook() -> Codebook:
             name, "the default codebook is missing from this installation; reinstall caselens"
         ) from e
     data, lines = _parse_yaml(_decode(raw, name), name)
-    return _build(data, name, lines)
+    return _build(data, name, lines, patterns=False)
 
 
 def codebook_from_dict(data: object, source_name: str) -> Codebook:
@@ -196,12 +196,13 @@ def codebook_from_dict(data: object, source_name: str) -> Codebook:
     return _build(data, source_name, {})
 
 
-def _build(data: object, name: str, lines: dict[str, int]) -> Codebook:
+def _build(data: object, name: str, lines: dict[str, int], *, patterns: bool = True) -> Codebook:
     if data is None:
         raise CodebookError(
             name, "the file is empty; a codebook needs id, version, title, themes and indicators"
         )
-    data, problems = expanded_and_checked(data)  # {parent} -> (?:mother|father|parents?)
+    # {parent} -> (?:mother|father|parents?); see expanded_and_checked for ``patterns``
+    data, problems = expanded_and_checked(data, patterns=patterns)
     if problems:
         located = [Problem(p.key, p.message, _line_of(p.key, lines)) for p in problems]
         raise CodebookProblemsError(name, located)

@@ -22,6 +22,7 @@ negation ("did not engage") is never cancelled by its own words.
 
 from __future__ import annotations
 
+import functools
 import re
 
 # Words that end a negation's scope: what follows is a new clause.
@@ -145,6 +146,8 @@ def has_case_link(sentence: str) -> bool:
     return bool(_CASE_LINK.search(sentence))
 
 
+# Kept per sentence: every pattern match in a sentence asks the same question of it.
+@functools.lru_cache(maxsize=4096)
 def is_general(sentence: str) -> bool:
     """True when the sentence is a recommendation for everyone, not about this case."""
     return bool(_GENERAL.search(sentence)) and not _CASE_LINK.search(sentence)

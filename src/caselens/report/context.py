@@ -208,25 +208,31 @@ def _best_quotes(
     then one showing an indicator not yet quoted, so the exemplars show the
     breadth of a theme rather than one indicator three times.
     """
-    candidates = list(findings)
+    # What does not change between picks is judged once per candidate (a corpus's theme
+    # has tens of thousands).
+    candidates = [
+        (
+            (
+                not whole_sentence(f.quote),
+                not SHORT_QUOTE <= len(f.quote) <= LONG_QUOTE,
+                -round(f.confidence, 2),
+            ),
+            (_spread(f), f.start),
+            result,
+            f,
+        )
+        for result, f in findings
+    ]
     quotes: list[Quote] = []
     used_reviews: set[str] = set()
     used_indicators: set[str] = set()
     while candidates and len(quotes) < MAX_QUOTES:
-        result, finding = min(
-            candidates,
-            key=lambda rf: (
-                not whole_sentence(rf[1].quote),
-                not SHORT_QUOTE <= len(rf[1].quote) <= LONG_QUOTE,
-                -round(rf[1].confidence, 2),
-                rf[1].indicator in used_indicators,
-                _spread(rf[1]),
-                rf[1].start,
-            ),
+        _, _, result, finding = min(
+            candidates, key=lambda c: (c[0], c[3].indicator in used_indicators, c[1])
         )
         used_reviews.add(result.document.id)
         used_indicators.add(finding.indicator)
-        candidates = [rf for rf in candidates if rf[0].document.id not in used_reviews]
+        candidates = [c for c in candidates if c[2].document.id not in used_reviews]
         quotes.append(quote_of(result, finding, codebook, names))
     return tuple(quotes)
 
