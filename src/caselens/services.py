@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
+import os
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -39,11 +41,15 @@ from caselens.model import (
     Screening,
 )
 from caselens.pipeline.settings import Settings
+from caselens.spool import Spool, SpooledFindings, SpooledTexts
 
 ANALYSIS_FORMAT = "caselens-analysis"
 ANALYSIS_SCHEMA = 1
 
 Progress = Callable[[Path, int, int], None]
+# Findings a run holds in memory (with their reviews' texts) before it keeps the rest on
+# disk (see :func:`analyse`): some 50 MB, a hundred or more long reviews.
+KEEP_IN_MEMORY = int(os.environ.get("CASELENS_KEEP_IN_MEMORY", "50000"))
 
 FACT_NAMES = tuple(f.name for f in dataclasses.fields(Facts))
 
@@ -82,11 +88,25 @@ class ReviewResult:
     document: DocumentInfo
     facts: Facts
     screening: Screening
-    findings: tuple[Finding, ...]
+    findings: Sequence[Finding]  # a tuple, or on disk for a large run (caselens.spool)
 
     @property
     def included(self) -> bool:
         return self.screening.included
+
+    @functools.cached_property
+    def theme_counts(self) -> Mapping[str, int]:
+        """Findings per theme: worked out once, since a briefing asks it in several tables
+        and the findings of a large run are read back from disk each time."""
+        counts: dict[str, int] = {}
+        for finding in self.findings:
+            counts[finding.theme] = counts.get(finding.theme, 0) + 1
+        return counts
+
+    @property
+    def themes(self) -> frozenset[str]:
+        """The themes the review's findings show."""
+        return frozenset(self.theme_counts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,9 +224,14 @@ def analyse(
     *,
     jobs: int = 1,
     scheduler: str | None = None,
+    keep_in_memory: int = KEEP_IN_MEMORY,
 ) -> Analysis:
     """Read, screen and code every review under ``paths``, in ``jobs`` worker processes,
     or on the Dask cluster whose scheduler is at ``scheduler`` (:mod:`caselens.cluster`).
+
+    Once ``keep_in_memory`` findings are held, the findings and text of each further
+    review are kept in a private temporary file (:mod:`caselens.spool`), so memory stops
+    growing with the corpus; a run of a few hundred reviews never touches the disk.
 
     A file that cannot be read is recorded as skipped and the run goes on, so one
     damaged PDF never costs a partnership the rest of its briefing. ``progress``
@@ -219,7 +244,9 @@ def analyse(
     files, skipped = expand(paths)
     results: list[ReviewResult] = []
     duplicates: list[Duplicate] = []
-    texts: dict[str, str] = {}
+    texts: dict[str, str] | SpooledTexts = {}
+    spool: Spool | None = None
+    held = 0  # findings held in memory
     if scheduler is not None:
         from caselens.cluster import process_files_on
 
@@ -237,18 +264,18 @@ def analyse(
             if document.id in texts:
                 duplicates.append(Duplicate(shown_path(file, paths), document.id))
             else:
+                if spool is None and held + len(processed.findings) > keep_in_memory:
+                    spool = Spool()
+                    texts = SpooledTexts(spool, texts)
+                held += len(processed.findings) if spool is None else 0
                 texts[document.id] = document.text
                 info = DocumentInfo.of(processed.document)
                 if info.source is not None:
                     info = dataclasses.replace(info, source=shown_path(info.source, paths))
-                results.append(
-                    ReviewResult(
-                        info,
-                        processed.facts,
-                        processed.screening,
-                        processed.findings,
-                    )
-                )
+                findings: Sequence[Finding] = processed.findings
+                if spool is not None:
+                    findings = SpooledFindings(spool, findings)
+                results.append(ReviewResult(info, processed.facts, processed.screening, findings))
         if progress is not None:
             progress(file, index, len(files))
     provenance = Provenance(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import click
@@ -47,10 +48,16 @@ def _summary_table(analysis: Analysis, codebook: Codebook) -> Table:
         if count:
             table.add_row(Text(f"  {step[0].upper()}{step[1:]}"), str(count))
     table.add_row("Reviews included", str(len(included)))
+    reviews: Counter[str] = Counter()
+    findings: Counter[str] = Counter()
+    for result in included:
+        findings.update(result.theme_counts)
+        reviews.update(result.themes)
     for theme in codebook.themes:
-        reviews = sum(1 for r in included if any(f.theme == theme.id for f in r.findings))
-        findings = sum(1 for r in included for f in r.findings if f.theme == theme.id)
-        table.add_row(Text(f"{theme.id}. {theme.label}"), f"{reviews} reviews, {findings} findings")
+        table.add_row(
+            Text(f"{theme.id}. {theme.label}"),
+            f"{reviews[theme.id]} reviews, {findings[theme.id]} findings",
+        )
     return table
 
 

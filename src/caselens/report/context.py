@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -196,8 +197,26 @@ def whole_sentence(text: str) -> bool:
     return bool(_SENTENCE_START.match(text) and _SENTENCE_END.search(text))
 
 
+_Candidate = tuple[tuple[bool, bool, float], tuple[str, int], ReviewResult, Finding]
+
+
+def _candidate(result: ReviewResult, finding: Finding) -> _Candidate:
+    """A finding as an exemplar quote candidate: what does not change between picks is
+    judged once (a corpus's theme has tens of thousands of findings)."""
+    return (
+        (
+            not whole_sentence(finding.quote),
+            not SHORT_QUOTE <= len(finding.quote) <= LONG_QUOTE,
+            -round(finding.confidence, 2),
+        ),
+        (_spread(finding), finding.start),
+        result,
+        finding,
+    )
+
+
 def _best_quotes(
-    findings: list[tuple[ReviewResult, Finding]],
+    candidates: list[_Candidate],
     codebook: Codebook,
     names: Mapping[str, str] | None = None,
 ) -> tuple[Quote, ...]:
@@ -208,21 +227,6 @@ def _best_quotes(
     then one showing an indicator not yet quoted, so the exemplars show the
     breadth of a theme rather than one indicator three times.
     """
-    # What does not change between picks is judged once per candidate (a corpus's theme
-    # has tens of thousands).
-    candidates = [
-        (
-            (
-                not whole_sentence(f.quote),
-                not SHORT_QUOTE <= len(f.quote) <= LONG_QUOTE,
-                -round(f.confidence, 2),
-            ),
-            (_spread(f), f.start),
-            result,
-            f,
-        )
-        for result, f in findings
-    ]
     quotes: list[Quote] = []
     used_reviews: set[str] = set()
     used_indicators: set[str] = set()
@@ -256,36 +260,52 @@ def _themes(
     questions: tuple[QuestionItem, ...],
     names: Mapping[str, str] | None = None,
 ) -> tuple[ThemeSection, ...]:
+    """Prevalence and exemplars of each theme, in one pass over the findings: a review's
+    findings are read once (they may be kept on disk for a large corpus), and of each
+    review only its best passage per indicator is kept as a candidate quote, the only
+    one the choice of exemplars could ever take."""
     total = len(included)
+    # by (kind, id): ("theme", "E") or ("indicator", "E.co_sleeping")
+    reviews: dict[tuple[str, str], set[str]] = defaultdict(set)
+    counts: Counter[tuple[str, str]] = Counter()
+    candidates: dict[str, list[_Candidate]] = defaultdict(list)
+    for result in included:
+        best: dict[str, _Candidate] = {}
+        for finding in result.findings:
+            for key in (("theme", finding.theme), ("indicator", finding.indicator)):
+                reviews[key].add(result.document.id)
+                counts[key] += 1
+            candidate = _candidate(result, finding)
+            held = best.get(finding.indicator)
+            if held is None or (candidate[0], candidate[1]) < (held[0], held[1]):
+                best[finding.indicator] = candidate
+        for candidate in best.values():
+            candidates[candidate[3].theme].append(candidate)
     sections = []
     for theme in codebook.themes:
-        pairs = [(r, f) for r in included for f in r.findings if f.theme == theme.id]
-        rows = []
-        for indicator in codebook.indicators_of(theme.id):
-            hits = [(r, f) for r, f in pairs if f.indicator == indicator.id]
-            reviews = len({r.document.id for r, _ in hits})
-            rows.append(
-                IndicatorRow(
-                    indicator.id,
-                    indicator.label,
-                    indicator.description,
-                    reviews,
-                    percent(reviews, total),
-                    len(hits),
-                )
+        rows = tuple(
+            IndicatorRow(
+                indicator.id,
+                indicator.label,
+                indicator.description,
+                len(reviews["indicator", indicator.id]),
+                percent(len(reviews["indicator", indicator.id]), total),
+                counts["indicator", indicator.id],
             )
-        reviews = len({r.document.id for r, _ in pairs})
+            for indicator in codebook.indicators_of(theme.id)
+        )
+        seen = len(reviews["theme", theme.id])
         sections.append(
             ThemeSection(
                 id=theme.id,
                 label=theme.label,
                 description=theme.description,
                 why_it_matters=theme.why_it_matters,
-                reviews=reviews,
-                percent=percent(reviews, total),
-                findings=len(pairs),
-                indicators=tuple(rows),
-                quotes=_best_quotes(pairs, codebook, names),
+                reviews=seen,
+                percent=percent(seen, total),
+                findings=counts["theme", theme.id],
+                indicators=rows,
+                quotes=_best_quotes(candidates[theme.id], codebook, names),
                 questions=tuple(q for q in questions if theme.id in q.themes),
             )
         )
@@ -324,7 +344,7 @@ def _review_rows(
                 document_id=r.document.id,
                 included=r.included,
                 reason=None if r.included else labels.get(reason or "other", reason),
-                themes=tuple(sorted({f.theme for f in r.findings})),
+                themes=tuple(sorted(r.themes)),
                 findings=len(r.findings),
             )
         )
@@ -372,7 +392,7 @@ def build_context(
         started=p.started,
         finished=p.finished,
         settings=dict(p.settings),
-        findings_total=len(analysis.findings),
+        findings_total=sum(len(r.findings) for r in analysis.results),
         findings_counted=sum(len(r.findings) for r in included),
     )
     return BriefingContext(

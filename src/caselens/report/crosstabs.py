@@ -136,14 +136,16 @@ def matrix(
     rows = []
     for result in sorted(included, key=lambda r: names[r.document.id].lower()):
         cells = []
+        # read once, and only when quotes are shown (a large run keeps them on disk)
+        held = tuple(result.findings) if quotes_per_cell != 0 else ()
         for theme in codebook.themes:
             findings = sorted(
-                (f for f in result.findings if f.theme == theme.id),
+                (f for f in held if f.theme == theme.id),
                 key=lambda f: (f.start, f.end, f.indicator),
             )
             shown = findings if quotes_per_cell is None else findings[:quotes_per_cell]
             quotes = tuple(quote_of(result, f, codebook, names) for f in shown)
-            cells.append(MatrixCell(theme.id, len(findings), quotes))
+            cells.append(MatrixCell(theme.id, result.theme_counts.get(theme.id, 0), quotes))
         rows.append(
             MatrixRow(
                 names[result.document.id], result.document.id, review_year(result), tuple(cells)
@@ -154,7 +156,7 @@ def matrix(
 
 def cooccurrence(included: tuple[ReviewResult, ...], codebook: Codebook) -> CoOccurrence:
     ids = tuple(t.id for t in codebook.themes)
-    seen = [{f.theme for f in r.findings} for r in included]
+    seen = [r.themes for r in included]
     counts = tuple(tuple(sum(1 for s in seen if a in s and b in s) for b in ids) for a in ids)
     return CoOccurrence(ids, tuple(t.label for t in codebook.themes), counts)
 
@@ -178,7 +180,7 @@ def trend(included: tuple[ReviewResult, ...], codebook: Codebook) -> tuple[Trend
         results = by_year[year]
         counts: Counter[str] = Counter()
         for result in results:
-            counts.update({f.theme for f in result.findings})
+            counts.update(result.themes)
         cells = tuple(
             TrendCell(t.id, counts[t.id], percent(counts[t.id], len(results)))
             for t in codebook.themes

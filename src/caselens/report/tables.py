@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import math
 import secrets
@@ -20,7 +21,7 @@ from typing import Any
 from caselens.codebook.loader import codebook_to_dict
 from caselens.model import Codebook
 from caselens.report.context import BriefingContext
-from caselens.report.files import atomic_write_text, atomic_write_text_chunks
+from caselens.report.files import atomic_write_text_chunks
 from caselens.services import Analysis, analysis_to_dict
 
 CSV_COLUMNS = (
@@ -38,6 +39,8 @@ CSV_COLUMNS = (
     "status",
 )
 
+_BATCH = 512  # findings per piece written, in the CSV and the JSON
+
 # A cell starting with one of these is run as a formula by spreadsheet programs.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -47,53 +50,56 @@ def _cell(text: str) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
-def finding_rows(analysis: Analysis, codebook: Codebook) -> list[tuple[Any, ...]]:
-    """One row per finding in :data:`CSV_COLUMNS` order, as typed values (CSV and XLSX share it).
+def finding_rows(analysis: Analysis, codebook: Codebook) -> Iterator[tuple[Any, ...]]:
+    """One row per finding in :data:`CSV_COLUMNS` order, as typed values (CSV and XLSX share
+    it), one review at a time.
 
     ``status`` says whether the finding's review counts in the briefing.
     """
     labels = {i.id: i.label for i in codebook.indicators}
-    rows = []
     for result in analysis.results:
         status = "included" if result.included else "excluded"
         for f in result.findings:
-            rows.append(
-                (
-                    result.document.name,
-                    result.document.id,
-                    f.theme,
-                    f.indicator,
-                    labels.get(f.indicator, f.indicator),
-                    f.quote,
-                    f.page,
-                    f.start,
-                    f.end,
-                    round(f.confidence, 4),
-                    f.method,
-                    status,
-                )
+            yield (
+                result.document.name,
+                result.document.id,
+                f.theme,
+                f.indicator,
+                labels.get(f.indicator, f.indicator),
+                f.quote,
+                f.page,
+                f.start,
+                f.end,
+                round(f.confidence, 4),
+                f.method,
+                status,
             )
-    return rows
 
 
-def findings_csv(analysis: Analysis, codebook: Codebook) -> str:
+def _csv_value(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:.4f}"
+    return _cell(value) if isinstance(value, str) else value
+
+
+def findings_csv_chunks(analysis: Analysis, codebook: Codebook) -> Iterator[str]:
+    """findings.csv piece by piece, a few hundred rows a piece, never the whole file."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
-    for row in finding_rows(analysis, codebook):
-        writer.writerow(
-            [
-                ""
-                if value is None
-                else f"{value:.4f}"
-                if isinstance(value, float)
-                else _cell(value)
-                if isinstance(value, str)
-                else value
-                for value in row
-            ]
-        )
-    return buffer.getvalue()
+    for number, row in enumerate(finding_rows(analysis, codebook), start=1):
+        writer.writerow([_csv_value(value) for value in row])
+        if number % _BATCH == 0:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue()
+
+
+def findings_csv(analysis: Analysis, codebook: Codebook) -> str:
+    return "".join(findings_csv_chunks(analysis, codebook))
 
 
 def _context_dict(context: BriefingContext) -> dict[str, Any]:
@@ -127,7 +133,6 @@ def _context_dict(context: BriefingContext) -> dict[str, Any]:
 # written here with the encoder's own string escaping, exactly as ``json.dumps(...,
 # indent=2)`` lays it out: this is what made writing the file take seconds.
 _ESCAPE: Any = json.encoder.encode_basestring
-_BATCH = 512  # findings per piece written
 
 
 def _scalar(value: Any) -> str:
@@ -193,7 +198,9 @@ def findings_json(analysis: Analysis, codebook: Codebook, context: BriefingConte
 
 def write_findings_csv(path: Path, analysis: Analysis, codebook: Codebook) -> None:
     # A byte-order mark lets spreadsheet programs read the quotes as UTF-8.
-    atomic_write_text(path, "\ufeff" + findings_csv(analysis, codebook))
+    atomic_write_text_chunks(
+        path, itertools.chain(("\ufeff",), findings_csv_chunks(analysis, codebook))
+    )
 
 
 def write_findings_json(

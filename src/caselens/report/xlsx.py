@@ -9,7 +9,7 @@ characters that Excel forbids are dropped rather than failing the workbook.
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +32,7 @@ DOCUMENT_COLUMNS = (
 MAX_WIDTH = 60
 
 
-def _sheet(workbook: Any, title: str, header: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+def _sheet(workbook: Any, title: str, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter

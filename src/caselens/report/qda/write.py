@@ -188,7 +188,7 @@ def project_xml(analysis: Analysis, codebook: Codebook, texts: Mapping[str, str]
             + "; keep the review files where they were analysed"
         )
     known = {i.id for i in codebook.indicators}
-    strays = sorted({f.indicator for f in analysis.findings} - known)
+    strays = sorted({f.indicator for r in analysis.results for f in r.findings} - known)
     if strays:
         raise QdaError(
             f"findings use indicators the codebook {codebook.id!r} does not have "
