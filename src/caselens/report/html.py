@@ -13,7 +13,7 @@ plain counts (a PDF cannot open them) and no source appendix.
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +22,7 @@ from markupsafe import Markup
 
 from caselens.report import charts
 from caselens.report.context import BriefingContext
-from caselens.report.files import atomic_write_text
+from caselens.report.files import atomic_write_text_chunks
 from caselens.report.quotes import source_id
 
 
@@ -84,17 +84,42 @@ def render_html(
     charts: Mapping[str, Any] | None = None,
 ) -> str:
     """The briefing page; ``charts`` from :func:`chart_set` of this context, or drawn here."""
+    return "".join(html_chunks(context, print_mode=print_mode, charts=charts))
+
+
+def html_chunks(
+    context: BriefingContext,
+    *,
+    print_mode: bool = False,
+    charts: Mapping[str, Any] | None = None,
+) -> Iterator[str]:
+    """The briefing page piece by piece, as the template makes it: a briefing over
+    thousands of reviews is written without the whole page (and every piece of it) held
+    at once."""
     template = _environment().get_template("briefing.html.j2")
-    return template.render(
+    pieces = template.generate(
         ctx=context,
         charts=chart_set(context) if charts is None else charts,
         print=print_mode,
         toc=contents(context, print_mode),
         source_ids={s.document_id: source_id(s.document_id) for s in context.sources},
     )
+    batch: list[str] = []
+    size = 0
+    for piece in pieces:
+        batch.append(piece)
+        size += len(piece)
+        if size >= _PIECE:
+            yield "".join(batch)
+            batch.clear()
+            size = 0
+    yield "".join(batch)
+
+
+_PIECE = 1 << 16  # characters written at a time
 
 
 def write_html(
     path: Path, context: BriefingContext, charts: Mapping[str, Any] | None = None
 ) -> None:
-    atomic_write_text(path, render_html(context, charts=charts))
+    atomic_write_text_chunks(path, html_chunks(context, charts=charts))

@@ -179,17 +179,28 @@ def findings_json_chunks(
     # The whole codebook, so `caselens report` renders this file again without the YAML.
     data["codebook"] = codebook_to_dict(codebook)
     data.update(_context_dict(context))
-    slot = f"findings go here {secrets.token_hex(8)}"
+    slot = f"findings go here {secrets.token_hex(16)}"
     data["findings"] = slot
-    text = json.dumps(data, ensure_ascii=False, indent=2)
-    head, found, tail = text.partition(_ESCAPE(slot))
-    if not found or slot in tail:  # pragma: no cover - a 64-bit token met in a review's title
-        data["findings"] = [f.to_dict() for r in analysis.results for f in r.findings]
-        yield json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-        return
-    yield head
-    yield from _findings_array(analysis)
-    yield tail + "\n"
+    encoded_slot = _ESCAPE(slot)
+    # The encoder with ``indent`` yields every string value as a piece of its own, so the
+    # slot's piece is where the findings go; the rest is passed on a batch at a time,
+    # never joined whole (for thousands of reviews it is tens of megabytes of pieces).
+    batch: list[str] = []
+    size = 0
+    for piece in json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(data):
+        if piece == encoded_slot:
+            yield "".join(batch)
+            batch.clear()
+            size = 0
+            yield from _findings_array(analysis)
+            continue
+        batch.append(piece)
+        size += len(piece)
+        if size >= 1 << 16:
+            yield "".join(batch)
+            batch.clear()
+            size = 0
+    yield "".join(batch) + "\n"
 
 
 def findings_json(analysis: Analysis, codebook: Codebook, context: BriefingContext) -> str:
