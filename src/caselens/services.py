@@ -295,7 +295,8 @@ def analyse(
 # --- JSON round trip -------------------------------------------------------
 
 
-def _document_to_dict(result: ReviewResult) -> dict[str, Any]:
+def document_to_dict(result: ReviewResult) -> dict[str, Any]:
+    """One review of a saved analysis: what it is, its facts and its screening."""
     info = result.document
     return {
         "id": info.id,
@@ -313,7 +314,7 @@ def _document_to_dict(result: ReviewResult) -> dict[str, Any]:
 
 def analysis_to_dict(analysis: Analysis, *, with_findings: bool = True) -> dict[str, Any]:
     """A JSON-ready dict: documents with facts and screening, then a flat findings list
-    (left empty with ``with_findings=False``, for a writer that streams them)."""
+    (both left empty with ``with_findings=False``, for a writer that streams them)."""
     p = analysis.provenance
     return {
         "format": ANALYSIS_FORMAT,
@@ -327,7 +328,7 @@ def analysis_to_dict(analysis: Analysis, *, with_findings: bool = True) -> dict[
             "finished": p.finished,
             "inputs": list(p.inputs),
         },
-        "documents": [_document_to_dict(r) for r in analysis.results],
+        "documents": [document_to_dict(r) for r in analysis.results] if with_findings else [],
         "findings": [f.to_dict() for f in analysis.findings] if with_findings else [],
         "skipped": [{"path": s.path, "reason": s.reason} for s in analysis.skipped],
         "duplicates": [{"path": d.path, "document": d.document} for d in analysis.duplicates],

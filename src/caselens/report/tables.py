@@ -22,7 +22,7 @@ from caselens.codebook.loader import codebook_to_dict
 from caselens.model import Codebook
 from caselens.report.context import BriefingContext
 from caselens.report.files import atomic_write_text_chunks
-from caselens.services import Analysis, analysis_to_dict
+from caselens.services import Analysis, analysis_to_dict, document_to_dict
 
 CSV_COLUMNS = (
     "review",
@@ -170,29 +170,45 @@ def _findings_array(analysis: Analysis) -> Iterator[str]:
     yield "".join(batch) + ("[]" if first else "\n  ]")
 
 
+def _documents_array(analysis: Analysis) -> Iterator[str]:
+    """The documents list as ``json.dumps(..., indent=2)`` writes it one level deep, one
+    review at a time (JSON strings hold no raw line break, so indenting is safe)."""
+    first = True
+    for result in analysis.results:
+        text = json.dumps(document_to_dict(result), ensure_ascii=False, indent=2)
+        yield ("[\n    " if first else ",\n    ") + text.replace("\n", "\n    ")
+        first = False
+    yield "[]" if first else "\n  ]"
+
+
 def findings_json_chunks(
     analysis: Analysis, codebook: Codebook, context: BriefingContext
 ) -> Iterator[str]:
     """findings.json piece by piece: the same text as encoding the whole dict, without a
-    corpus's findings ever being dicts at once."""
+    corpus's documents or findings ever being dicts at once."""
     data = analysis_to_dict(analysis, with_findings=False)
     # The whole codebook, so `caselens report` renders this file again without the YAML.
     data["codebook"] = codebook_to_dict(codebook)
     data.update(_context_dict(context))
-    slot = f"findings go here {secrets.token_hex(16)}"
-    data["findings"] = slot
-    encoded_slot = _ESCAPE(slot)
-    # The encoder with ``indent`` yields every string value as a piece of its own, so the
-    # slot's piece is where the findings go; the rest is passed on a batch at a time,
+    token = secrets.token_hex(16)
+    streamed = {
+        _ESCAPE(f"documents go here {token}"): _documents_array,
+        _ESCAPE(f"findings go here {token}"): _findings_array,
+    }
+    data["documents"] = f"documents go here {token}"
+    data["findings"] = f"findings go here {token}"
+    # The encoder with ``indent`` yields every string value as a piece of its own, so a
+    # slot's piece is where its list goes; the rest is passed on a batch at a time,
     # never joined whole (for thousands of reviews it is tens of megabytes of pieces).
     batch: list[str] = []
     size = 0
     for piece in json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(data):
-        if piece == encoded_slot:
+        writer = streamed.get(piece)
+        if writer is not None:
             yield "".join(batch)
             batch.clear()
             size = 0
-            yield from _findings_array(analysis)
+            yield from writer(analysis)
             continue
         batch.append(piece)
         size += len(piece)
