@@ -15,8 +15,9 @@ A fresh analysis does keep each review's normalised text in memory
 (:attr:`Analysis.texts`), so the briefing's source appendix and the .qdpx
 export cut their quotes from the very text that was coded, instead of reading
 and parsing every file a second time (twice the work, and wrong offsets if a
-file changed in between). Only a saved analysis, which has no texts, re-reads
-its sources, checking each against its recorded hash.
+file changed in between). A saved analysis has no texts; findings.json keeps the
+briefing's appendix beside it (written by the report layer), so only an export of
+whole texts re-reads the sources, checking each against its recorded hash.
 """
 
 from __future__ import annotations

@@ -111,6 +111,14 @@ def test_usage_errors_are_clear(saved: Path, tmp_path: Path) -> None:
             "findings[0].document: 'nowhere' is not the id of a document",
         ),
         (lambda d: d.update(schema_version=99), "newer caselens"),
+        (
+            lambda d: d["appendix"][0].update(paragraphs="all of them"),
+            "appendix[0].paragraphs: missing or of the wrong kind",
+        ),
+        (
+            lambda d: d["appendix"][0]["paragraphs"][0]["pieces"][0].update(anchors=[3]),
+            "appendix[0].paragraphs[0].pieces[0].anchors: expected text",
+        ),
     ],
 )
 def test_report_from_an_edited_or_newer_findings_json_names_file_and_key(
@@ -144,15 +152,39 @@ def test_report_leaves_out_a_source_changed_since_with_a_note(tmp_path: Path) ->
     path = folder / READABLE[0]
     path.write_text("Added later.\n\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
 
+    # findings.json keeps the briefing's appendix: the briefing needs no review file, and
+    # only the .qdpx, which carries whole texts, reads them (and leaves the changed one out)
     out = tmp_path / "b"
     code, _, stderr = _run("report", str(saved), "--out", str(out), "--format", "html,qdpx",
                            "--sources", str(folder))  # fmt: skip
     assert code == 0, stderr
     assert READABLE[0] in stderr and "changed since it was analysed" in stderr
     html = (out / "briefing.html").read_text(encoding="utf-8")
+    assert html == (tmp_path / "a" / "briefing.html").read_text(encoding="utf-8")
+    project = read_qdpx(out / "project.qdpx")
+    assert [s.name for s in project.sources] == [READABLE[1]]
+
+    # the review files gone altogether: the briefing is the same
+    shutil.rmtree(folder)
+    code, _, stderr = _run("report", str(saved), "--out", str(tmp_path / "d"))
+    assert code == 0, stderr
+    assert (tmp_path / "d" / "briefing.html").read_text(encoding="utf-8") == html
+    folder.mkdir()
+    for name in READABLE[:2]:
+        shutil.copy(REVIEWS / name, folder / name)
+    path.write_text("Added later.\n\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+
+    # a findings.json without an appendix (written before it kept one): read from the files
+    data = json.loads(saved.read_text(encoding="utf-8"))
+    del data["appendix"]
+    older = tmp_path / "older.json"
+    older.write_text(json.dumps(data), encoding="utf-8")
+    out = tmp_path / "c"
+    code, _, stderr = _run("report", str(older), "--out", str(out), "--format", "html",
+                           "--sources", str(folder))  # fmt: skip
+    assert code == 0, stderr
+    html = (out / "briefing.html").read_text(encoding="utf-8")
     assert "changed since it was analysed" in html
     assert f'id="{source_id(changed["id"])}"' not in html
     assert f'href="#doc-{changed["id"]}-' not in html
     assert f'id="{source_id(kept["id"])}"' in html and f'href="#doc-{kept["id"]}-' in html
-    project = read_qdpx(out / "project.qdpx")
-    assert [s.name for s in project.sources] == [READABLE[1]]

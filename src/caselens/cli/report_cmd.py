@@ -84,10 +84,11 @@ def report(
         raise click.UsageError("--db and --accepted-only go with --library")
     warn_unavailable(formats)
     texts: dict[str, str] | None = None
+    appendix = None
     if analysis_file is not None:
         from caselens.report.saved import load_saved
 
-        analysis, codebook = load_saved(analysis_file, codebook_path)
+        analysis, codebook, appendix = load_saved(analysis_file, codebook_path)
     else:
         from caselens.codebook import load_codebook
         from caselens.library import open_library
@@ -107,6 +108,7 @@ def report(
             on_note=_print_source_note,
             organisation=organisation,
             sources=sources,
+            appendix=appendix,
         )
     )
 

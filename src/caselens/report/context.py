@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -358,13 +358,15 @@ def build_context(
     texts: Mapping[str, str] | None = None,
     source_notes: tuple[str, ...] = (),
     organisation: str | None = None,
+    appendix: Sequence[SourceSection] | None = None,
 ) -> BriefingContext:
     """Everything a briefing shows, computed from the analysis and its codebook only.
 
     ``texts`` (review id to its text) adds the source appendix that quotes link
     to; without it the briefing is complete but its quotes cannot be opened in
     context. ``source_notes`` say, for a person, why a review's text is missing
-    (its file moved or changed since a saved analysis was made).
+    (its file moved or changed since a saved analysis was made). ``appendix`` is the
+    source appendix already made (kept in a findings.json), used instead of ``texts``.
     """
     p = analysis.provenance
     flow = _flow(analysis, codebook)
@@ -373,12 +375,16 @@ def build_context(
     names = review_names(r.document for r in analysis.results)
     themes = _themes(included, codebook, questions, names)
     large = len(included) > LARGE_CORPUS
-    sources = build_sources(
-        included,
-        texts or {},
-        names,
-        max_passages=PASSAGES_WHEN_LARGE if large else None,
-        first=frozenset(q.anchor for t in themes for q in t.quotes),
+    sources = (
+        tuple(appendix)
+        if appendix is not None
+        else build_sources(
+            included,
+            texts or {},
+            names,
+            max_passages=PASSAGES_WHEN_LARGE if large else None,
+            first=frozenset(q.anchor for t in themes for q in t.quotes),
+        )
     )
     method = MethodInfo(
         codebook_id=p.codebook_id,

@@ -25,6 +25,7 @@ from caselens.errors import CaselensError
 from caselens.model import Codebook
 from caselens.report.context import BriefingContext
 from caselens.report.pdf_render import PdfUnavailableError
+from caselens.report.sources import SourceSection
 from caselens.services import Analysis
 
 log = logging.getLogger(__name__)
@@ -47,6 +48,7 @@ class OutputFormat:
     media_type: str = "application/octet-stream"
     needs: tuple[str, str] | None = None
     carries_text: bool = False  # shows or carries the reviews' text
+    whole_text: bool = False  # carries each review's whole text, not only the appendix
 
     def load(self) -> Callable[[Path, ReportInputs], None]:
         module_name, _, attribute = self.writer.partition(":")
@@ -89,7 +91,7 @@ for _output in (
     OutputFormat("qdc", "codebook.qdc", f"{_HERE}:_qdc", "the codebook for QDA programs",
                  "application/xml"),
     OutputFormat("qdpx", "project.qdpx", f"{_HERE}:_qdpx", "a REFI-QDA project",
-                 "application/zip", carries_text=True),
+                 "application/zip", carries_text=True, whole_text=True),
 ):  # fmt: skip
     register(_output)
 
@@ -299,14 +301,17 @@ def render(
     on_note: Callable[[str], None] | None = None,
     organisation: str | None = None,
     sources: Sequence[Path] = (),
+    appendix: Sequence[SourceSection] | None = None,
 ) -> list[Path]:
     """Build the one context and write every format from it.
 
     The reviews' texts come from ``texts`` if given (the library), else from
-    the analysis itself (a run made in this process). Only a saved analysis,
-    which holds none, has its source files read again, and only when a chosen
-    format shows text; a review whose file is gone or changed is left out of
-    the appendix and the .qdpx, with a note in the briefing and to ``on_note``.
+    the analysis itself (a run made in this process). A saved analysis holds none, but
+    its findings.json keeps the briefing's ``appendix``; its source files are read again
+    only for a format that needs whole texts (the .qdpx), or, for a findings.json
+    without an appendix, one that shows text. A review whose file is gone or changed is
+    left out of what needs it, with a note (in the briefing, when it is the appendix
+    that lacks it) and to ``on_note``.
     """
     from caselens.report.context import build_context
     from caselens.report.sources import read_texts
@@ -317,7 +322,10 @@ def render(
     if texts is None:
         if analysis.texts or not analysis.results:
             texts = analysis.texts
-        elif any(REGISTRY[name].carries_text for name in chosen):
+        elif any(
+            REGISTRY[name].whole_text or (appendix is None and REGISTRY[name].carries_text)
+            for name in chosen
+        ):
             limit = analysis.provenance.settings.get("max_file_bytes")
             found = read_texts(
                 analysis, max_bytes=limit if isinstance(limit, int) else None, roots=sources
@@ -328,5 +336,10 @@ def render(
     if on_note is not None:
         for note in notes:
             on_note(note)
-    context = build_context(analysis, codebook, title, texts, notes, organisation)
+    if appendix is not None and not analysis.texts:
+        context = build_context(
+            analysis, codebook, title, texts, (), organisation, appendix=appendix
+        )
+    else:
+        context = build_context(analysis, codebook, title, texts, notes, organisation)
     return write_formats(out, chosen, ReportInputs(analysis, codebook, context, texts))

@@ -14,13 +14,18 @@ from pathlib import Path
 
 from caselens.errors import InputError
 from caselens.model import Codebook
+from caselens.report.sources import AppendixError, SourceSection, sections_from_data
 from caselens.services import Analysis, analysis_from_dict
 from caselens.userfile import read_user_text
 
 MAX_SAVED_BYTES = 1024 * 1024 * 1024  # findings.json of a national corpus stays well below
 
 
-def load_saved(path: Path, codebook_path: Path | None = None) -> tuple[Analysis, Codebook]:
+def load_saved(
+    path: Path, codebook_path: Path | None = None
+) -> tuple[Analysis, Codebook, tuple[SourceSection, ...] | None]:
+    """The analysis, its codebook, and the briefing's source appendix where the file keeps
+    one (None for a file written before it kept one: then the sources are read again)."""
     from caselens.codebook import default_codebook, load_codebook
     from caselens.codebook.loader import codebook_from_dict
 
@@ -46,4 +51,12 @@ def load_saved(path: Path, codebook_path: Path | None = None) -> tuple[Analysis,
             f"was coded with codebook {wanted!r}, not {codebook.id!r}; "
             "give that codebook with --codebook FILE",
         )
-    return analysis, codebook
+    appendix = None
+    if "appendix" in data:
+        try:
+            appendix = sections_from_data(data["appendix"])
+        except AppendixError as error:
+            raise InputError(
+                str(path), f"{error}; it is not as caselens wrote it: run analyse again"
+            ) from None
+    return analysis, codebook, appendix

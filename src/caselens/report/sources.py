@@ -20,6 +20,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from caselens.errors import CaselensError
 from caselens.report.quotes import anchor_id, source_id
@@ -61,6 +62,89 @@ class SourceSection:
     def anchors(self) -> set[str]:
         """The quote places shown here: only a quote that matches its text has one."""
         return {a for para in self.paragraphs for piece in para.pieces for a in piece.anchors}
+
+
+def section_to_dict(section: SourceSection) -> dict[str, Any]:
+    """A section as findings.json keeps it, so a briefing is rendered again from the file
+    alone, without the review files (see :func:`sections_from_data`)."""
+    return {
+        "document_id": section.document_id,
+        "review": section.review,
+        "id": section.id,
+        "complete": section.complete,
+        "characters": section.characters,
+        "gap_after": section.gap_after,
+        "passages_not_shown": section.passages_not_shown,
+        "paragraphs": [
+            {
+                "start": paragraph.start,
+                "gap_before": paragraph.gap_before,
+                "pieces": [
+                    {"text": piece.text, "marked": piece.marked, "anchors": list(piece.anchors)}
+                    for piece in paragraph.pieces
+                ],
+            }
+            for paragraph in section.paragraphs
+        ],
+    }
+
+
+class AppendixError(ValueError):
+    """A saved appendix that is not what :func:`section_to_dict` writes; says where."""
+
+
+def _field(item: object, key: str, kind: type | tuple[type, ...], where: str) -> Any:
+    if not isinstance(item, dict):
+        raise AppendixError(f"{where}: expected an object")
+    value = item.get(key)
+    if (isinstance(value, bool) and kind is int) or not isinstance(value, kind):
+        raise AppendixError(f"{where}.{key}: missing or of the wrong kind")
+    return value
+
+
+def sections_from_data(data: object) -> tuple[SourceSection, ...]:
+    """The sections written by :func:`section_to_dict`, checked field by field."""
+    if not isinstance(data, list):
+        raise AppendixError("appendix: expected a list")
+    sections = []
+    for i, item in enumerate(data):
+        where = f"appendix[{i}]"
+        paragraphs = []
+        for j, para in enumerate(_field(item, "paragraphs", list, where)):
+            at = f"{where}.paragraphs[{j}]"
+            pieces = []
+            for k, piece in enumerate(_field(para, "pieces", list, at)):
+                on = f"{at}.pieces[{k}]"
+                anchors = _field(piece, "anchors", list, on)
+                if not all(isinstance(a, str) for a in anchors):
+                    raise AppendixError(f"{on}.anchors: expected text")
+                pieces.append(
+                    Piece(
+                        _field(piece, "text", str, on),
+                        _field(piece, "marked", bool, on),
+                        tuple(anchors),
+                    )
+                )
+            paragraphs.append(
+                Paragraph(
+                    _field(para, "start", int, at),
+                    tuple(pieces),
+                    _field(para, "gap_before", bool, at),
+                )
+            )
+        sections.append(
+            SourceSection(
+                document_id=_field(item, "document_id", str, where),
+                review=_field(item, "review", str, where),
+                id=_field(item, "id", str, where),
+                complete=_field(item, "complete", bool, where),
+                characters=_field(item, "characters", int, where),
+                paragraphs=tuple(paragraphs),
+                gap_after=_field(item, "gap_after", bool, where),
+                passages_not_shown=_field(item, "passages_not_shown", int, where),
+            )
+        )
+    return tuple(sections)
 
 
 def _spans(text: str) -> list[tuple[int, int]]:

@@ -22,6 +22,7 @@ from caselens.codebook.loader import codebook_to_dict
 from caselens.model import Codebook
 from caselens.report.context import BriefingContext
 from caselens.report.files import atomic_write_text_chunks
+from caselens.report.sources import section_to_dict
 from caselens.services import Analysis, analysis_to_dict, document_to_dict
 
 CSV_COLUMNS = (
@@ -103,6 +104,8 @@ def findings_csv(analysis: Analysis, codebook: Codebook) -> str:
 
 
 def _context_dict(context: BriefingContext) -> dict[str, Any]:
+    # The appendix the briefing shows (the passages around each quote), so `caselens
+    # report` renders this file again without the review files.
     return {
         "screening_flow": context.flow.to_dict(),
         "prevalence": [
@@ -125,6 +128,7 @@ def _context_dict(context: BriefingContext) -> dict[str, Any]:
             }
             for t in context.themes
         ],
+        "appendix": [section_to_dict(section) for section in context.sources],
     }
 
 
