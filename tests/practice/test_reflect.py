@@ -120,6 +120,31 @@ def test_notes_only_case_codes_the_notes() -> None:
     assert len(shown) == len(set(shown)), "a passage is shown once, though two indicators"
 
 
+def test_a_carer_who_smokes_is_not_a_smoke_free_baby() -> None:
+    """Smoking only outside the home still differs from the advice: the structured fact
+    of an adult who smokes is shown with the adult named."""
+    r = check_case(
+        case_from_dict(
+            {
+                "sleep": {"smoking_in_home": False},
+                "adults": [{"relationship": "father", "smokes": True}],
+            }
+        )
+    )
+    smoke_free = next(s for s in r.safer_sleep if s.id == "smoke_free")
+    assert smoke_free.status == "differs"
+    assert any("adults[0]" in str(getattr(e, "path", "")) for e in smoke_free.evidence)
+    r = check_case(
+        case_from_dict(
+            {
+                "sleep": {"smoking_in_home": False},
+                "adults": [{"relationship": "father", "smokes": False}],
+            }
+        )
+    )
+    assert sleep_status(r)["smoke_free"] == "in_line"
+
+
 def test_fact_changes_flip_safer_sleep() -> None:
     base = {"baby": {"gestation_weeks": 35}, "sleep": {"shares_bed": True}}
     r = check_case(case_from_dict(base))
