@@ -103,3 +103,27 @@ def test_the_shipped_codebook_passes_every_check_it_skips_when_loaded() -> None:
     bad = dict(data, indicators=[dict(first, patterns=["(unclosed"]), *rest])
     assert expanded_and_checked(bad)[1], "the full check finds a broken pattern"
     assert expanded_and_checked(bad, patterns=False)[1] == []
+
+
+def test_every_key_a_codebook_may_have_is_a_field_of_the_model_and_is_documented() -> None:
+    """A codebook field is declared once, in the model: the validator's keys are its
+    fields, and docs/codebook.md's example shows every one."""
+    import dataclasses
+
+    from caselens.codebook import validate
+    from caselens.model import codebook as model
+
+    docs = (Path(__file__).parents[2] / "docs" / "codebook.md").read_text("utf-8")
+    example = docs.split("## The format", 1)[1].split("```yaml", 1)[1].split("```", 1)[0]
+    shown = set(re.findall(r"(?:^|[{,\s-])\s*([a-z_]+):", example, re.MULTILINE))
+    for keys, kind in (
+        (validate.THEME_KEYS, model.Theme),
+        (validate.INDICATOR_KEYS, model.Indicator),
+        (validate.NEARBY_KEYS, model.Nearby),
+        (validate.CRITERION_KEYS, model.Criterion),
+        (validate.QUESTION_KEYS, model.Question),
+        (validate.SECTION_KEYS, model.SectionRole),
+    ):
+        assert keys == tuple(f.name for f in dataclasses.fields(kind))
+        assert set(keys) <= shown, (kind.__name__, set(keys) - shown)
+    assert set(validate.TOP_KEYS) <= shown, set(validate.TOP_KEYS) - shown

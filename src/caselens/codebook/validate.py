@@ -18,57 +18,37 @@ from typing import Any
 from caselens.codebook.regex_safety import MAX_OUTER, danger
 from caselens.codebook.vocabulary import expand as expand_vocabularies
 from caselens.errors import CodebookError
-from caselens.model.codebook import SECTION_CODING, Codebook
+from caselens.model.codebook import (
+    SECTION_CODING,
+    Codebook,
+    Criterion,
+    Indicator,
+    Nearby,
+    Question,
+    SectionRole,
+    Theme,
+)
 from caselens.model.facts import DOCUMENT_TYPES, HARM_TYPES, NATIONS, OUTCOMES, Facts
 
 MAX_PROBLEMS_SHOWN = 10
 
-TOP_KEYS = (
-    "id",
-    "version",
-    "title",
-    "description",
-    "source",
-    "themes",
-    "indicators",
-    "criteria",
-    "questions",
-    "sections",
-    "extra",
-    "vocabularies",
-)
+
+def _keys(kind: type) -> tuple[str, ...]:
+    """The keys a codebook entry may have: the fields of its type in the model, so a field
+    is declared once, there (the loader builds that type; docs/codebook.md is checked
+    against these keys by the tests)."""
+    return tuple(f.name for f in dataclasses.fields(kind))
+
+
+TOP_KEYS = (*_keys(Codebook), "vocabularies")  # vocabularies are put in while checking
 TOP_REQUIRED = ("id", "version", "title", "themes", "indicators")
-THEME_KEYS = ("id", "label", "description", "why_it_matters")
-INDICATOR_KEYS = (
-    "id",
-    "theme",
-    "label",
-    "description",
-    "why_it_matters",
-    "patterns",
-    "exclude",
-    "exemplars",
-    "examples",
-    "counter_examples",
-    "unknown_prompt",
-    "nearby",
-    "parents_past",
-)
-SECTION_KEYS = ("id", "label", "headings", "coding", "facts")
-NEARBY_KEYS = ("pattern", "near", "within")
+THEME_KEYS = _keys(Theme)
+INDICATOR_KEYS = _keys(Indicator)
+SECTION_KEYS = _keys(SectionRole)
+NEARBY_KEYS = _keys(Nearby)
 MAX_NEARBY_WITHIN = 5
-CRITERION_KEYS = (
-    "id",
-    "label",
-    "fact",
-    "any_of",
-    "below",
-    "min",
-    "max",
-    "window",
-    "unknown_met_by",
-)
-QUESTION_KEYS = ("id", "text", "themes", "indicators")
+CRITERION_KEYS = _keys(Criterion)
+QUESTION_KEYS = _keys(Question)
 
 FACT_NAMES = tuple(f.name for f in dataclasses.fields(Facts))
 # Facts whose values are words from a fixed vocabulary; the others are numbers or flags.
