@@ -175,8 +175,9 @@ def test_nearby_rules_load_round_trip_and_are_validated() -> None:
         codebook_from_dict(bad, "t")
 
 
-def test_nearby_window_counts_sentences() -> None:
-    codebook = Codebook(
+def _cot_near_wine() -> Codebook:
+    """One indicator: a cot with wine in the next sentence."""
+    return Codebook(
         id="t",
         version="1",
         title="t",
@@ -185,7 +186,10 @@ def test_nearby_window_counts_sentences() -> None:
             Indicator("X.pair", "X", "pair", nearby=(Nearby(r"\bcot\b", r"\bwine\b", 1),)),
         ),
     )
-    coder = RuleCoder(codebook)
+
+
+def test_nearby_window_counts_sentences() -> None:
+    coder = RuleCoder(_cot_near_wine())
     cot = "The baby's cot stood in the cold back bedroom."
     wine = "The mother had opened a bottle of wine at nine."
     other = "The family had lived in the town for several years."
@@ -198,15 +202,7 @@ def test_nearby_window_counts_sentences() -> None:
 def test_nearby_pairs_stay_in_a_review_paragraph_but_span_a_case_s_notes() -> None:
     """In a review a paragraph ends a topic; a case's notes are one account of one
     household, one line an entry, so the partner may be in the next line."""
-    codebook = Codebook(
-        id="t",
-        version="1",
-        title="t",
-        themes=(Theme("X", "X"),),
-        indicators=(
-            Indicator("X.pair", "X", "pair", nearby=(Nearby(r"\bcot\b", r"\bwine\b", 1),)),
-        ),
-    )
+    codebook = _cot_near_wine()
     cot = "The baby's cot stood in the cold back bedroom."
     wine = "The mother had opened a bottle of wine at nine."
     two_paragraphs = Document.from_text(f"{cot}\n\n{wine}", "t")

@@ -175,7 +175,7 @@ def test_findings_json_streamed_is_the_json_of_the_whole_dict(
     import json
 
     from caselens.codebook.loader import codebook_to_dict
-    from caselens.report import tables
+    from caselens.report import files, tables
     from caselens.report.tables import _context_dict, findings_json, findings_json_chunks
     from caselens.services import analysis_to_dict
 
@@ -187,6 +187,7 @@ def test_findings_json_streamed_is_the_json_of_the_whole_dict(
     expected = json.dumps(whole, ensure_ascii=False, indent=2) + "\n"
     assert findings_json(analysis, codebook, context) == expected
     monkeypatch.setattr(tables, "_BATCH", 1)  # one piece a finding
+    monkeypatch.setattr(files, "PIECE", 1)  # and pieces never joined
     assert (
         len(list(findings_json_chunks(analysis, codebook, context))) >= len(analysis.findings) + 2
     )

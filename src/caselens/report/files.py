@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from caselens.errors import CaselensError
@@ -22,6 +22,25 @@ def atomic_write_text(path: Path, text: str, *, private: bool = False) -> None:
     leaves the old file as it was.
     """
     atomic_write_bytes(path, text.encode("utf-8"), private=private)
+
+
+PIECE = 1 << 16  # characters of text written at a time
+
+
+def joined(pieces: Iterable[str]) -> Iterator[str]:
+    """Small pieces of text (a template's, an encoder's) joined into pieces of about
+    :data:`PIECE` characters: few writes, and never the whole text held at once."""
+    size = PIECE
+    batch: list[str] = []
+    held = 0
+    for piece in pieces:
+        batch.append(piece)
+        held += len(piece)
+        if held >= size:
+            yield "".join(batch)
+            batch.clear()
+            held = 0
+    yield "".join(batch)
 
 
 def atomic_write_bytes(path: Path, data: bytes, *, private: bool = False) -> None:

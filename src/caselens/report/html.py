@@ -22,7 +22,7 @@ from markupsafe import Markup
 
 from caselens.report import charts
 from caselens.report.context import BriefingContext
-from caselens.report.files import atomic_write_text_chunks
+from caselens.report.files import atomic_write_text_chunks, joined
 from caselens.report.quotes import source_id
 
 
@@ -104,19 +104,7 @@ def html_chunks(
         toc=contents(context, print_mode),
         source_ids={s.document_id: source_id(s.document_id) for s in context.sources},
     )
-    batch: list[str] = []
-    size = 0
-    for piece in pieces:
-        batch.append(piece)
-        size += len(piece)
-        if size >= _PIECE:
-            yield "".join(batch)
-            batch.clear()
-            size = 0
-    yield "".join(batch)
-
-
-_PIECE = 1 << 16  # characters written at a time
+    return joined(pieces)
 
 
 def write_html(

@@ -21,7 +21,7 @@ from typing import Any
 from caselens.codebook.loader import codebook_to_dict
 from caselens.model import Codebook
 from caselens.report.context import BriefingContext
-from caselens.report.files import atomic_write_text_chunks
+from caselens.report.files import atomic_write_text_chunks, joined
 from caselens.report.sources import section_to_dict
 from caselens.services import Analysis, analysis_to_dict, document_to_dict
 
@@ -204,23 +204,14 @@ def findings_json_chunks(
     # The encoder with ``indent`` yields every string value as a piece of its own, so a
     # slot's piece is where its list goes; the rest is passed on a batch at a time,
     # never joined whole (for thousands of reviews it is tens of megabytes of pieces).
-    batch: list[str] = []
-    size = 0
-    for piece in json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(data):
-        writer = streamed.get(piece)
-        if writer is not None:
-            yield "".join(batch)
-            batch.clear()
-            size = 0
-            yield from writer(analysis)
-            continue
-        batch.append(piece)
-        size += len(piece)
-        if size >= 1 << 16:
-            yield "".join(batch)
-            batch.clear()
-            size = 0
-    yield "".join(batch) + "\n"
+
+    def pieces() -> Iterator[str]:
+        for piece in json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(data):
+            writer = streamed.get(piece)
+            yield from (piece,) if writer is None else writer(analysis)
+        yield "\n"
+
+    yield from joined(pieces())
 
 
 def findings_json(analysis: Analysis, codebook: Codebook, context: BriefingContext) -> str:
