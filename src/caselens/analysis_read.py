@@ -10,6 +10,8 @@ as something else (the text ``"false"`` is not false).
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
 from typing import Any, TypeVar, cast
 
 from caselens.errors import InputError
@@ -26,6 +28,8 @@ from caselens.services import (
     ReviewResult,
     Skipped,
 )
+from caselens.spool import Spool, SpooledFindings
+from caselens.userfile import check_regular
 
 T = TypeVar("T")
 
@@ -143,7 +147,14 @@ def _finding(data: dict[str, Any], where: str) -> Finding:
     )
 
 
-def _result(d: dict[str, Any], where: str, findings: list[Finding]) -> ReviewResult:
+def _joined(parts: list[Sequence[Finding]]) -> Sequence[Finding]:
+    """A review's findings, met in one run (as caselens writes them) or in several."""
+    if len(parts) == 1:
+        return parts[0]
+    return tuple(f for part in parts for f in part)
+
+
+def _result(d: dict[str, Any], where: str, findings: Sequence[Finding]) -> ReviewResult:
     info = DocumentInfo(
         id=_req(d, "id", str, where),
         name=_req(d, "name", str, where),
@@ -156,7 +167,7 @@ def _result(d: dict[str, Any], where: str, findings: list[Finding]) -> ReviewRes
     )
     facts = _facts(_opt(d, "facts", dict, where) or {}, _place(where, "facts"))
     screening = _screening(_req(d, "screening", dict, where), _place(where, "screening"))
-    return ReviewResult(info, facts, screening, tuple(findings))
+    return ReviewResult(info, facts, screening, findings)
 
 
 def _provenance(p: dict[str, Any]) -> Provenance:
@@ -175,18 +186,40 @@ def _provenance(p: dict[str, Any]) -> Provenance:
     )
 
 
-def _analysis(data: dict[str, Any]) -> Analysis:
+def _analysis(
+    data: dict[str, Any],
+    findings: Iterable[tuple[str, Any]] | None = None,
+    spool: Spool | None = None,
+) -> Analysis:
+    """``findings``, when given, are the findings as a streaming reader meets them (then
+    ``data`` is completed while they are read); with ``spool`` each review's findings go
+    to disk as soon as the next review's begin (a saved analysis lists them review by
+    review), so a national corpus's findings are never all in memory."""
     documents = _objects(data, "documents", "")
     ids = {_req(d, "id", str, at) for at, d in documents}
-    by_doc: dict[str, list[Finding]] = {}
-    for at, item in _objects(data, "findings", ""):
+    by_doc: dict[str, list[Sequence[Finding]]] = {}
+    group: list[Finding] = []
+
+    def keep() -> None:
+        if group:
+            kept = SpooledFindings(spool, group) if spool is not None else tuple(group)
+            by_doc.setdefault(group[0].document, []).append(kept)
+            group.clear()
+
+    items = _objects(data, "findings", "") if findings is None else findings
+    for at, item in items:
+        if not isinstance(item, dict):
+            raise _DamagedError(f"{at}: should be an object")
         finding = _finding(item, at)
         if finding.document not in ids:
             raise _DamagedError(
                 f"{at}.document: {finding.document!r} is not the id of a document here"
             )
-        by_doc.setdefault(finding.document, []).append(finding)
-    results = tuple(_result(d, at, by_doc.get(d["id"], [])) for at, d in documents)
+        if group and group[0].document != finding.document:
+            keep()
+        group.append(finding)
+    keep()
+    results = tuple(_result(d, at, _joined(by_doc.get(d["id"], []))) for at, d in documents)
     skipped = tuple(
         Skipped(_req(s, "path", str, at), _req(s, "reason", str, at))
         for at, s in _objects(data, "skipped", "")
@@ -206,6 +239,14 @@ def read_analysis(data: dict[str, Any], source: str = "analysis") -> Analysis:
     fault, since a findings.json may have been edited by hand. Extra keys (a
     screening flow or summary added by a writer) are ignored.
     """
+    _check_header(data, source)
+    try:
+        return _analysis(data)
+    except _DamagedError as error:
+        raise _damaged(source, error) from error
+
+
+def _check_header(data: object, source: str) -> None:
     if not isinstance(data, dict) or data.get("format") != ANALYSIS_FORMAT:
         raise InputError(
             source, f'is not a caselens analysis (expected "format": "{ANALYSIS_FORMAT}")'
@@ -217,10 +258,68 @@ def read_analysis(data: dict[str, Any], source: str = "analysis") -> Analysis:
             f"schema_version {schema!r} was written by a newer caselens (this one reads up to "
             f"{ANALYSIS_SCHEMA}); update caselens, or run `caselens analyse` again",
         )
+
+
+def _damaged(source: str, error: _DamagedError) -> InputError:
+    return InputError(
+        source, f"is a damaged caselens analysis: {error}; fix it or run `caselens analyse` again"
+    )
+
+
+def read_analysis_file(path: Path, max_bytes: int) -> tuple[Analysis, dict[str, Any]]:
+    """A saved analysis read piece by piece, for one too large to parse whole (a national
+    corpus's findings.json is hundreds of megabytes, and its objects several times that):
+    each review's findings go to a private temporary file (:mod:`caselens.spool`) as
+    they are met. Returns the analysis and the file's other top-level keys (codebook,
+    appendix, ...), checked exactly as :func:`read_analysis` checks a parsed file."""
+    import ijson  # type: ignore[import-untyped]
+
+    source = str(path)
+    check_regular(path, "findings.json that analyse wrote", max_bytes)
+    spool = Spool()
     try:
-        return _analysis(data)
+        with Path(path).open("rb") as handle:
+            events = iter(ijson.parse(handle, use_float=True))
+            top = ijson.ObjectBuilder()
+            streamed = False
+            for prefix, event, value in events:
+                top.event(event, value)
+                if prefix == "findings" and event == "start_array":
+                    top.event("end_array", None)  # the list stays empty here
+                    streamed = True
+                    break
+            data = top.value
+            _check_header(data, source)
+            if not streamed:  # no findings list: nothing to stream
+                return _analysis(data), data
+
+            def findings() -> Iterator[tuple[str, Any]]:
+                number = 0
+                item: Any = None
+                depth = 0
+                for prefix, event, value in events:
+                    if item is None:
+                        if prefix == "findings" and event == "end_array":
+                            break
+                        if event not in ("start_map", "start_array"):
+                            yield f"findings[{number}]", value
+                            number += 1
+                            continue
+                        item = ijson.ObjectBuilder()
+                    item.event(event, value)
+                    depth += 1 if event in ("start_map", "start_array") else 0
+                    depth -= 1 if event in ("end_map", "end_array") else 0
+                    if depth == 0:
+                        yield f"findings[{number}]", item.value
+                        number += 1
+                        item = None
+                for _, event, value in events:  # the rest of the file, after the findings
+                    top.event(event, value)
+
+            return _analysis(data, findings(), spool), data
     except _DamagedError as error:
-        raise InputError(
-            source,
-            f"is a damaged caselens analysis: {error}; fix it or run `caselens analyse` again",
-        ) from error
+        raise _damaged(source, error) from error
+    except ijson.JSONError as error:
+        raise InputError(source, f"cannot be read as JSON ({error})") from None
+    except OSError as error:
+        raise InputError(source, f"cannot be read ({error.strerror or error})") from None

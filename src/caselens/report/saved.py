@@ -10,15 +10,19 @@ the version the reviews were coded with.
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
+from caselens.analysis_read import read_analysis_file
 from caselens.errors import InputError
 from caselens.model import Codebook
 from caselens.report.sources import AppendixError, SourceSection, sections_from_data
 from caselens.services import Analysis, analysis_from_dict
-from caselens.userfile import read_user_text
+from caselens.userfile import check_regular, read_user_text
 
 MAX_SAVED_BYTES = 1024 * 1024 * 1024  # findings.json of a national corpus stays well below
+# Larger files are read piece by piece, their findings kept on disk (read_analysis_file).
+STREAM_ABOVE = int(os.environ.get("CASELENS_STREAM_ABOVE", str(64 * 1024 * 1024)))
 
 
 def load_saved(
@@ -29,14 +33,18 @@ def load_saved(
     from caselens.codebook import default_codebook, load_codebook
     from caselens.codebook.loader import codebook_from_dict
 
-    text = read_user_text(Path(path), "findings.json that analyse wrote", MAX_SAVED_BYTES)
-    try:
-        data = json.loads(text)
-    except (json.JSONDecodeError, RecursionError, ValueError) as error:
-        raise InputError(str(path), f"cannot be read as JSON ({error})") from None
-    if not isinstance(data, dict):
-        raise InputError(str(path), "is not a caselens analysis (expected a JSON object)")
-    analysis = analysis_from_dict(data, source=str(path))
+    path = Path(path)
+    if check_regular(path, "findings.json that analyse wrote", MAX_SAVED_BYTES) > STREAM_ABOVE:
+        analysis, data = read_analysis_file(path, MAX_SAVED_BYTES)
+    else:
+        text = read_user_text(path, "findings.json that analyse wrote", MAX_SAVED_BYTES)
+        try:
+            data = json.loads(text)
+        except (json.JSONDecodeError, RecursionError, ValueError) as error:
+            raise InputError(str(path), f"cannot be read as JSON ({error})") from None
+        if not isinstance(data, dict):
+            raise InputError(str(path), "is not a caselens analysis (expected a JSON object)")
+        analysis = analysis_from_dict(data, source=str(path))
     wanted = analysis.provenance.codebook_id
     embedded = data.get("codebook")
     if codebook_path is not None:
