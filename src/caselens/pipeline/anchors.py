@@ -389,7 +389,7 @@ class SentenceIndex:
 
     def _piece(self, key: str, starts: bool, ends: bool) -> int:
         """Sentences with a word equal to ``key``, or starting or ending with it."""
-        masks = self._word_masks if self._sorted else self._words()
+        masks = self._words()
         if starts and ends:
             return masks.get(key, 0)
         cached = self._piece_masks.get((key, starts))
@@ -445,12 +445,10 @@ class SentenceIndex:
 
     def candidates(self, node: int) -> int:
         """Sentences that could hold a match of the pattern whose anchor is ``node``."""
-        masks = self._node_masks
-        cached = masks.get(node)
+        cached = self._node_masks.get(node)
         if cached is not None:
             return cached
-        live = self._live if self._live is not None else self._present()
-        if node not in live:
+        if node not in self._present():
             return 0
         kind, payload = self.anchors.nodes[node]
         if isinstance(payload, int):
@@ -458,17 +456,16 @@ class SentenceIndex:
         elif kind == "and":
             mask = self.everything
             for part in payload:
-                found = masks.get(part)
-                mask &= self.candidates(part) if found is None else found
+                mask &= self.candidates(part)
                 if not mask:
                     break
         elif kind == "or":
             mask = 0
+            live = self._present()
             for part in payload:
                 if part in live:
-                    found = masks.get(part)
-                    mask |= self.candidates(part) if found is None else found
+                    mask |= self.candidates(part)
         else:
             mask = self.everything
-        masks[node] = mask
+        self._node_masks[node] = mask
         return mask

@@ -336,10 +336,10 @@ def render(
     if on_note is not None:
         for note in notes:
             on_note(note)
-    if appendix is not None and not analysis.texts:
-        context = build_context(
-            analysis, codebook, title, texts, (), organisation, appendix=appendix
-        )
-    else:
-        context = build_context(analysis, codebook, title, texts, notes, organisation)
+    # a saved appendix stands for the texts; notes then concern the .qdpx only
+    kept = appendix if not analysis.texts else None
+    shown_notes = notes if kept is None else ()
+    context = build_context(
+        analysis, codebook, title, texts, shown_notes, organisation, appendix=kept
+    )
     return write_formats(out, chosen, ReportInputs(analysis, codebook, context, texts))
