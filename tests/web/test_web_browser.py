@@ -71,6 +71,8 @@ def test_sign_in_open_a_review_and_accept_a_finding_with_the_keyboard(
             page.fill("input[name=password]", PASSWORD)
             page.click("button[type=submit]")
             page.wait_for_selector(f"#finding-{first.id}")
+            # the keys answer only once review.js has run; pressing earlier is lost
+            page.wait_for_selector("html[data-keys=on]", state="attached")
             assert page.locator("mark").count() > 0
             page.keyboard.press("j")  # the first finding
             page.keyboard.press("a")  # accept it

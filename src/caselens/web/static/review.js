@@ -29,4 +29,7 @@
       if (button) { button.click(); event.preventDefault(); }
     }
   });
+  // Says the keys are live: a page is usable by mouse before this script arrives, and
+  // anything driving the page (a browser test, an accessibility tool) can wait for it.
+  document.documentElement.dataset.keys = "on";
 })();
