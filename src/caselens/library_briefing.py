@@ -31,10 +31,7 @@ class EmptyLibraryError(CaselensError):
 
 
 def _finding(f: StoredFinding) -> dict[str, Any]:
-    data = f.to_dict()
-    data.pop("id", None)
-    data.pop("run_id", None)
-    return data
+    return f.finding.to_dict()
 
 
 def _decided(

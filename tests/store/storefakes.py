@@ -46,8 +46,10 @@ class FakeProcessed:
 
 
 class FakeProcessor:
-    def __init__(self) -> None:
+    def __init__(self, section: str | None = None, stance: str | None = None) -> None:
         self.seen: list[str] = []
+        self.section = section  # how the pipeline read each finding's sentence
+        self.stance = stance
 
     def process(self, document: Document) -> FakeProcessed:
         self.seen.append(document.id)
@@ -57,7 +59,18 @@ class FakeProcessor:
             at = text.lower().find(word)
             if at >= 0:
                 evidence = Evidence(text[at : at + len(word)], at, at + len(word), None)
-                findings.append(Finding(document.id, indicator, theme, evidence, 0.9, "rules"))
+                findings.append(
+                    Finding(
+                        document.id,
+                        indicator,
+                        theme,
+                        evidence,
+                        0.9,
+                        "rules",
+                        section=self.section,
+                        stance=self.stance,
+                    )
+                )
         year_match = re.search(r"\b(20\d\d)\b", text)
         year = int(year_match.group(1)) if year_match else None
         baby = "baby" in text.lower()

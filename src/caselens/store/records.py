@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from caselens.model import Finding
+
 
 def aware(moment: datetime | None) -> datetime | None:
     """SQLite returns naive datetimes; we always stored UTC, so say so."""
@@ -90,38 +92,64 @@ class DocumentSummary:
 
 @dataclass(frozen=True)
 class StoredFinding:
+    """A finding as the library keeps it: the pipeline's own ``Finding`` with the ids the
+    store gave it (one shape per concept; ``repository.finding_row`` and
+    ``repository.finding_record`` are the one place the two forms convert)."""
+
     id: int
     run_id: int
-    document_id: str
-    indicator: str
-    theme: str
-    quote: str
-    start: int
-    end: int
-    page: int | None
-    confidence: float
-    method: str
-    sentence_start: int | None
-    sentence_end: int | None
-    note: str | None
+    finding: Finding
+
+    @property
+    def document_id(self) -> str:
+        return self.finding.document
+
+    @property
+    def indicator(self) -> str:
+        return self.finding.indicator
+
+    @property
+    def theme(self) -> str:
+        return self.finding.theme
+
+    @property
+    def quote(self) -> str:
+        return self.finding.evidence.quote
+
+    @property
+    def start(self) -> int:
+        return self.finding.evidence.start
+
+    @property
+    def end(self) -> int:
+        return self.finding.evidence.end
+
+    @property
+    def page(self) -> int | None:
+        return self.finding.evidence.page
+
+    @property
+    def confidence(self) -> float:
+        return self.finding.confidence
+
+    @property
+    def method(self) -> str:
+        return self.finding.method
+
+    @property
+    def sentence_start(self) -> int | None:
+        return self.finding.sentence_start
+
+    @property
+    def sentence_end(self) -> int | None:
+        return self.finding.sentence_end
+
+    @property
+    def note(self) -> str | None:
+        return self.finding.note
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "run_id": self.run_id,
-            "document": self.document_id,
-            "indicator": self.indicator,
-            "theme": self.theme,
-            "quote": self.quote,
-            "start": self.start,
-            "end": self.end,
-            "page": self.page,
-            "confidence": round(self.confidence, 4),
-            "method": self.method,
-            "sentence_start": self.sentence_start,
-            "sentence_end": self.sentence_end,
-            "note": self.note,
-        }
+        return {"id": self.id, "run_id": self.run_id, **self.finding.to_dict()}
 
 
 @dataclass(frozen=True)

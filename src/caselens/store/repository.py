@@ -15,7 +15,7 @@ from sqlalchemy import Select, delete, func, select
 from sqlalchemy.orm import Session
 
 from caselens.errors import NotFoundError, StoreError
-from caselens.model import Block, Document, Finding
+from caselens.model import Block, Document, Evidence, Finding
 from caselens.store.records import DocumentDetail, DocumentSummary, RunInfo, StoredFinding, aware
 from caselens.store.schema import (
     DecisionRow,
@@ -110,24 +110,7 @@ def add_result(
         )
     )
     session.flush()  # the findings' foreign key needs the result row first
-    session.add_all(
-        FindingRow(
-            run_id=run_id,
-            document_id=document_id,
-            indicator=f.indicator,
-            theme=f.theme,
-            quote=f.evidence.quote,
-            start=f.evidence.start,
-            end=f.evidence.end,
-            page=f.evidence.page,
-            confidence=float(f.confidence),
-            method=f.method,
-            sentence_start=f.sentence_start,
-            sentence_end=f.sentence_end,
-            note=f.note,
-        )
-        for f in findings
-    )
+    session.add_all(finding_row(f, run_id, document_id) for f in findings)
 
 
 def resolve_id(session: Session, prefix: str) -> str:
@@ -275,23 +258,42 @@ def _run_info(row: RunRow) -> RunInfo:
     )
 
 
+def finding_row(f: Finding, run_id: int, document_id: str) -> FindingRow:
+    """The row that keeps a finding (``finding_record`` reads it back as the same finding)."""
+    return FindingRow(
+        run_id=run_id,
+        document_id=document_id,
+        indicator=f.indicator,
+        theme=f.theme,
+        quote=f.evidence.quote,
+        start=f.evidence.start,
+        end=f.evidence.end,
+        page=f.evidence.page,
+        confidence=float(f.confidence),
+        method=f.method,
+        sentence_start=f.sentence_start,
+        sentence_end=f.sentence_end,
+        note=f.note,
+        section=f.section,
+        stance=f.stance,
+    )
+
+
 def finding_record(row: FindingRow) -> StoredFinding:
-    return StoredFinding(
-        id=row.id,
-        run_id=row.run_id,
-        document_id=row.document_id,
+    finding = Finding(
+        document=row.document_id,
         indicator=row.indicator,
         theme=row.theme,
-        quote=row.quote,
-        start=row.start,
-        end=row.end,
-        page=row.page,
+        evidence=Evidence(row.quote, row.start, row.end, row.page),
         confidence=row.confidence,
         method=row.method,
         sentence_start=row.sentence_start,
         sentence_end=row.sentence_end,
         note=row.note,
+        section=row.section,
+        stance=row.stance,
     )
+    return StoredFinding(id=row.id, run_id=row.run_id, finding=finding)
 
 
 def detail(session: Session, document_id: str) -> DocumentDetail:

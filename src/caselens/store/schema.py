@@ -117,6 +117,8 @@ class FindingRow(Base):
     sentence_start: Mapped[int | None] = mapped_column(Integer)
     sentence_end: Mapped[int | None] = mapped_column(Integer)
     note: Mapped[str | None] = mapped_column(Text)
+    section: Mapped[str | None] = mapped_column(String(50))  # since revision 0005
+    stance: Mapped[str | None] = mapped_column(String(20))
 
 
 class DecisionRow(Base):
