@@ -19,12 +19,12 @@ from __future__ import annotations
 import bisect
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 import krippendorff
 import numpy as np
 
 from caselens.model import Codebook, Document, Sentence
+from caselens.model.serial import Serial
 
 MACHINE = "machine"
 
@@ -40,7 +40,7 @@ class Coding:
 
 
 @dataclass(frozen=True)
-class LabelAgreement:
+class LabelAgreement(Serial):
     """Two coders' yes/no ratings of one label over the same sentences."""
 
     label: str
@@ -54,26 +54,26 @@ class LabelAgreement:
     kappa: float | None
     alpha: float | None
 
-    def to_dict(self) -> dict[str, Any]:
-        def r(value: float | None) -> float | None:
-            return None if value is None else round(value, 4)
+    __shown__ = (
+        "label",
+        "kind",
+        "units",
+        "both",
+        "first_only",
+        "second_only",
+        "neither",
+        ("percent_agreement", "percent_agreement", 4),
+        ("kappa", "kappa", 4),
+        ("alpha", "alpha", 4),
+    )
 
-        return {
-            "label": self.label,
-            "kind": self.kind,
-            "units": self.units,
-            "both": self.both,
-            "first_only": self.first_only,
-            "second_only": self.second_only,
-            "neither": self.neither,
-            "percent_agreement": r(None if self.percent is None else 100 * self.percent),
-            "kappa": r(self.kappa),
-            "alpha": r(self.alpha),
-        }
+    @property
+    def percent_agreement(self) -> float | None:
+        return None if self.percent is None else 100 * self.percent
 
 
 @dataclass(frozen=True)
-class AgreementReport:
+class AgreementReport(Serial):
     first: str
     second: str
     documents: tuple[str, ...]
@@ -83,19 +83,19 @@ class AgreementReport:
     overall_indicators: LabelAgreement
     overall_themes: LabelAgreement
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "coders": [self.first, self.second],
-            "documents": list(self.documents),
-            "units": self.units,
-            "unit": "sentence",
-            "indicators": [i.to_dict() for i in self.indicators],
-            "themes": [t.to_dict() for t in self.themes],
-            "overall": {
-                "indicators": self.overall_indicators.to_dict(),
-                "themes": self.overall_themes.to_dict(),
-            },
-        }
+    __shown__ = ("coders", "documents", "units", "unit", "indicators", "themes", "overall")
+
+    @property
+    def coders(self) -> list[str]:
+        return [self.first, self.second]
+
+    @property
+    def unit(self) -> str:
+        return "sentence"
+
+    @property
+    def overall(self) -> dict[str, LabelAgreement]:
+        return {"indicators": self.overall_indicators, "themes": self.overall_themes}
 
 
 # --- the statistics ----------------------------------------------------------

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, field
+
+from caselens.model.serial import Serial, shown
 
 
 @dataclass(frozen=True, slots=True)
-class Evidence:
+class Evidence(Serial):
     """A quote from a document with its half-open offsets and page.
 
     The invariant ``document.text[start:end] == quote`` holds for every evidence
@@ -19,12 +20,9 @@ class Evidence:
     end: int
     page: int | None = None
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"quote": self.quote, "start": self.start, "end": self.end, "page": self.page}
-
 
 @dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(Serial):
     """One indicator of the codebook seen in one place of one document.
 
     ``confidence`` is the coder's own certainty that the quote expresses the
@@ -35,8 +33,8 @@ class Finding:
     document: str
     indicator: str
     theme: str
-    evidence: Evidence
-    confidence: float
+    evidence: Evidence = field(metadata=shown(flat=True))
+    confidence: float = field(metadata=shown(digits=4))
     method: str
     sentence_start: int | None = None
     sentence_end: int | None = None
@@ -59,21 +57,3 @@ class Finding:
     @property
     def page(self) -> int | None:
         return self.evidence.page
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "document": self.document,
-            "indicator": self.indicator,
-            "theme": self.theme,
-            "quote": self.evidence.quote,
-            "start": self.evidence.start,
-            "end": self.evidence.end,
-            "page": self.evidence.page,
-            "confidence": round(self.confidence, 4),
-            "method": self.method,
-            "sentence_start": self.sentence_start,
-            "sentence_end": self.sentence_end,
-            "note": self.note,
-            "section": self.section,
-            "stance": self.stance,
-        }

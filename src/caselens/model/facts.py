@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from caselens.model.evidence import Evidence
+from caselens.model.serial import Serial, shown
 
 OUTCOMES = ("death", "serious_harm", "other")
 HARM_TYPES = ("non_accidental_injury", "neglect", "unsafe_sleeping", "other")
@@ -14,14 +15,14 @@ DOCUMENT_TYPES = ("case_review", "other")
 
 
 @dataclass(frozen=True, slots=True)
-class Fact:
+class Fact(Serial):
     """A value read from the text, or ``None`` when the text does not say.
 
     A fact is never guessed: an unknown stays unknown, and screening reports it
     as such rather than as a failure.
     """
 
-    name: str
+    name: str = field(metadata=shown(hidden=True))  # its key in Facts says it
     value: Any
     evidence: tuple[Evidence, ...] = ()
     note: str | None = None
@@ -30,21 +31,13 @@ class Fact:
     def known(self) -> bool:
         return self.value is not None and self.value != () and self.value != []
 
-    def to_dict(self) -> dict[str, Any]:
-        value = list(self.value) if isinstance(self.value, tuple) else self.value
-        return {
-            "value": value,
-            "evidence": [e.to_dict() for e in self.evidence],
-            "note": self.note,
-        }
-
 
 def _unknown(name: str) -> Fact:
     return Fact(name, None)
 
 
 @dataclass(frozen=True, slots=True)
-class Facts:
+class Facts(Serial):
     """The scope facts of one document.
 
     ``infant`` records that the text calls the child a baby, infant or newborn
@@ -67,17 +60,3 @@ class Facts:
         if not isinstance(fact, Fact):
             raise KeyError(f"no fact named {name!r}")
         return fact
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            name: self.get(name).to_dict()
-            for name in (
-                "age_months",
-                "infant",
-                "outcome",
-                "harm_types",
-                "nation",
-                "published_year",
-                "document_type",
-            )
-        }

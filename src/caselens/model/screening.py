@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any, Literal
+from dataclasses import dataclass, field
+from typing import Literal
 
 from caselens.model.evidence import Evidence
+from caselens.model.serial import Serial, shown
 
 Status = Literal["met", "not_met", "unknown"]
 
 
 @dataclass(frozen=True, slots=True)
-class CriterionResult:
+class CriterionResult(Serial):
     criterion: str
     label: str
     status: Status
@@ -19,19 +20,11 @@ class CriterionResult:
     evidence: tuple[Evidence, ...] = ()
     window: bool = False  # a publication-window filter rather than a population criterion
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "criterion": self.criterion,
-            "label": self.label,
-            "status": self.status,
-            "reason": self.reason,
-            "window": self.window,
-            "evidence": [e.to_dict() for e in self.evidence],
-        }
+    __shown__ = ("criterion", "label", "status", "reason", "window", "evidence")
 
 
 @dataclass(frozen=True, slots=True)
-class Screening:
+class Screening(Serial):
     """Whether a document falls within the codebook's population, and why.
 
     ``in_scope`` concerns the population criteria only; ``included`` also applies
@@ -41,7 +34,9 @@ class Screening:
     document: str
     in_scope: bool
     included: bool
-    results: tuple[CriterionResult, ...]
+    results: tuple[CriterionResult, ...] = field(metadata=shown(key="criteria"))
+
+    __shown__ = ("document", "in_scope", "included", "exclusion_reason", "criteria")
 
     @property
     def exclusion_reason(self) -> str | None:
@@ -53,12 +48,3 @@ class Screening:
                 if r.status == wanted and (not r.window or self.in_scope):
                     return r.criterion
         return None
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "document": self.document,
-            "in_scope": self.in_scope,
-            "included": self.included,
-            "exclusion_reason": self.exclusion_reason,
-            "criteria": [r.to_dict() for r in self.results],
-        }

@@ -19,6 +19,7 @@ from typing import Any
 from caselens.errors import CaselensError
 from caselens.model import Codebook, Criterion, CriterionResult, Fact, Facts, Screening
 from caselens.model.screening import Status
+from caselens.model.serial import Serial
 
 # How a fact reads in a sentence. Facts are the model's fixed fields, not codebook data.
 _FACT_WORDS: dict[str, tuple[str, str]] = {
@@ -168,13 +169,15 @@ def screen(doc_id: str, facts: Facts, codebook: Codebook, any_year: bool = False
 
 
 @dataclass(frozen=True, slots=True)
-class Exclusion:
+class Exclusion(Serial):
     """How many screened documents one criterion excluded, by why: failed or unknown."""
 
     criterion: str
     label: str
     not_met: int
     unknown: int
+
+    __shown__ = ("criterion", "label", "not_met", "unknown", "total")
 
     @property
     def total(self) -> int:

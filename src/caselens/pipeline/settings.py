@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
-from typing import Any
+from dataclasses import dataclass
+
+from caselens.model.serial import Serial
 
 
 @dataclass(frozen=True, slots=True)
-class Settings:
+class Settings(Serial):
     semantic: bool = False  # also code by similarity to the codebook's exemplars
     # also code with the trained sentence model (caselens/data/coder_model); off by default:
     # out of fold it gained recall on real reporting but no F1 overall, at a fifth of the
@@ -19,6 +20,3 @@ class Settings:
     min_confidence: float = 0.35
     any_year: bool = False  # ignore the codebook's publication window
     max_file_bytes: int = 100 * 1024 * 1024  # larger files are refused, not read
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)

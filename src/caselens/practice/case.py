@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal, TypeVar
 
 from caselens.errors import CaseError
+from caselens.model.serial import Serial
 
 Growth = Literal["on_track", "faltering", "concern"]
 ChildProtection = Literal[
@@ -150,7 +151,7 @@ class Sleep:
 
 
 @dataclass(frozen=True)
-class Case:
+class Case(Serial):
     """One case as caselens sees it; ``notes`` is normalised text that evidence offsets index."""
 
     reference: str | None = None
@@ -162,9 +163,6 @@ class Case:
     engagement: Engagement = field(default_factory=Engagement)
     sleep: Sleep = field(default_factory=Sleep)
     notes: str | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)
 
 
 T = TypeVar("T")

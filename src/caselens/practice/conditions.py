@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from caselens.errors import CaselensError
+from caselens.model.serial import Serial
 from caselens.practice.case import Case, list_item_type, schema_path_type
 
 LEAF_OPS = (
@@ -52,11 +53,17 @@ class PracticeDataError(CaselensError):
 
 
 @dataclass(frozen=True, slots=True)
-class FactHit:
+class FactHit(Serial):
     """One case field that a condition relied on: its full path and value."""
 
     path: str
     value: Any
+
+    __shown__ = ("source", "path", "value", "text")
+
+    @property
+    def source(self) -> str:
+        return "facts"
 
     @property
     def text(self) -> str:
@@ -65,9 +72,6 @@ class FactHit:
             value = int(value)
         shown = "not recorded" if value is None else json.dumps(value)
         return f"{self.path}: {shown}"
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"source": "facts", "path": self.path, "value": self.value, "text": self.text}
 
 
 def lookup(data: Any, path: str) -> Any:

@@ -10,34 +10,34 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from caselens.model.serial import Serial
 from caselens.practice.conditions import FactHit
 
 
 @dataclass(frozen=True, slots=True)
-class NoteEvidence:
+class NoteEvidence(Serial):
     """A quote from the case notes; ``notes[start:end] == quote``."""
 
     quote: str
     start: int
     end: int
 
+    __shown__ = ("source", "quote", "start", "end")
+
+    @property
+    def source(self) -> str:
+        return "notes"
+
     @property
     def text(self) -> str:
         return self.quote
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"source": "notes", "quote": self.quote, "start": self.start, "end": self.end}
 
 
 Evidence = FactHit | NoteEvidence
 
 
-def _ev(items: tuple[Evidence, ...]) -> list[dict[str, Any]]:
-    return [e.to_dict() for e in items]
-
-
 @dataclass(frozen=True)
-class ShownIndicator:
+class ShownIndicator(Serial):
     id: str
     theme: str
     label: str
@@ -45,19 +45,11 @@ class ShownIndicator:
     says: tuple[str, ...]
     evidence: tuple[Evidence, ...]
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "theme": self.theme,
-            "label": self.label,
-            "says": list(self.says),
-            "why_it_matters": self.why_it_matters,
-            "evidence": _ev(self.evidence),
-        }
+    __shown__ = ("id", "theme", "label", "says", "why_it_matters", "evidence")
 
 
 @dataclass(frozen=True)
-class Unknown:
+class Unknown(Serial):
     key: str
     check: str
     indicator: str
@@ -67,21 +59,9 @@ class Unknown:
     why_it_matters: str
     evidence: tuple[Evidence, ...]
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "key": self.key,
-            "check": self.check,
-            "indicator": self.indicator,
-            "theme": self.theme,
-            "summary": self.summary,
-            "prompt": self.prompt,
-            "why_it_matters": self.why_it_matters,
-            "evidence": _ev(self.evidence),
-        }
-
 
 @dataclass(frozen=True)
-class SleepCheck:
+class SleepCheck(Serial):
     id: str
     label: str
     theme: str
@@ -92,40 +72,30 @@ class SleepCheck:
     facts: tuple[str, ...]
     evidence: tuple[Evidence, ...]
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "label": self.label,
-            "theme": self.theme,
-            "advice": self.advice,
-            "status": self.status,
-            "prompt": self.prompt,
-            "facts": list(self.facts),
-            "why_it_matters": self.why_it_matters,
-            "evidence": _ev(self.evidence),
-        }
+    __shown__ = (
+        "id",
+        "label",
+        "theme",
+        "advice",
+        "status",
+        "prompt",
+        "facts",
+        "why_it_matters",
+        "evidence",
+    )
 
 
 @dataclass(frozen=True)
-class CaseQuestion:
+class CaseQuestion(Serial):
     id: str
     text: str
     worded: str
     fits: tuple[str, ...]  # indicator ids, unknown keys and safer-sleep ids it follows from
     points: tuple[str, ...] = ()  # what in this case it follows from, one phrase each, all of them
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "text": self.text,
-            "worded": self.worded,
-            "fits": list(self.fits),
-            "points": list(self.points),
-        }
-
 
 @dataclass(frozen=True)
-class ThemeView:
+class ThemeView(Serial):
     id: str
     label: str
     why_it_matters: str
@@ -133,19 +103,9 @@ class ThemeView:
     unknowns: tuple[str, ...]
     safer_sleep: tuple[str, ...]
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "label": self.label,
-            "why_it_matters": self.why_it_matters,
-            "indicators": list(self.indicators),
-            "unknowns": list(self.unknowns),
-            "safer_sleep": list(self.safer_sleep),
-        }
-
 
 @dataclass(frozen=True)
-class Reflection:
+class Reflection(Serial):
     """The result of checking one case; ``to_dict`` is the JSON contract."""
 
     reference: str | None
@@ -162,16 +122,20 @@ class Reflection:
     safer_sleep: tuple[SleepCheck, ...]
     extra: dict[str, Any] = field(default_factory=dict)
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "case": {"reference": self.reference, "date": self.date},
-            "codebook": dict(self.codebook),
-            "methods": list(self.methods),
-            "statement": self.statement,
-            "themes": [t.to_dict() for t in self.themes],
-            "indicators": [i.to_dict() for i in self.indicators],
-            "unknowns": [u.to_dict() for u in self.unknowns],
-            "questions": [q.to_dict() for q in self.questions],
-            "safer_sleep": [s.to_dict() for s in self.safer_sleep],
-            "safer_sleep_source": self.safer_sleep_source,
-        }
+    # the JSON contract of ``case check --json``: the notes themselves are not repeated
+    __shown__ = (
+        "case",
+        "codebook",
+        "methods",
+        "statement",
+        "themes",
+        "indicators",
+        "unknowns",
+        "questions",
+        "safer_sleep",
+        "safer_sleep_source",
+    )
+
+    @property
+    def case(self) -> dict[str, str | None]:
+        return {"reference": self.reference, "date": self.date}

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from caselens.model import Codebook, Finding
+from caselens.model.serial import Serial
 from caselens.pipeline.screen import Exclusion, exclusions
 from caselens.report.crosstabs import (
     CoOccurrence,
@@ -83,32 +84,13 @@ class ThemeSection:
 
 
 @dataclass(frozen=True, slots=True)
-class ScreeningFlow:
+class ScreeningFlow(Serial):
     files: int  # files found under the given paths
     skipped: int  # could not be read
     duplicates: int  # same content as another file
     read: int  # distinct documents screened
     excluded: tuple[Exclusion, ...]  # only criteria that excluded something
     included: int
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "files": self.files,
-            "skipped": self.skipped,
-            "duplicates": self.duplicates,
-            "read": self.read,
-            "excluded": [
-                {
-                    "criterion": e.criterion,
-                    "label": e.label,
-                    "not_met": e.not_met,
-                    "unknown": e.unknown,
-                    "total": e.total,
-                }
-                for e in self.excluded
-            ],
-            "included": self.included,
-        }
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,21 +9,31 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import combinations
-from typing import Any
 
 from caselens.agreement import cohen_kappa
+from caselens.model.serial import Serial, shown
 from caselens.store.records import DecisionRecord
 
 
 @dataclass(frozen=True)
-class IndicatorAgreement:
+class IndicatorAgreement(Serial):
     indicator: str
     accepted: int
     rejected: int
     corrected: int
     added: int
+
+    __shown__ = (
+        "indicator",
+        "reviewed",
+        "accepted",
+        "rejected",
+        "corrected",
+        "added",
+        ("precision", "precision", 4),
+    )
 
     @property
     def reviewed(self) -> int:
@@ -34,21 +44,9 @@ class IndicatorAgreement:
         """Share of reviewed machine findings that reviewers accepted as they were."""
         return self.accepted / self.reviewed if self.reviewed else None
 
-    def to_dict(self) -> dict[str, Any]:
-        precision = self.precision
-        return {
-            "indicator": self.indicator,
-            "reviewed": self.reviewed,
-            "accepted": self.accepted,
-            "rejected": self.rejected,
-            "corrected": self.corrected,
-            "added": self.added,
-            "precision": None if precision is None else round(precision, 4),
-        }
-
 
 @dataclass(frozen=True)
-class ReviewerPair:
+class ReviewerPair(Serial):
     """Two reviewers over the findings both judged: raw agreement and Cohen's kappa."""
 
     first: str
@@ -57,28 +55,30 @@ class ReviewerPair:
     agreed: int
     kappa: float | None
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "reviewers": [self.first, self.second],
-            "shared": self.shared,
-            "agreed": self.agreed,
-            "percent_agreement": round(100 * self.agreed / self.shared, 1) if self.shared else None,
-            "kappa": None if self.kappa is None else round(self.kappa, 4),
-        }
+    __shown__ = (
+        "reviewers",
+        "shared",
+        "agreed",
+        ("percent_agreement", "percent_agreement", 1),
+        ("kappa", "kappa", 4),
+    )
+
+    @property
+    def reviewers(self) -> list[str]:
+        return [self.first, self.second]
+
+    @property
+    def percent_agreement(self) -> float | None:
+        return 100 * self.agreed / self.shared if self.shared else None
 
 
 @dataclass(frozen=True)
-class Agreement:
+class Agreement(Serial):
     indicators: tuple[IndicatorAgreement, ...]
-    pairs: tuple[ReviewerPair, ...]
+    pairs: tuple[ReviewerPair, ...] = field(metadata=shown(key="reviewer_pairs"))
     decisions: int
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "decisions": self.decisions,
-            "indicators": [i.to_dict() for i in self.indicators],
-            "reviewer_pairs": [p.to_dict() for p in self.pairs],
-        }
+    __shown__ = ("decisions", "indicators", "reviewer_pairs")
 
 
 def measure_agreement(log: Sequence[DecisionRecord]) -> Agreement:

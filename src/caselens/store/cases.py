@@ -2,56 +2,38 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from caselens.store.records import iso
+from caselens.model.serial import Serial, shown
 from caselens.store.schema import CaseRow, RecordRow, utcnow
 
 
 @dataclass(frozen=True)
-class StoredCase:
+class StoredCase(Serial):
     id: int
-    owner_id: int
+    owner_id: int = field(metadata=shown(key="owner"))
     team: str | None
     reference: str
-    body: str
+    body: str = field(metadata=shown(hidden=True))  # a listing never repeats the case text
     created_at: datetime
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "owner": self.owner_id,
-            "team": self.team,
-            "reference": self.reference,
-            "created_at": iso(self.created_at),
-        }
 
 
 @dataclass(frozen=True)
-class StoredRecord:
+class StoredRecord(Serial):
     id: int
-    case_id: int
+    case_id: int = field(metadata=shown(key="case"))
     created_by: int
     signed_by: int | None
-    body: dict[str, Any]
+    body: dict[str, Any] = field(metadata=shown(key="record"))
     created_at: datetime
     signed_at: datetime | None
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "case": self.case_id,
-            "created_by": self.created_by,
-            "signed_by": self.signed_by,
-            "created_at": iso(self.created_at),
-            "signed_at": iso(self.signed_at) if self.signed_at else None,
-            "record": self.body,
-        }
+    __shown__ = ("id", "case", "created_by", "signed_by", "created_at", "signed_at", "record")
 
 
 def _case(row: CaseRow) -> StoredCase:

@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from caselens.model import Finding
+from caselens.model.serial import Serial, shown
 
 
 def aware(moment: datetime | None) -> datetime | None:
@@ -27,7 +28,7 @@ def iso(moment: datetime | None) -> str | None:
 
 
 @dataclass(frozen=True)
-class RunInfo:
+class RunInfo(Serial):
     id: int
     purpose: str
     codebook_id: str
@@ -38,22 +39,9 @@ class RunInfo:
     started_at: datetime
     finished_at: datetime | None
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "purpose": self.purpose,
-            "codebook_id": self.codebook_id,
-            "codebook_version": self.codebook_version,
-            "codebook_hash": self.codebook_hash,
-            "software_version": self.software_version,
-            "settings": self.settings,
-            "started_at": iso(self.started_at),
-            "finished_at": iso(self.finished_at),
-        }
-
 
 @dataclass(frozen=True)
-class DocumentSummary:
+class DocumentSummary(Serial):
     """A document with what its latest run said about scope and themes."""
 
     id: str
@@ -71,34 +59,16 @@ class DocumentSummary:
     themes: tuple[str, ...] = ()
     finding_count: int = 0
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "name": self.name,
-            "title": self.title,
-            "format": self.format,
-            "source": self.source,
-            "page_count": self.page_count,
-            "added_at": iso(self.added_at),
-            "run_id": self.run_id,
-            "in_scope": self.in_scope,
-            "included": self.included,
-            "exclusion_reason": self.exclusion_reason,
-            "published_year": self.published_year,
-            "themes": list(self.themes),
-            "finding_count": self.finding_count,
-        }
-
 
 @dataclass(frozen=True)
-class StoredFinding:
+class StoredFinding(Serial):
     """A finding as the library keeps it: the pipeline's own ``Finding`` with the ids the
     store gave it (one shape per concept; ``repository.finding_row`` and
     ``repository.finding_record`` are the one place the two forms convert)."""
 
     id: int
     run_id: int
-    finding: Finding
+    finding: Finding = field(metadata=shown(flat=True))
 
     @property
     def document_id(self) -> str:
@@ -148,12 +118,9 @@ class StoredFinding:
     def note(self) -> str | None:
         return self.finding.note
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "run_id": self.run_id, **self.finding.to_dict()}
-
 
 @dataclass(frozen=True)
-class DocumentDetail:
+class DocumentDetail(Serial):
     summary: DocumentSummary
     sha256: str | None
     length: int
@@ -163,34 +130,27 @@ class DocumentDetail:
     findings: tuple[StoredFinding, ...]
     runs: tuple[RunInfo, ...] = field(default=())
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "document": {**self.summary.to_dict(), "sha256": self.sha256, "length": self.length},
-            "run": None if self.run is None else self.run.to_dict(),
-            "facts": self.facts,
-            "screening": self.screening,
-            "findings": [f.to_dict() for f in self.findings],
-            "runs": [r.to_dict() for r in self.runs],
-        }
+    __shown__ = (("document", "document", None), "run", "facts", "screening", "findings", "runs")
+
+    @property
+    def document(self) -> dict[str, Any]:
+        return {**self.summary.to_dict(), "sha256": self.sha256, "length": self.length}
 
 
 @dataclass(frozen=True)
-class SearchHit:
-    summary: DocumentSummary
+class SearchHit(Serial):
+    summary: DocumentSummary = field(metadata=shown(flat=True))
     snippet: str
-    rank: float
-
-    def to_dict(self) -> dict[str, Any]:
-        return {**self.summary.to_dict(), "snippet": self.snippet, "rank": round(self.rank, 4)}
+    rank: float = field(metadata=shown(digits=4))
 
 
 @dataclass(frozen=True)
-class DecisionRecord:
+class DecisionRecord(Serial):
     """One entry of the append-only review log."""
 
     id: int
     finding_id: int | None
-    document_id: str
+    document_id: str = field(metadata=shown(key="document"))
     indicator: str
     start: int
     end: int
@@ -201,20 +161,3 @@ class DecisionRecord:
     corrected_start: int | None
     corrected_end: int | None
     created_at: datetime
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "finding_id": self.finding_id,
-            "document": self.document_id,
-            "indicator": self.indicator,
-            "start": self.start,
-            "end": self.end,
-            "action": self.action,
-            "reviewer": self.reviewer,
-            "reason": self.reason,
-            "corrected_indicator": self.corrected_indicator,
-            "corrected_start": self.corrected_start,
-            "corrected_end": self.corrected_end,
-            "created_at": iso(self.created_at),
-        }

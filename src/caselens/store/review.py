@@ -8,6 +8,7 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from caselens.errors import NotFoundError
+from caselens.model.serial import Serial
 from caselens.store.chain import GENESIS, entry_hash, fields_of
 from caselens.store.records import DecisionRecord, StoredFinding, aware
 from caselens.store.repository import finding_record, latest_runs
@@ -70,7 +71,7 @@ CHAIN_LOCK = 0x63617365  # an advisory lock key of our own ("case")
 
 
 @dataclass(frozen=True)
-class ChainCheck:
+class ChainCheck(Serial):
     """What ``review verify`` found: how many entries hold, and the first that does not."""
 
     entries: int
@@ -78,18 +79,11 @@ class ChainCheck:
     problem: str | None = None
     head: str = GENESIS  # the newest entry's hash: note it to detect a cut-off tail later
 
+    __shown__ = ("ok", "entries", "broken_at", "problem", "head")
+
     @property
     def ok(self) -> bool:
         return self.broken_at is None
-
-    def to_dict(self) -> dict[str, object]:
-        return {
-            "ok": self.ok,
-            "entries": self.entries,
-            "broken_at": self.broken_at,
-            "problem": self.problem,
-            "head": self.head,
-        }
 
 
 def verify(session: Session) -> ChainCheck:

@@ -2,32 +2,23 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from caselens.model.serial import Serial, shown
 from caselens.store.schema import UserRow
 
 
 @dataclass(frozen=True)
-class UserRecord:
+class UserRecord(Serial):
     id: int
     name: str
     role: str
     active: bool
-    password_hash: str
+    password_hash: str = field(metadata=shown(hidden=True))  # never shown
     team: str | None = None
-
-    def to_dict(self) -> dict[str, object]:
-        """What may be shown of a user: never the hash."""
-        return {
-            "id": self.id,
-            "name": self.name,
-            "role": self.role,
-            "active": self.active,
-            "team": self.team,
-        }
 
 
 def _record(row: UserRow) -> UserRecord:

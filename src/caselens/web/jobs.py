@@ -13,15 +13,15 @@ import threading
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from caselens import library
 from caselens.codebook import default_codebook
+from caselens.model.serial import Serial
 from caselens.store import Store
 
 
 @dataclass
-class Job:
+class Job(Serial):
     id: str
     owner: int
     files: list[str]
@@ -33,19 +33,34 @@ class Job:
     skipped: list[tuple[str, str]] = field(default_factory=list)
     error: str | None = None
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "state": self.state,
-            "files": self.files,
-            "done": self.done,
-            "total": len(self.files),
-            "current": self.current,
-            "added": [{"file": f, "document": d} for f, d in self.added],
-            "duplicates": [{"file": f, "document": d} for f, d in self.duplicates],
-            "skipped": [{"file": f, "reason": r} for f, r in self.skipped],
-            "error": self.error,
-        }
+    __shown__ = (
+        "id",
+        "state",
+        "files",
+        "done",
+        "total",
+        "current",
+        ("added", "added_files", None),
+        ("duplicates", "duplicate_files", None),
+        ("skipped", "skipped_files", None),
+        "error",
+    )
+
+    @property
+    def total(self) -> int:
+        return len(self.files)
+
+    @property
+    def added_files(self) -> list[dict[str, str]]:
+        return [{"file": f, "document": d} for f, d in self.added]
+
+    @property
+    def duplicate_files(self) -> list[dict[str, str]]:
+        return [{"file": f, "document": d} for f, d in self.duplicates]
+
+    @property
+    def skipped_files(self) -> list[dict[str, str]]:
+        return [{"file": f, "reason": r} for f, r in self.skipped]
 
 
 class Jobs:
