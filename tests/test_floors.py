@@ -26,6 +26,7 @@ FLOORS = {
     ROOT / "tests/fixtures/eval/seventh.jsonl": (0.95, 0.88, 0.80),
     ROOT / "data/labelled/rx.jsonl": (0.87, 0.88, 0.81),
     ROOT / "data/labelled/ry.jsonl": (0.87, 0.76, 0.66),
+    ROOT / "data/labelled/rz.jsonl": (0.78, 0.75, 0.65),
     SHARED / "long-dev.jsonl": (1.0, 0.95, 0.88),
     SHARED / "dev.jsonl": (0.98, 0.90, 0.88),
     SHARED / "dev2.jsonl": (0.92, 0.76, 0.68),
