@@ -55,6 +55,10 @@ def test_outcome_unknown_when_text_is_silent() -> None:
             "The baby died after bed sharing with a parent who had drunk alcohol.",
             {"unsafe_sleeping"},
         ),
+        (  # a possessive ("the parents' bed") is still an adult's bed
+            "The baby died after her mother lifted her out of her cot and into the parents' bed.",
+            {"unsafe_sleeping"},
+        ),
         ("The teenager had disclosed sexual abuse by an adult.", {"other"}),
         ("The death was found to be from natural causes.", {"other"}),
         ("The baby was attacked by the family dog.", {"other"}),

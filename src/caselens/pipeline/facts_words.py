@@ -218,7 +218,7 @@ SLEEP = re.compile(
     rf"{_SLEEP_VERB}\s+(?:(?!{_OWN_BED})\w+\s+){{0,3}}?(?:with|beside|next\s+to|alongside|between)\s+"
     + _PARENTS
     + r"|"
-    r"into\s+(?:a|an|her|his|their|the)\s+(?:(?!cot\b|travel\b|moses\b)\w+\s+)?bed\b|unsafe\s+sleep\w*|"
+    r"into\s+(?:a|an|her|his|their|the)\s+(?:(?!cot\b|travel\b|moses\b)\w+'?\s+)?bed\b|unsafe\s+sleep\w*|"
     r"(?:fell|fallen|falling)\s+asleep\s+(?:while\s+|whilst\s+)?(?:\w+\s+){0,2}?(?:holding|feeding|with|"
     r"cuddling|beside|next\s+to)\s+(?:him|her|the\s+baby|the\s+infant|(?:his|her)\s+bab\w+)|"
     r"(?:found|discovered|lying|lay|trapped|wedged|sandwiched|squashed)\s+(?:\w+\s+){0,3}?between\s+"
