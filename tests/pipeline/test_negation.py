@@ -50,6 +50,30 @@ def test_asserted_matches_are_kept(sentence: str, target: str) -> None:
     assert _reason(sentence, target) is None
 
 
+def test_a_denial_reaches_over_not_because() -> None:
+    sentence = "She missed the check because she was away, not because she was avoiding contact."
+    assert _reason(sentence, "avoiding contact") == "negated"
+    assert _reason("She missed it because she was avoiding contact.", "avoiding contact") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "target", "reason"),
+    [
+        # what someone was asked about is a topic, not a fact about the family
+        ("The midwife asked the mother about domestic abuse when alone.", "domestic abuse", "asked"),
+        ("The health visitor enquired whether the father drank heavily.", "drank heavily", "asked"),
+        # an enquiry that was never made is the learning point: kept
+        ("Nobody asked about domestic abuse at any contact.", "domestic abuse", None),
+        ("Practitioners failed to ask about the father's drinking.", "drinking", None),
+        ("No one asked the mother about her cannabis use.", "cannabis use", None),
+    ],
+)
+def test_the_topic_of_a_question_is_not_asserted(
+    sentence: str, target: str, reason: str | None
+) -> None:
+    assert _reason(sentence, target) == reason
+
+
 def test_general_recommendation_without_case_link() -> None:
     sentence = "All practitioners should always give safer sleep advice at every contact."
     assert is_general(sentence)

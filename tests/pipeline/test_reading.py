@@ -203,3 +203,52 @@ def test_more_ways_of_telling_the_harm(text: str, harm: str) -> None:
         .facts
     )
     assert harm in facts.harm_types.value, facts.harm_types
+
+
+LEARNING = """ASHCOMBE SAFEGUARDING CHILDREN PARTNERSHIP
+CHILD SAFEGUARDING PRACTICE REVIEW: CHILD T
+
+1. INTRODUCTION
+
+1.1 Child T was nine weeks old when she died after sharing a sofa with her father.
+
+2. SUMMARY OF PROFESSIONAL INVOLVEMENT
+
+2.1 The midwife asked the mother about domestic abuse when she was seen alone; she said
+there were no concerns.
+
+2.2 Child T's father was never seen by the health visitor.
+
+3. ANALYSIS
+
+3.1 Matters considered and not found
+
+3.2 The review considered whether this was a case of drift, where concerns were repeated
+without action. It was not.
+
+4. RECOMMENDATIONS
+
+4.1 Practitioners should always consider what daily life is like for the baby, from the
+baby's point of view.
+
+4.2 The partnership should ask why Child T's father was never seen.
+"""
+
+
+def test_questions_asked_matters_ruled_out_and_recommendations_for_all_are_not_findings() -> (
+    None
+):
+    doc = Document.from_text(LEARNING, "child-t")
+    result = Pipeline(default_codebook(), Settings(model=False)).process(doc)
+    found = {(f.indicator, f.quote.split()[0]) for f in result.findings}
+    set_aside = {(c.indicator, c.reason) for c in result.set_aside}
+    indicators = {f.indicator for f in result.findings}
+    assert "F.fathers_unseen_men" in indicators  # what happened is still found
+    assert "A.domestic_abuse" not in indicators  # asked about, and denied
+    assert "D.desensitisation" not in indicators  # considered and not found
+    assert "G.child_lived_experience" not in indicators  # a recommendation for everyone
+    assert ("F.fathers_unseen_men", "4.2") in found  # a recommendation naming the child
+    assert (
+        "A.domestic_abuse",
+        "the topic of a question someone was asked, not what was so",
+    ) in set_aside

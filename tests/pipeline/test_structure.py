@@ -72,6 +72,21 @@ def test_each_section_gets_the_role_its_heading_signals() -> None:
     assert roles["MARAC: a meeting to share information about domestic abuse."] == "glossary"
 
 
+def test_matters_considered_and_not_found_are_a_section_of_their_own() -> None:
+    text = (
+        "6. ANALYSIS\n\n6.1 The father was not seen by the health visitor.\n\n"
+        "6.6 Issues considered and not found\n\n"
+        "6.6.1 The review considered whether there was drift over many months.\n\n"
+        "7. RECOMMENDATIONS\n\n7.1 The partnership should remind practitioners of this.\n"
+    )
+    roles = _roles(text)
+    assert roles["6.1 The father was not seen by the health visitor."] == "analysis"
+    assert (
+        roles["6.6.1 The review considered whether there was drift over many months."]
+        == "not_found"
+    )
+
+
 def test_a_sub_heading_keeps_the_role_around_it() -> None:
     # "Fathers and male carers" matches no role: it stays inside the national context
     doc = Document.from_text(REVIEW, "r")

@@ -27,7 +27,7 @@ from typing import Protocol
 from caselens.model import Codebook, Document, Finding, Sentence
 from caselens.pipeline.code_model import ModelCoder
 from caselens.pipeline.code_rules import Dropped, RuleCoder
-from caselens.pipeline.negation import has_case_link
+from caselens.pipeline.negation import names_this_case
 from caselens.pipeline.settings import Settings
 from caselens.pipeline.stance import ASSERTS, Stance, judge
 from caselens.pipeline.structure import Structure, StructureReader
@@ -37,6 +37,7 @@ _log = logging.getLogger(__name__)
 _REASONS = {
     "negated": "the clause denies it",
     "hypothetical": "a supposition, not what happened",
+    "asked": "the topic of a question someone was asked, not what was so",
     "general": "speaks in general (research, guidance, a recommendation for everyone), "
     "not about this case",
 }
@@ -277,7 +278,7 @@ def _sentence_reason(coding: str, label: str, quote: str, stance: Stance) -> str
     """Why a sentence in a section of this kind, speaking this way, is no finding."""
     if coding == "none":
         return f"in the section '{label}', which is not about what happened in this case"
-    if coding == "linked" and not has_case_link(quote):
+    if coding == "linked" and not names_this_case(quote):
         return "a recommendation that does not name this case"
     if not stance.counts and stance.about != "parents_past":
         return stance.reason

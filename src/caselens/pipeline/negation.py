@@ -29,7 +29,9 @@ import re
 _BOUNDARY = re.compile(
     r"[;:!?()\u2013\u2014]|\s-\s|,\s*(?:and|but|or|so|yet|which|who|whose|while|when|that)\b"
     r"|\band\s+(?:had|has|have|was|were|is|are|also)\b"
-    r"|\b(?:but|however|although|though|whereas|yet|despite|until|unless|because|since|after"
+    # "not because she was avoiding contact": a denial reaching over "because"
+    r"|\b(?:but|however|although|though|whereas|yet|despite|until|unless|(?<!not )because"
+    r"|since|after"
     r"|when|while|except|instead|nevertheless|nonetheless|whilst)\b",
     re.IGNORECASE,
 )
@@ -74,6 +76,18 @@ _PRACTICE = re.compile(
     r"|challeng|escalat|communicat|follow|threshold)\w*",
     re.IGNORECASE,
 )
+
+# A question put to someone: "the midwife asked Leah about domestic abuse" says what was
+# asked, not what was so (a routine enquiry that nobody made is a learning point, and a
+# negation before the enquiry keeps it: "did not ask about").
+_ENQUIRY = re.compile(
+    r"\b(?:ask(?:ed|s|ing)?|enquir(?:ed|y|ies|ing)|inquir(?:ed|y|ies|ing)|screen(?:ed|ing))"
+    r"\b(?:\s+[\w'\u2019-]+){0,3}?\s+(?:about|for|into|regarding|whether)\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+# An enquiry nobody made is a learning point, kept.
+_UNASKED = re.compile(r"\b(?:nobody|no one|no-one|fail\w*|omit\w*)\b", re.IGNORECASE)
 
 _POST_CUE = re.compile(
     r"^[^;:]{0,40}?\b(?:(?:was|were|had been|has been) (?:ruled out|excluded|unfounded"
@@ -141,6 +155,19 @@ def _noun_phrase(text: str, start: int, end: int) -> str:
     return text[start : following.end() if following else end]
 
 
+# What names this case in a recommendation: "the baby" there means any baby, so only the
+# child's name, "this family" or what should have happened ties it to the case.
+_NAMES_CASE = re.compile(
+    r"\b(?:(?i:in this (?:case|family|review)|this (?:family|baby|infant|child|case|mother"
+    r"|father|couple)|(?:should|could|would|might) have)|(?i:child|baby|infant) [A-Z]\w*)\b"
+)
+
+
+def names_this_case(sentence: str) -> bool:
+    """True when a recommendation speaks of this case, not of every case like it."""
+    return bool(_NAMES_CASE.search(sentence))
+
+
 def has_case_link(sentence: str) -> bool:
     """True when the sentence names this case, its family or what should have happened."""
     return bool(_CASE_LINK.search(sentence))
@@ -156,9 +183,9 @@ def is_general(sentence: str) -> bool:
 def negation_reason(sentence: str, start: int, end: int) -> str | None:
     """Why the match ``sentence[start:end]`` does not assert its indicator, or None.
 
-    Returns ``"negated"`` for a denial in the match's clause, ``"hypothetical"``
-    for a match inside a condition ("if ..."), and ``"general"`` for a
-    recommendation unrelated to the case.
+    Returns ``"negated"`` for a denial in the match's clause, ``"asked"`` for the topic
+    of a question put to someone, ``"hypothetical"`` for a match inside a condition
+    ("if ..."), and ``"general"`` for a recommendation unrelated to the case.
     """
     before = _clause_before(sentence, start)
     masked = _PSEUDO.sub(lambda m: " " * len(m.group()), before)
@@ -169,6 +196,8 @@ def negation_reason(sentence: str, start: int, end: int) -> str | None:
             return "negated"
     if _POST_CUE.search(_clause_after(sentence, end)):
         return "negated"
+    if not cues and _ENQUIRY.search(masked) and not _UNASKED.search(masked):
+        return "asked"
     conditions = list(_HYPOTHETICAL.finditer(masked))
     if conditions:
         # "if agencies had worked together" is a learning point about practice, kept;
