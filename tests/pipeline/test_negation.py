@@ -60,7 +60,7 @@ def test_a_denial_reaches_over_not_because() -> None:
     ("sentence", "target", "reason"),
     [
         # what someone was asked about is a topic, not a fact about the family
-        ("The midwife asked the mother about domestic abuse when alone.", "domestic abuse", "asked"),
+        ("The midwife asked her about domestic abuse when alone.", "domestic abuse", "asked"),
         ("The health visitor enquired whether the father drank heavily.", "drank heavily", "asked"),
         # an enquiry that was never made is the learning point: kept
         ("Nobody asked about domestic abuse at any contact.", "domestic abuse", None),

@@ -235,9 +235,7 @@ baby's point of view.
 """
 
 
-def test_questions_asked_matters_ruled_out_and_recommendations_for_all_are_not_findings() -> (
-    None
-):
+def test_questions_asked_matters_ruled_out_and_recommendations_for_all_are_not_findings() -> None:
     doc = Document.from_text(LEARNING, "child-t")
     result = Pipeline(default_codebook(), Settings(model=False)).process(doc)
     found = {(f.indicator, f.quote.split()[0]) for f in result.findings}
