@@ -74,6 +74,40 @@ def test_the_topic_of_a_question_is_not_asserted(
     assert _reason(sentence, target) == reason
 
 
+@pytest.mark.parametrize(
+    ("sentence", "target", "reason"),
+    [
+        # a supposition opening the sentence asserts nothing about the family ...
+        (
+            "Had Child T been born early or small, the programme would have added contacts.",
+            "born early",
+            "hypothetical",
+        ),
+        (
+            "Had any appointment been missed, the surgery would have rung.",
+            "appointment",
+            "hypothetical",
+        ),
+        # ... but what practice should have done is a learning point, even after a list
+        (
+            "Had the missed appointments, the weight loss and the hunger been linked together, "
+            "staff would have acted sooner.",
+            "missed appointments",
+            None,
+        ),
+        # another family's story is not this one's; the mother's other children are hers
+        (
+            "Cots had been given to another family in the building with twins.",
+            "twins",
+            "other_family",
+        ),
+        ("The mother had twins, and her other children were at school.", "twins", None),
+    ],
+)
+def test_suppositions_and_other_families(sentence: str, target: str, reason: str | None) -> None:
+    assert _reason(sentence, target) == reason
+
+
 def test_general_recommendation_without_case_link() -> None:
     sentence = "All practitioners should always give safer sleep advice at every contact."
     assert is_general(sentence)

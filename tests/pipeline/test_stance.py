@@ -28,6 +28,11 @@ from caselens.pipeline.stance import judge
         ),
         ("All practitioners should ask who lives in the home.", "general", "asserts"),
         ("Neither parent was known to misuse alcohol or drugs.", "case", "denies"),
+        (
+            "6.3 This was not a case in which the move was treated as a new beginning.",
+            "case",
+            "denies",
+        ),
         # what practitioners did not do is the concern, not a denial of one
         ("Neither of the older children was spoken to about home.", "case", "asserts"),
         ("Neither parent was asked who else lived in the flat.", "case", "asserts"),

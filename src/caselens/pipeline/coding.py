@@ -38,6 +38,7 @@ _REASONS = {
     "negated": "the clause denies it",
     "hypothetical": "a supposition, not what happened",
     "asked": "the topic of a question someone was asked, not what was so",
+    "other_family": "told of another family, not this one",
     "general": "speaks in general (research, guidance, a recommendation for everyone), "
     "not about this case",
 }

@@ -131,6 +131,21 @@ _CASE_LINK = re.compile(
 # A condition or supposition: "if the father had been violent" asserts nothing
 # about the family, though "if agencies had shared ..." is a learning point.
 _HYPOTHETICAL = re.compile(r"(?<!\bas )(?<!\beven )\b(?:if|supposing)\b", re.IGNORECASE)
+# The same supposition inverted, opening the sentence: "Had Child T been born early, ..."
+_INVERTED = re.compile(
+    r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?had\s+[^;:]{3,200}?"
+    # the condition runs to the comma before its consequence ("..., staff would have acted"),
+    # or to the first comma where no consequence follows
+    r"(?:,(?=[^,;]*\b(?:would|could|might|may)\b)|,(?![^;]*\b(?:would|could|might|may)\b))",
+    re.IGNORECASE,
+)
+# Another family's story told beside this one ("supplied to another family in the building
+# with twins"); "the mother's other children" are this family's, so are not caught.
+_OTHER_FAMILY = re.compile(
+    r"\b(?:another|a different|an unrelated|a second) (?:family|household|baby|infant|couple)\b"
+    r"|\bother (?:families|households)\b",
+    re.IGNORECASE,
+)
 
 _NEXT_WORD = re.compile(r"[\s-]+\w+")
 _CUE_WINDOW = 70  # characters before a match in which a cue still applies
@@ -184,8 +199,9 @@ def negation_reason(sentence: str, start: int, end: int) -> str | None:
     """Why the match ``sentence[start:end]`` does not assert its indicator, or None.
 
     Returns ``"negated"`` for a denial in the match's clause, ``"asked"`` for the topic
-    of a question put to someone, ``"hypothetical"`` for a match inside a condition
-    ("if ..."), and ``"general"`` for a recommendation unrelated to the case.
+    of a question put to someone, ``"other_family"`` for what is told of another family,
+    ``"hypothetical"`` for a match inside a condition ("if ...", "had she been ..."), and
+    ``"general"`` for a recommendation unrelated to the case.
     """
     before = _clause_before(sentence, start)
     masked = _PSEUDO.sub(lambda m: " " * len(m.group()), before)
@@ -198,6 +214,15 @@ def negation_reason(sentence: str, start: int, end: int) -> str | None:
         return "negated"
     if not cues and _ENQUIRY.search(masked) and not _UNASKED.search(masked):
         return "asked"
+    if _OTHER_FAMILY.search(masked):
+        return "other_family"
+    inverted = _INVERTED.match(sentence)
+    if inverted is not None and end <= inverted.end():
+        # as with "if": "had the missed appointments been linked together" is a learning
+        # point about practice, kept (its verb may come after the match)
+        clause = sentence[inverted.start() : start] + " " + sentence[end : inverted.end()]
+        if not _ACTION.search(clause) and not _PRACTICE.search(_noun_phrase(sentence, start, end)):
+            return "hypothetical"
     conditions = list(_HYPOTHETICAL.finditer(masked))
     if conditions:
         # "if agencies had worked together" is a learning point about practice, kept;
