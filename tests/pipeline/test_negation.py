@@ -102,6 +102,13 @@ def test_the_topic_of_a_question_is_not_asserted(
             "other_family",
         ),
         ("The mother had twins, and her other children were at school.", "twins", None),
+        # advice about a danger is not the danger in this family
+        (
+            "She discussed the cot and the risks of sharing a bed with a baby.",
+            "sharing a bed",
+            "danger",
+        ),
+        ("The mother shared a bed with the baby.", "shared a bed", None),
     ],
 )
 def test_suppositions_and_other_families(sentence: str, target: str, reason: str | None) -> None:

@@ -29,6 +29,11 @@ from caselens.pipeline.stance import judge
         ("All practitioners should ask who lives in the home.", "general", "asserts"),
         ("Neither parent was known to misuse alcohol or drugs.", "case", "denies"),
         (
+            "She had grown up in a household where a younger sibling was on a plan.",
+            "parents_past",
+            "asserts",
+        ),
+        (
             "6.3 This was not a case in which the move was treated as a new beginning.",
             "case",
             "denies",

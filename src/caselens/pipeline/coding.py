@@ -39,6 +39,7 @@ _REASONS = {
     "hypothetical": "a supposition, not what happened",
     "asked": "the topic of a question someone was asked, not what was so",
     "other_family": "told of another family, not this one",
+    "danger": "the danger advice spoke of, not what this family did",
     "general": "speaks in general (research, guidance, a recommendation for everyone), "
     "not about this case",
 }

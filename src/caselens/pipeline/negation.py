@@ -85,6 +85,10 @@ _ENQUIRY = re.compile(
     r"\b(?:\s+[\w'\u2019-]+){0,3}?\s+(?:about|for|into|regarding|whether)\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
+# Advice speaks of a danger, not of what this family did: "the risks of sharing a bed".
+_DANGER_OF = re.compile(
+    r"\b(?:risks?|dangers?|hazards?) (?:of|in|associated with)\s+$", re.IGNORECASE
+)
 
 # An enquiry nobody made is a learning point, kept.
 _UNASKED = re.compile(r"\b(?:nobody|no one|no-one|fail\w*|omit\w*)\b", re.IGNORECASE)
@@ -199,7 +203,8 @@ def negation_reason(sentence: str, start: int, end: int) -> str | None:
     """Why the match ``sentence[start:end]`` does not assert its indicator, or None.
 
     Returns ``"negated"`` for a denial in the match's clause, ``"asked"`` for the topic
-    of a question put to someone, ``"other_family"`` for what is told of another family,
+    of a question put to someone, ``"danger"`` for the danger advice spoke of ("the risks
+    of sharing a bed"), ``"other_family"`` for what is told of another family,
     ``"hypothetical"`` for a match inside a condition ("if ...", "had she been ..."), and
     ``"general"`` for a recommendation unrelated to the case.
     """
@@ -214,6 +219,8 @@ def negation_reason(sentence: str, start: int, end: int) -> str | None:
         return "negated"
     if not cues and _ENQUIRY.search(masked) and not _UNASKED.search(masked):
         return "asked"
+    if _DANGER_OF.search(masked):
+        return "danger"
     if _OTHER_FAMILY.search(masked):
         return "other_family"
     inverted = _INVERTED.match(sentence)

@@ -185,7 +185,8 @@ _PARENTS_PAST = re.compile(
     r"|adolescence|early life)"
     r"|(?:(?-i:[A-Z][a-z]+)'s|(?:her|his|their) own) (?:childhood|upbringing|early life)"
     r" (?:was|had been) (?:marked|affected|characterised|dominated|blighted|overshadowed)"
-    r"|(?:grew|grown|growing) up in a (?:household|home|family) (?:affected|marked|dominated)"
+    r"|(?:grew|grown|growing) up in a (?:household|home|family) (?:affected|marked|dominated"
+    r"|where|in which)"
     r"|when (?:she|he|(?-i:[A-Z][a-z]+)) was (?:a (?:child|teenager|young (?:girl|boy))"
     rf"|(?:between |about |aged |around )?(?:9|1[0-7]|{_AGE_WORDS})\b"
     r"(?! (?:weeks|months|days)\b)))",
