@@ -21,6 +21,8 @@ def _reason(sentence: str, target: str) -> str | None:
         ("Neither parent had a history of mental health problems.", "mental health"),
         ("Non-accidental injury was considered, and bed-sharing was ruled out.", "bed-sharing"),
         ("The baby had never shared a bed with the parents.", "shared a bed"),
+        # what nobody knew is unknown, not told
+        ("Nothing was known of his history or his own childhood.", "his own childhood"),
     ],
 )
 def test_denials_are_negated(sentence: str, target: str) -> None:

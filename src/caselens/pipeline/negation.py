@@ -48,6 +48,8 @@ _PRE_CUE = re.compile(
     # the longer cue is tried first
     r"\b(?:no (?:\w+ )?(?:reports?|history|evidence|indications?|signs?|suggestions?|allegations?)"
     r" (?:of|about|that)"
+    # "nothing was known of his own childhood": unknown, not told
+    r"|nothing (?:was |is |had been )?known (?:of|about)|little (?:was |is )?known (?:of|about)"
     r"|no|not|never|nor|neither|none|without|denied|denies|deny|denying|absence of"
     r"|free (?:of|from)|ruled out|rule out|lack of evidence|nothing to suggest|unfounded)\b"
     r"|n't\b",

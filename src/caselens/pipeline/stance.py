@@ -100,7 +100,8 @@ _DENIAL = re.compile(
     r"(?:there (?:was|were|is|are|had been) (?:no|nothing)\b"
     r"|neither\b(?!" + _UNSEEN + r")|none of\b|no (?:\w+ ){0,3}"
     r"(?:concerns?|evidence|history|indications?|suggestions?|reports?|records?|signs?|"
-    r"information|allegations?) (?:of|about|that|were|was|had)\b|at no (?:point|time)\b"
+    r"information|allegations?) (?:of|about|that|were|was|had|suggest\w*|to suggest|indicat\w*)\b"
+    r"|at no (?:point|time)\b"
     r"|nothing (?:suggested|indicated|in)\b"
     # "This was not a case in which the move was treated as a new beginning"
     r"|(?:this|it) (?:was|is) not a case (?:in which|where|of)\b)",
