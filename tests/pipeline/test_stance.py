@@ -29,6 +29,11 @@ from caselens.pipeline.stance import judge
         ("All practitioners should ask who lives in the home.", "general", "asserts"),
         ("Neither parent was known to misuse alcohol or drugs.", "case", "denies"),
         (
+            "The review does not suggest that any drug use, including cannabis, was minimised.",
+            "case",
+            "denies",
+        ),
+        (
             "No agency held any information suggesting that either parent misused drugs.",
             "case",
             "denies",

@@ -104,7 +104,10 @@ _DENIAL = re.compile(
     r"|at no (?:point|time)\b"
     r"|nothing (?:suggested|indicated|in)\b"
     # "This was not a case in which the move was treated as a new beginning"
-    r"|(?:this|it) (?:was|is) not a case (?:in which|where|of)\b)",
+    r"|(?:this|it) (?:was|is) not a case (?:in which|where|of)\b"
+    # "The review does not suggest that ...": the review setting a reading aside
+    r"|(?:the |this )?review (?:does|did|has) not (?:suggest|find|found|conclude|consider|believe"
+    r"|accept|identify|identified)\w* that\b)",
     re.IGNORECASE,
 )
 _DENIAL_LATE = re.compile(
