@@ -13,12 +13,17 @@ from caselens.store import Store
 from caselens.store.migrate import alembic_config
 
 
+def _add_read(store: Store, review_files: dict[str, Path]) -> None:
+    """The fictional reviews added, each finding read in an analysis section, asserted."""
+    processor = FakeProcessor(section="analysis", stance="asserts")
+    library.add(store, list(review_files.values()), fake_codebook(), processor=processor)
+
+
 def test_a_stored_finding_comes_back_as_the_finding_the_pipeline_made(
     db_url: str, review_files: dict[str, Path]
 ) -> None:
-    processor = FakeProcessor(section="analysis", stance="asserts")
     with Store(db_url) as store:
-        library.add(store, list(review_files.values()), fake_codebook(), processor=processor)
+        _add_read(store, review_files)
         stored = [
             f for doc in library.list_documents(store) for f in library.show(store, doc.id).findings
         ]
@@ -38,9 +43,8 @@ def test_a_stored_finding_comes_back_as_the_finding_the_pipeline_made(
 def test_a_library_stored_before_findings_kept_their_reading_reads_them_as_unknown(
     db_url: str, review_files: dict[str, Path]
 ) -> None:
-    processor = FakeProcessor(section="analysis", stance="asserts")
     with Store(db_url) as store:
-        library.add(store, list(review_files.values()), fake_codebook(), processor=processor)
+        _add_read(store, review_files)
         config = alembic_config()
         with store.engine.begin() as connection:
             config.attributes["connection"] = connection

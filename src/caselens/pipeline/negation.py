@@ -126,14 +126,6 @@ _GENERAL = re.compile(
     re.IGNORECASE,
 )
 
-# What ties a sentence to this case, so a recommendation in it is a learning point.
-_CASE_LINK = re.compile(
-    r"\b(?:in this case|this (?:family|baby|infant|child|case)|the (?:baby|infant|mother|father"
-    r"|parents?|family|couple|boy|girl)|(?:child|baby|infant) [A-Z]\b"
-    r"|(?:should|could|would|might) have)\b",
-    re.IGNORECASE,
-)
-
 # A condition or supposition: "if the father had been violent" asserts nothing
 # about the family, though "if agencies had shared ..." is a learning point.
 _HYPOTHETICAL = re.compile(r"(?<!\bas )(?<!\beven )\b(?:if|supposing)\b", re.IGNORECASE)
@@ -181,6 +173,12 @@ def _noun_phrase(text: str, start: int, end: int) -> str:
 _NAMES_CASE = re.compile(
     r"\b(?:(?i:in this (?:case|family|review)|this (?:family|baby|infant|child|case|mother"
     r"|father|couple)|(?:should|could|would|might) have)|(?i:child|baby|infant) [A-Z]\w*)\b"
+)
+# What ties any other sentence to this case, so a recommendation in it is a learning
+# point: the case named, or its people spoken of as "the baby", "the mother".
+_CASE_LINK = re.compile(
+    _NAMES_CASE.pattern
+    + r"|\b(?i:the (?:baby|infant|mother|father|parents?|family|couple|boy|girl))\b"
 )
 
 
