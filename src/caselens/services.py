@@ -42,7 +42,7 @@ from caselens.model import (
     Screening,
 )
 from caselens.pipeline.settings import Settings
-from caselens.spool import Spool, SpooledFindings, SpooledTexts
+from caselens.spool import Spool, SpooledFindings, SpooledTexts, SpooledValue
 
 ANALYSIS_FORMAT = "caselens-analysis"
 ANALYSIS_SCHEMA = 1
@@ -108,6 +108,63 @@ class ReviewResult:
     def themes(self) -> frozenset[str]:
         """The themes the review's findings show."""
         return frozenset(self.theme_counts)
+
+
+class SpooledReview(ReviewResult):
+    """A review of a large run whose facts, screening and findings are on disk
+    (:mod:`caselens.spool`), read back when asked for; only what every table asks of
+    every review (its document, whether it is included, its theme counts) is held.
+
+    Held in memory, a review's facts and screening with their evidence are some 10 KB:
+    for the national repository, most of what would still grow with the corpus."""
+
+    _included: bool
+    _scope: SpooledValue[tuple[Facts, Screening]]
+
+    def __init__(
+        self,
+        spool: Spool,
+        document: DocumentInfo,
+        facts: Facts,
+        screening: Screening,
+        findings: Sequence[Finding],
+    ) -> None:
+        object.__setattr__(self, "document", document)
+        object.__setattr__(self, "findings", SpooledFindings(spool, findings))
+        object.__setattr__(self, "_included", screening.included)
+        object.__setattr__(self, "_scope", SpooledValue(spool, (facts, screening)))
+
+    @property
+    def facts(self) -> Facts:
+        return self._scope.get()[0]
+
+    @property
+    def screening(self) -> Screening:
+        return self._scope.get()[1]
+
+    @property
+    def included(self) -> bool:
+        return self._included
+
+    def _fields(self) -> tuple[Any, ...]:
+        return (self.document, self.facts, self.screening, tuple(self.findings))
+
+    def __eq__(self, other: object) -> bool:
+        """Equal to the review it stands for, held in memory or not."""
+        if isinstance(other, ReviewResult):
+            return self._fields() == (
+                other.document,
+                other.facts,
+                other.screening,
+                tuple(other.findings),
+            )
+        return NotImplemented
+
+    __hash__ = ReviewResult.__hash__
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # sent elsewhere (another process) as the plain review it stands for
+        return (ReviewResult, self._fields())
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,9 +287,10 @@ def analyse(
     """Read, screen and code every review under ``paths``, in ``jobs`` worker processes,
     or on the Dask cluster whose scheduler is at ``scheduler`` (:mod:`caselens.cluster`).
 
-    Once ``keep_in_memory`` findings are held, the findings and text of each further
-    review are kept in a private temporary file (:mod:`caselens.spool`), so memory stops
-    growing with the corpus; a run of a few hundred reviews never touches the disk.
+    Once ``keep_in_memory`` findings are held, the findings, facts, screening and text
+    of each further review are kept in a private temporary file (:mod:`caselens.spool`),
+    so memory stops growing with the corpus; a run of a few hundred reviews never
+    touches the disk.
 
     A file that cannot be read is recorded as skipped and the run goes on, so one
     damaged PDF never costs a partnership the rest of its briefing. ``progress``
@@ -273,10 +331,11 @@ def analyse(
                 info = DocumentInfo.of(processed.document)
                 if info.source is not None:
                     info = dataclasses.replace(info, source=shown_path(info.source, paths))
-                findings: Sequence[Finding] = processed.findings
-                if spool is not None:
-                    findings = SpooledFindings(spool, findings)
-                results.append(ReviewResult(info, processed.facts, processed.screening, findings))
+                facts, screening = processed.facts, processed.screening
+                if spool is None:
+                    results.append(ReviewResult(info, facts, screening, processed.findings))
+                else:
+                    results.append(SpooledReview(spool, info, facts, screening, processed.findings))
         if progress is not None:
             progress(file, index, len(files))
     provenance = Provenance(

@@ -21,9 +21,11 @@ import pickle
 import tempfile
 import threading
 from collections.abc import Iterator, Mapping, Sequence
-from typing import Any, overload
+from typing import Any, Generic, TypeVar, overload
 
 from caselens.model import Evidence, Finding
+
+T = TypeVar("T")
 
 
 class Spool:
@@ -132,6 +134,11 @@ class SpooledTexts(Mapping[str, str]):
         self._held = dict(held or {})
         self._places: dict[str, tuple[int, int]] = {}
 
+    @property
+    def spool(self) -> Spool:
+        """The run's spool, where what is made from these texts can be kept too."""
+        return self._spool
+
     def __setitem__(self, key: str, text: str) -> None:
         self._places[key] = self._spool.put(text.encode("utf-8"))
 
@@ -154,3 +161,59 @@ class SpooledTexts(Mapping[str, str]):
 
     def __repr__(self) -> str:
         return f"SpooledTexts({len(self._held)} in memory, {len(self._places)} on disk)"
+
+
+class SpooledValue(Generic[T]):
+    """One object on disk, read back (a new copy each time) when asked for."""
+
+    __slots__ = ("_length", "_offset", "_spool")
+
+    def __init__(self, spool: Spool, value: T) -> None:
+        self._spool = spool
+        self._offset, self._length = spool.put(
+            pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        )
+
+    def get(self) -> T:
+        return pickle.loads(self._spool.get(self._offset, self._length))  # type: ignore[no-any-return]
+
+
+class SpooledItems(Sequence[T]):
+    """A sequence made one item at a time and kept on disk, each item read back when it
+    is reached: a briefing's appendix of thousands of reviews, walked once per format."""
+
+    def __init__(self, spool: Spool, items: Iterator[T] | Sequence[T] = ()) -> None:
+        self._spool = spool
+        self._items: list[SpooledValue[T]] = []
+        for item in items:
+            self.append(item)
+
+    def append(self, item: T) -> None:
+        self._items.append(SpooledValue(self._spool, item))
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    @overload
+    def __getitem__(self, index: int) -> T: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[T, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> T | tuple[T, ...]:
+        if isinstance(index, slice):
+            return tuple(item.get() for item in self._items[index])
+        return self._items[index].get()
+
+    def __iter__(self) -> Iterator[T]:
+        return (item.get() for item in self._items)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, SpooledItems | tuple | list):
+            return tuple(self) == tuple(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"SpooledItems({len(self._items)} on disk)"

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from caselens.model import Codebook
 from caselens.report.context import build_context
@@ -132,3 +134,68 @@ def test_a_large_corpus_gets_a_briefing_that_stays_small(monkeypatch: pytest.Mon
     page = render_html(large)
     assert '<td><a href="#doc-t1" title="Open the review">' in page
     assert "not shown, to keep a briefing" in page
+
+
+_QUOTES = (
+    "Alpha x was seen by the visitor.",
+    "alpha x, noted in a list item;",
+    "Alpha y was said plainly.",
+    "x" * 420,
+    "Short.",
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.lists(
+            st.tuples(
+                st.sampled_from(("A.x", "A.y", "B.z")),
+                st.sampled_from((0.5, 0.7, 0.9)),
+                st.sampled_from(_QUOTES),
+            ),
+            min_size=1,
+            max_size=5,
+        ),
+        min_size=1,
+        max_size=14,
+    )
+)
+def test_exemplars_are_what_every_candidate_would_give(
+    reviews: list[list[tuple[str, float, str]]],
+) -> None:
+    """Only each indicator's best few candidates are held while a corpus is walked (what
+    is held must not grow with it); the quotes chosen are those a choice among every
+    review's every candidate gives."""
+    from collections import defaultdict
+    from dataclasses import replace
+
+    from report_builders import finding, make_analysis, make_codebook, review
+
+    from caselens.report import context as context_module
+
+    codebook = make_codebook()
+    results = tuple(
+        review(
+            f"r{n}",
+            f"Review {n}",
+            tuple(
+                finding(f"r{n}", indicator, confidence, quote, start=50 * i)
+                for i, (indicator, confidence, quote) in enumerate(found)
+            ),
+        )
+        for n, found in enumerate(reviews)
+    )
+    every: dict[str, list[context_module._Candidate]] = defaultdict(list)
+    for result in results:
+        best: dict[str, context_module._Candidate] = {}
+        for f in result.findings:
+            candidate = context_module._candidate(result, f)
+            held = best.get(f.indicator)
+            if held is None or (candidate[0], candidate[1]) < (held[0], held[1]):
+                best[f.indicator] = candidate
+        for candidate in best.values():
+            every[candidate[3].theme].append(candidate)
+    themes = build_context(replace(make_analysis(), results=results), codebook).themes
+    for theme in themes:
+        assert theme.quotes == context_module._best_quotes(every[theme.id], codebook), theme.id

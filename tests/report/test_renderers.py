@@ -176,6 +176,7 @@ def test_findings_json_streamed_is_the_json_of_the_whole_dict(
 
     from caselens.codebook.loader import codebook_to_dict
     from caselens.report import files, tables
+    from caselens.report.sources import section_to_dict
     from caselens.report.tables import _context_dict, findings_json, findings_json_chunks
     from caselens.services import analysis_to_dict
 
@@ -184,6 +185,7 @@ def test_findings_json_streamed_is_the_json_of_the_whole_dict(
     whole = analysis_to_dict(analysis)
     whole["codebook"] = codebook_to_dict(codebook)
     whole.update(_context_dict(context))
+    whole["appendix"] = [section_to_dict(section) for section in context.sources]
     expected = json.dumps(whole, ensure_ascii=False, indent=2) + "\n"
     assert findings_json(analysis, codebook, context) == expected
     monkeypatch.setattr(tables, "_BATCH", 1)  # one piece a finding
@@ -202,6 +204,7 @@ def test_findings_json_streamed_is_the_json_of_the_whole_dict(
     whole = analysis_to_dict(oddly)
     whole["codebook"] = codebook_to_dict(codebook)
     whole.update(_context_dict(context))
+    whole["appendix"] = [section_to_dict(section) for section in context.sources]
     assert (
         findings_json(oddly, codebook, context)
         == json.dumps(whole, ensure_ascii=False, indent=2) + "\n"

@@ -35,6 +35,7 @@ from caselens.report.names import review_names
 from caselens.report.quotes import Quote, quote_of
 from caselens.report.sources import SourceSection, build_sources
 from caselens.services import Analysis, ReviewResult, Skipped
+from caselens.spool import SpooledTexts
 
 __all__ = ["BriefingContext", "Quote", "build_context"]
 
@@ -136,9 +137,10 @@ class BriefingContext:
     matrix: tuple[MatrixRow, ...] = ()
     cooccurrence: CoOccurrence | None = None
     trend: tuple[TrendRow, ...] = ()
-    sources: tuple[SourceSection, ...] = ()
+    sources: Sequence[SourceSection] = ()  # on disk for a large run (caselens.spool)
     linked: frozenset[str] = field(default_factory=frozenset)  # reviews with a source section
-    anchors: frozenset[str] = field(default_factory=frozenset)  # quote places in the appendix
+    # the places in the appendix of the quotes the briefing shows
+    anchors: frozenset[str] = field(default_factory=frozenset)
     source_notes: tuple[str, ...] = ()  # why a review's text is not in the appendix
     organisation: str = ""  # the partnership publishing it, on the cover and title slide
 
@@ -243,26 +245,43 @@ def _themes(
     names: Mapping[str, str] | None = None,
 ) -> tuple[ThemeSection, ...]:
     """Prevalence and exemplars of each theme, in one pass over the findings: a review's
-    findings are read once (they may be kept on disk for a large corpus), and of each
-    review only its best passage per indicator is kept as a candidate quote, the only
-    one the choice of exemplars could ever take."""
+    findings are read once (they may be kept on disk for a large corpus), of each review
+    only its best passage per indicator is a candidate quote, and of each indicator only
+    its best :data:`MAX_QUOTES` candidates are kept, the only ones the choice of exemplars
+    could ever take (each pick takes an indicator's best candidate from a review not yet
+    quoted), so what is held does not grow with the corpus."""
     total = len(included)
     # by (kind, id): ("theme", "E") or ("indicator", "E.co_sleeping")
-    reviews: dict[tuple[str, str], set[str]] = defaultdict(set)
-    counts: Counter[tuple[str, str]] = Counter()
-    candidates: dict[str, list[_Candidate]] = defaultdict(list)
+    reviews: Counter[tuple[str, str]] = Counter()  # reviews showing it (each review once)
+    counts: Counter[tuple[str, str]] = Counter()  # findings
+    # by indicator: its best candidates so far, each with its place in the walk, so the
+    # candidates are offered in the order they were met (the pick's ties fall as before)
+    kept: dict[str, list[tuple[int, _Candidate]]] = defaultdict(list)
+    met = 0
     for result in included:
         best: dict[str, _Candidate] = {}
+        shown: set[tuple[str, str]] = set()
         for finding in result.findings:
             for key in (("theme", finding.theme), ("indicator", finding.indicator)):
-                reviews[key].add(result.document.id)
+                shown.add(key)
                 counts[key] += 1
             candidate = _candidate(result, finding)
             held = best.get(finding.indicator)
             if held is None or (candidate[0], candidate[1]) < (held[0], held[1]):
                 best[finding.indicator] = candidate
-        for candidate in best.values():
-            candidates[candidate[3].theme].append(candidate)
+        reviews.update(shown)
+        for indicator, candidate in best.items():
+            held_best = kept[indicator]
+            held_best.append((met, candidate))
+            met += 1
+            if len(held_best) > MAX_QUOTES:
+                held_best.sort(key=lambda m: (m[1][0], m[1][1]))
+                del held_best[MAX_QUOTES:]
+    candidates: dict[str, list[_Candidate]] = defaultdict(list)
+    for _, candidate in sorted(
+        (m for held_best in kept.values() for m in held_best), key=lambda m: m[0]
+    ):
+        candidates[candidate[3].theme].append(candidate)
     sections = []
     for theme in codebook.themes:
         rows = tuple(
@@ -270,13 +289,13 @@ def _themes(
                 indicator.id,
                 indicator.label,
                 indicator.description,
-                len(reviews["indicator", indicator.id]),
-                percent(len(reviews["indicator", indicator.id]), total),
+                reviews["indicator", indicator.id],
+                percent(reviews["indicator", indicator.id], total),
                 counts["indicator", indicator.id],
             )
             for indicator in codebook.indicators_of(theme.id)
         )
-        seen = len(reviews["theme", theme.id])
+        seen = reviews["theme", theme.id]
         sections.append(
             ThemeSection(
                 id=theme.id,
@@ -366,8 +385,19 @@ def build_context(
             names,
             max_passages=PASSAGES_WHEN_LARGE if large else None,
             first=frozenset(q.anchor for t in themes for q in t.quotes),
+            spool=texts.spool if isinstance(texts, SpooledTexts) else None,
         )
     )
+    rows = matrix(included, codebook, names, quotes_per_cell=0 if large else QUOTES_PER_CELL)
+    # of the appendix's quote places, those the briefing links to: its exemplars and the
+    # quotes of its table cells (all of a corpus's would grow with it)
+    shown = {q.anchor for t in themes for q in t.quotes}
+    shown.update(q.anchor for row in rows for cell in row.cells for q in cell.quotes)
+    linked: set[str] = set()
+    anchors: set[str] = set()
+    for section in sources:  # one pass: a large run's sections are read back from disk
+        linked.add(section.document_id)
+        anchors.update(shown.intersection(section.anchors()))
     method = MethodInfo(
         codebook_id=p.codebook_id,
         codebook_version=p.codebook_version,
@@ -394,12 +424,12 @@ def build_context(
         method=method,
         reviews=_review_rows(analysis, flow, names),
         skipped=analysis.skipped,
-        matrix=matrix(included, codebook, names, quotes_per_cell=0 if large else QUOTES_PER_CELL),
+        matrix=rows,
         cooccurrence=cooccurrence(included, codebook),
         trend=trend(included, codebook),
         sources=sources,
-        linked=frozenset(s.document_id for s in sources),
-        anchors=frozenset(a for s in sources for a in s.anchors()),
+        linked=frozenset(linked),
+        anchors=frozenset(anchors),
         source_notes=tuple(source_notes),
         organisation=(organisation or "").strip(),
     )

@@ -25,6 +25,7 @@ from typing import Any
 from caselens.errors import CaselensError
 from caselens.report.quotes import anchor_id, source_id
 from caselens.services import Analysis, ReviewResult
+from caselens.spool import Spool, SpooledItems
 
 WHOLE_TEXT_LIMIT = 20_000  # characters; longer reviews are shown in excerpts
 CONTEXT_PARAGRAPHS = 1  # paragraphs shown either side of one holding a quote
@@ -265,9 +266,14 @@ def build_sources(
     *,
     max_passages: int | None = None,
     first: frozenset[str] = frozenset(),
-) -> tuple[SourceSection, ...]:
+    spool: Spool | None = None,
+) -> Sequence[SourceSection]:
+    """The appendix: a tuple, or, given the run's ``spool``, kept on disk section by
+    section, so a briefing over the national repository holds one section at a time."""
     names = names or {r.document.id: r.document.name for r in included}
-    sections = []
+    sections: list[SourceSection] | SpooledItems[SourceSection] = (
+        [] if spool is None else SpooledItems(spool)
+    )
     for result in sorted(included, key=lambda r: names[r.document.id].lower()):
         text = texts.get(result.document.id)
         if text is not None:
@@ -276,7 +282,7 @@ def build_sources(
             )
             if section is not None:
                 sections.append(section)
-    return tuple(sections)
+    return tuple(sections) if isinstance(sections, list) else sections
 
 
 @dataclass(frozen=True, slots=True)

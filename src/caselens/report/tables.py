@@ -14,7 +14,7 @@ import itertools
 import json
 import math
 import secrets
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -128,7 +128,7 @@ def _context_dict(context: BriefingContext) -> dict[str, Any]:
             }
             for t in context.themes
         ],
-        "appendix": [section_to_dict(section) for section in context.sources],
+        "appendix": [],  # written piece by piece (findings_json_chunks)
     }
 
 
@@ -174,12 +174,12 @@ def _findings_array(analysis: Analysis) -> Iterator[str]:
     yield "".join(batch) + ("[]" if first else "\n  ]")
 
 
-def _documents_array(analysis: Analysis) -> Iterator[str]:
-    """The documents list as ``json.dumps(..., indent=2)`` writes it one level deep, one
-    review at a time (JSON strings hold no raw line break, so indenting is safe)."""
+def _array(items: Iterable[dict[str, Any]]) -> Iterator[str]:
+    """A list as ``json.dumps(..., indent=2)`` writes it one level deep, one item at a
+    time (JSON strings hold no raw line break, so indenting is safe)."""
     first = True
-    for result in analysis.results:
-        text = json.dumps(document_to_dict(result), ensure_ascii=False, indent=2)
+    for item in items:
+        text = json.dumps(item, ensure_ascii=False, indent=2)
         yield ("[\n    " if first else ",\n    ") + text.replace("\n", "\n    ")
         first = False
     yield "[]" if first else "\n  ]"
@@ -195,12 +195,18 @@ def findings_json_chunks(
     data["codebook"] = codebook_to_dict(codebook)
     data.update(_context_dict(context))
     token = secrets.token_hex(16)
-    streamed = {
-        _ESCAPE(f"documents go here {token}"): _documents_array,
-        _ESCAPE(f"findings go here {token}"): _findings_array,
+    streamed: dict[str, Callable[[], Iterator[str]]] = {
+        _ESCAPE(f"documents go here {token}"): lambda: _array(
+            document_to_dict(result) for result in analysis.results
+        ),
+        _ESCAPE(f"findings go here {token}"): lambda: _findings_array(analysis),
+        _ESCAPE(f"appendix goes here {token}"): lambda: _array(
+            section_to_dict(section) for section in context.sources
+        ),
     }
     data["documents"] = f"documents go here {token}"
     data["findings"] = f"findings go here {token}"
+    data["appendix"] = f"appendix goes here {token}"
     # The encoder with ``indent`` yields every string value as a piece of its own, so a
     # slot's piece is where its list goes; the rest is passed on a batch at a time,
     # never joined whole (for thousands of reviews it is tens of megabytes of pieces).
@@ -208,7 +214,7 @@ def findings_json_chunks(
     def pieces() -> Iterator[str]:
         for piece in json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(data):
             writer = streamed.get(piece)
-            yield from (piece,) if writer is None else writer(analysis)
+            yield from (piece,) if writer is None else writer()
         yield "\n"
 
     yield from joined(pieces())
