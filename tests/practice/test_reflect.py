@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from practice_helpers import checked, fact_texts, indicator_ids, sleep_status, unknown_keys
 
 from caselens.practice import case_from_dict, check_case
@@ -118,6 +119,29 @@ def test_notes_only_case_codes_the_notes() -> None:
     assert "E.sleep_with_alcohol_drugs_smoking" in indicator_ids(r)
     shown = next(s for s in r.safer_sleep if s.id == "no_bed_sharing_with_hazards").evidence
     assert len(shown) == len(set(shown)), "a passage is shown once, though two indicators"
+    # and the smoking itself is a difference from a smoke-free baby, shown by its passage
+    smoke_free = next(s for s in r.safer_sleep if s.id == "smoke_free")
+    assert smoke_free.status == "differs"
+    assert [e.quote for e in smoke_free.evidence] == ["She smokes on the balcony."]
+
+
+@pytest.mark.parametrize(
+    ("notes", "status"),
+    [
+        ("Dad is a smoker and the baby sleeps in a cot in their room.", "differs"),
+        ("Mum smokes ten a day, always outside.", "differs"),
+        ("She never smokes near the baby.", "not_known"),
+        ("Mum gave up smoking when she found out she was pregnant.", "not_known"),
+        ("Neither parent smokes.", "not_known"),
+        # drinking is the same indicator, but not a difference from a smoke-free baby
+        ("Mum had been drinking and fell asleep on the sofa with the baby.", "not_known"),
+    ],
+)
+def test_only_notes_of_a_carer_smoking_differ_from_a_smoke_free_baby(
+    notes: str, status: str
+) -> None:
+    r = check_case(case_from_dict({"notes": notes}))
+    assert sleep_status(r)["smoke_free"] == status
 
 
 def test_a_carer_who_smokes_is_not_a_smoke_free_baby() -> None:

@@ -60,3 +60,25 @@ def test_bad_rule_file_is_reported(tmp_path: Path) -> None:
     mapping.write_text(text)
     with pytest.raises(PracticeDataError, match=r"fact_indicators.yaml: mappings\[0\]: .*B.early"):
         load_rules(default_codebook(), folder)
+
+
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        ("{indicator: E.smoking}", r".*E\.smoking"),
+        ("{indicator: E.co_sleeping, quote: 'smok(('}", r"quote is not a valid pattern"),
+        ("{indicator: E.co_sleeping, words: smok}", r"expected an indicator id"),
+    ],
+)
+def test_a_bad_notes_differ_entry_is_reported_where_it_is(
+    tmp_path: Path, entry: str, message: str
+) -> None:
+    folder = _copy_rules(tmp_path)
+    rules = folder / "safer_sleep.yaml"
+    text = rules.read_text()
+    start = text.index("    notes_differ:\n      - {indicator: E.sleep_with_alcohol_drugs_smoking")
+    end = text.index("\n", text.index("- {indicator", start)) + 1
+    rules.write_text(text[:start] + f"    notes_differ: [{entry}]\n" + text[end:])
+    where = r"safer_sleep.yaml: rules\[\d+\]\.notes_differ\[0\]: "
+    with pytest.raises(PracticeDataError, match=where + message):
+        load_rules(default_codebook(), folder)

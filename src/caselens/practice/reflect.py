@@ -168,7 +168,14 @@ class _Check:
     def _sleep_rule(self, rule: SleepRule, notes: dict[str, list[NoteEvidence]]) -> SleepCheck:
         differs, hits = evaluate(rule.differs, self.data) if rule.differs else (False, [])
         # one passage may show two of the rule's indicators: it is shown once
-        quotes = list({q: None for ind in rule.notes_differ for q in notes.get(ind, ())})
+        quotes = list(
+            {
+                q: None
+                for entry in rule.notes_differ
+                for q in notes.get(entry.indicator, ())
+                if entry.shows(q.quote)
+            }
+        )
         evidence: tuple[Evidence, ...] = (*hits, *quotes)
         status = "differs" if differs or quotes else "not_known"
         if status == "not_known" and rule.in_line:

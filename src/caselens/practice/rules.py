@@ -9,6 +9,7 @@ indicator against the codebook in use.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -58,7 +59,20 @@ class SleepRule:
     prompt: str
     differs: Condition | None = None
     in_line: Condition | None = None
-    notes_differ: tuple[str, ...] = ()
+    notes_differ: tuple[NotesDiffer, ...] = ()
+
+
+@dataclass(frozen=True)
+class NotesDiffer:
+    """A codebook indicator which, found in the notes, shows what ``differs`` shows; with
+    ``quote``, only where its passage says so too (a carer's smoking, not the drinking
+    the same indicator also covers)."""
+
+    indicator: str
+    quote: re.Pattern[str] | None = None
+
+    def shows(self, passage: str) -> bool:
+        return self.quote is None or self.quote.search(passage) is not None
 
 
 @dataclass(frozen=True)
@@ -167,6 +181,26 @@ def _unknowns(data: dict[str, Any], codebook: Codebook) -> tuple[UnknownCheck, .
     return tuple(out)
 
 
+def _notes_differ(entry: Any, codebook: Codebook, file: str, where: str) -> NotesDiffer:
+    """``E.co_sleeping``, or ``{indicator: E.x, quote: REGEX}``."""
+    if isinstance(entry, str):
+        _check_indicator(entry, codebook, file, where)
+        return NotesDiffer(entry)
+    if not isinstance(entry, dict) or set(entry) - {"indicator", "quote"}:
+        raise PracticeDataError(
+            file, "expected an indicator id, or {indicator: ID, quote: REGEX}", where
+        )
+    indicator = str(_need(entry, "indicator", file, where))
+    _check_indicator(indicator, codebook, file, where)
+    quote = entry.get("quote")
+    if quote is None:
+        return NotesDiffer(indicator)
+    try:
+        return NotesDiffer(indicator, re.compile(str(quote), re.IGNORECASE))
+    except re.error as error:
+        raise PracticeDataError(file, f"quote is not a valid pattern: {error}", where) from error
+
+
 def _sleep(data: dict[str, Any], codebook: Codebook) -> tuple[SleepRule, ...]:
     file, out = data["__file__"], []
     for n, item in enumerate(_items(data, "rules")):
@@ -178,9 +212,10 @@ def _sleep(data: dict[str, Any], codebook: Codebook) -> tuple[SleepRule, ...]:
         for key in ("differs", "in_line"):
             if key in item:
                 _check_when(item, file, where, key)
-        notes = tuple(item.get("notes_differ") or ())
-        for ind in notes:
-            _check_indicator(ind, codebook, file, f"{where}.notes_differ")
+        notes = tuple(
+            _notes_differ(entry, codebook, file, f"{where}.notes_differ[{k}]")
+            for k, entry in enumerate(item.get("notes_differ") or ())
+        )
         out.append(
             SleepRule(
                 id=str(_need(item, "id", file, where)),
