@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from facts_helpers import facts_of
 
-from caselens.model import Document
+from caselens.model import Document, Fact
 from caselens.pipeline.facts import extract_facts
 from caselens.pipeline.segment import segment
 
@@ -142,6 +142,14 @@ def test_harm_evidence_invariant() -> None:
             "Northern Ireland",
         ),
         ("A coroner in Queensland, Australia, examined the death.", "other"),
+        # England's and Wales's boards before 2006, not Scotland's child protection committees
+        (
+            "The area child protection committee of a city in south-west England "
+            "published the review.",
+            "England",
+        ),
+        ("A north London council admitted failings in the case of a baby boy.", "England"),
+        ("The board of an East Midlands city published six reviews.", "England"),
     ],
 )
 def test_nation(text: str, nation: str) -> None:
@@ -176,3 +184,30 @@ def test_facts_with_no_sentences_fall_back_to_blocks() -> None:
     assert facts.age_months.value == 1.6
     assert facts.nation.value == "England"
     assert facts.harm_types.value == ("unsafe_sleeping",)
+
+
+def _pipeline_nation(text: str) -> Fact:
+    from caselens.codebook import default_codebook
+    from caselens.pipeline.run import Pipeline
+
+    return Pipeline(default_codebook()).process(Document.from_text(text, "fictional")).facts.nation
+
+
+def test_a_nation_said_only_of_the_wider_context_is_read_when_the_case_names_none() -> None:
+    """A national study's case: the country is named once, of the study, not the baby."""
+    nation = _pipeline_nation(
+        "A national study of neglect in serious case reviews in England, published in "
+        "2013, looked at many cases. One was that of a baby boy who died at three months "
+        "old after his parents left him alone overnight."
+    )
+    assert nation.value == "England" and "wider context" in (nation.note or "")
+    assert nation.evidence and "in England" in nation.evidence[0].quote
+
+
+def test_the_case_s_own_place_wins_over_the_wider_context() -> None:
+    nation = _pipeline_nation(
+        "Research on serious case reviews in England has found that fathers are often "
+        "unseen. Baby T lived with his parents in Wrexham and died at four months old "
+        "after he was shaken."
+    )
+    assert nation.value == "Wales" and "wider context" not in (nation.note or "")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from caselens.model import Document, Fact, Facts, Sentence
 from caselens.pipeline.facts_age import extract_age
@@ -22,20 +23,31 @@ from caselens.pipeline.negation import has_case_link
 __all__ = ["extract_facts"]
 
 
-def extract_facts(doc: Document, sentences: Sequence[Sentence]) -> Facts:
-    """The scope facts of ``doc``, read sentence by sentence."""
+def extract_facts(
+    doc: Document, sentences: Sequence[Sentence], context: Sequence[Sentence] | None = None
+) -> Facts:
+    """The scope facts of ``doc``, read sentence by sentence.
+
+    ``context`` (the case's sentences with those about practice or the country at large)
+    is read for the nation only, and only when the case's own sentences name none: a
+    review's place is often said once, in its national context."""
     items = pieces(doc, tuple(sentences))
     age, infant = extract_age(doc, items)
     published = extract_published_year(doc, items)
     year = published.value if isinstance(published.value, int) else None
     outcome = extract_outcome(doc, items)
     harm = extract_harm_types(doc, items)
+    nation = extract_nation(doc, items, year, doc.title)
+    if nation.value is None and context is not None and len(context) > len(sentences):
+        wider = extract_nation(doc, pieces(doc, tuple(context)), year, doc.title)
+        if wider.value is not None:
+            nation = replace(wider, note=f"{wider.note}; said only of the wider context")
     return Facts(
         age_months=age,
         infant=infant,
         outcome=outcome,
         harm_types=harm,
-        nation=extract_nation(doc, items, year, doc.title),
+        nation=nation,
         published_year=published,
         document_type=document_type(
             age, infant, outcome, harm, [doc.text[x.start : x.end] for x in sentences]

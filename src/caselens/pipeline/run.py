@@ -39,7 +39,11 @@ class Pipeline:
         structure = self.coder.structure.read(document, sentences)
         # each sentence judged once, for the facts and for the coders
         stances = [judge(document.text[s.start : s.end]) for s in sentences]
-        facts = extract_facts(document, fact_sentences(document, sentences, structure, stances))
+        facts = extract_facts(
+            document,
+            fact_sentences(document, sentences, structure, stances),
+            context=fact_sentences(document, sentences, structure, stances, general=True),
+        )
         screening = screen(document.id, facts, self.codebook, any_year=self.settings.any_year)
         coding = self.coder.consider(document, sentences, structure, stances)
         return Processed(document, sentences, facts, screening, coding.findings, coding.set_aside)
@@ -62,12 +66,17 @@ def fact_sentences(
     sentences: Sequence[Sentence],
     structure: Structure,
     stances: Sequence[Stance],
+    *,
+    general: bool = False,
 ) -> list[Sentence]:
     """The sentences the child's facts may come from: about this case, not withdrawn.
 
     "England and Wales" in a national-context paragraph, a half-sister's age in a
     general statement, or "neglect was suspected" later ruled out must not decide the
-    facts; a glossary or the references say nothing about the child.
+    facts; a glossary or the references say nothing about the child. ``general`` keeps
+    the sentences about practice or the country at large as well: where the case's own
+    sentences name no nation, they may ("a national study of serious case reviews in
+    England ... described the death of a baby").
     """
     kept = []
     for i, sentence in enumerate(sentences):
@@ -75,7 +84,7 @@ def fact_sentences(
             continue
         text = document.text[sentence.start : sentence.end]
         stance = stances[i]
-        if stance.about != "case" or stance.polarity in ("doubts", "denies"):
+        if (stance.about != "case" and not general) or stance.polarity in ("doubts", "denies"):
             continue
         if _HEDGE.search(text):  # "a possible subtle abnormality, which might have been ..."
             continue
