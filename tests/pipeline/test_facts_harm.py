@@ -59,6 +59,16 @@ def test_outcome_unknown_when_text_is_silent() -> None:
             "The baby died after her mother lifted her out of her cot and into the parents' bed.",
             {"unsafe_sleeping"},
         ),
+        (
+            "The baby died after a night at one end of a small sofa, sharing it with her mother.",
+            {"unsafe_sleeping"},
+        ),
+        (
+            "The baby suffered serious injuries. How the baby came to be hurt was never explained.",
+            {"non_accidental_injury"},
+        ),
+        # explained, it is no inflicted injury
+        ("The baby was injured. How the baby was hurt was explained by the fall.", set()),
         ("The teenager had disclosed sexual abuse by an adult.", {"other"}),
         ("The death was found to be from natural causes.", {"other"}),
         ("The baby was attacked by the family dog.", {"other"}),

@@ -117,6 +117,9 @@ NAI = re.compile(
     r"grievous\s+bodily\s+harm|actual\s+bodily\s+harm|murder\w*|infanticide|filicide|"
     r"physical(?:ly)?\s+abus\w*|poison(?:ed|ing)|bite\s+marks?|human\s+bites?|"
     r"unexplained\s+(?:\w+\s+)?(?:injur\w*|bruis\w*|bleed\w*)|"
+    # "How the baby came to be hurt was never explained"
+    r"how\s+(?:the\s+)?(?:baby|infant|child|he|she|Baby\s+[A-Z]|Child\s+[A-Z])\s+(?:came\s+to\s+be|was|"
+    r"had\s+been)\s+(?:hurt|injured)\s+(?:was|has|had)\s+(?:never|not)\s+(?:been\s+)?explained|"
     r"deliberate(?:ly)?\s+(?:\w+\s+)?(?:inflicted|caused|harmed|injured|burn\w*|scald\w*|hurt)|"
     r"(?:were|was|been)\s+(?:found|judged|thought|considered|believed)\s+to\s+(?:be|have\s+been)\s+"
     r"(?:deliberate|inflicted|intentional)|"
@@ -210,6 +213,8 @@ SLEEP = re.compile(
     r"\b(?:co-?sleep\w*|bed[\s-]?shar\w*|shar(?:ed|ing|es)\s+(?:a|the|her|his|their)?\s*(?:double\s+|single\s+)?"
     r"(?:bed|sleep(?:ing)?\s+surface|sofa|settee|couch|mattress)|"
     rf"(?:bed|sofa|settee|couch|mattress)\s+(?:he|she|they)\s+(?:was|were|had\s+been)\s+sharing|shared\s+(?:bed|{_SOFT_PLACE}|mattress)|"
+    # "at one end of a small settee, sharing it with her mother"
+    r"(?:bed|sofa|settee|couch|mattress),?\s+sharing\s+it\s+with\s+" + _PARENTS + r"|"
     rf"{_SLEEP_VERB}\s+(?:in|on)\s+(?:the\s+same|a|an|the|his|her|their|"
     rf"(?:his|her|their)\s+parents'?|an\s+adult)\s+(?:\w+\s+)?(?:bed|{_SOFT_PLACE})|"
     rf"same\s+bed|{_SLEEP_VERB}\s+with\s+(?:him|her|them|the\s+(?:baby|babies|infant|twins)|"
@@ -342,7 +347,7 @@ SERIOUS_NEED = re.compile(
 )
 NAI_NEED = re.compile(
     r"accidental|inflicted|abusive|blunt|shak|shook|fractur|broken|smother|strangl|strangul|bodily|"
-    r"murder|infanticide|filicide|physical|poison|bite|unexplained|deliberate|intentional|"
+    r"murder|infanticide|filicide|physical|poison|bite|explained|deliberate|intentional|"
     r"methadone|heroin|drug|alcohol|medication|kill|assault|attack|beat|hit(?:ting)?\s|"
     r"punch|kick|bitten|biting|bit\s|slap|threw|throw|squeez|stamp"
 )
@@ -365,7 +370,7 @@ SLEEP_NEED = re.compile(
     r"shared\s+(?:bed|sofa|couch|settee|armchair|chair|beanbag|futon|mattress)|same\s+bed|"
     r"bed\s+with|into\s+(?:an?|her|his|their|the)\s|between\s|"
     r"(?:dead|unresponsive|lifeless|limp|cold|breathing)\s+(?:beside|next\s+to|alongside|under)|"
-    r"woke|waking|night|overl|lain\s+on|rolled\s+o|parents'?\s+(?:double\s+)?bed|bedding|"
+    r"woke|waking|night|overl|lain\s+on|rolled\s+o|parents'?\s+(?:double\s+)?bed|bedding|sharing\s+it|"
     r"asphyx|suffocat|slumped|(?:adult|double|king-?size|parents'?|mother's|father's)\s+bed|"
     r"pillow|cushion"
 )
