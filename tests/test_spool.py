@@ -77,6 +77,7 @@ def test_spooled_items_read_back_in_order_one_at_a_time() -> None:
     assert items[1] == {"n": 2} and items[-1]["n"] == 3 and items[:2] == ({"n": 1}, {"n": 2})
     assert items == [{"n": 1}, {"n": 2}, {"n": 3, "text": "\u00e9"}]
     assert items[0] is not items[0]  # each read is a new copy: nothing is held
+    assert pickle.loads(pickle.dumps(items)) == tuple(items)  # sent elsewhere, a tuple
     assert not SpooledItems(spool)
 
 

@@ -20,7 +20,7 @@ import os
 import pickle
 import tempfile
 import threading
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, Generic, TypeVar, overload
 
 from caselens.model import Evidence, Finding
@@ -182,7 +182,7 @@ class SpooledItems(Sequence[T]):
     """A sequence made one item at a time and kept on disk, each item read back when it
     is reached: a briefing's appendix of thousands of reviews, walked once per format."""
 
-    def __init__(self, spool: Spool, items: Iterator[T] | Sequence[T] = ()) -> None:
+    def __init__(self, spool: Spool, items: Iterable[T] = ()) -> None:
         self._spool = spool
         self._items: list[SpooledValue[T]] = []
         for item in items:
@@ -214,6 +214,9 @@ class SpooledItems(Sequence[T]):
         return NotImplemented
 
     __hash__ = None  # type: ignore[assignment]
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (tuple, (tuple(self),))  # sent elsewhere as the plain tuple
 
     def __repr__(self) -> str:
         return f"SpooledItems({len(self._items)} on disk)"

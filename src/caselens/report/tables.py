@@ -104,8 +104,9 @@ def findings_csv(analysis: Analysis, codebook: Codebook) -> str:
 
 
 def _context_dict(context: BriefingContext) -> dict[str, Any]:
-    # The appendix the briefing shows (the passages around each quote), so `caselens
-    # report` renders this file again without the review files.
+    # The briefing's figures; findings_json_chunks writes the appendix after them (the
+    # passages around each quote, piece by piece), so `caselens report` renders this
+    # file again without the review files.
     return {
         "screening_flow": context.flow.to_dict(),
         "prevalence": [
@@ -128,7 +129,6 @@ def _context_dict(context: BriefingContext) -> dict[str, Any]:
             }
             for t in context.themes
         ],
-        "appendix": [],  # written piece by piece (findings_json_chunks)
     }
 
 
