@@ -67,6 +67,11 @@ def test_outcome_unknown_when_text_is_silent() -> None:
             "The baby suffered serious injuries. How the baby came to be hurt was never explained.",
             {"non_accidental_injury"},
         ),
+        (
+            "The seven-week-old was admitted to hospital with life-threatening head injuries.",
+            {"non_accidental_injury"},
+        ),
+        ("The baby suffered a serious head injury in a car accident.", {"other"}),
         # explained, it is no inflicted injury
         ("The baby was injured. How the baby was hurt was explained by the fall.", set()),
         ("The teenager had disclosed sexual abuse by an adult.", {"other"}),
@@ -221,3 +226,13 @@ def test_the_case_s_own_place_wins_over_the_wider_context() -> None:
         "after he was shaken."
     )
     assert nation.value == "Wales" and "wider context" not in (nation.note or "")
+
+
+def test_a_review_of_two_babies_deaths_is_a_case_review() -> None:
+    facts = facts_of(
+        "The board published two reviews into the deaths of two babies who died while "
+        "co-sleeping with their parents."
+    )
+    assert facts.document_type.value == "case_review"
+    leaflet = facts_of("Sharing a bed with a baby raises the risk of sudden infant death.")
+    assert leaflet.document_type.value == "other"

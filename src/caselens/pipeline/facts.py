@@ -60,7 +60,9 @@ def extract_facts(
 _ONE_CHILD = re.compile(
     r"\b[\w-]+-(?:day|week|month|year)-old\b|\baged (?:\w+ ){1,2}(?:days|weeks|months)\b"
     r"|\b(?:her|his|their) (?:mother|father|parents?|partner|family|brother|sister"
-    r"|grandmother|twin)\b|\b(?:known as|pseudonym|initials)\b|\ba (?:baby )?(?:boy|girl)\b",
+    r"|grandmother|twin)\b|\b(?:known as|pseudonym|initials)\b|\ba (?:baby )?(?:boy|girl)\b"
+    # a few babies, each a case ("the deaths of two babies who died while co-sleeping")
+    r"|\b(?:two|three|four|five|six|both) (?:young )?(?:babies|infants)\b",
     re.IGNORECASE,
 )
 

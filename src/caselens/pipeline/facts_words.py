@@ -141,6 +141,9 @@ NAI = re.compile(
 # only when the text names no neglect and no unsafe sleep.
 NAI_WEAK = re.compile(
     r"\b(?:manslaughter|(?:culpable\s+)?homicide|scald(?:ed|ing|s)?|"
+    # a baby's grave head injury, told without its cause
+    r"(?:life-threatening|catastrophic|severe|serious|significant|devastating|fatal)\s+"
+    r"(?:brain\s+and\s+)?head\s+injur(?:y|ies)|"
     r"burns?\s+(?:to|on)\s+(?:his|her|the)\b|burned|burnt)\b",
     _I,
 )
@@ -351,7 +354,7 @@ NAI_NEED = re.compile(
     r"methadone|heroin|drug|alcohol|medication|kill|assault|attack|beat|hit(?:ting)?\s|"
     r"punch|kick|bitten|biting|bit\s|slap|threw|throw|squeez|stamp"
 )
-NAI_WEAK_NEED = re.compile(r"manslaughter|homicide|scald|burn")
+NAI_WEAK_NEED = re.compile(r"manslaughter|homicide|scald|burn|head\s+injur")
 NEGLECT_NEED = re.compile(
     r"neglect|falter|thrive|maln|undernourish|starv|dehydrat|unsupervised|unattended|"
     r"underweight|poor\s+(?:weight|growth)|seek|supervision|alone|wandering|left\s|leaving|unchecked|"
