@@ -207,3 +207,45 @@ def test_a_weight_on_the_centile_is_no_weight_concern() -> None:
         case_from_dict({"notes": "Weighed today: weight on the 50th centile, feeding well."})
     )
     assert "C.poor_weight_gain_or_health_concern" not in indicator_ids(r)
+
+
+@pytest.mark.parametrize(
+    ("notes", "indicator"),
+    [
+        (
+            "Mum cancelled the health visitor twice this month saying baby had a cold.",
+            "C.reluctance_to_engage",
+        ),
+        (
+            "Parents did not answer the door for the last two planned visits.",
+            "C.reluctance_to_engage",
+        ),
+        (
+            "His weight has dropped from the 25th to below the 9th centile.",
+            "C.poor_weight_gain_or_health_concern",
+        ),
+        ("Mother is 19 and was in care until last year.", "A.young_parent"),
+        ("Dad works away and has never been seen by the health visitor.", "F.fathers_unseen_men"),
+        (
+            "Mum missed the 6-8 week check and the first immunisations.",
+            "C.missed_child_appointments",
+        ),
+        (
+            "Mum says she has felt very low since the birth and cries most days.",
+            "A.parent_mental_health",
+        ),
+        ("Mum is using cannabis daily but says it helps her relax.", "D.minimising_cannabis"),
+        (
+            "Older sibling was on a child protection plan for neglect two years ago.",
+            "B.sibling_child_protection_history",
+        ),
+        (
+            "Baby was found asleep on the sofa with dad after he had been drinking.",
+            "E.sofa_or_unsafe_surface",
+        ),
+    ],
+)
+def test_what_a_supervisor_would_name_in_visit_notes_is_shown(notes: str, indicator: str) -> None:
+    """Notes as a health visitor or social worker writes them, each naming one thing a
+    supervisor would pick out; the same coder reads them as reads the reviews."""
+    assert indicator in indicator_ids(check_case(case_from_dict({"notes": notes})))
