@@ -14,8 +14,8 @@ from caselens.codebook import default_codebook
 from caselens.errors import InputError
 from caselens.pipeline.settings import Settings
 from caselens.report.formats import render
-from caselens.services import analyse, analysis_from_dict, analysis_to_dict
-from caselens.spool import SpooledFindings
+from caselens.services import SpooledReview, analyse, analysis_from_dict, analysis_to_dict
+from caselens.spool import SpooledFindings, SpooledItems
 
 REVIEWS = Path(__file__).parent / "fixtures" / "reviews"
 
@@ -88,7 +88,36 @@ def test_report_reads_a_large_saved_analysis_piece_by_piece(
     streamed, codebook_again, appendix_again = saved_module.load_saved(saved)
     assert analysis_to_dict(streamed) == analysis_to_dict(whole)
     assert codebook_again == codebook and appendix_again == appendix
+    # nothing of a corpus held: each review's record and the appendix are on disk too
+    assert all(isinstance(r, SpooledReview) for r in streamed.results)
+    assert isinstance(appendix_again, SpooledItems) and len(appendix_again) > 0
     render(tmp_path / "a", ["html", "csv"], whole, codebook, appendix=appendix)
     render(tmp_path / "b", ["html", "csv"], streamed, codebook, appendix=appendix_again)
     for name in ("briefing.html", "findings.csv"):
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+
+
+def test_a_damaged_appendix_read_piece_by_piece_is_refused_naming_its_place(
+    saved: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from caselens.report import saved as saved_module
+
+    data = json.loads(saved.read_text("utf-8"))
+    assert len(data["appendix"]) > 1
+    data["appendix"][1]["paragraphs"][0]["start"] = "early"
+    damaged = tmp_path / "findings.json"
+    damaged.write_text(json.dumps(data, indent=2), "utf-8")
+    monkeypatch.setattr(saved_module, "STREAM_ABOVE", 0)
+    with pytest.raises(InputError, match=r"appendix\[1\]\.paragraphs\[0\]\.start"):
+        saved_module.load_saved(damaged)
+
+
+def test_findings_before_their_reviews_are_read_all_the_same(saved: Path, tmp_path: Path) -> None:
+    """A file edited by hand may list its keys in any order."""
+    data = json.loads(saved.read_text("utf-8"))
+    reordered = {k: v for k, v in data.items() if k != "documents"}
+    reordered["documents"] = data["documents"]
+    moved = tmp_path / "findings.json"
+    moved.write_text(json.dumps(reordered, indent=2), "utf-8")
+    streamed, _ = read_analysis_file(moved, 10**9)
+    assert analysis_to_dict(streamed) == analysis_to_dict(analysis_from_dict(data, str(saved)))

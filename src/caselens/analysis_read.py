@@ -10,7 +10,7 @@ as something else (the text ``"false"`` is not false).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
@@ -27,8 +27,9 @@ from caselens.services import (
     Provenance,
     ReviewResult,
     Skipped,
+    SpooledReview,
 )
-from caselens.spool import Spool, SpooledFindings
+from caselens.spool import Spool, SpooledFindings, SpooledValue
 from caselens.userfile import check_regular
 
 T = TypeVar("T")
@@ -186,15 +187,7 @@ def _provenance(p: dict[str, Any]) -> Provenance:
     )
 
 
-def _analysis(
-    data: dict[str, Any],
-    findings: Iterable[tuple[str, Any]] | None = None,
-    spool: Spool | None = None,
-) -> Analysis:
-    """``findings``, when given, are the findings as a streaming reader meets them (then
-    ``data`` is completed while they are read); with ``spool`` each review's findings go
-    to disk as soon as the next review's begin (a saved analysis lists them review by
-    review), so a national corpus's findings are never all in memory."""
+def _analysis(data: dict[str, Any]) -> Analysis:
     documents = _objects(data, "documents", "")
     ids = {_req(d, "id", str, at) for at, d in documents}
     by_doc: dict[str, list[Sequence[Finding]]] = {}
@@ -202,12 +195,10 @@ def _analysis(
 
     def keep() -> None:
         if group:
-            kept = SpooledFindings(spool, group) if spool is not None else tuple(group)
-            by_doc.setdefault(group[0].document, []).append(kept)
+            by_doc.setdefault(group[0].document, []).append(tuple(group))
             group.clear()
 
-    items = _objects(data, "findings", "") if findings is None else findings
-    for at, item in items:
+    for at, item in _objects(data, "findings", ""):
         if not isinstance(item, dict):
             raise _DamagedError(f"{at}: should be an object")
         finding = _finding(item, at)
@@ -220,6 +211,10 @@ def _analysis(
         group.append(finding)
     keep()
     results = tuple(_result(d, at, _joined(by_doc.get(d["id"], []))) for at, d in documents)
+    return _completed(data, results)
+
+
+def _completed(data: dict[str, Any], results: tuple[ReviewResult, ...]) -> Analysis:
     skipped = tuple(
         Skipped(_req(s, "path", str, at), _req(s, "reason", str, at))
         for at, s in _objects(data, "skipped", "")
@@ -266,57 +261,115 @@ def _damaged(source: str, error: _DamagedError) -> InputError:
     )
 
 
-def read_analysis_file(path: Path, max_bytes: int) -> tuple[Analysis, dict[str, Any]]:
+def _items(events: Iterator[tuple[str, str, Any]], name: str) -> Iterator[tuple[str, Any]]:
+    """The items of the top-level list ``name`` (its opening already read), one at a time,
+    each with its place (``findings[3]``); the list's closing is read too."""
+    import ijson  # type: ignore[import-untyped]
+
+    number = 0
+    item: Any = None
+    depth = 0
+    for prefix, event, value in events:
+        if item is None:
+            if prefix == name and event == "end_array":
+                return
+            if event not in ("start_map", "start_array"):
+                yield f"{name}[{number}]", value
+                number += 1
+                continue
+            item = ijson.ObjectBuilder()
+        item.event(event, value)
+        depth += 1 if event in ("start_map", "start_array") else 0
+        depth -= 1 if event in ("end_map", "end_array") else 0
+        if depth == 0:
+            yield f"{name}[{number}]", item.value
+            number += 1
+            item = None
+
+
+class _Streamed:
+    """What a streaming read keeps of a saved analysis: each review's record and each
+    review's findings on disk as they are met (a saved analysis lists the findings review
+    by review), the ids to check the findings against at the end."""
+
+    def __init__(self, spool: Spool) -> None:
+        self.spool = spool
+        self.documents: list[tuple[str, SpooledValue[dict[str, Any]]]] = []
+        self.ids: set[str] = set()
+        self.by_doc: dict[str, list[Sequence[Finding]]] = {}
+        self.group: list[Finding] = []
+        self.first_at: dict[str, str] = {}  # each review's first finding, to name a wrong id
+
+    def document(self, at: str, item: Any) -> None:
+        record = _as(item, dict, at)
+        self.ids.add(_req(record, "id", str, at))
+        self.documents.append((at, SpooledValue(self.spool, record)))
+
+    def finding(self, at: str, item: Any) -> None:
+        if not isinstance(item, dict):
+            raise _DamagedError(f"{at}: should be an object")
+        finding = _finding(item, at)
+        self.first_at.setdefault(finding.document, at)
+        if self.group and self.group[0].document != finding.document:
+            self._keep()
+        self.group.append(finding)
+
+    def _keep(self) -> None:
+        if self.group:
+            kept = SpooledFindings(self.spool, self.group)
+            self.by_doc.setdefault(self.group[0].document, []).append(kept)
+            self.group = []
+
+    def analysis(self, data: dict[str, Any]) -> Analysis:
+        self._keep()
+        for doc, at in self.first_at.items():
+            if doc not in self.ids:
+                raise _DamagedError(f"{at}.document: {doc!r} is not the id of a document here")
+        results = []
+        for at, spooled in self.documents:
+            record = spooled.get()
+            r = _result(record, at, _joined(self.by_doc.get(record["id"], [])))
+            results.append(SpooledReview(self.spool, r.document, r.facts, r.screening, r.findings))
+        return _completed(data, tuple(results))
+
+
+def read_analysis_file(
+    path: Path,
+    max_bytes: int,
+    stream: Mapping[str, Callable[[str, Any], None]] | None = None,
+) -> tuple[Analysis, dict[str, Any]]:
     """A saved analysis read piece by piece, for one too large to parse whole (a national
     corpus's findings.json is hundreds of megabytes, and its objects several times that):
-    each review's findings go to a private temporary file (:mod:`caselens.spool`) as
-    they are met. Returns the analysis and the file's other top-level keys (codebook,
-    appendix, ...), checked exactly as :func:`read_analysis` checks a parsed file."""
-    import ijson  # type: ignore[import-untyped]
+    each review's record and findings go to a private temporary file (:mod:`caselens.spool`)
+    as they are met, so what is held does not grow with the corpus. Returns the analysis
+    and the file's other top-level keys (codebook, ...), checked exactly as
+    :func:`read_analysis` checks a parsed file. ``stream`` names other top-level lists to
+    be handed over item by item (``appendix``: the report keeps it on disk too); they are
+    left empty in the keys returned."""
+    import ijson
 
     source = str(path)
     check_regular(path, "findings.json that analyse wrote", max_bytes)
-    spool = Spool()
+    kept = _Streamed(Spool())
+    handlers = {"documents": kept.document, "findings": kept.finding, **(stream or {})}
     try:
         with Path(path).open("rb") as handle:
             events = iter(ijson.parse(handle, use_float=True))
             top = ijson.ObjectBuilder()
-            streamed = False
             for prefix, event, value in events:
-                top.event(event, value)
-                if prefix == "findings" and event == "start_array":
-                    top.event("end_array", None)  # the list stays empty here
-                    streamed = True
-                    break
+                handler = handlers.get(prefix) if event == "start_array" else None
+                if handler is None:
+                    top.event(event, value)
+                    continue
+                if isinstance(top.value, dict) and "format" in top.value:
+                    _check_header(top.value, source)  # refused before its lists are read
+                top.event("start_array", None)
+                top.event("end_array", None)  # the list stays empty here
+                for at, item in _items(events, prefix):
+                    handler(at, item)
             data = top.value
             _check_header(data, source)
-            if not streamed:  # no findings list: nothing to stream
-                return _analysis(data), data
-
-            def findings() -> Iterator[tuple[str, Any]]:
-                number = 0
-                item: Any = None
-                depth = 0
-                for prefix, event, value in events:
-                    if item is None:
-                        if prefix == "findings" and event == "end_array":
-                            break
-                        if event not in ("start_map", "start_array"):
-                            yield f"findings[{number}]", value
-                            number += 1
-                            continue
-                        item = ijson.ObjectBuilder()
-                    item.event(event, value)
-                    depth += 1 if event in ("start_map", "start_array") else 0
-                    depth -= 1 if event in ("end_map", "end_array") else 0
-                    if depth == 0:
-                        yield f"findings[{number}]", item.value
-                        number += 1
-                        item = None
-                for _, event, value in events:  # the rest of the file, after the findings
-                    top.event(event, value)
-
-            return _analysis(data, findings(), spool), data
+            return kept.analysis(data), data
     except _DamagedError as error:
         raise _damaged(source, error) from error
     except ijson.JSONError as error:

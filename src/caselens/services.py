@@ -130,7 +130,9 @@ class SpooledReview(ReviewResult):
         findings: Sequence[Finding],
     ) -> None:
         object.__setattr__(self, "document", document)
-        object.__setattr__(self, "findings", SpooledFindings(spool, findings))
+        if not isinstance(findings, SpooledFindings):
+            findings = SpooledFindings(spool, findings)
+        object.__setattr__(self, "findings", findings)
         object.__setattr__(self, "_included", screening.included)
         object.__setattr__(self, "_scope", SpooledValue(spool, (facts, screening)))
 

@@ -377,7 +377,7 @@ def build_context(
     themes = _themes(included, codebook, questions, names)
     large = len(included) > LARGE_CORPUS
     sources = (
-        tuple(appendix)
+        appendix
         if appendix is not None
         else build_sources(
             included,

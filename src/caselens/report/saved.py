@@ -11,13 +11,20 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
 from caselens.analysis_read import read_analysis_file
 from caselens.errors import InputError
 from caselens.model import Codebook
-from caselens.report.sources import AppendixError, SourceSection, sections_from_data
+from caselens.report.sources import (
+    AppendixError,
+    SourceSection,
+    section_from_data,
+    sections_from_data,
+)
 from caselens.services import Analysis, analysis_from_dict
+from caselens.spool import Spool, SpooledItems
 from caselens.userfile import check_regular, read_user_text
 
 MAX_SAVED_BYTES = 1024 * 1024 * 1024  # findings.json of a national corpus stays well below
@@ -27,15 +34,24 @@ STREAM_ABOVE = int(os.environ.get("CASELENS_STREAM_ABOVE", str(64 * 1024 * 1024)
 
 def load_saved(
     path: Path, codebook_path: Path | None = None
-) -> tuple[Analysis, Codebook, tuple[SourceSection, ...] | None]:
+) -> tuple[Analysis, Codebook, Sequence[SourceSection] | None]:
     """The analysis, its codebook, and the briefing's source appendix where the file keeps
     one (None for a file written before it kept one: then the sources are read again)."""
     from caselens.codebook import default_codebook, load_codebook
     from caselens.codebook.loader import codebook_from_dict
 
     path = Path(path)
+    streamed: SpooledItems[SourceSection] | None = None
     if check_regular(path, "findings.json that analyse wrote", MAX_SAVED_BYTES) > STREAM_ABOVE:
-        analysis, data = read_analysis_file(path, MAX_SAVED_BYTES)
+        streamed = SpooledItems(Spool())  # the appendix, on disk as its sections are met
+        try:
+            analysis, data = read_analysis_file(
+                path,
+                MAX_SAVED_BYTES,
+                stream={"appendix": lambda at, item: streamed.append(section_from_data(item, at))},
+            )
+        except AppendixError as error:
+            raise _bad_appendix(path, error) from None
     else:
         text = read_user_text(path, "findings.json that analyse wrote", MAX_SAVED_BYTES)
         try:
@@ -59,12 +75,14 @@ def load_saved(
             f"was coded with codebook {wanted!r}, not {codebook.id!r}; "
             "give that codebook with --codebook FILE",
         )
-    appendix = None
+    appendix: Sequence[SourceSection] | None = None
     if "appendix" in data:
         try:
-            appendix = sections_from_data(data["appendix"])
+            appendix = streamed if streamed is not None else sections_from_data(data["appendix"])
         except AppendixError as error:
-            raise InputError(
-                str(path), f"{error}; it is not as caselens wrote it: run analyse again"
-            ) from None
+            raise _bad_appendix(path, error) from None
     return analysis, codebook, appendix
+
+
+def _bad_appendix(path: Path, error: AppendixError) -> InputError:
+    return InputError(str(path), f"{error}; it is not as caselens wrote it: run analyse again")

@@ -107,45 +107,44 @@ def sections_from_data(data: object) -> tuple[SourceSection, ...]:
     """The sections written by :func:`section_to_dict`, checked field by field."""
     if not isinstance(data, list):
         raise AppendixError("appendix: expected a list")
-    sections = []
-    for i, item in enumerate(data):
-        where = f"appendix[{i}]"
-        paragraphs = []
-        for j, para in enumerate(_field(item, "paragraphs", list, where)):
-            at = f"{where}.paragraphs[{j}]"
-            pieces = []
-            for k, piece in enumerate(_field(para, "pieces", list, at)):
-                on = f"{at}.pieces[{k}]"
-                anchors = _field(piece, "anchors", list, on)
-                if not all(isinstance(a, str) for a in anchors):
-                    raise AppendixError(f"{on}.anchors: expected text")
-                pieces.append(
-                    Piece(
-                        _field(piece, "text", str, on),
-                        _field(piece, "marked", bool, on),
-                        tuple(anchors),
-                    )
-                )
-            paragraphs.append(
-                Paragraph(
-                    _field(para, "start", int, at),
-                    tuple(pieces),
-                    _field(para, "gap_before", bool, at),
+    return tuple(section_from_data(item, f"appendix[{i}]") for i, item in enumerate(data))
+
+
+def section_from_data(item: object, where: str) -> SourceSection:
+    """One section of a saved appendix, checked; ``where`` is its place, for the message."""
+    paragraphs = []
+    for j, para in enumerate(_field(item, "paragraphs", list, where)):
+        at = f"{where}.paragraphs[{j}]"
+        pieces = []
+        for k, piece in enumerate(_field(para, "pieces", list, at)):
+            on = f"{at}.pieces[{k}]"
+            anchors = _field(piece, "anchors", list, on)
+            if not all(isinstance(a, str) for a in anchors):
+                raise AppendixError(f"{on}.anchors: expected text")
+            pieces.append(
+                Piece(
+                    _field(piece, "text", str, on),
+                    _field(piece, "marked", bool, on),
+                    tuple(anchors),
                 )
             )
-        sections.append(
-            SourceSection(
-                document_id=_field(item, "document_id", str, where),
-                review=_field(item, "review", str, where),
-                id=_field(item, "id", str, where),
-                complete=_field(item, "complete", bool, where),
-                characters=_field(item, "characters", int, where),
-                paragraphs=tuple(paragraphs),
-                gap_after=_field(item, "gap_after", bool, where),
-                passages_not_shown=_field(item, "passages_not_shown", int, where),
+        paragraphs.append(
+            Paragraph(
+                _field(para, "start", int, at),
+                tuple(pieces),
+                _field(para, "gap_before", bool, at),
             )
         )
-    return tuple(sections)
+    return SourceSection(
+        document_id=_field(item, "document_id", str, where),
+        review=_field(item, "review", str, where),
+        id=_field(item, "id", str, where),
+        complete=_field(item, "complete", bool, where),
+        characters=_field(item, "characters", int, where),
+        paragraphs=tuple(paragraphs),
+        gap_after=_field(item, "gap_after", bool, where),
+        passages_not_shown=_field(item, "passages_not_shown", int, where),
+    )
 
 
 def _spans(text: str) -> list[tuple[int, int]]:
