@@ -55,6 +55,8 @@ def test_read_piece_by_piece_it_is_the_analysis_read_whole(saved: Path) -> None:
         (lambda d: d.update(schema_version=99), "newer caselens"),
         (lambda d: d.update(format="other"), "is not a caselens analysis"),
         (lambda d: d["skipped"].append({"path": 3}), "skipped[0].path"),
+        (lambda d: d.update(documents=5), "documents"),
+        (lambda d: d["documents"].insert(0, "a review"), "documents[0]"),
     ],
 )
 def test_a_damaged_file_read_piece_by_piece_is_refused_naming_the_key(

@@ -322,6 +322,8 @@ class _Streamed:
 
     def analysis(self, data: dict[str, Any]) -> Analysis:
         self._keep()
+        for key in ("documents", "findings"):  # streamed only when they were lists
+            _opt(data, key, list, "")
         for doc, at in self.first_at.items():
             if doc not in self.ids:
                 raise _DamagedError(f"{at}.document: {doc!r} is not the id of a document here")
