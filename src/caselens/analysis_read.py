@@ -188,30 +188,12 @@ def _provenance(p: dict[str, Any]) -> Provenance:
 
 
 def _analysis(data: dict[str, Any]) -> Analysis:
-    documents = _objects(data, "documents", "")
-    ids = {_req(d, "id", str, at) for at, d in documents}
-    by_doc: dict[str, list[Sequence[Finding]]] = {}
-    group: list[Finding] = []
-
-    def keep() -> None:
-        if group:
-            by_doc.setdefault(group[0].document, []).append(tuple(group))
-            group.clear()
-
+    kept = _Collected()
+    for at, record in _objects(data, "documents", ""):
+        kept.document(at, record)
     for at, item in _objects(data, "findings", ""):
-        if not isinstance(item, dict):
-            raise _DamagedError(f"{at}: should be an object")
-        finding = _finding(item, at)
-        if finding.document not in ids:
-            raise _DamagedError(
-                f"{at}.document: {finding.document!r} is not the id of a document here"
-            )
-        if group and group[0].document != finding.document:
-            keep()
-        group.append(finding)
-    keep()
-    results = tuple(_result(d, at, _joined(by_doc.get(d["id"], []))) for at, d in documents)
-    return _completed(data, results)
+        kept.finding(at, item)
+    return kept.analysis(data)
 
 
 def _completed(data: dict[str, Any], results: tuple[ReviewResult, ...]) -> Analysis:
@@ -287,14 +269,15 @@ def _items(events: Iterator[tuple[str, str, Any]], name: str) -> Iterator[tuple[
             item = None
 
 
-class _Streamed:
-    """What a streaming read keeps of a saved analysis: each review's record and each
-    review's findings on disk as they are met (a saved analysis lists the findings review
-    by review), the ids to check the findings against at the end."""
+class _Collected:
+    """A saved analysis's reviews and findings as they are met, grouped by review (a saved
+    analysis lists the findings review by review), the ids checked at the end. Given a
+    ``spool`` (a streaming read), each review's record and findings go to disk as they
+    are met, so what is held does not grow with the corpus."""
 
-    def __init__(self, spool: Spool) -> None:
+    def __init__(self, spool: Spool | None = None) -> None:
         self.spool = spool
-        self.documents: list[tuple[str, SpooledValue[dict[str, Any]]]] = []
+        self.documents: list[tuple[str, dict[str, Any] | SpooledValue[dict[str, Any]]]] = []
         self.ids: set[str] = set()
         self.by_doc: dict[str, list[Sequence[Finding]]] = {}
         self.group: list[Finding] = []
@@ -303,7 +286,8 @@ class _Streamed:
     def document(self, at: str, item: Any) -> None:
         record = _as(item, dict, at)
         self.ids.add(_req(record, "id", str, at))
-        self.documents.append((at, SpooledValue(self.spool, record)))
+        held = record if self.spool is None else SpooledValue(self.spool, record)
+        self.documents.append((at, held))
 
     def finding(self, at: str, item: Any) -> None:
         if not isinstance(item, dict):
@@ -316,22 +300,25 @@ class _Streamed:
 
     def _keep(self) -> None:
         if self.group:
-            kept = SpooledFindings(self.spool, self.group)
-            self.by_doc.setdefault(self.group[0].document, []).append(kept)
+            group = self.group
+            kept = tuple(group) if self.spool is None else SpooledFindings(self.spool, group)
+            self.by_doc.setdefault(group[0].document, []).append(kept)
             self.group = []
 
     def analysis(self, data: dict[str, Any]) -> Analysis:
         self._keep()
-        for key in ("documents", "findings"):  # streamed only when they were lists
+        for key in ("documents", "findings"):  # a streaming read takes them only as lists
             _opt(data, key, list, "")
         for doc, at in self.first_at.items():
             if doc not in self.ids:
                 raise _DamagedError(f"{at}.document: {doc!r} is not the id of a document here")
-        results = []
-        for at, spooled in self.documents:
-            record = spooled.get()
+        results: list[ReviewResult] = []
+        for at, held in self.documents:
+            record = held.get() if isinstance(held, SpooledValue) else held
             r = _result(record, at, _joined(self.by_doc.get(record["id"], [])))
-            results.append(SpooledReview(self.spool, r.document, r.facts, r.screening, r.findings))
+            if self.spool is not None:
+                r = SpooledReview(self.spool, r.document, r.facts, r.screening, r.findings)
+            results.append(r)
         return _completed(data, tuple(results))
 
 
@@ -352,7 +339,7 @@ def read_analysis_file(
 
     source = str(path)
     check_regular(path, "findings.json that analyse wrote", max_bytes)
-    kept = _Streamed(Spool())
+    kept = _Collected(Spool())
     handlers = {"documents": kept.document, "findings": kept.finding, **(stream or {})}
     try:
         with Path(path).open("rb") as handle:

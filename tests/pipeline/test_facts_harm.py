@@ -72,6 +72,7 @@ def test_outcome_unknown_when_text_is_silent() -> None:
             {"non_accidental_injury"},
         ),
         ("The baby suffered a serious head injury in a car accident.", {"other"}),
+        ("Her injuries have never been fully explained.", {"non_accidental_injury"}),
         # explained, it is no inflicted injury
         ("The baby was injured. How the baby was hurt was explained by the fall.", set()),
         ("The teenager had disclosed sexual abuse by an adult.", {"other"}),

@@ -39,11 +39,8 @@ class Pipeline:
         structure = self.coder.structure.read(document, sentences)
         # each sentence judged once, for the facts and for the coders
         stances = [judge(document.text[s.start : s.end]) for s in sentences]
-        facts = extract_facts(
-            document,
-            fact_sentences(document, sentences, structure, stances),
-            context=fact_sentences(document, sentences, structure, stances, general=True),
-        )
+        case, context = fact_sentences(document, sentences, structure, stances)
+        facts = extract_facts(document, case, context=context)
         screening = screen(document.id, facts, self.codebook, any_year=self.settings.any_year)
         coding = self.coder.consider(document, sentences, structure, stances)
         return Processed(document, sentences, facts, screening, coding.findings, coding.set_aside)
@@ -66,27 +63,28 @@ def fact_sentences(
     sentences: Sequence[Sentence],
     structure: Structure,
     stances: Sequence[Stance],
-    *,
-    general: bool = False,
-) -> list[Sentence]:
-    """The sentences the child's facts may come from: about this case, not withdrawn.
+) -> tuple[list[Sentence], list[Sentence]]:
+    """The sentences the child's facts may come from: about this case, not withdrawn;
+    and, in the same pass, those together with the sentences about practice or the
+    country at large.
 
     "England and Wales" in a national-context paragraph, a half-sister's age in a
     general statement, or "neglect was suspected" later ruled out must not decide the
-    facts; a glossary or the references say nothing about the child. ``general`` keeps
-    the sentences about practice or the country at large as well: where the case's own
-    sentences name no nation, they may ("a national study of serious case reviews in
-    England ... described the death of a baby").
+    facts; a glossary or the references say nothing about the child. Only where the
+    case's own sentences name no nation may the general ones ("a national study of
+    serious case reviews in England ... described the death of a baby").
     """
-    kept = []
+    case: list[Sentence] = []
+    wider: list[Sentence] = []
     for i, sentence in enumerate(sentences):
         if not structure.role(i).facts:
             continue
-        text = document.text[sentence.start : sentence.end]
         stance = stances[i]
-        if (stance.about != "case" and not general) or stance.polarity in ("doubts", "denies"):
+        if stance.polarity in ("doubts", "denies"):
             continue
-        if _HEDGE.search(text):  # "a possible subtle abnormality, which might have been ..."
+        if _HEDGE.search(document.text[sentence.start : sentence.end]):  # "a possible ..."
             continue
-        kept.append(sentence)
-    return kept
+        wider.append(sentence)
+        if stance.about == "case":
+            case.append(sentence)
+    return case, wider
