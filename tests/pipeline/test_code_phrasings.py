@@ -265,6 +265,67 @@ MORE_CODED = [
 ]
 
 
+# Ways of saying it that real reporting uses and the patterns once missed (fictional
+# sentences written to the shapes of such reporting, each a construction, not a quote)
+REPORTED = [
+    ("G.multi_agency_working", "No single agency took a firm lead on the family's care."),
+    ("G.multi_agency_working", "No one service had a clear lead once the baby was home."),
+    ("G.multi_agency_working", "The services had generally worked in isolation."),
+    ("C.missed_child_appointments", "The couple were unable to ensure the baby's attendance."),
+    (
+        "C.missed_child_appointments",
+        "There was patchy attendance at paediatric appointments for the twins.",
+    ),
+    ("F.fathers_unseen_men", "Across the agencies, the men in the house remained unseen."),
+    ("F.fathers_unseen_men", "Lockdown visits by telephone took the fathers out of view."),
+    ("F.fathers_unseen_men", "Male carers were still not being routinely included."),
+    ("F.fathers_unseen_men", "No professional spoke to the girl's birth father."),
+    (
+        "F.significant_adults_unknown",
+        "Her partner moved in, yet there was no formal assessment of the risk he posed.",
+    ),
+    (
+        "F.significant_adults_unknown",
+        "Nobody in the network assessed the risk that the lodger might pose.",
+    ),
+    (
+        "F.significant_adults_unknown",
+        "The boyfriend had never been identified as presenting a danger to children.",
+    ),
+    ("F.significant_adults_unknown", "Very little was known about the mother's partners."),
+    ("F.significant_adults_unknown", "His offending history was not known to the GP."),
+    ("G.information_sharing", "The hospital's records held no trace of the health visitor's call."),
+    ("G.information_sharing", "The police report was not readily available to social workers."),
+    ("G.information_sharing", "There was little cross-checking of what each agency held."),
+    ("G.information_sharing", "The two teams failed to communicate with each other."),
+]
+NOT_REPORTED = [
+    # parents' inexperience is not a practitioner's
+    ("G.supervision_reflection", "The parents were young and inexperienced."),
+    ("G.supervision_reflection", "They were inexperienced parents with no family nearby."),
+    # a mother's own appointments are not the baby's
+    ("C.missed_child_appointments", "She struggled to keep up her own appointments with the CPN."),
+    # the father seen, and a risk assessed
+    ("F.fathers_unseen_men", "The social worker met the baby's birth father twice."),
+    (
+        "F.significant_adults_unknown",
+        "A full assessment of the risk the partner posed was completed before the birth.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("indicator", "sentence"), REPORTED)
+def test_ways_real_reporting_says_it_are_coded(
+    coder: RuleCoder, indicator: str, sentence: str
+) -> None:
+    assert indicator in indicators(coder, sentence)
+
+
+@pytest.mark.parametrize(("indicator", "sentence"), NOT_REPORTED)
+def test_their_near_misses_are_not_coded(coder: RuleCoder, indicator: str, sentence: str) -> None:
+    assert indicator not in indicators(coder, sentence)
+
+
 @pytest.mark.parametrize(("indicator", "sentence"), MORE_CODED)
 def test_more_ways_of_saying_it_are_coded(coder: RuleCoder, indicator: str, sentence: str) -> None:
     assert indicator in indicators(coder, sentence)

@@ -190,3 +190,19 @@ def test_no_reports_of_a_fact_deny_it() -> None:
 )
 def test_training_reminders_and_campaigns_are_general(sentence: str) -> None:
     assert is_general(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He has not been seen by any professional.",
+        "The lodger was not known to any agency.",
+    ],
+)
+def test_none_of_them_is_not_a_recommendation_for_all(sentence: str) -> None:
+    """'Not ... by any professional' says no professional did; it is not advice to all."""
+    assert not is_general(sentence)
+
+
+def test_any_practitioner_opening_advice_is_still_general() -> None:
+    assert is_general("Any practitioner who sees a bruise on a baby should always refer.")

@@ -27,6 +27,9 @@ from caselens.pipeline.stance import judge
             "asserts",
         ),
         ("All practitioners should ask who lives in the home.", "general", "asserts"),
+        # "generally" of what this case's agencies did is not a general statement
+        ("Agencies had generally acted in isolation from one another.", "case", "asserts"),
+        ("Agencies generally work in isolation when thresholds are high.", "general", "asserts"),
         ("Neither parent was known to misuse alcohol or drugs.", "case", "denies"),
         (
             "The review does not suggest that any drug use, including cannabis, was minimised.",

@@ -227,6 +227,10 @@ def test_a_weight_on_the_centile_is_no_weight_concern() -> None:
         ("Mother is 19 and was in care until last year.", "A.young_parent"),
         ("Dad works away and has never been seen by the health visitor.", "F.fathers_unseen_men"),
         (
+            "Mum's boyfriend stays most nights. He has not been seen by any professional.",
+            "F.fathers_unseen_men",
+        ),
+        (
             "Mum missed the 6-8 week check and the first immunisations.",
             "C.missed_child_appointments",
         ),
@@ -249,3 +253,15 @@ def test_what_a_supervisor_would_name_in_visit_notes_is_shown(notes: str, indica
     """Notes as a health visitor or social worker writes them, each naming one thing a
     supervisor would pick out; the same coder reads them as reads the reviews."""
     assert indicator in indicator_ids(check_case(case_from_dict({"notes": notes})))
+
+
+@pytest.mark.parametrize(
+    "notes",
+    [
+        "Mum's boyfriend stays most nights. He has been seen at every visit.",
+        "Dad is at home on paternity leave. He has not been seen by the GP since birth.",
+    ],
+)
+def test_a_man_seen_or_a_baby_boy_unseen_is_not_an_unseen_man(notes: str) -> None:
+    """ "He" after a partner is named is the partner only when nothing says it is the baby."""
+    assert "F.fathers_unseen_men" not in indicator_ids(check_case(case_from_dict({"notes": notes})))

@@ -105,7 +105,9 @@ _POST_CUE = re.compile(
 # A general recommendation: a generic subject with a present-tense obligation, an
 # instruction ("Ensure that ..."), or a statement of a review's purpose.
 _GENERAL = re.compile(
-    r"\b(?:all|every|any)\s+(?:[\w-]+\s+)?(?:practitioners?|professionals?|agencies|staff|services"
+    # "every practitioner should ...", but not "not seen by any professional" (none was)
+    r"\b(?:all|every|(?<!\bby )(?<!\bto )(?<!\bfrom )(?<!\bwith )(?<!\bof )any)\s+(?:[\w-]+\s+)?"
+    r"(?:practitioners?|professionals?|agencies|staff|services"
     r"|workers?)\b"
     r"|\bremind(?:s|ed|ing)? (?:all )?"
     r"(?:agencies|practitioners|professionals|partners|staff|services)\b"

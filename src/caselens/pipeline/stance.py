@@ -56,7 +56,10 @@ _GENERAL = re.compile(
     r"|(?:is|are) (?:known|recognised) (?:to|as)"
     r"|(?:is|are) (?:a )?(?:well[- ])?(?:recognised|established) (?:risk|factor|feature)"
     r"|(?:is|are) (?:often|frequently|commonly|more likely|at (?:greater|increased|higher) risk)"
-    r"|nationally|across (?:england|wales|the country)|in general|generally)\b",
+    r"|nationally|across (?:england|wales|the country)|in general"
+    # "generally", but not of what this case's agencies did: "they had generally acted
+    # alone", "were generally seen", "generally accepted her account"
+    r"|(?<!\bhad )(?<!\bwas )(?<!\bwere )generally(?! (?:had|was|were|did|\w+ed)\b))\b",
     re.IGNORECASE,
 )
 # A plural or generic subject speaking of a class of people: "Babies who are ...".
