@@ -298,6 +298,8 @@ REPORTED = [
     ("G.information_sharing", "The police report was not readily available to social workers."),
     ("G.information_sharing", "There was little cross-checking of what each agency held."),
     ("G.information_sharing", "The two teams failed to communicate with each other."),
+    ("E.sofa_or_unsafe_surface", "The baby was found asleep in his bouncer overnight."),
+    ("C.missed_child_appointments", "The parents did not attend the baby's hip clinic."),
 ]
 NOT_REPORTED = [
     # parents' inexperience is not a practitioner's
@@ -305,6 +307,20 @@ NOT_REPORTED = [
     ("G.supervision_reflection", "They were inexperienced parents with no family nearby."),
     # a mother's own appointments are not the baby's
     ("C.missed_child_appointments", "She struggled to keep up her own appointments with the CPN."),
+    # another family's twins; where children live after proceedings; an agency's absence
+    ("B.multiple_birth_or_sibling_under_two", "Her cousin, who has twin girls, lent the pram."),
+    (
+        "F.other_carers_unexplored",
+        "Since the care proceedings the boy has lived with his grandmother under a special "
+        "guardianship order.",
+    ),
+    ("C.missed_child_appointments", "The CMHT did not attend the core group meetings."),
+    ("C.reluctance_to_engage", "The GP did not attend the initial child protection conference."),
+    # the cot named between sleep and a bouncer
+    (
+        "E.sofa_or_unsafe_surface",
+        'Records describe him "asleep in his cot" or "content in his bouncer".',
+    ),
     # the father seen, and a risk assessed
     ("F.fathers_unseen_men", "The social worker met the baby's birth father twice."),
     (

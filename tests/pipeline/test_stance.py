@@ -27,6 +27,21 @@ from caselens.pipeline.stance import judge
             "asserts",
         ),
         ("All practitioners should ask who lives in the home.", "general", "asserts"),
+        # the review's own work is not the case
+        ("4.1 The lead reviewer met the boy, now nine, at his aunt's flat.", "general", "asserts"),
+        ("The reviewer found that the father was never seen.", "case", "asserts"),
+        # the author's verdict closing the sentence
+        (
+            "An uncle sometimes minded the baby; this was known and was not an area of concern.",
+            "case",
+            "denies",
+        ),
+        (
+            "The records showed the father's contact with social care as a child and his "
+            "sister's care order.",
+            "parents_past",
+            "asserts",
+        ),
         # "generally" of what this case's agencies did is not a general statement
         ("Agencies had generally acted in isolation from one another.", "case", "asserts"),
         ("Agencies generally work in isolation when thresholds are high.", "general", "asserts"),

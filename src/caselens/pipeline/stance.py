@@ -122,6 +122,8 @@ _DENIAL_LATE = re.compile(
 )
 # A denial that closes what came before: "...; no concerns were identified".
 _DENIAL_AFTER = re.compile(
+    # the author's own verdict closing the sentence: "... and was not an area of concern"
+    r"\b(?:was|were) not (?:an area of|a cause for|a cause of) concern\b|"
     r"\bno (?:\w+ )?(?:concerns?|disclosures?|issues?|worries) (?:was|were) "
     r"(?:identified|raised|noted|found|made|disclosed|reported|recorded)\b"
     r"|\bthere (?:was|were) no (?:\w+ ){0,2}concerns? (?:at (?:that|the) time|that would)\b",
@@ -187,6 +189,9 @@ _AGE_WORDS = "nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen
 _PARENTS_PAST = re.compile(
     r"\b(?:(?:her|his|their) own (?:childhood|upbringing|child protection (?:history|plans?)"
     r"|experiences? (?:as a child|of (?:being )?(?:in )?care)|time in care)"
+    # "the mother's involvement with the service as a child"
+    r"|(?:involvement|contact|history|time) with (?:the |children's )?(?:service|social care"
+    r"|social services|children's services) as a (?:child|teenager|young person)"
     r"|as (?:a )?(?:child|teenager|young (?:girl|boy|person|teenager))(?:,)? (?:she|he)\b"
     r"|(?:in|during|throughout) (?:her|his|their) (?:own )?(?:childhood|teens|teenage years"
     r"|adolescence|early life)"
@@ -216,6 +221,13 @@ def _parents_past(sentence: str) -> re.Match[str] | None:
 
 
 # A review saying outright that a passage is not about this case.
+# The review's own work, not the case: "3.2 The lead reviewer met Lewis at his aunt's home".
+_REVIEW_PROCESS = re.compile(
+    r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:the |an? )?(?:lead |independent |two )?(?:reviewers?"
+    r"|review(?:ing)? (?:team|panel|group)|authors?|panel members?)\s+"
+    r"(?:(?:also|then|later|first) )?(?:met|spoke|visited|talked|interviewed|held)\b",
+    re.IGNORECASE,
+)
 _NOT_THIS_CASE = re.compile(
     r"\b(?:separately from|(?:do|does|did) not (?:arise|come) from|not (?:arising|drawn) from"
     r"|unrelated to|independent(?:ly)? of) (?:this|the) (?:case|review's findings)\b",
@@ -229,6 +241,9 @@ def judge(sentence: str) -> Stance:
     outside = _NOT_THIS_CASE.search(text)
     if outside is not None:
         return Stance("general", "asserts", f"says it is not about this case ({outside.group()!r})")
+    process = _REVIEW_PROCESS.search(text)
+    if process is not None:
+        return Stance("general", "asserts", f"the review's own work ({process.group().strip()!r})")
     if text.endswith("?"):
         return Stance("case", "asks", "a question, not a statement")
     tied = _ties_to_case(text)
