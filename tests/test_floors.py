@@ -22,13 +22,13 @@ SHARED = ROOT.parent / "shared" / "eval"
 
 # set: (screening F1, themes micro-F1, indicators micro-F1)
 FLOORS = {
-    ROOT / "tests/fixtures/eval/long-own.jsonl": (1.0, 0.89, 0.89),
+    ROOT / "tests/fixtures/eval/long-own.jsonl": (1.0, 0.89, 0.90),
     ROOT / "tests/fixtures/eval/seventh.jsonl": (0.95, 0.88, 0.80),
-    ROOT / "tests/fixtures/eval/long-blind.jsonl": (1.0, 0.93, 0.81),
-    ROOT / "tests/fixtures/eval/long-unread.jsonl": (1.0, 0.87, 0.79),
+    ROOT / "tests/fixtures/eval/long-blind.jsonl": (1.0, 0.93, 0.83),
+    ROOT / "tests/fixtures/eval/long-unread.jsonl": (1.0, 0.87, 0.81),
     ROOT / "data/labelled/rx.jsonl": (0.90, 0.88, 0.81),
     ROOT / "data/labelled/ry.jsonl": (0.90, 0.76, 0.66),
-    ROOT / "data/labelled/rz.jsonl": (0.85, 0.75, 0.65),
+    ROOT / "data/labelled/rz.jsonl": (0.85, 0.78, 0.68),
     SHARED / "long-dev.jsonl": (1.0, 0.95, 0.88),
     SHARED / "dev.jsonl": (0.98, 0.90, 0.88),
     SHARED / "dev2.jsonl": (0.92, 0.76, 0.68),

@@ -239,6 +239,30 @@ def test_a_weight_on_the_centile_is_no_weight_concern() -> None:
             "A.parent_mental_health",
         ),
         ("Mum is using cannabis daily but says it helps her relax.", "D.minimising_cannabis"),
+        ("Mum (19) was in foster care from age 12.", "A.parent_childhood_adversity"),
+        ("Lives with her two boys (3 yrs and 14 months).", "B.multiple_birth_or_sibling_under_two"),
+        ("The older ones were on CP plans in 2022.", "B.sibling_child_protection_history"),
+        ("Dad says he dozes off with baby on his chest in their bed.", "E.co_sleeping"),
+        (
+            "Baby at his aunt's again; did not ask why he is staying there.",
+            "F.other_carers_unexplored",
+        ),
+        ("Partner went upstairs when I arrived - not spoken to.", "F.fathers_unseen_men"),
+        ("Knocked twice, no answer, curtains drawn and car on drive.", "C.reluctance_to_engage"),
+        ("Home conditions unchanged since the first CIN review.", "D.desensitisation"),
+        ("GP not invited to the discharge planning meeting.", "G.multi_agency_working"),
+        ("Siblings aged 6 and 8 at home; neither seen.", "G.older_siblings"),
+        (
+            "Assessment says little about what a day is like for the baby.",
+            "G.child_lived_experience",
+        ),
+        (
+            "No discussion of how her low mood affects how she cares for the baby.",
+            "A.impact_on_care_unexplored",
+        ),
+        ("Plan focuses mainly on mum's housing and debts.", "C.parental_needs_overshadow_infant"),
+        ("Dad has a conviction for ABH against his ex-partner.", "A.domestic_abuse"),
+        ("Two hospital appts missed this month.", "C.missed_child_appointments"),
         (
             "Older sibling was on a child protection plan for neglect two years ago.",
             "B.sibling_child_protection_history",
@@ -265,3 +289,20 @@ def test_what_a_supervisor_would_name_in_visit_notes_is_shown(notes: str, indica
 def test_a_man_seen_or_a_baby_boy_unseen_is_not_an_unseen_man(notes: str) -> None:
     """ "He" after a partner is named is the partner only when nothing says it is the baby."""
     assert "F.fathers_unseen_men" not in indicator_ids(check_case(case_from_dict({"notes": notes})))
+
+
+def test_shorthand_in_notes_is_read_and_quoted_as_written() -> None:
+    """ "WNB" and "imms" are read as "was not brought" and "immunisations"; the evidence
+    still quotes, and points into, the notes as the practitioner wrote them."""
+    notes = "HV contact. Baby (3/12) WNB for 8 wk imms x2; no reply to letters."
+    r = check_case(case_from_dict({"notes": notes}))
+    shown = {i.id: i for i in r.indicators}
+    assert "C.missed_child_appointments" in shown
+    for evidence in shown["C.missed_child_appointments"].evidence:
+        assert notes[evidence.start : evidence.end] == evidence.quote
+        assert "WNB" in evidence.quote
+
+
+def test_a_routine_enquiry_with_nothing_disclosed_is_no_domestic_abuse() -> None:
+    notes = "Seen alone at booking. Routine enquiry re DA made - none disclosed."
+    assert "A.domestic_abuse" not in indicator_ids(check_case(case_from_dict({"notes": notes})))

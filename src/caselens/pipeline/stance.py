@@ -124,6 +124,8 @@ _DENIAL_LATE = re.compile(
 _DENIAL_AFTER = re.compile(
     # the author's own verdict closing the sentence: "... and was not an area of concern"
     r"\b(?:was|were) not (?:an area of|a cause for|a cause of) concern\b|"
+    # notes: "Routine enquiry re DA made when seen alone - none disclosed."
+    r"\b(?:none|nil|nothing) (?:was |were )?(?:disclosed|reported|identified|noted)\W*$|"
     r"\bno (?:\w+ )?(?:concerns?|disclosures?|issues?|worries) (?:was|were) "
     r"(?:identified|raised|noted|found|made|disclosed|reported|recorded)\b"
     r"|\bthere (?:was|were) no (?:\w+ ){0,2}concerns? (?:at (?:that|the) time|that would)\b",

@@ -8,8 +8,10 @@ no number that could be read as one.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
-from typing import Any
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
 
 from caselens.model import Codebook, Document, Finding
 from caselens.pipeline.settings import Settings
@@ -27,6 +29,10 @@ from caselens.practice.result import (
 )
 from caselens.practice.rules import PracticeRules, SleepRule, load_rules
 from caselens.practice.wording import spoken_subject
+
+if TYPE_CHECKING:
+    from caselens.pipeline.coding import Coder
+    from caselens.pipeline.shorthand import Expanded
 
 MAX_POINTS = 4  # a question names at most this many reasons before "and N more"
 
@@ -91,13 +97,42 @@ def _sentence(text: str) -> str:
 def code_notes(
     notes: str, name: str, codebook: Codebook, settings: Settings
 ) -> tuple[str, list[Finding], tuple[str, ...]]:
-    """The notes coded by the same engine as reviews (negation handled there)."""
-    from caselens.pipeline.coding import Coder
+    """The notes coded by the same engine as reviews (negation handled there), their
+    shorthand read as the words it stands for; every finding quotes the notes as written."""
+    from caselens.model.normalise import paragraph_blocks
     from caselens.pipeline.segment import segment
+    from caselens.pipeline.shorthand import expand
 
     doc = Document.from_text(notes, name)
-    coder = Coder(codebook, settings, one_account=True)
-    return doc.text, coder.code(doc, segment(doc)), coder.methods
+    coder = _notes_coder(codebook, settings)
+    spelt = expand(doc.text)
+    if spelt.text == doc.text:
+        return doc.text, coder.code(doc, segment(doc)), coder.methods
+    read = replace(doc, text=spelt.text, blocks=tuple(paragraph_blocks(spelt.text)))
+    findings = [_in_notes(f, doc.text, spelt) for f in coder.code(read, segment(read))]
+    return doc.text, findings, coder.methods
+
+
+@functools.lru_cache(maxsize=4)
+def _notes_coder(codebook: Codebook, settings: Settings) -> Coder:
+    """Built once per codebook and settings: compiling the patterns takes most of a
+    case check's time, and a web app checks case after case with the same codebook."""
+    from caselens.pipeline.coding import Coder
+
+    return Coder(codebook, settings, one_account=True)
+
+
+def _in_notes(finding: Finding, text: str, spelt: Expanded) -> Finding:
+    """A finding made on the spelt-out notes, pointing into the notes as written."""
+    start, end = spelt.start(finding.start), spelt.end(finding.end)
+    sentence_start = (
+        spelt.start(finding.sentence_start) if finding.sentence_start is not None else None
+    )
+    sentence_end = spelt.end(finding.sentence_end) if finding.sentence_end is not None else None
+    evidence = replace(finding.evidence, quote=text[start:end], start=start, end=end)
+    return replace(
+        finding, evidence=evidence, sentence_start=sentence_start, sentence_end=sentence_end
+    )
 
 
 class _Check:

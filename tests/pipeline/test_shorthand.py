@@ -1,0 +1,49 @@
+"""Practitioners' shorthand spelt out, with every character traced to the notes as written."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from caselens.pipeline.shorthand import expand
+
+
+def test_shorthand_is_spelt_out() -> None:
+    spelt = expand("HV visit: baby R (4/12) WNB for imms; 3 appts missed. Booking 11/40.")
+    assert spelt.text == (
+        "health visitor visit: baby R (4 months old) was not brought for immunisations; "
+        "3 appointments missed. Booking 11 weeks pregnant."
+    )
+
+
+def test_a_birth_gestation_is_not_a_pregnancy_in_progress() -> None:
+    spelt = expand("Born 29/40, 11 wks on NICU.").text
+    assert spelt == "Born 29 weeks' gestation, 11 weeks on NICU."
+    assert expand("born 34+2/40").text == "born 34 weeks' gestation"
+
+
+def test_letters_inside_words_are_left_alone() -> None:
+    for text in ("CPR was started.", "The HVAC unit.", "SWAN clinic.", "Dana's flat.", "DNAs"):
+        assert expand(text).text == text
+
+
+def test_a_span_maps_back_onto_what_was_written() -> None:
+    notes = "Mum tearful. HV concerned re DA."
+    spelt = expand(notes)
+    found = spelt.text.index("domestic abuse")
+    start, end = spelt.start(found), spelt.end(found + len("domestic abuse"))
+    assert notes[start:end] == "DA"
+    sentence = spelt.text.index("health visitor")
+    assert notes[spelt.start(sentence) : spelt.end(len(spelt.text))] == "HV concerned re DA."
+
+
+@given(st.lists(st.sampled_from(["HV", " ", "baby", "(4/12)", "36/40", "x", ".", "imms", "DA'"])))
+def test_every_character_traces_back_in_order(parts: list[str]) -> None:
+    text = "".join(parts)
+    spelt = expand(text)
+    assert len(spelt.origin) == len(spelt.text) + 1
+    assert list(spelt.origin) == sorted(spelt.origin)
+    assert spelt.origin[-1] == len(text)
+    assert all(0 <= o <= len(text) for o in spelt.origin)
+    if not any(short in text for short in ("HV", "/12)", "/40", "imms", "DA")):
+        assert spelt.text == text
