@@ -39,7 +39,10 @@ _NOT_NEGLECT = W.NOT_NEGLECT
 _HEDGE_BEFORE = re.compile(
     r"\b(?:whether|if)\b[^;:]*$"
     r"|\b(?:possible|possibly|potential|risks?\s+(?:of|from|associated\s+with)|dangers?\s+of|"
-    r"avoid\w*|prevent\w*)\s+(?:[\w'-]+\s+){0,4}$",
+    r"avoid\w*|prevent\w*)\s+(?:[\w'-]+\s+){0,4}$"
+    # "a mistaken belief that this was a neglect case"
+    r"|\b(?:mistaken(?:ly)?|wrong(?:ly)?|false|erroneous(?:ly)?)\s+(?:belief|view|impression|"
+    r"assumption|understanding)\s+(?:[\w'-]+\s+){0,6}$",
     _I,
 )
 _HEDGE_AFTER = re.compile(
@@ -51,7 +54,8 @@ _HEDGE_AFTER = re.compile(
 # suspected") say why a review was held, not what harm the child came to.
 _CRITERIA = re.compile(
     r"\babuse\s+or\s+neglect\s+(?:of\s+(?:a|the)\s+child\s+)?(?:is|was|were|had\s+been)\s+"
-    r"(?:known\s+or\s+)?suspected|\b(?:known\s+or\s+)?suspected\s+abuse\s+or\s+neglect\b",
+    r"(?:(?:known|proven|proved)\s+or\s+)?suspected"
+    r"|\b(?:(?:known|proven|proved)\s+or\s+)?suspected\s+abuse\s+or\s+neglect\b",
     _I,
 )
 # Sentences about advice on safe sleep in general ("the risks of co-sleeping were
@@ -98,6 +102,9 @@ def _hedged(piece: Piece, m: re.Match[str]) -> bool:
 
 _SUBJECT = re.compile(
     r"\b(?:the|this)\s+(?:baby|infant|newborn|toddler)\b(?!'s)|\b(?:Baby|Child|Infant)\s+[A-Z]\b"
+    # the sentence's own subject taken up again after an aside: "twin girls, born to a
+    # mother who had neglected her other children, suffered multiple fractures"
+    r"|,\s+(?:suffered|sustained|had\s+(?:suffered|sustained)|(?:was|were)\s+found\s+with)\b"
 )
 
 

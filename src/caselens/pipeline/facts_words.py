@@ -34,7 +34,9 @@ _SUBSTANCE = (
     r"paracetamol|anti-?depressants?)"
 )
 _INGESTED = (
-    r"(?:drank|drinking|swallow\w*|ingest\w*|ingestion|ate|eaten|eating|consum\w*|"
+    # not an adult "drinking or using drugs"
+    r"(?:drank|drinking(?!\s+or\s+(?:using|taking))|swallow\w*|ingest\w*|ingestion|ate|eaten|"
+    r"eating|consum\w*|"
     rf"(?:got|get|getting)\s+hold\s+of)\s+(?:[\w'-]+\s+){{0,4}}{_SUBSTANCE}"
 )
 
@@ -127,6 +129,14 @@ NAI = re.compile(
     r"(?:given|fed|administered)\s+(?:\w+\s+){0,3}(?:methadone|heroin|drugs?|alcohol|medication)|"
     r"(?:killed|killing|attacked|assaulted|beaten|hit|punched|kicked|bitten|slapped|thrown|"
     rf"stamped\s+on|squeezed)\s+(?:\w+\s+){{0,4}}by\s+(?:his|her|their|the)\s+(?:\w+\s+)?(?:{CARER})|"
+    # "Sam suffered extensive injuries while he was being cared for by his mother"
+    r"injur\w*\s+(?:\w+\s+){0,3}?while\s+(?:he|she|they|the\s+(?:baby|child|boy|girl|twins))\s+"
+    r"(?:was|were)\s+(?:being\s+)?(?:in\s+the\s+(?:sole\s+)?care\s+of|cared\s+for\s+by|"
+    r"looked\s+after\s+by|left\s+(?:alone\s+)?with|living\s+with)\s+(?:his|her|their|the)\s+"
+    rf"(?:\w+\s+)?(?:{CARER})|"
+    # "his stepfather, who used heroin, had hit him"
+    rf"(?:{CARER}),\s+(?:who|whom)\s+[^,.;]{{1,60}},\s+(?:had\s+)?(?:hit|punched|beat|assaulted|"
+    r"attacked|kicked|bit|slapped|threw|squeezed|shook)\s+" + _CHILD + r"|"
     rf"(?:{CARER})\s+(?:\w+\s+){{0,2}}(?:killed|hit|punched|beat|assaulted|attacked|kicked|bit|"
     r"slapped|threw|squeezed|stamped\s+on)\s+" + _CHILD + r"|"
     r"(?:assault\w*|attack\w*|beat(?:ing|en)?|punch\w*|kick\w*|threw|throw(?:n|ing)?|"
@@ -210,7 +220,11 @@ NEGLECT = re.compile(
 # neglect") names the worry that led to the plan, not the harm the child came to.
 NOT_NEGLECT = re.compile(
     r"\bcategor(?:y|ies)\s+of\s+(?:[\w-]+\s+(?:[\w-]+\s+)?(?:and|or)\s+)?neglect\b"
-    r"|\bneglect\s+categor(?:y|ies)\b",
+    r"|\bneglect\s+categor(?:y|ies)\b"
+    # an earlier plan's reason, as the category is: "had been on a protection plan because
+    # of neglect" ("should have had a plan for neglect" still tells of neglect)
+    r"|\b(?:been|was|were)\s+(?:\w+\s+){0,2}?on\s+(?:a\s+|the\s+)?(?:child\s+)?(?:protection|cp"
+    r"|child\s+in\s+need)\s+plans?\s+(?:\w+\s+){0,2}?(?:because\s+of|for|under)\s+neglect\b",
     _I,
 )
 SLEEP = re.compile(
@@ -354,7 +368,7 @@ SERIOUS_NEED = re.compile(
 NAI_NEED = re.compile(
     r"accidental|inflicted|abusive|blunt|shak|shook|fractur|broken|smother|strangl|strangul|bodily|"
     r"murder|infanticide|filicide|physical|poison|bite|explained|deliberate|intentional|"
-    r"methadone|heroin|drug|alcohol|medication|kill|assault|attack|beat|hit(?:ting)?\s|"
+    r"methadone|heroin|drug|alcohol|medication|kill|assault|attack|beat|hit(?:ting)?\s|while|"
     r"punch|kick|bitten|biting|bit\s|slap|threw|throw|squeez|stamp"
 )
 NAI_WEAK_NEED = re.compile(r"manslaughter|homicide|scald|burn|head\s+injur")

@@ -49,7 +49,8 @@ class Pipeline:
 # A fact put as a possibility ("a possible subtle abnormality, which might have been a
 # healing fracture"); not what practice might have done ("could have been prevented").
 _HEDGE = re.compile(
-    r"\b(?:possible|possibly|queried|query"
+    # "... and signs of other possible injuries" hedges the addition, not the claim
+    r"\b(?:(?<!\bother )(?<!\bfurther )possible|possibly|queried|query"
     r"|(?:might|may|could) have been(?! (?:\w+ly )?(?:prevented|avoided|foreseen|predicted"
     r"|anticipated|stopped|protected|saved|done|better|different\w*|handled|recognised"
     r"|identified|shared|acted|taken|made|offered|given|asked|explored|reduced|picked up"

@@ -1,0 +1,65 @@
+"""Harm as news reports and briefings tell it (fictional sentences in their registers)."""
+
+from __future__ import annotations
+
+import pytest
+from facts_helpers import harm_types
+
+from caselens.codebook import default_codebook
+from caselens.model import Document
+from caselens.pipeline.run import Pipeline
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the subject taken up again after an aside naming other children
+        "Twin boys, born early to a father who had neglected his other children, suffered "
+        "multiple fractures weeks after coming home.",
+        # injuries while in the care of named carers
+        "Ava suffered serious injuries while she was in the care of her mother and her boyfriend.",
+        # a carer's blow told with an aside
+        "She told a nurse that her stepfather, who drank heavily, had hit her with a belt.",
+    ],
+)
+def test_inflicted_injury_told_in_reporting(text: str) -> None:
+    assert "non_accidental_injury" in harm_types(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the statutory criteria for a review
+        "A baby boy died. Guidance required a review because abuse or neglect was proven or "
+        "suspected.",
+        # a belief the review corrects
+        "A baby boy was killed by his father; a court judgement fed the mistaken belief that "
+        "this was a neglect case.",
+        # adults drinking, in advice
+        "A baby girl died in her parents' bed. Sharing a bed with anyone who has been drinking "
+        "or using drugs is never safe.",
+        # an earlier plan's reason
+        "A toddler was killed by his father. Twice before he had been on a protection plan "
+        "because of neglect.",
+    ],
+)
+def test_what_is_not_this_childs_neglect(text: str) -> None:
+    assert "neglect" not in harm_types(text)
+
+
+def test_should_have_had_a_plan_for_neglect_still_tells_of_neglect() -> None:
+    text = (
+        "A boy of two was beaten to death by his mother. He should have had a child "
+        "protection plan for neglect on at least two occasions."
+    )
+    assert "neglect" in harm_types(text)
+
+
+def test_other_possible_injuries_do_not_hedge_the_fractures_found() -> None:
+    text = (
+        "A girl of 13 months died at home. X-rays after her death showed healing fractures "
+        "of her leg, and the post-mortem found signs of other possible injuries."
+    )
+    doc = Document.from_text(text, "fictional")
+    facts = Pipeline(default_codebook()).process(doc).facts
+    assert "non_accidental_injury" in (facts.harm_types.value or ())
