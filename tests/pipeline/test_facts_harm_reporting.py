@@ -63,3 +63,15 @@ def test_other_possible_injuries_do_not_hedge_the_fractures_found() -> None:
     doc = Document.from_text(text, "fictional")
     facts = Pipeline(default_codebook()).process(doc).facts
     assert "non_accidental_injury" in (facts.harm_types.value or ())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A baby of four months died. Her parents had gone to sleep either side of her after "
+        "an evening of drinking.",
+        "A boy of ten weeks died at home; he was accidentally suffocated in the night.",
+    ],
+)
+def test_a_death_in_the_adults_sleep_is_unsafe_sleeping(text: str) -> None:
+    assert "unsafe_sleeping" in harm_types(text)

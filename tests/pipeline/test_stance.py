@@ -27,6 +27,21 @@ from caselens.pipeline.stance import judge
             "asserts",
         ),
         ("All practitioners should ask who lives in the home.", "general", "asserts"),
+        # another case told beside this one
+        (
+            "Another review in the same batch criticised workers for missing a mother's "
+            "reports of domestic abuse.",
+            "general",
+            "asserts",
+        ),
+        ("Other cases in the report included a toddler who drank methadone.", "general", "asserts"),
+        (
+            "Meanwhile another baby in the same town died while sharing a sofa with his father.",
+            "general",
+            "asserts",
+        ),
+        # a later baby of this family is not another case
+        ("Another baby was born a year later and was placed on a plan.", "case", "asserts"),
         # the review's own work is not the case
         ("4.1 The lead reviewer met the boy, now nine, at his aunt's flat.", "general", "asserts"),
         ("The reviewer found that the father was never seen.", "case", "asserts"),

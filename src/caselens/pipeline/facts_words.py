@@ -244,6 +244,10 @@ SLEEP = re.compile(
     + _PARENTS
     + r"|"
     r"into\s+(?:a|an|her|his|their|the)\s+(?:(?!cot\b|travel\b|moses\b)\w+'?\s+)?bed\b|unsafe\s+sleep\w*|"
+    # the adults' sleep beside the baby: "her parents had gone to sleep on either side of her"
+    r"(?:went|gone|going|go)\s+to\s+sleep\s+(?:on\s+)?(?:either\s+side\s+of|beside|next\s+to|alongside|"
+    r"with)\s+(?:her|him|the\s+(?:baby|infant))|accidentally\s+(?:suffocated|overlain|overlaid|"
+    r"asphyxiated)|"
     r"(?:fell|fallen|falling)\s+asleep\s+(?:while\s+|whilst\s+)?(?:\w+\s+){0,2}?(?:holding|feeding|with|"
     r"cuddling|beside|next\s+to)\s+(?:him|her|the\s+baby|the\s+infant|(?:his|her)\s+bab\w+)|"
     r"(?:found|discovered|lying|lay|trapped|wedged|sandwiched|squashed)\s+(?:\w+\s+){0,3}?between\s+"

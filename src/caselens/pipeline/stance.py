@@ -230,6 +230,21 @@ _REVIEW_PROCESS = re.compile(
     r"(?:(?:also|then|later|first) )?(?:met|spoke|visited|talked|interviewed|held)\b",
     re.IGNORECASE,
 )
+# Another case told beside this one, as news reports and thematic briefings do: "Another
+# review in the same batch criticised ...", "Other incidents in the report included ...",
+# "In the meantime another baby in the same area died". A later baby of this family
+# ("another baby was born a year later") is not another case.
+_ANOTHER_CASE = re.compile(
+    r"^\W*(?:(?:in the meantime|meanwhile|separately|elsewhere|similarly),?\s+)?"
+    r"(?:(?:another|a second|a separate|a further|a similar) (?:serious case |safeguarding "
+    r"|child safeguarding practice |practice |local )?(?:reviews?|cases?|reports?|inquir(?:y|ies))"
+    r"|other (?:incidents|cases|reviews|deaths|reports) (?:in|included|described|involved)"
+    r"|(?:another|a second) (?:baby|infant|child|toddler|family|girl|boy)\b[^.]{0,60}"
+    r"\b(?:in the same|elsewhere|in (?:a|another) (?:different|neighbouring))"
+    r")\b"
+    r"|\bin the same (?:batch|series) of (?:reviews|reports)\b|\banother review in the same\b",
+    re.IGNORECASE,
+)
 _NOT_THIS_CASE = re.compile(
     r"\b(?:separately from|(?:do|does|did) not (?:arise|come) from|not (?:arising|drawn) from"
     r"|unrelated to|independent(?:ly)? of) (?:this|the) (?:case|review's findings)\b",
@@ -243,6 +258,9 @@ def judge(sentence: str) -> Stance:
     outside = _NOT_THIS_CASE.search(text)
     if outside is not None:
         return Stance("general", "asserts", f"says it is not about this case ({outside.group()!r})")
+    other = _ANOTHER_CASE.search(text)
+    if other is not None:
+        return Stance("general", "asserts", f"tells of another case ({other.group().strip()!r})")
     process = _REVIEW_PROCESS.search(text)
     if process is not None:
         return Stance("general", "asserts", f"the review's own work ({process.group().strip()!r})")
