@@ -321,6 +321,17 @@ NOT_REPORTED = [
         "E.sofa_or_unsafe_surface",
         'Records describe him "asleep in his cot" or "content in his bouncer".',
     ),
+    # suppositions after a semicolon, and a counterfactual's consequent
+    (
+        "B.premature",
+        "The plan was universal; had the boy been born prematurely, he would have been seen "
+        "weekly.",
+    ),
+    (
+        "A.young_parent",
+        "Had the mother been younger, she would have been eligible for the Family Nurse "
+        "Partnership.",
+    ),
     # the father seen, and a risk assessed
     ("F.fathers_unseen_men", "The social worker met the baby's birth father twice."),
     (

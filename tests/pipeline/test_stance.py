@@ -27,6 +27,13 @@ from caselens.pipeline.stance import judge
             "asserts",
         ),
         ("All practitioners should ask who lives in the home.", "general", "asserts"),
+        # a screen's clear answer denies the sentence's mental-health words
+        (
+            "Her answers at the six-week check did not suggest depression, and she never saw "
+            "her GP about her mental health.",
+            "case",
+            "denies",
+        ),
         # another case told beside this one
         (
             "Another review in the same batch criticised workers for missing a mother's "

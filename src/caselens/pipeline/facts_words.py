@@ -372,7 +372,8 @@ SERIOUS_NEED = re.compile(
 NAI_NEED = re.compile(
     r"accidental|inflicted|abusive|blunt|shak|shook|fractur|broken|smother|strangl|strangul|bodily|"
     r"murder|infanticide|filicide|physical|poison|bite|explained|deliberate|intentional|"
-    r"methadone|heroin|drug|alcohol|medication|kill|assault|attack|beat|hit(?:ting)?\s|while|"
+    r"methadone|heroin|drug|alcohol|medication|kill|assault|attack|beat|hit(?:ting)?\s|"
+    r"while\s+(?:he|she|they|the)\s+(?:\w+\s+)?(?:was|were)\s+(?:being\s+)?(?:in|cared|looked|left|living)|"
     r"punch|kick|bitten|biting|bit\s|slap|threw|throw|squeez|stamp"
 )
 NAI_WEAK_NEED = re.compile(r"manslaughter|homicide|scald|burn|head\s+injur")

@@ -130,7 +130,11 @@ _GENERAL = re.compile(
 
 # A condition or supposition: "if the father had been violent" asserts nothing
 # about the family, though "if agencies had shared ..." is a learning point.
-_HYPOTHETICAL = re.compile(r"(?<!\bas )(?<!\beven )\b(?:if|supposing)\b", re.IGNORECASE)
+_HYPOTHETICAL = re.compile(
+    # and the consequent of a counterfactual: "the family would have been eligible for ..."
+    r"(?<!\bas )(?<!\beven )\b(?:if|supposing)\b|\bwould have been (?:eligible|entitled)\b",
+    re.IGNORECASE,
+)
 # The same supposition inverted, opening the sentence: "Had Child T been born early, ..."
 _INVERTED = re.compile(
     r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?had\s+[^;:]{3,200}?"
@@ -225,11 +229,14 @@ def negation_reason(sentence: str, start: int, end: int) -> str | None:
         return "danger"
     if _OTHER_FAMILY.search(masked):
         return "other_family"
-    inverted = _INVERTED.match(sentence)
-    if inverted is not None and end <= inverted.end():
+    # the supposition may open the sentence or a clause after a semicolon: "...; had
+    # Poppy been born prematurely, she would have been placed on the enhanced pathway"
+    opening = sentence.rfind(";", 0, start) + 1
+    inverted = _INVERTED.match(sentence[opening:])
+    if inverted is not None and end <= opening + inverted.end():
         # as with "if": "had the missed appointments been linked together" is a learning
         # point about practice, kept (its verb may come after the match)
-        clause = sentence[inverted.start() : start] + " " + sentence[end : inverted.end()]
+        clause = sentence[opening : start] + " " + sentence[end : opening + inverted.end()]
         if not _ACTION.search(clause) and not _PRACTICE.search(_noun_phrase(sentence, start, end)):
             return "hypothetical"
     conditions = list(_HYPOTHETICAL.finditer(masked))

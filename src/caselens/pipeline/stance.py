@@ -172,8 +172,17 @@ def _ties_to_case(sentence: str) -> bool:
     return bool(_CASE_TIES.search(masked))
 
 
+# A screen's answer: "her answers at the new birth visit did not suggest depression".
+_SCREENED_CLEAR = re.compile(
+    r"\b(?:answers?|screening|screen|scores?|questions?|assessment)\b[^.;]{0,60}\b(?:did|do|does)"
+    r" not (?:suggest|indicate|show|reveal) (?:any )?(?:signs? of )?(?:depression|anxiety|low mood"
+    r"|mental (?:ill|health))",
+    re.IGNORECASE,
+)
+
+
 def _denies(sentence: str) -> bool:
-    if _DENIAL_AFTER.search(sentence):  # "...; no concerns were identified"
+    if _DENIAL_AFTER.search(sentence) or _SCREENED_CLEAR.search(sentence):
         return True
     found = _DENIAL.search(sentence) or _DENIAL_LATE.search(sentence)
     if found is None:
