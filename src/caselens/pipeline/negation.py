@@ -236,7 +236,7 @@ def negation_reason(sentence: str, start: int, end: int) -> str | None:
     if inverted is not None and end <= opening + inverted.end():
         # as with "if": "had the missed appointments been linked together" is a learning
         # point about practice, kept (its verb may come after the match)
-        clause = sentence[opening : start] + " " + sentence[end : opening + inverted.end()]
+        clause = sentence[opening:start] + " " + sentence[end : opening + inverted.end()]
         if not _ACTION.search(clause) and not _PRACTICE.search(_noun_phrase(sentence, start, end)):
             return "hypothetical"
     conditions = list(_HYPOTHETICAL.finditer(masked))
