@@ -26,6 +26,7 @@ FLOORS = {
     ROOT / "tests/fixtures/eval/seventh.jsonl": (0.95, 0.88, 0.80),
     ROOT / "tests/fixtures/eval/long-blind.jsonl": (1.0, 0.93, 0.83),
     ROOT / "tests/fixtures/eval/long-unread.jsonl": (1.0, 0.87, 0.81),
+    ROOT / "tests/fixtures/eval/long-fresh.jsonl": (1.0, 0.88, 0.80),
     ROOT / "data/labelled/rx.jsonl": (0.90, 0.88, 0.81),
     ROOT / "data/labelled/ry.jsonl": (0.90, 0.76, 0.66),
     ROOT / "data/labelled/rz.jsonl": (0.85, 0.78, 0.68),

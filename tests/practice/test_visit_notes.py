@@ -19,11 +19,14 @@ import pytest
 from caselens.practice import case_from_dict, check_case
 
 NOTES = Path(__file__).parent.parent / "fixtures" / "notes" / "visit-notes.jsonl"
+# vn61-vn120, a second blind batch that arrived after the notes reading was built and was
+# scored once, never read: 0.656 before this reading, 0.693 after
+NOTES_2 = Path(__file__).parent.parent / "fixtures" / "notes" / "visit-notes-2.jsonl"
 
 
-def _score(first: int, last: int) -> tuple[float, float, float, int]:
+def _score(first: int, last: int, path: Path = NOTES) -> tuple[float, float, float, int]:
     tp = fp = fn = traps = 0
-    for line in NOTES.read_text(encoding="utf-8").splitlines():
+    for line in path.read_text(encoding="utf-8").splitlines():
         record = json.loads(line)
         if not first <= int(record["id"][2:]) <= last:
             continue
@@ -52,11 +55,20 @@ def test_visit_notes_keep_their_floor(
     assert traps <= most_traps
 
 
+@pytest.mark.slow
+def test_the_second_batch_keeps_its_floor() -> None:
+    precision, recall, f1, traps = _score(61, 120, NOTES_2)
+    assert f1 >= 0.68, (precision, recall, f1)
+    assert traps <= 4
+
+
 def test_the_labelled_notes_name_only_codebook_indicators() -> None:
     from caselens.codebook import default_codebook
 
     known = {i.id for i in default_codebook().indicators}
-    for line in NOTES.read_text(encoding="utf-8").splitlines():
+    lines = [*NOTES.read_text(encoding="utf-8").splitlines()]
+    lines += NOTES_2.read_text(encoding="utf-8").splitlines()
+    for line in lines:
         record = json.loads(line)
         assert set(record["indicators"]) <= known and set(record["not"]) <= known
         assert not set(record["indicators"]) & set(record["not"])
