@@ -29,6 +29,8 @@ CODED = [
         "Her boyfriend had stayed for months without any agency knowing.",
     ),
     ("F.significant_adults_unknown", "The new partner was unknown to the school and the GP."),
+    ("F.significant_adults_unknown", "Police attended; she declined to give his name."),
+    ("F.significant_adults_unknown", "Mum would not say who her new partner is."),
     ("D.lack_of_curiosity", "Staff took the couple's explanation at face value."),
     ("D.lack_of_curiosity", "The case was closed on the strength of his word."),
     ("D.lack_of_curiosity", "The GP accepted this and made no referral."),
@@ -103,6 +105,8 @@ NOT_CODED = [
         "The review recommends that health visitors revisit safer sleep advice at every visit.",
     ),
     ("C.missed_child_appointments", "The infant had never missed an appointment."),
+    # withholding a man's name tells of an adult unknown, not of the parent's engagement
+    ("C.reluctance_to_engage", "Police attended; she declined to give his name."),
     (
         "G.multi_agency_working",
         "The board accepted recommendations on improving multi-agency working with housing.",
@@ -138,6 +142,18 @@ def test_sleep_and_drinking_in_adjacent_sentences_are_paired(coder: RuleCoder) -
     # weak evidence: the indicator's measured precision, discounted as a weak pattern is
     measured = measured_precision(coder.codebook)["E.sleep_with_alcohol_drugs_smoking"]
     assert found[0].confidence == round(measured * WEAK_CONFIDENCE / STRONG_CONFIDENCE, 4)
+
+
+def test_he_unseen_is_a_man_of_the_household_only_where_one_is_named_near(
+    coder: RuleCoder,
+) -> None:
+    father = "The father visited most days. He was never invited to the core group."
+    assert "F.fathers_unseen_men" in indicators(coder, father)
+    brother = (
+        "Her brother Kai is nine. He was recorded as happy at school, "
+        "but he was never spoken to by any practitioner."
+    )
+    assert "F.fathers_unseen_men" not in indicators(coder, brother)
 
 
 def test_pairs_need_the_same_paragraph_and_no_denial(coder: RuleCoder) -> None:

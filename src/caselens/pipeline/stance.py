@@ -56,10 +56,14 @@ _GENERAL = re.compile(
     r"|(?:is|are) (?:known|recognised) (?:to|as)"
     r"|(?:is|are) (?:a )?(?:well[- ])?(?:recognised|established) (?:risk|factor|feature)"
     r"|(?:is|are) (?:often|frequently|commonly|more likely|at (?:greater|increased|higher) risk)"
-    r"|nationally|across (?:england|wales|the country)|in general"
-    # "generally", but not of what this case's agencies did: "they had generally acted
-    # alone", "were generally seen", "generally accepted her account"
-    r"|(?<!\bhad )(?<!\bwas )(?<!\bwere )generally(?! (?:had|was|were|did|\w+ed)\b))\b",
+    r"|nationally|across (?:england|wales|the country)|in general)\b",
+    re.IGNORECASE,
+)
+# "generally", but not of what this case's agencies did: "they had generally acted
+# alone", "were generally seen", "generally accepted her account". Apart from _GENERAL
+# so that its look-behinds run only where the word is.
+_GENERALLY = re.compile(
+    r"(?<!\bhad )(?<!\bwas )(?<!\bwere )\bgenerally\b(?! (?:had|was|were|did|\w+ed)\b)",
     re.IGNORECASE,
 )
 # A plural or generic subject speaking of a class of people: "Babies who are ...".
@@ -182,7 +186,9 @@ _SCREENED_CLEAR = re.compile(
 
 
 def _denies(sentence: str) -> bool:
-    if _DENIAL_AFTER.search(sentence) or _SCREENED_CLEAR.search(sentence):
+    if _DENIAL_AFTER.search(sentence) or (
+        " not " in sentence.lower() and _SCREENED_CLEAR.search(sentence)
+    ):
         return True
     found = _DENIAL.search(sentence) or _DENIAL_LATE.search(sentence)
     if found is None:
@@ -250,8 +256,12 @@ _ANOTHER_CASE = re.compile(
     r"|other (?:incidents|cases|reviews|deaths|reports) (?:in|included|described|involved)"
     r"|(?:another|a second) (?:baby|infant|child|toddler|family|girl|boy)\b[^.]{0,60}"
     r"\b(?:in the same|elsewhere|in (?:a|another) (?:different|neighbouring))"
-    r")\b"
-    r"|\bin the same (?:batch|series) of (?:reviews|reports)\b|\banother review in the same\b",
+    r")\b",
+    re.IGNORECASE,
+)
+# The same told mid-sentence; searched only where "same" occurs (the search is per sentence).
+_SAME_BATCH = re.compile(
+    r"\bin the same (?:batch|series) of (?:reviews|reports)\b|\banother review in the same\b",
     re.IGNORECASE,
 )
 _NOT_THIS_CASE = re.compile(
@@ -267,17 +277,20 @@ def judge(sentence: str) -> Stance:
     outside = _NOT_THIS_CASE.search(text)
     if outside is not None:
         return Stance("general", "asserts", f"says it is not about this case ({outside.group()!r})")
-    other = _ANOTHER_CASE.search(text)
+    lowered = text.lower()
+    other = _ANOTHER_CASE.match(text) or (_SAME_BATCH.search(text) if "same" in lowered else None)
     if other is not None:
         return Stance("general", "asserts", f"tells of another case ({other.group().strip()!r})")
-    process = _REVIEW_PROCESS.search(text)
+    process = _REVIEW_PROCESS.match(text)
     if process is not None:
         return Stance("general", "asserts", f"the review's own work ({process.group().strip()!r})")
     if text.endswith("?"):
         return Stance("case", "asks", "a question, not a statement")
     tied = _ties_to_case(text)
     if not tied:
-        general = _GENERAL.search(text)
+        general = _GENERAL.search(text) or (
+            _GENERALLY.search(text) if "generally" in lowered else None
+        )
         if general is not None:
             return Stance("general", "asserts", f"speaks in general ({general.group().strip()!r})")
         # "Fathers were not seen by any practitioner" tells what happened: past tense
