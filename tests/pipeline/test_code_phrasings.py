@@ -32,6 +32,10 @@ CODED = [
     ("F.significant_adults_unknown", "Police attended; she declined to give his name."),
     ("F.significant_adults_unknown", "Mum would not say who her new partner is."),
     ("D.lack_of_curiosity", "Staff took the couple's explanation at face value."),
+    # a case closed or stepped down as the harm came (GUIDELINES: "while concerns continued")
+    ("D.desensitisation", "Children's services closed the case a month before Ada died."),
+    ("D.desensitisation", "Only weeks earlier the twins had been stepped down to early help."),
+    ("D.desensitisation", "He was on a child in need plan that was about to be closed."),
     ("D.lack_of_curiosity", "The case was closed on the strength of his word."),
     ("D.lack_of_curiosity", "The GP accepted this and made no referral."),
     ("D.lack_of_curiosity", "The plan was ended because the mother said the man had left."),
@@ -107,6 +111,7 @@ NOT_CODED = [
     ("C.missed_child_appointments", "The infant had never missed an appointment."),
     # withholding a man's name tells of an adult unknown, not of the parent's engagement
     ("C.reluctance_to_engage", "Police attended; she declined to give his name."),
+    ("D.desensitisation", "The sibling's plan ended shortly before the family moved."),
     (
         "G.multi_agency_working",
         "The board accepted recommendations on improving multi-agency working with housing.",
