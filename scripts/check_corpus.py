@@ -4,6 +4,8 @@ Every corpus sentence is compared with every text of the labelled sets given: a 
 run of ``--n`` words (lower-cased, punctuation dropped) is reported. Exit 1 if any.
 
     python scripts/check_corpus.py ../shared/eval/*.jsonl tests/fixtures/eval/*.jsonl
+
+``--drop`` rewrites the corpus files without the sentences it reports.
 """
 
 from __future__ import annotations
@@ -27,6 +29,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("sets", nargs="+", type=Path)
     parser.add_argument("--n", type=int, default=8)
+    parser.add_argument(
+        "--drop", action="store_true", help="rewrite the corpus files without the sentences found"
+    )
     args = parser.parse_args()
     seen: dict[tuple[str, ...], str] = {}
     for path in args.sets:
@@ -38,6 +43,7 @@ def main() -> int:
     hits = 0
     total = 0
     for path in sorted((ROOT / "data" / "corpus").glob("*.jsonl")):
+        kept = []
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             total += 1
             shared = [g for g in grams(json.loads(line)["text"], args.n) if g in seen]
@@ -46,8 +52,12 @@ def main() -> int:
                 print(
                     f"{path.name}:{number}: shares {' '.join(shared[0])!r} with {seen[shared[0]]}"
                 )
+            else:
+                kept.append(line)
+        if args.drop:
+            path.write_text("".join(f"{line}\n" for line in kept), encoding="utf-8")
     print(f"{total} corpus sentences, {hits} sharing a run of {args.n} words with a labelled set")
-    return 1 if hits else 0
+    return 1 if hits and not args.drop else 0
 
 
 if __name__ == "__main__":

@@ -148,10 +148,10 @@ def load_real(
     return examples, records
 
 
-def load_corpus(folder: Path, labels: Sequence[str]) -> list[Example]:
+def load_corpus(paths: Sequence[Path], labels: Sequence[str]) -> list[Example]:
     known = set(labels)
     out = []
-    for path in sorted(folder.glob("*.jsonl")):
+    for path in paths:
         for line in path.read_text().splitlines():
             if not line.strip():
                 continue
@@ -541,6 +541,13 @@ def main() -> None:
     p.add_argument("--pair-dim", type=int, default=0, help="word-pair vectors (0: none)")
     p.add_argument("--weight-decay", type=float, default=0.0)
     p.add_argument("--no-corpus", action="store_true")
+    p.add_argument(
+        "--corpus",
+        type=Path,
+        action="append",
+        default=[],
+        help="a corpus file to train on (repeatable; default every file in data/corpus)",
+    )
     p.add_argument("--report", type=Path, help="write the figures as JSON here")
     p.add_argument("--encoder", choices=("static", "minilm"), default="static")
     p.add_argument(
@@ -595,7 +602,8 @@ def main() -> None:
     if args.hold_out:
         held = [r for r in records if r.id.startswith(args.hold_out)]
         records = [r for r in records if not r.id.startswith(args.hold_out)]
-    corpus = [] if args.no_corpus else load_corpus(ROOT / "data" / "corpus", labels)
+    corpus_files = args.corpus or sorted((ROOT / "data" / "corpus").glob("*.jsonl"))
+    corpus = [] if args.no_corpus else load_corpus(corpus_files, labels)
     corpus_idx = list(range(len(examples), len(examples) + len(corpus)))
     examples += corpus
     featurise = Featuriser(PAIR_BUCKETS, STATIC / "tokenizer.json")
