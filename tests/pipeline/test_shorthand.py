@@ -27,6 +27,12 @@ def test_letters_inside_words_are_left_alone() -> None:
         assert expand(text).text == text
 
 
+def test_dna_is_a_missed_appointment_but_not_a_test() -> None:
+    assert expand("Mum DNA 6 wk check.").text == "Mum did not attend 6 week check."
+    for text in ("DNA test confirmed paternity.", "DNA results awaited.", "DNA sample taken."):
+        assert expand(text).text == text
+
+
 def test_a_span_maps_back_onto_what_was_written() -> None:
     notes = "Mum tearful. HV concerned re DA."
     spelt = expand(notes)

@@ -58,13 +58,17 @@ SHORTHAND: dict[str, str] = {
     "hx": "history",
     "yrs": "years",
     "wks": "weeks",
+    "wk": "week",
     "mths": "months",
+    "mth": "month",
 }
 
 _WORDS = re.compile(
     r"(?<![\w&'])("
     + "|".join(sorted(map(re.escape, SHORTHAND), key=len, reverse=True))
     + r")(?![\w&])"
+    # "DNA test", "DNA results": the molecule, not a missed appointment
+    + r"(?<!DNA(?= (?:test|testing|tests|sample|samples|result|results|evidence|profile)\b))"
 )
 # "(4/12)": an age in months; "36/40": weeks of pregnancy, or "born 34+2/40" a birth's gestation
 _MONTHS = re.compile(r"\((\d{1,2})/12\)")
