@@ -306,3 +306,26 @@ def test_shorthand_in_notes_is_read_and_quoted_as_written() -> None:
 def test_a_routine_enquiry_with_nothing_disclosed_is_no_domestic_abuse() -> None:
     notes = "Seen alone at booking. Routine enquiry re DA made - none disclosed."
     assert "A.domestic_abuse" not in indicator_ids(check_case(case_from_dict({"notes": notes})))
+
+
+def test_notes_show_multi_agency_working_only_where_they_name_a_gap() -> None:
+    """A meeting noted as held is the work; the learning is the gap in it."""
+    held = check_case(case_from_dict({"notes": "Strategy meeting at 36/40. Plan agreed."}))
+    assert "G.multi_agency_working" not in {i.id for i in held.indicators}
+    gap = check_case(
+        case_from_dict({"notes": "The police were not invited to the strategy meeting."})
+    )
+    assert "G.multi_agency_working" in {i.id for i in gap.indicators}
+
+
+def test_a_review_still_counts_every_multi_agency_step() -> None:
+    """The notes reading is the case check's: a review names such steps to learn from them."""
+    from caselens.codebook import default_codebook
+    from caselens.model import Document
+    from caselens.pipeline.coding import Coder
+    from caselens.pipeline.segment import segment
+    from caselens.pipeline.settings import Settings
+
+    doc = Document.from_text("Strategy meeting at 36 weeks pregnant.", "review")
+    coder = Coder(default_codebook(), Settings(semantic=False, model=False))
+    assert "G.multi_agency_working" in {f.indicator for f in coder.code(doc, segment(doc))}

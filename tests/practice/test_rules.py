@@ -82,3 +82,16 @@ def test_a_bad_notes_differ_entry_is_reported_where_it_is(
     where = r"safer_sleep.yaml: rules\[\d+\]\.notes_differ\[0\]: "
     with pytest.raises(PracticeDataError, match=where + message):
         load_rules(default_codebook(), folder)
+
+
+def test_a_notes_reading_naming_an_unknown_indicator_is_reported(tmp_path: Path) -> None:
+    folder = _copy_rules(tmp_path)
+    (folder / "notes_reading.yaml").write_text("needs_a_gap:\n  - G.teamwork\n")
+    with pytest.raises(PracticeDataError, match=r"notes_reading.yaml: needs_a_gap\[0\]: .*G.team"):
+        load_rules(default_codebook(), folder)
+
+
+def test_a_rules_folder_without_a_notes_reading_reads_notes_as_shipped(tmp_path: Path) -> None:
+    rules = load_rules(default_codebook(), _copy_rules(tmp_path))
+    assert rules.needs_a_gap == load_rules(default_codebook()).needs_a_gap
+    assert "G.multi_agency_working" in rules.needs_a_gap

@@ -20,7 +20,8 @@ from caselens.practice import case_from_dict, check_case
 
 NOTES = Path(__file__).parent.parent / "fixtures" / "notes" / "visit-notes.jsonl"
 # vn61-vn120, a second blind batch that arrived after the notes reading was built and was
-# scored once, never read: 0.656 before this reading, 0.693 after
+# scored once, never read: 0.656 before this reading, 0.693 after, 0.702 with the notes
+# reading of multi-agency steps (its mistakes counted by indicator, not read)
 NOTES_2 = Path(__file__).parent.parent / "fixtures" / "notes" / "visit-notes-2.jsonl"
 
 
@@ -43,8 +44,8 @@ def _score(first: int, last: int, path: Path = NOTES) -> tuple[float, float, flo
 @pytest.mark.parametrize(
     ("first", "last", "floor_f1", "most_traps"),
     [
-        (1, 30, 0.86, 2),  # read while building: 0.874 (0.714 before), 1 trap of 14 taken
-        (31, 60, 0.72, 2),  # never read: 0.733 (0.679 before), 1 trap of 15 taken
+        (1, 30, 0.87, 2),  # read while building: 0.884 (0.714 before), 1 trap of 14 taken
+        (31, 60, 0.73, 2),  # never read: 0.742 (0.679 before), 1 trap of 15 taken
     ],
 )
 def test_visit_notes_keep_their_floor(
@@ -58,7 +59,7 @@ def test_visit_notes_keep_their_floor(
 @pytest.mark.slow
 def test_the_second_batch_keeps_its_floor() -> None:
     precision, recall, f1, traps = _score(61, 120, NOTES_2)
-    assert f1 >= 0.68, (precision, recall, f1)
+    assert f1 >= 0.69, (precision, recall, f1)  # 0.702
     assert traps <= 4
 
 

@@ -168,6 +168,12 @@ _CONCERN = re.compile(
 )
 
 
+def names_a_gap(text: str) -> bool:
+    """True when ``text`` names a gap or a concern (a contrast, a failure, a delay, a
+    lack), as a note of a meeting held or a referral made does not."""
+    return _CONCERN.search(text) is not None
+
+
 def _ties_to_case(sentence: str) -> bool:
     """True when the sentence names this case: its child, family, or a person by name."""
     if has_case_link(sentence):

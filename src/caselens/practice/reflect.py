@@ -95,21 +95,34 @@ def _sentence(text: str) -> str:
 
 
 def code_notes(
-    notes: str, name: str, codebook: Codebook, settings: Settings
+    notes: str,
+    name: str,
+    codebook: Codebook,
+    settings: Settings,
+    needs_a_gap: frozenset[str] = frozenset(),
 ) -> tuple[str, list[Finding], tuple[str, ...]]:
     """The notes coded by the same engine as reviews (negation handled there), their
-    shorthand read as the words it stands for; every finding quotes the notes as written."""
+    shorthand read as the words it stands for; every finding quotes the notes as written.
+
+    Findings of ``needs_a_gap`` indicators are kept only where their passage names a gap
+    (see ``practice/notes_reading.yaml``)."""
     from caselens.model.normalise import paragraph_blocks
     from caselens.pipeline.segment import segment
     from caselens.pipeline.shorthand import expand
+    from caselens.pipeline.stance import names_a_gap
 
     doc = Document.from_text(notes, name)
     coder = _notes_coder(codebook, settings)
     spelt = expand(doc.text)
-    if spelt.text == doc.text:
-        return doc.text, coder.code(doc, segment(doc)), coder.methods
-    read = replace(doc, text=spelt.text, blocks=tuple(paragraph_blocks(spelt.text)))
-    findings = [_in_notes(f, doc.text, spelt) for f in coder.code(read, segment(read))]
+    read = doc
+    if spelt.text != doc.text:
+        read = replace(doc, text=spelt.text, blocks=tuple(paragraph_blocks(spelt.text)))
+    # judged on the words read ("DNA" is "did not attend"), quoted as written
+    findings = [
+        f if read is doc else _in_notes(f, doc.text, spelt)
+        for f in coder.code(read, segment(read))
+        if f.indicator not in needs_a_gap or names_a_gap(f.quote)
+    ]
     return doc.text, findings, coder.methods
 
 
@@ -286,7 +299,7 @@ def check_case(
     findings: list[Finding] = []
     if case.notes and case.notes.strip():
         notes_text, findings, methods = code_notes(
-            case.notes, case.reference or "case notes", codebook, settings
+            case.notes, case.reference or "case notes", codebook, settings, rules.needs_a_gap
         )
     notes = _note_evidence(findings)
     check = _Check(case, codebook, rules)

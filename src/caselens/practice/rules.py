@@ -1,4 +1,5 @@
-"""Load the practice data files: fact mappings, unknown checks, safer-sleep advice, questions.
+"""Load the practice data files: fact mappings, unknown checks, safer-sleep advice, questions
+and how notes are read.
 
 All of what a case check looks for lives in YAML beside this module, so a
 partnership can change the advice or add a check without touching code. Each
@@ -90,6 +91,7 @@ class PracticeRules:
     safer_sleep_theme: str
     questions: dict[str, QuestionWording]
     statement: str
+    needs_a_gap: frozenset[str] = frozenset()  # shown by notes only where a gap is named
 
 
 def _read(name: str, folder: Path | None) -> dict[str, Any]:
@@ -239,6 +241,18 @@ def _theme(data: dict[str, Any], codebook: Codebook) -> str:
     return theme
 
 
+def _needs_a_gap(data: dict[str, Any], codebook: Codebook) -> frozenset[str]:
+    file, raw = data["__file__"], data.get("needs_a_gap") or []
+    if not isinstance(raw, list) or not all(isinstance(i, str) for i in raw):
+        raise PracticeDataError(file, "'needs_a_gap' must be a list of indicator ids")
+    known = {i.id for i in codebook.indicators}
+    for n, indicator in enumerate(raw):
+        if indicator not in known:
+            problem = f"indicator {indicator!r} is not in the codebook"
+            raise PracticeDataError(file, problem, f"needs_a_gap[{n}]")
+    return frozenset(raw)
+
+
 def _questions(data: dict[str, Any]) -> dict[str, QuestionWording]:
     file, out = data["__file__"], {}
     raw = data.get("questions") or {}
@@ -266,6 +280,14 @@ def _load(codebook: Codebook, folder: Path | None) -> PracticeRules:
         safer_sleep_theme=_theme(sleep, codebook),
         questions=_questions(questions),
         statement=str(_need(questions, "statement", questions["__file__"], "top")).strip(),
+        # a folder of rules written before this file existed reads notes as shipped
+        needs_a_gap=_needs_a_gap(
+            _read(
+                "notes_reading.yaml",
+                folder if folder and (folder / "notes_reading.yaml").exists() else None,
+            ),
+            codebook,
+        ),
     )
 
 
