@@ -116,6 +116,16 @@ from caselens.pipeline.stance import judge
             "case",
             "asserts",
         ),
+        # nothing in any agency's records "to suggest that ..." denies what follows; a
+        # missing assessment "to show" or "to indicate how" is still the gap
+        (
+            "There is nothing in the records of any agency to suggest that either parent "
+            "was abused as a child.",
+            "case",
+            "denies",
+        ),
+        ("There was no pre-birth assessment to show what support was needed.", "case", "asserts"),
+        ("There was no assessment to indicate how the family would cope.", "case", "asserts"),
     ],
 )
 def test_stance(sentence: str, about: str, polarity: str) -> None:

@@ -191,6 +191,9 @@ _SCREENED_CLEAR = re.compile(
 )
 
 
+_TO_SUGGEST = re.compile(r"\bto (?:suggest|indicate) (?:that|any|an?)\b", re.IGNORECASE)
+
+
 def _denies(sentence: str) -> bool:
     if _DENIAL_AFTER.search(sentence) or (
         " not " in sentence.lower() and _SCREENED_CLEAR.search(sentence)
@@ -199,6 +202,10 @@ def _denies(sentence: str) -> bool:
     found = _DENIAL.search(sentence) or _DENIAL_LATE.search(sentence)
     if found is None:
         return False
+    # "There is nothing in the records of any agency to suggest that ..." denies what
+    # follows, whatever records it names
+    if _TO_SUGGEST.search(sentence, found.end(), found.end() + 90):
+        return True
     # "There was no pre-birth assessment" names a gap in practice: that is a concern.
     following = sentence[found.end() : found.end() + 50]
     return not (PRACTICE.search(following) or ACTION.match(following.lstrip()))
