@@ -32,6 +32,11 @@ CODED = [
     ("F.significant_adults_unknown", "Police attended; she declined to give his name."),
     ("F.significant_adults_unknown", "Mum would not say who her new partner is."),
     ("D.lack_of_curiosity", "Staff took the couple's explanation at face value."),
+    (
+        "E.sleep_with_alcohol_drugs_smoking",
+        "Both parents drank a great deal that evening. The couple fell asleep with the baby "
+        "in their bed.",
+    ),
     # a case closed or stepped down as the harm came (GUIDELINES: "while concerns continued")
     ("D.desensitisation", "Children's services closed the case a month before Ada died."),
     ("D.desensitisation", "Only weeks earlier the twins had been stepped down to early help."),

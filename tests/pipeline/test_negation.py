@@ -111,6 +111,14 @@ def test_the_topic_of_a_question_is_not_asserted(
             "danger",
         ),
         ("The mother shared a bed with the baby.", "shared a bed", None),
+        # told at length, as advice is: the danger's gerund, then what it is about
+        (
+            "She talked with Jade about the risks of falling asleep with a baby on a sofa.",
+            "sofa",
+            "danger",
+        ),
+        ("The danger of this was missed when she fell asleep on the sofa.", "sofa", None),
+        ("Domestic abuse was a known risk in the couple's relationship.", "relationship", None),
     ],
 )
 def test_suppositions_and_other_families(sentence: str, target: str, reason: str | None) -> None:

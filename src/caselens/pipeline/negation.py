@@ -89,7 +89,12 @@ _ENQUIRY = re.compile(
 )
 # Advice speaks of a danger, not of what this family did: "the risks of sharing a bed".
 _DANGER_OF = re.compile(
-    r"\b(?:risks?|dangers?|hazards?) (?:of|in|associated with)\s+$", re.IGNORECASE
+    r"\b(?:risks?|dangers?|hazards?) (?:of|in|associated with)\s+$"
+    # the danger as advice tells it, at length: "the risks of falling asleep with a baby
+    # on a sofa"; a clause of its own ("... was missed when ...") ends it
+    r"|\b(?:risks?|dangers?|hazards?) of \w+ing\s+"
+    r"(?:(?!(?:is|are|was|were|had|has|when|while|but|because)\b)[\w'-]+\s+){0,7}$",
+    re.IGNORECASE,
 )
 
 # An enquiry nobody made is a learning point, kept.
