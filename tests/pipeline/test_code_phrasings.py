@@ -31,6 +31,11 @@ CODED = [
     ("F.significant_adults_unknown", "The new partner was unknown to the school and the GP."),
     ("F.significant_adults_unknown", "Police attended; she declined to give his name."),
     ("F.significant_adults_unknown", "Mum would not say who her new partner is."),
+    ("F.significant_adults_unknown", "First name given as 'Jay', no surname or DOB."),
+    (
+        "F.fathers_unseen_men",
+        "Baby's father stays a few nights a week. Not seen at any contact to date.",
+    ),
     ("D.lack_of_curiosity", "Staff took the couple's explanation at face value."),
     (
         "E.sleep_with_alcohol_drugs_smoking",
@@ -117,6 +122,7 @@ NOT_CODED = [
     # withholding a man's name tells of an adult unknown, not of the parent's engagement
     ("C.reluctance_to_engage", "Police attended; she declined to give his name."),
     ("D.desensitisation", "The sibling's plan ended shortly before the family moved."),
+    ("F.fathers_unseen_men", "Dad works away. Not seen baby since birth."),
     (
         "G.multi_agency_working",
         "The board accepted recommendations on improving multi-agency working with housing.",
