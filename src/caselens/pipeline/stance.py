@@ -194,10 +194,8 @@ _SCREENED_CLEAR = re.compile(
 _TO_SUGGEST = re.compile(r"\bto (?:suggest|indicate) (?:that|any|an?)\b", re.IGNORECASE)
 
 
-def _denies(sentence: str) -> bool:
-    if _DENIAL_AFTER.search(sentence) or (
-        " not " in sentence.lower() and _SCREENED_CLEAR.search(sentence)
-    ):
+def _denies(sentence: str, lowered: str) -> bool:
+    if _DENIAL_AFTER.search(sentence) or (" not " in lowered and _SCREENED_CLEAR.search(sentence)):
         return True
     found = _DENIAL.search(sentence) or _DENIAL_LATE.search(sentence)
     if found is None:
@@ -313,7 +311,7 @@ def judge(sentence: str) -> Stance:
                 return Stance("general", "asserts", "speaks of people in general")
             if is_general(text):
                 return Stance("general", "asserts", "a recommendation for everyone")
-    if _denies(text):
+    if _denies(text, lowered):
         return Stance("case", "denies", "the sentence denies it")
     doubt = _DOUBT.search(text)
     if doubt is not None:

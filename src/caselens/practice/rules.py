@@ -245,11 +245,8 @@ def _needs_a_gap(data: dict[str, Any], codebook: Codebook) -> frozenset[str]:
     file, raw = data["__file__"], data.get("needs_a_gap") or []
     if not isinstance(raw, list) or not all(isinstance(i, str) for i in raw):
         raise PracticeDataError(file, "'needs_a_gap' must be a list of indicator ids")
-    known = {i.id for i in codebook.indicators}
     for n, indicator in enumerate(raw):
-        if indicator not in known:
-            problem = f"indicator {indicator!r} is not in the codebook"
-            raise PracticeDataError(file, problem, f"needs_a_gap[{n}]")
+        _check_indicator(indicator, codebook, file, f"needs_a_gap[{n}]")
     return frozenset(raw)
 
 
