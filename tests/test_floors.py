@@ -20,29 +20,51 @@ from caselens.pipeline.settings import Settings
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "eval"
 
-# set: (screening F1, themes micro-F1, indicators micro-F1)
+# set: (screening F1, themes micro-F1, indicators micro-F1), with the default settings:
+# the patterns, and the trained model where it reads (summaries; not full reviews). rx,
+# rz, dev and dev2 trained the model, so their figures here are not a measure of it
+# (docs/sentence-model.md gives the out-of-fold ones); ry never did.
 FLOORS = {
     ROOT / "tests/fixtures/eval/long-own.jsonl": (1.0, 0.89, 0.90),
-    ROOT / "tests/fixtures/eval/seventh.jsonl": (0.95, 0.88, 0.80),
+    ROOT / "tests/fixtures/eval/seventh.jsonl": (0.95, 0.88, 0.81),
     ROOT / "tests/fixtures/eval/long-blind.jsonl": (1.0, 0.94, 0.84),
     ROOT / "tests/fixtures/eval/long-unread.jsonl": (1.0, 0.87, 0.81),
     ROOT / "tests/fixtures/eval/long-fresh.jsonl": (1.0, 0.89, 0.83),
+    ROOT / "data/labelled/rx.jsonl": (0.90, 0.90, 0.85),
+    ROOT / "data/labelled/ry.jsonl": (0.90, 0.79, 0.69),
+    ROOT / "data/labelled/rz.jsonl": (0.87, 0.84, 0.77),
+    SHARED / "long-dev.jsonl": (1.0, 0.95, 0.88),
+    SHARED / "dev.jsonl": (0.98, 0.92, 0.89),
+    SHARED / "dev2.jsonl": (0.92, 0.82, 0.76),
+}
+# The patterns alone (--no-model) on the short sets, where the model reads: the rules
+# must not get worse behind the model's back.
+PATTERN_FLOORS = {
+    ROOT / "tests/fixtures/eval/seventh.jsonl": (0.95, 0.88, 0.80),
     ROOT / "data/labelled/rx.jsonl": (0.90, 0.88, 0.81),
     ROOT / "data/labelled/ry.jsonl": (0.90, 0.76, 0.66),
     ROOT / "data/labelled/rz.jsonl": (0.87, 0.80, 0.70),
-    SHARED / "long-dev.jsonl": (1.0, 0.95, 0.88),
     SHARED / "dev.jsonl": (0.98, 0.90, 0.88),
     SHARED / "dev2.jsonl": (0.92, 0.76, 0.68),
 }
+CASES = [(path, floors, True) for path, floors in FLOORS.items()] + [
+    (path, floors, False) for path, floors in PATTERN_FLOORS.items()
+]
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("path", list(FLOORS), ids=lambda p: p.name)
-def test_accuracy_stays_above_its_floor(path: Path) -> None:
+@pytest.mark.parametrize(
+    ("path", "floors", "model"),
+    CASES,
+    ids=[f"{p.name}-{'default' if m else 'patterns'}" for p, _, m in CASES],
+)
+def test_accuracy_stays_above_its_floor(
+    path: Path, floors: tuple[float, float, float], model: bool
+) -> None:
     if not path.is_file():
         pytest.skip(f"{path} is not in this checkout")
-    result = evaluate(load_gold(path), default_codebook(), Settings())
-    screening, themes, indicators = FLOORS[path]
+    result = evaluate(load_gold(path), default_codebook(), Settings(model=model))
+    screening, themes, indicators = floors
     assert result["screening"]["f1"] >= screening
     assert result["themes"]["micro_f1"] >= themes
     assert result["indicators"]["micro_f1"] >= indicators

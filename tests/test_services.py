@@ -10,6 +10,7 @@ import pytest
 from caselens import __version__
 from caselens.codebook import default_codebook
 from caselens.errors import InputError
+from caselens.pipeline.sentence_model import default_model
 from caselens.pipeline.settings import Settings
 from caselens.services import analyse, analysis_from_dict, analysis_to_dict, shown_path
 
@@ -49,7 +50,8 @@ def test_analyse_reads_every_file_and_skips_the_damaged_one(folder: Path) -> Non
     )
     assert p.software_version == __version__
     assert p.settings.items() >= SETTINGS.to_dict().items()
-    assert p.settings["methods"] == ["rules"]  # which coders ran
+    assert p.settings["methods"] == ["rules", "model"]  # which coders ran
+    assert p.settings["model_sha256"] == default_model().config["sha256"]
     started, finished = datetime.fromisoformat(p.started), datetime.fromisoformat(p.finished)
     assert started.utcoffset() is not None and started <= finished
 

@@ -76,9 +76,10 @@ def test_every_policy_is_known_and_findings_say_which_coder_found_them() -> None
         assert doc.text[finding.start : finding.end] == finding.quote
 
 
-def test_the_model_is_off_unless_asked_for() -> None:
-    assert Coder(default_codebook(), Settings()).model is None
-    assert Coder(default_codebook(), Settings(model=True)).methods[:2] == ("rules", "model")
+def test_the_model_is_on_unless_turned_off() -> None:
+    assert Coder(default_codebook(), Settings()).methods[:2] == ("rules", "model")
+    assert Coder(default_codebook(), Settings(model=False)).model is None
+    assert Coder(default_codebook(), Settings(model=False)).methods == ("rules",)
 
 
 def test_a_full_review_with_its_sections_is_coded_by_the_patterns_alone(
@@ -106,3 +107,41 @@ def test_a_full_review_with_its_sections_is_coded_by_the_patterns_alone(
     assert len(coder.structure.read(review, sentences).headings) >= 3
     coder.consider(review, sentences)
     assert asked == [1]  # not asked again
+
+
+def test_a_long_text_without_headings_is_coded_by_the_patterns_alone(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """What the model learned from was short; a long text whose headings were lost (or a
+    generated one) is not read by it, but a case's notes are, however many."""
+    asked: list[int] = []
+    real = ModelCoder.code
+
+    def counting(self: ModelCoder, doc: object, sentences: list[object], rules: object) -> object:
+        asked.append(len(sentences))
+        return real(self, doc, sentences, rules)
+
+    monkeypatch.setattr(ModelCoder, "code", counting)
+    paragraph = "The father was never seen by the health visitor at any of her visits. " * 20
+    long_text = Document.from_text("\n\n".join([paragraph] * 25), "long")
+    assert len(long_text.text) > 30_000
+    Coder(default_codebook(), Settings(model=True)).consider(long_text, segment(long_text))
+    assert asked == []
+    notes = Coder(default_codebook(), Settings(model=True), one_account=True)
+    notes.consider(long_text, segment(long_text))
+    assert len(asked) == 1
+
+
+def test_the_model_does_not_find_what_the_patterns_read_as_denied() -> None:
+    """A note lists many things in one sentence; where the patterns found an indicator's
+    words denied in their clause, the model's proposal there is set aside too, and says so."""
+    coder = Coder(default_codebook(), Settings(model=True), one_account=True)
+    doc = Document.from_text(
+        "Safe sleep discussed: cot in parents' room, no bed-sharing, no smokers.", "note"
+    )
+    coding = coder.consider(doc, segment(doc))
+    assert "E.co_sleeping" not in {f.indicator for f in coding.findings}
+    set_aside = [c for c in coding.considered if c.indicator == "E.co_sleeping" and not c.kept]
+    assert set_aside and all(c.method != "rules" or "denies" in c.reason for c in set_aside)
+    modelled = [c for c in set_aside if c.method == "model"]
+    assert modelled and "the patterns read" in modelled[0].reason

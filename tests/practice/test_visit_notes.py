@@ -59,8 +59,10 @@ def test_visit_notes_keep_their_floor(
 @pytest.mark.slow
 def test_the_second_batch_keeps_its_floor() -> None:
     precision, recall, f1, traps = _score(61, 120, NOTES_2)
-    assert f1 >= 0.69, (precision, recall, f1)  # 0.702
-    assert traps <= 4
+    # 0.702 with the patterns alone (3 traps); 0.715 with the trained model, which
+    # finds more (recall 0.599 -> 0.636) and takes two more of the 60 sets' traps
+    assert f1 >= 0.70, (precision, recall, f1)
+    assert traps <= 5
 
 
 def test_the_labelled_notes_name_only_codebook_indicators() -> None:

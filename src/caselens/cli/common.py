@@ -128,7 +128,9 @@ def model_options(func: F) -> F:
         "--model/--no-model",
         default=Settings().model,
         show_default=True,
-        help="Also code with the trained sentence model (--no-model: patterns only).",
+        help="Also code with the trained sentence model where it reads (summaries, "
+        "briefings, case notes; not full reviews with their sections). --no-model: "
+        "patterns only.",
     )(decorated)
 
 

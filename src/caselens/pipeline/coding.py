@@ -126,6 +126,7 @@ class Coder:
         self.codebook = codebook
         self.settings = settings or Settings()
         self.rules = RuleCoder(codebook, one_account=one_account)
+        self.one_account = one_account
         self.structure = StructureReader(codebook.sections)
         self._parents_past = frozenset(i.id for i in codebook.indicators if i.parents_past)
         self.model = model if model is not None else _model_coder(codebook, self.settings)
@@ -191,7 +192,7 @@ class Coder:
         rule_findings = self.rules.code(doc, coded, trace)
         other: list[Finding] = []
         overruled: list[Finding] = []
-        if self.model is not None and len(structure.headings) < _STRUCTURED:
+        if self.model is not None and self._model_reads(doc, structure):
             reasons = self.eligible(doc, sentences, structure, stances)
             open_ = [sentences[i] for i in body if reasons[i] is None]
             proposed, rule_findings, overruled = self.model.code(doc, open_, rule_findings)
@@ -199,6 +200,7 @@ class Coder:
         if self.semantic is not None:
             other.extend(self.semantic.code(doc, coded))
         proposals = merge(rule_findings, other, 0.0)
+        denied = _denied(trace, coded)
         where = {(sentences[i].start, sentences[i].end): i for i in body}
         judged: dict[int, Stance] = dict(enumerate(stances)) if stances is not None else {}
         findings: list[Finding] = []
@@ -216,7 +218,11 @@ class Coder:
             stance = judged.get(index)
             if stance is None:
                 stance = judged[index] = judge(finding.quote)
-            reason = verdict or self._set_aside(role.coding, role.label, stance, finding)
+            reason = (
+                verdict
+                or self._set_aside(role.coding, role.label, stance, finding)
+                or _denied_reason(finding, denied)
+            )
             kept = reason is None
             considered.append(
                 Considered(
@@ -259,6 +265,16 @@ class Coder:
         considered.sort(key=lambda c: (c.start, c.indicator, not c.kept))
         return Coding(tuple(findings), tuple(considered))
 
+    def _model_reads(self, doc: Document, structure: Structure) -> bool:
+        """Whether the trained model reads this text: summaries, briefings and notes, the
+        kinds of text it learned from; not a review with its sections, nor a long text
+        without headings (what it learned from was under 3,000 characters, and encoding
+        every sentence of a long document costs seconds). A case's notes are read however
+        many there are."""
+        if len(structure.headings) >= _STRUCTURED:
+            return False
+        return self.one_account or len(doc.text) <= _MODEL_MAX_CHARS
+
     def _set_aside(self, coding: str, label: str, stance: Stance, finding: Finding) -> str | None:
         """Why a proposal is not a finding, or None when it is one."""
         reason = _sentence_reason(coding, label, finding.quote, stance)
@@ -268,6 +284,33 @@ class Coder:
         if reason is None and finding.confidence < self.settings.min_confidence:
             return f"confidence {finding.confidence:.2f} is below the minimum"
         return reason
+
+
+def _denied(trace: Sequence[Dropped], coded: Sequence[Sentence]) -> dict[tuple[str, int, int], str]:
+    """(indicator, sentence start, end) -> why the patterns set their own words aside there."""
+    out: dict[tuple[str, int, int], str] = {}
+    for drop in trace:
+        sentence = coded[drop.sentence]
+        out.setdefault((drop.indicator, sentence.start, sentence.end), drop.reason)
+    return out
+
+
+def _denied_reason(finding: Finding, denied: dict[tuple[str, int, int], str]) -> str | None:
+    """A proposal of another coder in a clause whose words for the indicator the patterns
+    read as denied ("no bed-sharing", "nil DV disclosed") is set aside as theirs were.
+
+    A sentence's stance is judged as a whole, and a note lists many things in one
+    sentence ("cot in parents' room, no bed-sharing, no smokers"); the patterns judge the
+    clause around their words, so where they found the indicator's words denied, a model
+    weighing the same words is not believed over them. A pattern finding of the same
+    indicator kept elsewhere in the sentence is merged with the proposal first, so this
+    only ever sets aside what the patterns did not find."""
+    if finding.method == "rules":
+        return None
+    reason = denied.get(_key(finding))
+    if reason is None:
+        return None
+    return f"{_REASONS.get(reason, reason)} (the words for it that the patterns read)"
 
 
 def _sentence_of(finding: Finding) -> tuple[int, int]:
@@ -292,6 +335,9 @@ def _sentence_reason(coding: str, label: str, quote: str, stance: Stance) -> str
 # F1 long-dev 0.885 -> 0.847, long-own 0.922 -> 0.895), so in a text with three headings
 # or more the patterns, read by section and stance, code alone.
 _STRUCTURED = 3
+# About 5,000 words: a briefing of a few pages. The generated reviews of the speed benchmark
+# (20 pages, no headings) are not read by it, nor is a long text whose headings were lost.
+_MODEL_MAX_CHARS = 30_000
 
 
 def _model_coder(codebook: Codebook, settings: Settings) -> ModelCoder | None:

@@ -161,38 +161,59 @@ class SentenceModel:
 
 class EncoderModel(SentenceModel):
     """The fine-tuned MiniLM encoder, int8 ONNX, run by onnxruntime (one thread: on two
-    cores two worker processes use them better than one process with two threads)."""
+    cores two worker processes use them better than one process with two threads).
+
+    The session is opened on the first sentence the model reads, not before: most of a
+    corpus is full reviews, which the model does not read, and a worker that never opens
+    it stays about 65 MB smaller."""
 
     def __init__(self, model_dir: Path | None = None) -> None:
         self.model_dir = Path(model_dir) if model_dir is not None else DEFAULT_MODEL_DIR
         self.config = _config(self.model_dir)
         self.labels = tuple(self.config["labels"])
-        try:
-            import onnxruntime
-            from tokenizers import Tokenizer
-
-            options = onnxruntime.SessionOptions()
-            options.intra_op_num_threads = int(self.config.get("threads", 1))
-            options.inter_op_num_threads = 1
-            self._session = onnxruntime.InferenceSession(
-                str(self.model_dir / "model.onnx"), options, providers=["CPUExecutionProvider"]
-            )
-            self._tokenizer = Tokenizer.from_file(str(self.model_dir / "tokenizer.json"))
-        except ImportError as error:
-            raise SentenceModelError(
-                self.model_dir,
-                f"{error.name} is not installed",
-                "Install it with: pip install 'caselens[model]' (or leave out --model).",
-            ) from error
-        except Exception as error:  # onnxruntime raises its own exception types
-            raise SentenceModelError(self.model_dir, str(error)) from error
-        self._tokenizer.enable_truncation(int(self.config.get("max_tokens", 64)))
-        self._tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
+        if not (self.model_dir / "model.onnx").is_file():
+            raise SentenceModelError(self.model_dir, "model.onnx is missing")
         self.batch = 32
+        self._session: Any = None
+        self._tokenizer: Any = None
+        self._opening = threading.Lock()
+
+    def _open(self) -> None:
+        with self._opening:
+            if self._session is not None:
+                return
+            try:
+                import onnxruntime
+                from tokenizers import Tokenizer
+
+                options = onnxruntime.SessionOptions()
+                options.intra_op_num_threads = int(self.config.get("threads", 1))
+                options.inter_op_num_threads = 1
+                session = onnxruntime.InferenceSession(
+                    str(self.model_dir / "model.onnx"),
+                    options,
+                    providers=["CPUExecutionProvider"],
+                )
+                tokenizer = Tokenizer.from_file(str(self.model_dir / "tokenizer.json"))
+            except ImportError as error:
+                raise SentenceModelError(
+                    self.model_dir,
+                    f"{error.name} is not installed",
+                    "Install it with: pip install onnxruntime (a dependency of caselens), or "
+                    "code with the patterns alone (--no-model).",
+                ) from error
+            except Exception as error:  # onnxruntime raises its own exception types
+                raise SentenceModelError(self.model_dir, str(error)) from error
+            tokenizer.enable_truncation(int(self.config.get("max_tokens", 64)))
+            tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
+            self._tokenizer = tokenizer
+            self._session = session
 
     def logits(self, texts: Sequence[str]) -> Matrix:
         if not texts:
             return np.zeros((0, len(self.labels)), dtype=np.float32)
+        if self._session is None:
+            self._open()
         # Similar lengths together, so a batch pads little; results go back in order.
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
         out = np.zeros((len(texts), len(self.labels)), dtype=np.float32)
