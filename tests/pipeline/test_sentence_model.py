@@ -140,7 +140,10 @@ def test_the_model_does_not_find_what_the_patterns_read_as_denied() -> None:
         "Safe sleep discussed: cot in parents' room, no bed-sharing, no smokers.", "note"
     )
     coding = coder.consider(doc, segment(doc))
-    assert "E.co_sleeping" not in {f.indicator for f in coding.findings}
+    # nor another of the theme's indicators, whose words were read as denied beside it
+    assert not {f.indicator for f in coding.findings if f.theme == "E"}
+    theirs = [c for c in coding.considered if c.method == "model" and "its theme" in c.reason]
+    assert theirs, "the model proposed another unsafe-sleep indicator here"
     set_aside = [c for c in coding.considered if c.indicator == "E.co_sleeping" and not c.kept]
     assert set_aside and all(c.method != "rules" or "denies" in c.reason for c in set_aside)
     modelled = [c for c in set_aside if c.method == "model"]

@@ -129,6 +129,7 @@ class Coder:
         self.one_account = one_account
         self.structure = StructureReader(codebook.sections)
         self._parents_past = frozenset(i.id for i in codebook.indicators if i.parents_past)
+        self._theme = {i.id: i.theme for i in codebook.indicators}
         self.model = model if model is not None else _model_coder(codebook, self.settings)
         self.semantic: SentenceCoder | None = (
             _semantic_coder(codebook) if self.settings.semantic else None
@@ -200,7 +201,7 @@ class Coder:
         if self.semantic is not None:
             other.extend(self.semantic.code(doc, coded))
         proposals = merge(rule_findings, other, 0.0)
-        denied = _denied(trace, coded)
+        denied = _denied(trace, coded, self._theme)
         where = {(sentences[i].start, sentences[i].end): i for i in body}
         judged: dict[int, Stance] = dict(enumerate(stances)) if stances is not None else {}
         findings: list[Finding] = []
@@ -286,30 +287,40 @@ class Coder:
         return reason
 
 
-def _denied(trace: Sequence[Dropped], coded: Sequence[Sentence]) -> dict[tuple[str, int, int], str]:
-    """(indicator, sentence start, end) -> why the patterns set their own words aside there."""
+def _denied(
+    trace: Sequence[Dropped], coded: Sequence[Sentence], theme: dict[str, str]
+) -> dict[tuple[str, int, int], str]:
+    """(indicator or theme, sentence start, end) -> why the patterns set their own words
+    for it aside there."""
     out: dict[tuple[str, int, int], str] = {}
     for drop in trace:
         sentence = coded[drop.sentence]
         out.setdefault((drop.indicator, sentence.start, sentence.end), drop.reason)
+        if drop.reason == "negated" and drop.indicator in theme:
+            out.setdefault((theme[drop.indicator], sentence.start, sentence.end), drop.reason)
     return out
 
 
 def _denied_reason(finding: Finding, denied: dict[tuple[str, int, int], str]) -> str | None:
-    """A proposal of another coder in a clause whose words for the indicator the patterns
-    read as denied ("no bed-sharing", "nil DV disclosed") is set aside as theirs were.
+    """A proposal of another coder in a sentence where the patterns read the words for its
+    indicator, or a denial of another of its theme's, as denied ("no bed-sharing", "nil
+    DV disclosed") is set aside as theirs were.
 
     A sentence's stance is judged as a whole, and a note lists many things in one
-    sentence ("cot in parents' room, no bed-sharing, no smokers"); the patterns judge the
-    clause around their words, so where they found the indicator's words denied, a model
-    weighing the same words is not believed over them. A pattern finding of the same
-    indicator kept elsewhere in the sentence is merged with the proposal first, so this
-    only ever sets aside what the patterns did not find."""
+    sentence ("Safe sleep discussed: cot in parents' room, no bed-sharing, no smokers");
+    the patterns judge the clause around their words, so where they found the topic's
+    words denied, a model weighing the same words is not believed over them. A pattern
+    finding of the same indicator kept elsewhere in the sentence is merged with the
+    proposal first, so this only ever sets aside what the patterns did not find."""
     if finding.method == "rules":
         return None
+    _, start, end = _key(finding)
     reason = denied.get(_key(finding))
     if reason is None:
-        return None
+        reason = denied.get((finding.theme, start, end))
+        if reason is None:
+            return None
+        return f"{_REASONS.get(reason, reason)} (the words of its theme that the patterns read)"
     return f"{_REASONS.get(reason, reason)} (the words for it that the patterns read)"
 
 
