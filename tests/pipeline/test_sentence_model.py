@@ -148,3 +148,20 @@ def test_the_model_does_not_find_what_the_patterns_read_as_denied() -> None:
     assert set_aside and all(c.method != "rules" or "denies" in c.reason for c in set_aside)
     modelled = [c for c in set_aside if c.method == "model"]
     assert modelled and "the patterns read" in modelled[0].reason
+
+
+def test_a_missing_runtime_is_said_at_once_with_the_way_round_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Not mid-corpus, at the first summary: the model is opened lazily, but whether its
+    runtime is there is asked when it is made."""
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(
+        importlib.util,
+        "find_spec",
+        lambda name, *a: None if name == "onnxruntime" else real(name, *a),
+    )
+    with pytest.raises(SentenceModelError, match=r"onnxruntime is not installed.*--no-model"):
+        SentenceModel(DEFAULT_MODEL_DIR)

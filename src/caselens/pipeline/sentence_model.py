@@ -16,6 +16,7 @@ The featurisation below is the single definition used by training and by run tim
 
 from __future__ import annotations
 
+import importlib.util
 import itertools
 import json
 import re
@@ -159,6 +160,12 @@ class SentenceModel:
         return out
 
 
+_NO_RUNTIME = (
+    "Install it with: pip install onnxruntime (a dependency of caselens), or code with the "
+    "patterns alone (--no-model)."
+)
+
+
 class EncoderModel(SentenceModel):
     """The fine-tuned MiniLM encoder, int8 ONNX, run by onnxruntime (one thread: on two
     cores two worker processes use them better than one process with two threads).
@@ -173,6 +180,8 @@ class EncoderModel(SentenceModel):
         self.labels = tuple(self.config["labels"])
         if not (self.model_dir / "model.onnx").is_file():
             raise SentenceModelError(self.model_dir, "model.onnx is missing")
+        if importlib.util.find_spec("onnxruntime") is None:  # say so now, not mid-corpus
+            raise SentenceModelError(self.model_dir, "onnxruntime is not installed", _NO_RUNTIME)
         self.batch = 32
         self._session: Any = None
         self._tokenizer: Any = None
@@ -197,10 +206,7 @@ class EncoderModel(SentenceModel):
                 tokenizer = Tokenizer.from_file(str(self.model_dir / "tokenizer.json"))
             except ImportError as error:
                 raise SentenceModelError(
-                    self.model_dir,
-                    f"{error.name} is not installed",
-                    "Install it with: pip install onnxruntime (a dependency of caselens), or "
-                    "code with the patterns alone (--no-model).",
+                    self.model_dir, f"{error.name} is not installed", _NO_RUNTIME
                 ) from error
             except Exception as error:  # onnxruntime raises its own exception types
                 raise SentenceModelError(self.model_dir, str(error)) from error
