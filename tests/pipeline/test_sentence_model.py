@@ -82,10 +82,8 @@ def test_the_model_is_on_unless_turned_off() -> None:
     assert Coder(default_codebook(), Settings(model=False)).methods == ("rules",)
 
 
-def test_a_full_review_with_its_sections_is_coded_by_the_patterns_alone(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """The model learned from summaries and notes; in a review with headings it is not asked."""
+def _count_model_reads(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """How many sentences the model is asked about, once per text it reads."""
     asked: list[int] = []
     real = ModelCoder.code
 
@@ -94,6 +92,14 @@ def test_a_full_review_with_its_sections_is_coded_by_the_patterns_alone(
         return real(self, doc, sentences, rules)
 
     monkeypatch.setattr(ModelCoder, "code", counting)
+    return asked
+
+
+def test_a_full_review_with_its_sections_is_coded_by_the_patterns_alone(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The model learned from summaries and notes; in a review with headings it is not asked."""
+    asked = _count_model_reads(monkeypatch)
     coder = Coder(default_codebook(), Settings(model=True))
     summary = Document.from_text("The father was never seen by the health visitor.", "summary")
     coder.consider(summary, segment(summary))
@@ -114,14 +120,7 @@ def test_a_long_text_without_headings_is_coded_by_the_patterns_alone(
 ) -> None:
     """What the model learned from was short; a long text whose headings were lost (or a
     generated one) is not read by it, but a case's notes are, however many."""
-    asked: list[int] = []
-    real = ModelCoder.code
-
-    def counting(self: ModelCoder, doc: object, sentences: list[object], rules: object) -> object:
-        asked.append(len(sentences))
-        return real(self, doc, sentences, rules)
-
-    monkeypatch.setattr(ModelCoder, "code", counting)
+    asked = _count_model_reads(monkeypatch)
     paragraph = "The father was never seen by the health visitor at any of her visits. " * 20
     long_text = Document.from_text("\n\n".join([paragraph] * 25), "long")
     assert len(long_text.text) > 30_000
