@@ -628,6 +628,12 @@ def main() -> None:
         help="one union threshold for every indicator (global), or a policy chosen per "
         "indicator among --policies",
     )
+    p.add_argument(
+        "--context",
+        action="store_true",
+        help="an experiment, not read by the product: each real sentence is read after the "
+        "one before it ('previous [SEP] sentence', 128 tokens)",
+    )
     p.add_argument("--encoder-epochs", type=int, default=3)
     p.add_argument("--encoder-lr", type=float, default=5e-5)
     args = p.parse_args()
@@ -640,6 +646,13 @@ def main() -> None:
     labels = [i.id for i in codebook.indicators]
     coder = Coder(codebook, Settings(semantic=False, model=False))
     examples, records = load_real(args.eval, coder, args.extra)
+    if args.context:
+        import train_encoder
+
+        train_encoder.MAX_TOKENS = 128
+        for i in range(len(examples) - 1, 0, -1):
+            if examples[i].group == examples[i - 1].group:
+                examples[i].text = f"{examples[i - 1].text} [SEP] {examples[i].text}"
     held: list[Record] = []
     if args.hold_out:
         held = [r for r in records if r.id.startswith(args.hold_out)]
