@@ -326,15 +326,10 @@ MODE = "indicator"
 def _micro_f1(
     records: Sequence[Record], logits: dict[int, np.ndarray], labels: Sequence[str], t: float
 ) -> float:
-    tp = fp = fn = 0
-    for r in records:
-        for j, label in enumerate(labels):
-            hit = _record_hit("union", t, r, j, label, logits)
-            gold = label in r.gold
-            tp += hit and gold
-            fp += hit and not gold
-            fn += gold and not hit
-    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+    found = record_sets(records, logits, labels, dict.fromkeys(labels, ("union", t)))
+    return float(
+        multilabel_scores([sorted(f) for f in found], [sorted(r.gold) for r in records])["micro_f1"]
+    )
 
 
 def choose_policy(

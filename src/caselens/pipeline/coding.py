@@ -126,7 +126,6 @@ class Coder:
         self.codebook = codebook
         self.settings = settings or Settings()
         self.rules = RuleCoder(codebook, one_account=one_account)
-        self.one_account = one_account
         self.structure = StructureReader(codebook.sections)
         self._parents_past = frozenset(i.id for i in codebook.indicators if i.parents_past)
         self._theme = {i.id: i.theme for i in codebook.indicators}
@@ -201,7 +200,7 @@ class Coder:
         if self.semantic is not None:
             other.extend(self.semantic.code(doc, coded))
         proposals = merge(rule_findings, other, 0.0)
-        denied = _denied(trace, coded, self._theme)
+        denied = _denied(trace, coded, self._theme) if other else {}  # only others' need it
         where = {(sentences[i].start, sentences[i].end): i for i in body}
         judged: dict[int, Stance] = dict(enumerate(stances)) if stances is not None else {}
         findings: list[Finding] = []
@@ -274,7 +273,7 @@ class Coder:
         many there are."""
         if len(structure.headings) >= _STRUCTURED:
             return False
-        return self.one_account or len(doc.text) <= _MODEL_MAX_CHARS
+        return self.rules.one_account or len(doc.text) <= _MODEL_MAX_CHARS
 
     def _set_aside(self, coding: str, label: str, stance: Stance, finding: Finding) -> str | None:
         """Why a proposal is not a finding, or None when it is one."""
