@@ -21,25 +21,27 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "eval"
 
 # set: (screening F1, themes micro-F1, indicators micro-F1), with the default settings:
-# the patterns, and the trained model where it reads (summaries; not full reviews). rx,
+# the patterns, and the trained model where it reads (summaries and notes; in full
+# reviews it only checks the patterns' sentences). rx,
 # rz, dev and dev2 trained the model, so their figures here are not a measure of it
 # (docs/sentence-model.md gives the out-of-fold ones); ry never did.
 FLOORS = {
-    ROOT / "tests/fixtures/eval/long-own.jsonl": (1.0, 0.89, 0.90),
+    ROOT / "tests/fixtures/eval/long-own.jsonl": (1.0, 0.89, 0.91),
     ROOT / "tests/fixtures/eval/seventh.jsonl": (0.95, 0.88, 0.81),
-    ROOT / "tests/fixtures/eval/long-blind.jsonl": (1.0, 0.94, 0.84),
-    ROOT / "tests/fixtures/eval/long-unread.jsonl": (1.0, 0.87, 0.81),
+    ROOT / "tests/fixtures/eval/long-blind.jsonl": (1.0, 0.95, 0.86),
+    ROOT / "tests/fixtures/eval/long-unread.jsonl": (1.0, 0.90, 0.84),
     ROOT / "tests/fixtures/eval/long-fresh.jsonl": (1.0, 0.89, 0.83),
     ROOT / "data/labelled/rx.jsonl": (0.90, 0.90, 0.85),
     ROOT / "data/labelled/ry.jsonl": (0.90, 0.79, 0.69),
     ROOT / "data/labelled/rz.jsonl": (0.87, 0.84, 0.77),
-    SHARED / "long-dev.jsonl": (1.0, 0.95, 0.88),
+    SHARED / "long-dev.jsonl": (1.0, 0.95, 0.90),
     SHARED / "dev.jsonl": (0.98, 0.92, 0.89),
     SHARED / "dev2.jsonl": (0.92, 0.82, 0.76),
 }
-# The patterns alone (--no-model) on the short sets, where the model reads: the rules
-# must not get worse behind the model's back.
+# The patterns alone (--no-model): the rules must not get worse behind the model's back.
 PATTERN_FLOORS = {
+    ROOT / "tests/fixtures/eval/long-unread.jsonl": (1.0, 0.87, 0.81),
+    SHARED / "long-dev.jsonl": (1.0, 0.95, 0.88),
     ROOT / "tests/fixtures/eval/seventh.jsonl": (0.95, 0.88, 0.80),
     ROOT / "data/labelled/rx.jsonl": (0.90, 0.88, 0.81),
     ROOT / "data/labelled/ry.jsonl": (0.90, 0.76, 0.66),

@@ -52,6 +52,7 @@ def test_analyse_reads_every_file_and_skips_the_damaged_one(folder: Path) -> Non
     assert p.settings.items() >= SETTINGS.to_dict().items()
     assert p.settings["methods"] == ["rules", "model"]  # which coders ran
     assert p.settings["model_sha256"] == default_model().config["sha256"]
+    assert p.settings["model_long_floor"] == default_model().config["long_floor"]
     started, finished = datetime.fromisoformat(p.started), datetime.fromisoformat(p.finished)
     assert started.utcoffset() is not None and started <= finished
 

@@ -10,6 +10,13 @@ model was trained (``policy`` in its config, chosen on out-of-fold predictions):
   aside (and shown as such by ``caselens explain``);
 * ``union``: either may find it.
 
+In a full review (sections, or too long for the model to read whole), the model proposes
+nothing; it reads only the sentences a pattern matched and overrules a pattern finding it
+gives less than ``long_floor`` (in its config), the pattern firing on a sentence that is
+not about the family (context, other people, praise). The floor was chosen on the labelled
+long reviews read while writing the rules (``scripts/choose_long_floor.py``) and measured
+once on long reviews never read.
+
 Confidence is calibrated on held-out labelled sentences (Platt scaling of the model's
 logit, one fit for pattern findings and one for the model's own), so a finding at 0.8
 was right about four times in five on text the model had not seen.
@@ -22,6 +29,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 import numpy as np
+import numpy.typing as npt
 
 from caselens.model import Codebook, Document, Evidence, Finding, Sentence
 from caselens.pipeline.sentence_model import SentenceModel
@@ -51,6 +59,8 @@ class ModelCoder:
             i.id: float(config.get("thresholds", {}).get(i.id, config.get("threshold", 0.5)))
             for i in codebook.indicators
         }
+        floor = config.get("long_floor")
+        self.long_floor: float | None = None if floor is None else float(floor)
         calibration = config.get("calibration", {})
         self._calibration = {
             method: (float(calibration[method][0]), float(calibration[method][1]))
@@ -132,3 +142,67 @@ class ModelCoder:
                 continue
             kept.append(replace(finding, confidence=self.confidence("rules", logit)))
         return proposed, kept, overruled
+
+    def check(
+        self, doc: Document, sentences: Sequence[Sentence], rule_findings: Sequence[Finding]
+    ) -> tuple[list[Finding], list[Finding]]:
+        """The pattern findings of a full review the model lets stand, and those it
+        overrules: an indicator's findings together, where it gives every one of them in
+        ``sentences`` (those that may be findings) less than ``long_floor``. It reads an
+        indicator's sentences in turn and stops at the first it gives more, so a review
+        costs about a sentence an indicator."""
+        if self.long_floor is None:
+            return list(rule_findings), []
+        row_of = {(s.start, s.end): r for r, s in enumerate(sentences)}
+        logits: dict[int, npt.NDArray[np.float32]] = {}  # a sentence is read once
+        below: dict[str, list[str]] = {}  # indicator -> probabilities read, all under
+        stands: set[str] = set()
+        for finding in rule_findings:
+            indicator = finding.indicator
+            r = row_of.get(
+                (finding.sentence_start or finding.start, finding.sentence_end or finding.end)
+            )
+            if r is None:  # not a sentence that may be a finding: set aside later anyway
+                continue
+            if indicator in stands or indicator not in self._column:
+                stands.add(indicator)
+                continue
+            if r not in logits:
+                text = doc.text[sentences[r].start : sentences[r].end]
+                logits[r] = self.model.logits([text])[0]
+            p = _sigmoid(float(logits[r][self._column[indicator]]))
+            if p >= self.long_floor:
+                stands.add(indicator)
+            else:
+                below.setdefault(indicator, []).append(f"{p:.3f}")
+        kept: list[Finding] = []
+        overruled: list[Finding] = []
+        for f in rule_findings:
+            if f.indicator in stands or f.indicator not in below:
+                kept.append(f)
+            else:
+                read = "model p=" + ", ".join(below[f.indicator])
+                overruled.append(replace(f, note=f"{f.note}; {read}" if f.note else read))
+        return kept, overruled
+
+    def probabilities(
+        self, doc: Document, sentences: Sequence[Sentence], findings: Sequence[Finding]
+    ) -> list[float | None]:
+        """The model's probability of each finding's indicator in its sentence (None for an
+        indicator it does not know). Only the sentences the findings are in are read."""
+        row_of = {(s.start, s.end): r for r, s in enumerate(sentences)}
+        at = [
+            row_of.get((f.sentence_start or f.start, f.sentence_end or f.end))
+            if f.indicator in self._column
+            else None
+            for f in findings
+        ]
+        read = sorted({r for r in at if r is not None})
+        if not read:
+            return [None] * len(findings)
+        logits = self.model.logits([doc.text[sentences[r].start : sentences[r].end] for r in read])
+        row = {r: k for k, r in enumerate(read)}
+        return [
+            None if r is None else _sigmoid(float(logits[row[r], self._column[f.indicator]]))
+            for f, r in zip(findings, at, strict=True)
+        ]

@@ -148,6 +148,8 @@ class Coder:
         out: dict[str, object] = {"methods": list(self.methods)}
         if self.model is not None:
             out["model_sha256"] = self.model.model.config.get("sha256")
+            # the weights' hash does not cover the floor of its check in full reviews
+            out["model_long_floor"] = self.model.long_floor
         return out
 
     def code(self, doc: Document, sentences: Sequence[Sentence]) -> list[Finding]:
@@ -192,11 +194,17 @@ class Coder:
         rule_findings = self.rules.code(doc, coded, trace)
         other: list[Finding] = []
         overruled: list[Finding] = []
-        if self.model is not None and self._model_reads(doc, structure):
+        verdict = _OVERRULED
+        if self.model is not None and self.model_reads_whole(doc, structure):
             reasons = self.eligible(doc, sentences, structure, stances)
             open_ = [sentences[i] for i in body if reasons[i] is None]
             proposed, rule_findings, overruled = self.model.code(doc, open_, rule_findings)
             other.extend(proposed)
+        elif self.model is not None:
+            reasons = self.eligible(doc, sentences, structure, stances)
+            open_ = [sentences[i] for i in body if reasons[i] is None]
+            rule_findings, overruled = self.model.check(doc, open_, rule_findings)
+            verdict = _OVERRULED_IN_REVIEW
         if self.semantic is not None:
             other.extend(self.semantic.code(doc, coded))
         proposals = merge(rule_findings, other, 0.0)
@@ -205,21 +213,14 @@ class Coder:
         judged: dict[int, Stance] = dict(enumerate(stances)) if stances is not None else {}
         findings: list[Finding] = []
         considered: list[Considered] = []
-        for finding, verdict in [(f, None) for f in proposals] + [
-            (
-                f,
-                "the trained model, which checks the patterns for this indicator, "
-                "did not find it here",
-            )
-            for f in overruled
-        ]:
+        for finding, overrule in [(f, None) for f in proposals] + [(f, verdict) for f in overruled]:
             index = where[_sentence_of(finding)]
             role = structure.role(index)
             stance = judged.get(index)
             if stance is None:
                 stance = judged[index] = judge(finding.quote)
             reason = (
-                verdict
+                overrule
                 or self._set_aside(role.coding, role.label, stance, finding)
                 or _denied_reason(finding, denied)
             )
@@ -265,7 +266,7 @@ class Coder:
         considered.sort(key=lambda c: (c.start, c.indicator, not c.kept))
         return Coding(tuple(findings), tuple(considered))
 
-    def _model_reads(self, doc: Document, structure: Structure) -> bool:
+    def model_reads_whole(self, doc: Document, structure: Structure) -> bool:
         """Whether the trained model reads this text: summaries, briefings and notes, the
         kinds of text it learned from; not a review with its sections, nor a long text
         without headings (what it learned from was under 3,000 characters, and encoding
@@ -339,6 +340,13 @@ def _sentence_reason(coding: str, label: str, quote: str, stance: Stance) -> str
         return stance.reason
     return None
 
+
+_OVERRULED = "the trained model, which checks the patterns for this indicator, did not find it here"
+# In a full review the model reads only what a pattern matched (ModelCoder.check).
+_OVERRULED_IN_REVIEW = (
+    "the trained model, reading the sentence a pattern matched, all but ruled it out "
+    "(a pattern firing on words that are not about this family)"
+)
 
 # The trained model learned from summaries and notes: short texts without headings. In a
 # full review with its sections it added more wrong findings than right ones (indicator

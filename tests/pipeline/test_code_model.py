@@ -1,0 +1,122 @@
+"""In a full review the trained model proposes nothing but checks the patterns: an
+indicator whose every matched sentence it all but rules out is set aside, and says why."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+import numpy as np
+import pytest
+
+from caselens.codebook import default_codebook
+from caselens.model import Document, Finding, Sentence
+from caselens.pipeline.code_model import ModelCoder
+from caselens.pipeline.coding import Coder
+from caselens.pipeline.segment import segment
+from caselens.pipeline.settings import Settings
+
+TEXT = (
+    "The father was never seen by the health visitor. "
+    "The father was not seen at any home visit either. "
+    "Isla was an articulate child."
+)
+FIRST, SECOND, THIRD = (
+    "The father was never seen by the health visitor.",
+    "The father was not seen at any home visit either.",
+    "Isla was an articulate child.",
+)
+
+
+class Scripted:
+    """A stand-in for the trained model that gives each sentence the probabilities it was
+    told (and almost nothing otherwise), and keeps what it was asked to read."""
+
+    def __init__(self, said: dict[str, dict[str, float]], floor: float | None = 0.03) -> None:
+        self.labels = tuple(i.id for i in default_codebook().indicators)
+        self.config: dict[str, object] = {"policy": {}, "long_floor": floor}
+        self.said = said
+        self.read: list[str] = []
+
+    def logits(self, texts: Sequence[str]) -> np.ndarray:
+        self.read.extend(texts)
+        out = np.full((len(texts), len(self.labels)), -10.0, dtype=np.float32)
+        for k, text in enumerate(texts):
+            for label, p in self.said.get(text, {}).items():
+                out[k, self.labels.index(label)] = math.log(p / (1 - p))
+        return out
+
+
+def _patterns(doc: Document) -> tuple[list[Sentence], list[Finding]]:
+    sentences = segment(doc)
+    findings = Coder(default_codebook(), Settings(model=False)).rules.code(doc, sentences, [])
+    assert [f.indicator for f in findings] == [
+        "F.fathers_unseen_men",
+        "F.fathers_unseen_men",
+        "D.affluence_assumption",
+    ]
+    return sentences, findings
+
+
+def _check(model: Scripted) -> tuple[list[Finding], list[Finding]]:
+    doc = Document.from_text(TEXT, "review")
+    sentences, findings = _patterns(doc)
+    coder = ModelCoder(default_codebook(), model)  # type: ignore[arg-type]
+    return coder.check(doc, sentences, findings)
+
+
+def test_an_indicator_all_of_whose_sentences_the_model_rules_out_is_overruled() -> None:
+    model = Scripted(
+        {
+            FIRST: {"F.fathers_unseen_men": 0.01},
+            SECOND: {"F.fathers_unseen_men": 0.6},
+            THIRD: {"D.affluence_assumption": 0.001},
+        }
+    )
+    kept, overruled = _check(model)
+    # one sentence the model believes keeps both of the indicator's findings
+    assert [f.indicator for f in kept] == ["F.fathers_unseen_men"] * 2
+    assert [f.indicator for f in overruled] == ["D.affluence_assumption"]
+    assert overruled[0].note == "articulate; model p=0.001"  # the words, and what it gave
+
+
+def test_reading_stops_at_the_first_sentence_the_model_believes() -> None:
+    model = Scripted({FIRST: {"F.fathers_unseen_men": 0.9}, THIRD: {"D.affluence_assumption": 0.5}})
+    kept, overruled = _check(model)
+    assert len(kept) == 3 and not overruled
+    assert model.read == [FIRST, THIRD]  # the second sentence of the fathers is not read
+
+
+@pytest.mark.parametrize("floor", [None, 0.03])
+def test_without_a_floor_or_outside_the_open_sentences_nothing_is_overruled(
+    floor: float | None,
+) -> None:
+    doc = Document.from_text(TEXT, "review")
+    sentences, findings = _patterns(doc)
+    model = Scripted({}, floor=floor)  # every indicator almost ruled out
+    coder = ModelCoder(default_codebook(), model)  # type: ignore[arg-type]
+    if floor is None:
+        kept, overruled = coder.check(doc, sentences, findings)
+    else:  # sentences in a section that cannot hold findings are set aside later anyway
+        kept, overruled = coder.check(doc, [], findings)
+    assert kept == findings and not overruled and not model.read
+
+
+def test_a_full_review_s_pattern_finding_the_model_rules_out_is_set_aside_with_why() -> None:
+    """With the shipped model: a three-year-old sister called articulate is not a
+    professional assuming a family is well off because it is articulate."""
+    review = Document.from_text(
+        "Introduction\n\nThis review concerns Baby K, who was seriously injured at nine weeks"
+        " old.\n\nBackground\n\nBaby K lived with his mother, his father and his sister Isla."
+        " Isla was three years old and an articulate child. The father was never seen by the"
+        " health visitor.\n\nAnalysis\n\nNobody asked who else looked after the baby.",
+        "review",
+    )
+    with_model = Coder(default_codebook(), Settings(model=True)).consider(review, segment(review))
+    alone = Coder(default_codebook(), Settings(model=False)).consider(review, segment(review))
+    assert "D.affluence_assumption" in {f.indicator for f in alone.findings}
+    found = {f.indicator for f in with_model.findings}
+    assert "D.affluence_assumption" not in found and "F.fathers_unseen_men" in found
+    aside = [c for c in with_model.considered if c.indicator == "D.affluence_assumption"]
+    assert aside and not aside[0].kept and "ruled it out" in aside[0].reason
+    assert "model p=" in aside[0].detail
