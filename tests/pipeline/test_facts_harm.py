@@ -78,6 +78,8 @@ def test_outcome_unknown_when_text_is_silent() -> None:
         ("The teenager had disclosed sexual abuse by an adult.", {"other"}),
         ("The death was found to be from natural causes.", {"other"}),
         ("The baby was attacked by the family dog.", {"other"}),
+        ("The baby died in her mother's bed in the early hours.", {"unsafe_sleeping"}),
+        ("The father admitted he shook him.", {"non_accidental_injury"}),
     ],
 )
 def test_harm_types(text: str, harm: set[str]) -> None:
@@ -102,6 +104,22 @@ def test_denied_harm_does_not_count() -> None:
         "The baby died of asphyxia in a pram with unsuitable bedding. "
         "Non-accidental injury was ruled out. There were no signs of neglect."
     )
+    assert facts_of(text).harm_types.value == ("unsafe_sleeping",)
+
+
+@pytest.mark.parametrize(
+    "habit",
+    [
+        "He shook the bottle till the lumps went, as he had been shown.",
+        "The health visitor shook her head when asked about it later.",
+        "The father's weekend drinking and cannabis use were known to the midwife.",
+        "His drinking, smoking and cannabis use were never discussed.",
+    ],
+)
+def test_a_thing_shaken_or_an_adult_s_habits_are_no_harm_to_the_child(habit: str) -> None:
+    """A bottle shaken is not a baby shaken; an adult's drinking listed beside drugs is
+    not a child drinking them."""
+    text = "The baby died after sleeping on the sofa with her father. " + habit
     assert facts_of(text).harm_types.value == ("unsafe_sleeping",)
 
 

@@ -34,8 +34,8 @@ _SUBSTANCE = (
     r"paracetamol|anti-?depressants?)"
 )
 _INGESTED = (
-    # not an adult "drinking or using drugs"
-    r"(?:drank|drinking(?!\s+or\s+(?:using|taking))|swallow\w*|ingest\w*|ingestion|ate|eaten|"
+    # not an adult "drinking or using drugs", "his drinking and cannabis use": habits listed
+    r"(?:drank|drinking(?!\s+(?:or|and|,)\s)|swallow\w*|ingest\w*|ingestion|ate|eaten|"
     r"eating|consum\w*|"
     rf"(?:got|get|getting)\s+hold\s+of)\s+(?:[\w'-]+\s+){{0,4}}{_SUBSTANCE}"
 )
@@ -108,10 +108,17 @@ SERIOUS = re.compile(
     _I,
 )
 
+# "shook the bottle", "shook his head", "shook hands": a thing shaken, not a child.
+_SHOOK_A_THING = (
+    r"(?!\s+(?:(?:his|her|their|my)\s+heads?|hands|(?:the|a|an|his|her|their)\s+(?:\w+\s+)?"
+    r"(?:bottles?|formula|feeds?|powder|tins?|tubs?|jars?|containers?|rattles?|toys?|"
+    r"blankets?|duvets?|fists?)\b))"
+)
+
 # ---- harm types ----------------------------------------------------------------------
 NAI = re.compile(
     r"\b(?:non[\s-]accidental(?:\s+(?:head\s+)?injur\w*)?|inflicted|abusive\s+head\s+trauma|"
-    r"shaken(?:\s+baby)?|shak(?:e|es|ing)\s+" + _CHILD + r"|shook|"
+    r"shaken(?:\s+baby)?|shak(?:e|es|ing)\s+" + _CHILD + r"|shook" + _SHOOK_A_THING + "|"
     # "haemorrhages consistent with shaking": the clinical finding names the mechanism
     r"(?:consistent|in\s+keeping|compatible)\s+with\s+shaking|shaking\s+injur\w*|"
     r"fractur\w*|broken\s+(?:bones?|ribs?|legs?|arms?|skull|femur)|smother\w*|strangl\w*|strangul\w*|"
@@ -269,8 +276,9 @@ SLEEP = re.compile(
     + r"|"
     r"in\s+(?:his|her|their|the)\s+parents'?\s+(?:double\s+)?bed|(?:unsuitable|soft|loose|adult)\s+bedding|"
     r"positional\s+asphyxia|"
-    r"(?:unresponsive|lifeless|limp|not\s+breathing|dead|face\s+down|lying|lay|found|placed|put|"
-    r"laid|asleep|sleeping|slept)\s+(?:\w+\s+){0,3}?(?:on|in)\s+(?:an?|the|his|her|their)\s+"
+    # "she died in her mother's bed"
+    r"(?:unresponsive|lifeless|limp|not\s+breathing|dead|died|face\s+down|lying|lay|found|placed|"
+    r"put|laid|asleep|sleeping|slept)\s+(?:\w+\s+){0,3}?(?:on|in)\s+(?:an?|the|his|her|their)\s+"
     r"(?:adult|double|king-?size|parents'?|mother's|father's)\s+bed|"
     rf"(?:{_SLEEP_VERB}|placed|put|laid|lying|lay|face\s+down)\s+(?:\w+\s+){{0,3}}?on\s+"
     r"(?:an?|the|his|her|their)\s+(?:\w+\s+)?(?:pillows?|cushions?)|"
