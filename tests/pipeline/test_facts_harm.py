@@ -80,6 +80,16 @@ def test_outcome_unknown_when_text_is_silent() -> None:
         ("The baby was attacked by the family dog.", {"other"}),
         ("The baby died in her mother's bed in the early hours.", {"unsafe_sleeping"}),
         ("The father admitted he shook him.", {"non_accidental_injury"}),
+        ("The toddler had consumed methadone left on a table.", {"neglect"}),
+        (  # the adult drank; the baby died in an unsafe sleep
+            "She died while sharing a sofa with an adult who had consumed alcohol and cannabis.",
+            {"unsafe_sleeping"},
+        ),
+        (  # harm to an adult, in the father's record
+            "The baby died on a sofa with his father. The father had a conviction for assault "
+            "occasioning actual bodily harm against a woman he was then seeing.",
+            {"unsafe_sleeping"},
+        ),
     ],
 )
 def test_harm_types(text: str, harm: set[str]) -> None:

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from caselens.codebook import default_codebook
 from caselens.ingest import read_document
 from caselens.model import Document, Facts
 from caselens.pipeline.facts import extract_facts
 from caselens.pipeline.facts_text import ADVICE, BODY, FRONT, TITLE, zones
+from caselens.pipeline.run import Pipeline
 from caselens.pipeline.segment import segment
 
 TITLE_PAGE = """# Child Safeguarding Practice Review: Child Q
@@ -115,6 +117,21 @@ def test_denied_list_of_harms_leaves_natural_causes(tmp_path: Path) -> None:
     )
     _, facts = read(tmp_path, text)
     assert facts.harm_types.value == ("other",)
+
+
+def test_a_section_of_matters_considered_and_not_found_names_no_harm(tmp_path: Path) -> None:
+    """Its headings name the harms the review ruled out ("10.1 Non-accidental injury.")."""
+    text = (
+        TITLE_PAGE
+        + "## 1. Introduction\n\nChild Z, aged seven weeks, died after his father fell asleep "
+        "on the sofa with him.\n\n## 10. Matters considered and not found\n\n10.1 "
+        "Non-accidental injury. The post-mortem examination found no injuries.\n\n10.2 "
+        "Neglect. The home was clean and every appointment was kept.\n"
+    )
+    path = tmp_path / "review.md"
+    path.write_text(text, encoding="utf-8")
+    processed = Pipeline(default_codebook()).process(read_document(path))
+    assert processed.facts.harm_types.value == ("unsafe_sleeping",)
 
 
 def test_statutory_criteria_wording_is_no_harm_type(tmp_path: Path) -> None:

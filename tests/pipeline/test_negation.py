@@ -23,6 +23,17 @@ def _reason(sentence: str, target: str) -> str | None:
         ("The baby had never shared a bed with the parents.", "shared a bed"),
         # what nobody knew is unknown, not told
         ("Nothing was known of his history or his own childhood.", "his own childhood"),
+        # information that would suggest it is no practice: "no information ... suggesting"
+        (
+            "There was no information held by any agency suggesting domestic abuse between "
+            "the mother and her partner.",
+            "domestic abuse",
+        ),
+        (
+            "She describes a settled childhood, and nothing in the records of any agency "
+            "suggests that either parent experienced abuse.",
+            "experienced abuse",
+        ),
     ],
 )
 def test_denials_are_negated(sentence: str, target: str) -> None:
@@ -46,6 +57,8 @@ def test_denials_are_negated(sentence: str, target: str) -> None:
         ("There were no missed appointments, but the father was violent.", "violent"),
         # A cue that is part of the matched words is not a negation of them.
         ("The mother did not engage with services.", "did not engage"),
+        # a suggestion nobody made about an action is a gap in practice
+        ("No professional suggested a referral for the father's drinking.", "drinking"),
     ],
 )
 def test_asserted_matches_are_kept(sentence: str, target: str) -> None:

@@ -126,6 +126,25 @@ from caselens.pipeline.stance import judge
         ),
         ("There was no pre-birth assessment to show what support was needed.", "case", "asserts"),
         ("There was no assessment to indicate how the family would cope.", "case", "asserts"),
+        # the review's own question, answered after it, is no finding; as reporting puts a
+        # finding ("the review asked whether ...") it is one
+        (
+            "9.10 The review considered whether practitioners had treated the new "
+            "relationship as a fresh start.",
+            "case",
+            "asks",
+        ),
+        (
+            "The review asked whether professionals had been too ready to believe the mother.",
+            "case",
+            "asserts",
+        ),
+        (
+            "It is possible that the routine was disrupted over Christmas, but the review has "
+            "found no information to confirm this.",
+            "case",
+            "doubts",
+        ),
     ],
 )
 def test_stance(sentence: str, about: str, polarity: str) -> None:

@@ -239,6 +239,8 @@ def extract_harm_types(doc: Document, items: list[Piece]) -> Fact:
             continue
         if W.DOMESTIC.fullmatch(m.group(0)) or W.NOT_BY_PERSON.search(_near(piece, m)):
             continue
+        if W.ADULT_VICTIM.match(piece.text, m.end()):
+            continue
         if not counts(piece, m):
             continue
         found["non_accidental_injury"] = (piece, m.group(0))
@@ -252,6 +254,10 @@ def extract_harm_types(doc: Document, items: list[Piece]) -> Fact:
             ]
         at = piece.start + m.start()
         if any(s <= at < e for s, e in excluded):
+            continue
+        if W.INGESTION.match(m.group(0)) and W.ADULT_CONSUMER.search(
+            piece.text[max(0, m.start() - 40) : m.start()]
+        ):
             continue
         if counts(piece, m):
             found["neglect"] = (piece, m.group(0))

@@ -115,6 +115,23 @@ _SHOOK_A_THING = (
     r"blankets?|duvets?|fists?)\b))"
 )
 
+# Harm done to an adult, told in a carer's record: "assault occasioning actual bodily harm
+# against a woman with whom he was then in a relationship".
+ADULT_VICTIM = re.compile(
+    r"\s*(?:[\w'-]+\s+){0,3}?(?:against|on|to)\s+(?:a|an|his|her|their|the|another|a\s+former)\s+"
+    r"(?:[\w'-]+\s+)?(?:woman|man|partner|ex-partner|girlfriend|boyfriend|adult|wife|husband|"
+    r"neighbour|stranger|officer|friend|colleague)\b",
+    _I,
+)
+# An adult the one who drank or took the drugs: "an adult who had consumed alcohol and
+# cannabis" (a child's ingestion is told of the child: "the toddler had swallowed ...").
+INGESTION = re.compile(r"drank|drinking|swallow|ingest|ate\b|eaten|eating|consum|got|get", _I)
+ADULT_CONSUMER = re.compile(
+    r"\b(?:adults?|parents?|mother|father|carers?|partner|boyfriend|girlfriend|man|woman)\s+"
+    r"(?:who\s+)?(?:had\s+)?(?:been\s+)?$",
+    _I,
+)
+
 # ---- harm types ----------------------------------------------------------------------
 NAI = re.compile(
     r"\b(?:non[\s-]accidental(?:\s+(?:head\s+)?injur\w*)?|inflicted|abusive\s+head\s+trauma|"
@@ -283,7 +300,7 @@ SLEEP = re.compile(
     rf"(?:{_SLEEP_VERB}|placed|put|laid|lying|lay|face\s+down)\s+(?:\w+\s+){{0,3}}?on\s+"
     r"(?:an?|the|his|her|their)\s+(?:\w+\s+)?(?:pillows?|cushions?)|"
     r"(?:asphyxi\w*|suffocat\w*)\b[^.;]{0,50}\b(?:adult|double|parents'?)\s+bed|"
-    r"(?:unresponsive|lifeless|limp|not\s+breathing|dead|found)\s+(?:\w+\s+){0,3}?(?:on|in)\s+"
+    r"(?:unresponsive|lifeless|limp|not\s+breathing|dead|died|found)\s+(?:\w+\s+){0,3}?(?:on|in)\s+"
     rf"(?:an?|the|his|her|their)\s+(?:\w+\s+)?{_SOFT_PLACE}|"
     rf"(?:asleep|sleeping|slept|dozed|dozing|dozed\s+off)\b[^.]{{0,60}}\b{_SOFT_PLACE}|"
     rf"{_SOFT_PLACE}\b[^.]{{0,60}}\b(?:asleep|sleeping|slept|slumped|dozed|dozing))\b",

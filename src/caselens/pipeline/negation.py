@@ -45,8 +45,11 @@ _PSEUDO = re.compile(
 # Cues that deny what follows them in the clause.
 _PRE_CUE = re.compile(
     # "no reports of X": the report word belongs to the denial, not to a practice gap, so
-    # the longer cue is tried first
-    r"\b(?:no (?:\w+ )?(?:reports?|history|evidence|indications?|signs?|suggestions?|allegations?)"
+    # the longer cue is tried first; so is "no information held by any agency suggesting
+    # X", "nothing in the records suggests that X", where the information is no practice
+    r"\b(?:(?:no|nothing)\s+(?:[\w'-]+\s+){0,8}?(?:suggest(?:ing|s|ed)?|indicat(?:ing|es|ed))"
+    r"(?:\s+that)?"
+    r"|no (?:\w+ )?(?:reports?|history|evidence|indications?|signs?|suggestions?|allegations?)"
     r" (?:of|about|that)"
     # "nothing was known of his own childhood": unknown, not told
     r"|nothing (?:was |is |had been )?known (?:of|about)|little (?:was |is )?known (?:of|about)"

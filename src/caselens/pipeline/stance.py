@@ -141,7 +141,11 @@ _DOUBT = re.compile(
     r"|(?:was|were|had been|has been) excluded as\b"
     r"|ruled out|unfounded|not substantiated|unsubstantiated|no longer (?:suspected|a concern)"
     r"|(?:was|were) (?:later )?found not to\b"
-    r"|turned out (?:not|to be (?:normal|benign|accidental)))",
+    r"|turned out (?:not|to be (?:normal|benign|accidental))"
+    # a possibility raised and left unconfirmed: "... but the review has found no
+    # information to confirm this"
+    r"|(?:found|finds|is|was|there is|there was) no (?:information|evidence|record) to "
+    r"(?:confirm|support|substantiate))",
     re.IGNORECASE,
 )
 # Practice praised.
@@ -256,6 +260,15 @@ _REVIEW_PROCESS = re.compile(
     r"(?:(?:also|then|later|first) )?(?:met|spoke|visited|talked|interviewed|held)\b",
     re.IGNORECASE,
 )
+# A question the review set itself, answered (if at all) in what follows: "The review
+# considered whether practitioners had treated the move as a fresh start." Only that
+# wording of method: "the review asked whether professionals had been too ready to
+# believe the mother" is how reporting puts a finding (ry, rz).
+_REVIEW_ASKS = re.compile(
+    r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:the |this )?(?:review|reviewers?|panel|authors?)\s+"
+    r"(?:(?:also|then|first|next|therefore) )?considered whether\b",
+    re.IGNORECASE,
+)
 # Another case told beside this one, as news reports and thematic briefings do: "Another
 # review in the same batch criticised ...", "Other incidents in the report included ...",
 # "In the meantime another baby in the same area died". A later baby of this family
@@ -297,6 +310,11 @@ def judge(sentence: str) -> Stance:
         return Stance("general", "asserts", f"the review's own work ({process.group().strip()!r})")
     if text.endswith("?"):
         return Stance("case", "asks", "a question, not a statement")
+    asked = _REVIEW_ASKS.match(text)
+    if asked is not None:
+        return Stance(
+            "case", "asks", f"a question the review set itself ({asked.group().strip()!r})"
+        )
     tied = _ties_to_case(text)
     if not tied:
         general = _GENERAL.search(text) or (
