@@ -81,6 +81,11 @@ def test_outcome_unknown_when_text_is_silent() -> None:
         ("The baby died in her mother's bed in the early hours.", {"unsafe_sleeping"}),
         ("The father admitted he shook him.", {"non_accidental_injury"}),
         ("The toddler had consumed methadone left on a table.", {"neglect"}),
+        (  # the perpetrator named by the mother is still the baby's attacker
+            "The baby suffered fractures. Her mother's partner was convicted of causing "
+            "grievous bodily harm with intent.",
+            {"non_accidental_injury"},
+        ),
         (  # the adult drank; the baby died in an unsafe sleep
             "She died while sharing a sofa with an adult who had consumed alcohol and cannabis.",
             {"unsafe_sleeping"},
@@ -124,6 +129,11 @@ def test_denied_harm_does_not_count() -> None:
         "The health visitor shook her head when asked about it later.",
         "The father's weekend drinking and cannabis use were known to the midwife.",
         "His drinking, smoking and cannabis use were never discussed.",
+        'He said he had been "shaken" by the attendance and meant to lock the box away.',
+        "The mother said she was shaken by the news of the arrest.",
+        "On some evenings the father was left to settle her on his own.",
+        "The father was charged with assault occasioning actual bodily harm and bailed, with "
+        "conditions not to contact the mother.",
     ],
 )
 def test_a_thing_shaken_or_an_adult_s_habits_are_no_harm_to_the_child(habit: str) -> None:

@@ -65,6 +65,21 @@ def test_asserted_matches_are_kept(sentence: str, target: str) -> None:
     assert _reason(sentence, target) is None
 
 
+def test_the_topics_of_routine_questions_are_no_facts_however_long_the_list() -> None:
+    sentence = (
+        "At booking the midwife asked the routine questions about the mother's health, "
+        "mental health, alcohol and drug use and domestic abuse."
+    )
+    for topic in ("mental health", "drug use", "domestic abuse"):
+        assert _reason(sentence, topic) == "asked", topic
+    # the list ends where the clause does: what staff then did is told, and counts
+    told = (
+        "Health staff asked routine questions about abuse without knowing the history, and "
+        "accepted the mother's assurances that all was well."
+    )
+    assert _reason(told, "accepted the mother's assurances") is None
+
+
 def test_a_denial_reaches_over_not_because() -> None:
     sentence = "She missed the check because she was away, not because she was avoiding contact."
     assert _reason(sentence, "avoiding contact") == "negated"

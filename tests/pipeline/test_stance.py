@@ -145,6 +145,24 @@ from caselens.pipeline.stance import judge
             "case",
             "doubts",
         ),
+        # another child's review, a call about another flat, what the review leaves aside
+        (
+            "The Board's earlier review concerning Child R, a baby who died in 2016 while "
+            "sharing a sofa with a parent who had used cannabis, led to a campaign.",
+            "general",
+            "asserts",
+        ),
+        (
+            "A call about cannabis being smoked on the landing was traced to a neighbouring "
+            "flat and had no connection with Kai's family.",
+            "general",
+            "asserts",
+        ),
+        (
+            "The older sibling's own experience is not considered further in this review.",
+            "general",
+            "asserts",
+        ),
     ],
 )
 def test_stance(sentence: str, about: str, polarity: str) -> None:

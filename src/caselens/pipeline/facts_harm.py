@@ -241,6 +241,12 @@ def extract_harm_types(doc: Document, items: list[Piece]) -> Fact:
             continue
         if W.ADULT_VICTIM.match(piece.text, m.end()):
             continue
+        if (
+            W.BODILY_HARM.fullmatch(m.group(0))
+            and W.NAMES_ADULT.search(piece.text)
+            and not W.NAMES_CHILD.search(piece.text)
+        ):
+            continue
         if not counts(piece, m):
             continue
         found["non_accidental_injury"] = (piece, m.group(0))

@@ -123,6 +123,20 @@ ADULT_VICTIM = re.compile(
     r"neighbour|stranger|officer|friend|colleague)\b",
     _I,
 )
+# A charge of bodily harm in a sentence about an adult and no child: "the father was later
+# charged with assault occasioning actual bodily harm and released on bail, with conditions
+# not to contact the mother".
+BODILY_HARM = re.compile(r"(?:grievous|actual)\s+bodily\s+harm", _I)
+NAMES_ADULT = re.compile(  # an adult as the one harmed or kept away, not "the mother's partner"
+    r"\b(?:contact|against|assault\w*|attack\w*|hit(?:ting)?|punch\w*|towards?)\s+"
+    r"(?:the|his|her|a|an)\s+(?:\w+\s+)?(?:mother|partner|ex-partner|girlfriend|wife|woman)\b(?!'s)",
+    _I,
+)
+NAMES_CHILD = re.compile(
+    r"\b(?:bab(?:y|ies)|infants?|child|children|son|daughter|boy|girl|toddler|newborn|twins?)\b"
+    r"|\b(?:Baby|Child)\s+[A-Z]\b",
+    _I,
+)
 # An adult the one who drank or took the drugs: "an adult who had consumed alcohol and
 # cannabis" (a child's ingestion is told of the child: "the toddler had swallowed ...").
 INGESTION = re.compile(r"drank|drinking|swallow|ingest|ate\b|eaten|eating|consum|got|get", _I)
@@ -132,10 +146,17 @@ ADULT_CONSUMER = re.compile(
     _I,
 )
 
+# A person "shaken" by what happened: 'he said he had been "shaken" by the attendance'.
+_SHAKEN_BY_EVENTS = (
+    r"(?!\s+by\s+(?:the|what|this|that|her|his|their)\s+(?:\w+\s+)?(?:news|attendance|incident|"
+    r"experience|events?|death|visit|admission|call|conversation|meeting|arrest|diagnosis)\b)"
+)
+
 # ---- harm types ----------------------------------------------------------------------
 NAI = re.compile(
     r"\b(?:non[\s-]accidental(?:\s+(?:head\s+)?injur\w*)?|inflicted|abusive\s+head\s+trauma|"
-    r"shaken(?:\s+baby)?|shak(?:e|es|ing)\s+" + _CHILD + r"|shook" + _SHOOK_A_THING + "|"
+    r"(?<![\"\u201c'\u2018])shaken(?![\"\u201d'\u2019])" + _SHAKEN_BY_EVENTS + r"(?:\s+baby)?|"
+    r"shak(?:e|es|ing)\s+" + _CHILD + r"|shook" + _SHOOK_A_THING + "|"
     # "haemorrhages consistent with shaking": the clinical finding names the mechanism
     r"(?:consistent|in\s+keeping|compatible)\s+with\s+shaking|shaking\s+injur\w*|"
     r"fractur\w*|broken\s+(?:bones?|ribs?|legs?|arms?|skull|femur)|smother\w*|strangl\w*|strangul\w*|"
@@ -205,7 +226,9 @@ NEGLECT = re.compile(
     r"(?:found|seen|discovered)\s+(?:walking\s+)?alone\s+(?:in|on|outside|at|near|by|along)|wandering\s+(?:alone|unsupervised|outside|"
     r"along|the\s+streets?|in\s+the\s+(?:street|road))|"
     r"left\s+(?:alone|on\s+(?:his|her|their)\s+own|without\s+(?:an\s+)?adult)|"
-    r"left\s+(?:\w+\s+){0,3}(?:on\s+(?:their|his|her)\s+own|alone|unsupervised)|"
+    # not an adult "left to settle her on his own"
+    r"left\s+(?!to\s+(?:settle|care|look|mind|feed|bath|put|change|manage|cope)\b)"
+    r"(?:\w+\s+){0,3}(?:on\s+(?:their|his|her)\s+own|alone|unsupervised)|"
     r"leaving\s+(?:him|her|them|the\s+(?:baby|child|infant|toddler|twins))\s+"
     r"(?:alone|unattended|unsupervised|unchecked|on\s+(?:his|her|their)\s+own)|"
     r"left\s+(?:\w+\s+){0,4}unchecked|unchecked\s+for\s+(?:\w+\s+){0,2}hours|"

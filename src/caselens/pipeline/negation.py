@@ -100,6 +100,13 @@ _DANGER_OF = re.compile(
     re.IGNORECASE,
 )
 
+# The topics of routine questions, however long the list: "the midwife asked the routine
+# questions about the mother's health, mental health, alcohol and drug use and domestic abuse".
+_ROUTINE_QUESTIONS = re.compile(
+    r"\b(?:routine|standard|usual|screening|booking)\s+(?:enquiry|questions?)\s+"
+    r"(?:about|on|regarding|covering|into)\s+(?:[\w'\u2019-]+,?\s+){0,14}$",
+    re.IGNORECASE,
+)
 # An enquiry nobody made is a learning point, kept.
 _UNASKED = re.compile(r"\b(?:nobody|no one|no-one|fail\w*|omit\w*)\b", re.IGNORECASE)
 
@@ -163,9 +170,9 @@ _NEXT_WORD = re.compile(r"[\s-]+\w+")
 _CUE_WINDOW = 70  # characters before a match in which a cue still applies
 
 
-def _clause_before(text: str, start: int) -> str:
-    """The part of the clause holding ``start`` that lies before it."""
-    window = text[max(0, start - _CUE_WINDOW) : start]
+def _clause_before(text: str, start: int, reach: int = _CUE_WINDOW) -> str:
+    """The part of the clause holding ``start`` that lies before it, within ``reach``."""
+    window = text[max(0, start - reach) : start]
     ends = [b.end() for b in _BOUNDARY.finditer(window)]
     return window[ends[-1] :] if ends else window
 
@@ -232,6 +239,8 @@ def negation_reason(sentence: str, start: int, end: int) -> str | None:
     if _POST_CUE.search(_clause_after(sentence, end)):
         return "negated"
     if not cues and _ENQUIRY.search(masked) and not _UNASKED.search(masked):
+        return "asked"
+    if not cues and _ROUTINE_QUESTIONS.search(_clause_before(sentence, start, 160)):
         return "asked"
     if _DANGER_OF.search(masked):
         return "danger"

@@ -278,6 +278,10 @@ _ANOTHER_CASE = re.compile(
     r"(?:(?:another|a second|a separate|a further|a similar) (?:serious case |safeguarding "
     r"|child safeguarding practice |practice |local )?(?:reviews?|cases?|reports?|inquir(?:y|ies))"
     r"|other (?:incidents|cases|reviews|deaths|reports) (?:in|included|described|involved)"
+    # "The Board's earlier review concerning Child R, a baby who died in 2016 ..."
+    r"|(?:the |an? )?(?:[\w'\u2019]+(?:'s|\u2019s) )?(?:earlier|previous|prior) (?:serious case "
+    r"|child (?:safeguarding )?practice |practice |local |rapid )?reviews? (?:concerning|of|into"
+    r"|about|for|in respect of)"
     r"|(?:another|a second) (?:baby|infant|child|toddler|family|girl|boy)\b[^.]{0,60}"
     r"\b(?:in the same|elsewhere|in (?:a|another) (?:different|neighbouring))"
     r")\b",
@@ -290,7 +294,13 @@ _SAME_BATCH = re.compile(
 )
 _NOT_THIS_CASE = re.compile(
     r"\b(?:separately from|(?:do|does|did) not (?:arise|come) from|not (?:arising|drawn) from"
-    r"|unrelated to|independent(?:ly)? of) (?:this|the) (?:case|review's findings)\b",
+    r"|unrelated to|independent(?:ly)? of) (?:this|the) (?:case|review's findings)\b"
+    # "... was traced to a neighbouring flat and had no connection with Kai's family"
+    r"|\b(?:had|has|with|bore) no (?:connection|link) (?:with|to) "
+    r"(?:this|the|[A-Z]\w+(?:'s|\u2019s)) (?:family|household|case)\b"
+    # the review's own scope: "is not considered further in this review"
+    r"|\bnot (?:considered|examined|explored|discussed) further in this review\b"
+    r"|\boutside the scope of this review\b",
     re.IGNORECASE,
 )
 
