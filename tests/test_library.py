@@ -72,6 +72,28 @@ def test_recode_keeps_earlier_runs_with_the_real_pipeline(tmp_path: Path) -> Non
         assert [r.id for r in detail.runs] == [first.run_id, report.run_id]
 
 
+def test_a_new_trained_model_or_floor_makes_a_library_stale(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The run keeps which model, and which floor of its check, coded it: findings from an
+    older model are recoded, as findings from other settings are."""
+    from caselens.pipeline.coding import Coder
+
+    files = _write_reviews(tmp_path / "in", 2)
+    codebook = load_codebook()
+    with Store(str(tmp_path / "lib.db")) as store:
+        library.add(store, files, codebook, SETTINGS)
+        assert library.recode(store, codebook, SETTINGS).recoded == []
+        detail = library.show(store, library.list_documents(store)[0].id)
+        kept = detail.runs[0].settings
+        assert kept["model_sha256"] and kept["model_long_floor"] is not None
+        real = Coder.provenance
+        monkeypatch.setattr(
+            Coder, "provenance", lambda self: {**real(self), "model_long_floor": 0.5}
+        )
+        assert len(library.recode(store, codebook, SETTINGS).recoded) == 2
+
+
 def _committed(db: Path) -> int:
     try:
         with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5) as connection:

@@ -114,7 +114,7 @@ class CodingRun:
             codebook_version=self.codebook.version,
             codebook_hash=self.hash,
             software_version=__version__,
-            settings=self.settings.to_dict(),
+            settings={**self.settings.to_dict(), **coders(self.codebook, self.settings)},
         )
 
     def finish(self, store: Store) -> None:
@@ -301,6 +301,15 @@ def verify_log(store: Store) -> review_store.ChainCheck:
         return review_store.verify(session)
 
 
+def coders(codebook: Codebook, settings: Settings) -> dict[str, object]:
+    """Which coders, and which trained model with which floor, a run codes with. Kept with
+    the run's settings: a new model, or a new floor of its check of full reviews, changes
+    what a run finds as a setting does, so ``recode`` recodes what an older one coded."""
+    from caselens.pipeline.coding import Coder
+
+    return Coder(codebook, settings).provenance()
+
+
 def _coding_settings(settings: Settings) -> dict[str, object]:
     """The settings that change what a run finds (the file size limit does not)."""
     return {k: v for k, v in settings.to_dict().items() if k != "max_file_bytes"}
@@ -321,7 +330,9 @@ def recode(
     settings = settings or Settings()
     run = CodingRun("recode", codebook, settings)
     with store.transaction() as session:
-        stale = repo.stale_documents(session, run.hash, _coding_settings(settings))
+        stale = repo.stale_documents(
+            session, run.hash, {**_coding_settings(settings), **coders(codebook, settings)}
+        )
         total = len(repo.document_ids(session))
     report = RecodeReport(current=total - len(stale))
     if processor is None and jobs > 1 and len(stale) > 1:
