@@ -32,6 +32,7 @@ FLOORS = {
     ROOT / "tests/fixtures/eval/long-unread.jsonl": (1.0, 0.90, 0.84),
     ROOT / "tests/fixtures/eval/long-fresh.jsonl": (1.0, 0.89, 0.83),
     ROOT / "tests/fixtures/eval/long-winter.jsonl": (1.0, 0.95, 0.84),
+    ROOT / "tests/fixtures/eval/long-unread2.jsonl": (1.0, 0.95, 0.87),
     ROOT / "data/labelled/rx.jsonl": (0.90, 0.90, 0.85),
     ROOT / "data/labelled/ry.jsonl": (0.90, 0.79, 0.69),
     ROOT / "data/labelled/rz.jsonl": (0.87, 0.84, 0.77),
