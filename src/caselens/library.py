@@ -102,6 +102,14 @@ class CodingRun:
         self.settings = settings
         self.hash = codebook_hash(codebook)
         self.id: int | None = None
+        self._coders: dict[str, object] | None = None
+
+    @property
+    def coders(self) -> dict[str, object]:
+        """Which coders and trained model this run codes with (worked out once)."""
+        if self._coders is None:
+            self._coders = coders(self.codebook, self.settings)
+        return self._coders
 
     def ensure(self, session: Session) -> int:
         """The run's id, creating its row in ``session`` if no document was committed yet."""
@@ -114,7 +122,7 @@ class CodingRun:
             codebook_version=self.codebook.version,
             codebook_hash=self.hash,
             software_version=__version__,
-            settings={**self.settings.to_dict(), **coders(self.codebook, self.settings)},
+            settings={**self.settings.to_dict(), **self.coders},
         )
 
     def finish(self, store: Store) -> None:
@@ -331,7 +339,7 @@ def recode(
     run = CodingRun("recode", codebook, settings)
     with store.transaction() as session:
         stale = repo.stale_documents(
-            session, run.hash, {**_coding_settings(settings), **coders(codebook, settings)}
+            session, run.hash, {**_coding_settings(settings), **run.coders}
         )
         total = len(repo.document_ids(session))
     report = RecodeReport(current=total - len(stale))

@@ -11,11 +11,11 @@ model was trained (``policy`` in its config, chosen on out-of-fold predictions):
 * ``union``: either may find it.
 
 In a full review (sections, or too long for the model to read whole), the model proposes
-nothing; it reads only the sentences a pattern matched and overrules a pattern finding it
-gives less than ``long_floor`` (in its config), the pattern firing on a sentence that is
-not about the family (context, other people, praise). The floor was chosen on the labelled
-long reviews read while writing the rules (``scripts/choose_long_floor.py``) and measured
-once on long reviews never read.
+nothing; it reads the sentences an indicator's patterns matched and overrules the
+indicator where it gives every one of them less than ``long_floor`` (in its config): the
+patterns firing on words that are not about the family (context, other people, praise).
+The floor was chosen on the labelled long reviews read while writing the rules
+(``scripts/choose_long_floor.py``) and measured on long reviews never read.
 
 Confidence is calibrated on held-out labelled sentences (Platt scaling of the model's
 logit, one fit for pattern findings and one for the model's own), so a finding at 0.8
@@ -86,12 +86,8 @@ class ModelCoder:
         """The model's findings, the pattern findings it lets stand (with calibrated
         confidence), and the pattern findings it overrules."""
         texts = [doc.text[s.start : s.end] for s in sentences]
-        row_of = {(s.start, s.end): r for r, s in enumerate(sentences)}
-        matched = {
-            row_of[key]
-            for f in rule_findings
-            if (key := (f.sentence_start or f.start, f.sentence_end or f.end)) in row_of
-        }
+        row_of = _rows(sentences)
+        matched = {row_of[key] for f in rule_findings if (key := _sentence_key(f)) in row_of}
         # Only indicators the model may find, or sentences a pattern matched, need reading.
         if any(self.policy.get(label) in ("union", "model") for label in self._column):
             read = list(range(len(texts)))
@@ -124,9 +120,7 @@ class ModelCoder:
         kept: list[Finding] = []
         overruled: list[Finding] = []
         for finding in rule_findings:
-            at = row_of.get(
-                (finding.sentence_start or finding.start, finding.sentence_end or finding.end)
-            )
+            at = row_of.get(_sentence_key(finding))
             col = self._column.get(finding.indicator)
             if at is None or col is None:  # set aside later anyway, or unknown to the model
                 kept.append(finding)
@@ -153,15 +147,13 @@ class ModelCoder:
         costs about a sentence an indicator."""
         if self.long_floor is None:
             return list(rule_findings), []
-        row_of = {(s.start, s.end): r for r, s in enumerate(sentences)}
+        row_of = _rows(sentences)
         logits: dict[int, npt.NDArray[np.float32]] = {}  # a sentence is read once
         below: dict[str, list[str]] = {}  # indicator -> probabilities read, all under
         stands: set[str] = set()
         for finding in rule_findings:
             indicator = finding.indicator
-            r = row_of.get(
-                (finding.sentence_start or finding.start, finding.sentence_end or finding.end)
-            )
+            r = row_of.get(_sentence_key(finding))
             if r is None:  # not a sentence that may be a finding: set aside later anyway
                 continue
             if indicator in stands or indicator not in self._column:
@@ -190,12 +182,9 @@ class ModelCoder:
     ) -> list[float | None]:
         """The model's probability of each finding's indicator in its sentence (None for an
         indicator it does not know). Only the sentences the findings are in are read."""
-        row_of = {(s.start, s.end): r for r, s in enumerate(sentences)}
+        row_of = _rows(sentences)
         at = [
-            row_of.get((f.sentence_start or f.start, f.sentence_end or f.end))
-            if f.indicator in self._column
-            else None
-            for f in findings
+            row_of.get(_sentence_key(f)) if f.indicator in self._column else None for f in findings
         ]
         read = sorted({r for r in at if r is not None})
         if not read:
@@ -206,3 +195,12 @@ class ModelCoder:
             None if r is None else _sigmoid(float(logits[row[r], self._column[f.indicator]]))
             for f, r in zip(findings, at, strict=True)
         ]
+
+
+def _rows(sentences: Sequence[Sentence]) -> dict[tuple[int, int], int]:
+    return {(s.start, s.end): r for r, s in enumerate(sentences)}
+
+
+def _sentence_key(finding: Finding) -> tuple[int, int]:
+    """The span of the sentence a finding is in (its own span where it carries none)."""
+    return (finding.sentence_start or finding.start, finding.sentence_end or finding.end)

@@ -195,16 +195,15 @@ class Coder:
         other: list[Finding] = []
         overruled: list[Finding] = []
         verdict = _OVERRULED
-        if self.model is not None and self.model_reads_whole(doc, structure):
+        if self.model is not None:
             reasons = self.eligible(doc, sentences, structure, stances)
             open_ = [sentences[i] for i in body if reasons[i] is None]
-            proposed, rule_findings, overruled = self.model.code(doc, open_, rule_findings)
-            other.extend(proposed)
-        elif self.model is not None:
-            reasons = self.eligible(doc, sentences, structure, stances)
-            open_ = [sentences[i] for i in body if reasons[i] is None]
-            rule_findings, overruled = self.model.check(doc, open_, rule_findings)
-            verdict = _OVERRULED_IN_REVIEW
+            if self.model_reads_whole(doc, structure):
+                proposed, rule_findings, overruled = self.model.code(doc, open_, rule_findings)
+                other.extend(proposed)
+            else:  # a full review: the model only checks the patterns' sentences
+                rule_findings, overruled = self.model.check(doc, open_, rule_findings)
+                verdict = _OVERRULED_IN_REVIEW
         if self.semantic is not None:
             other.extend(self.semantic.code(doc, coded))
         proposals = merge(rule_findings, other, 0.0)
