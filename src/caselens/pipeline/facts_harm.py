@@ -182,6 +182,20 @@ def _outcome_in(doc: Document, items: list[Piece]) -> Fact | None:
     return None
 
 
+def _harm_to_adult(piece: Piece, m: re.Match[str]) -> bool:
+    """The words of an injury tell of harm to an adult: a partner's assault on "her", bodily
+    harm "against a woman", or charged where the bail keeps the man from the mother and the
+    sentence names no child."""
+    words = m.group(0)
+    if W.DOMESTIC.fullmatch(words) or W.ADULT_VICTIM.match(piece.text, m.end()):
+        return True
+    return bool(
+        W.BODILY_HARM.fullmatch(words)
+        and W.NAMES_ADULT.search(piece.text)
+        and not W.NAMES_CHILD.search(piece.text)
+    )
+
+
 def _stated_fall(items: list[Piece]) -> bool:
     """The review tells, as fact, of the child falling: a fracture then says no more
     than the fall does, and only a word of infliction makes it a non-accidental injury."""
@@ -237,15 +251,7 @@ def extract_harm_types(doc: Document, items: list[Piece]) -> Fact:
         word = m.group(0).lower()
         if "murder" in word and W.NOT_CARER_KILLING.search(_near(piece, m)):
             continue
-        if W.DOMESTIC.fullmatch(m.group(0)) or W.NOT_BY_PERSON.search(_near(piece, m)):
-            continue
-        if W.ADULT_VICTIM.match(piece.text, m.end()):
-            continue
-        if (
-            W.BODILY_HARM.fullmatch(m.group(0))
-            and W.NAMES_ADULT.search(piece.text)
-            and not W.NAMES_CHILD.search(piece.text)
-        ):
+        if _harm_to_adult(piece, m) or W.NOT_BY_PERSON.search(_near(piece, m)):
             continue
         if not counts(piece, m):
             continue

@@ -133,8 +133,8 @@ NAMES_ADULT = re.compile(  # an adult as the one harmed or kept away, not "the m
     _I,
 )
 NAMES_CHILD = re.compile(
-    r"\b(?:bab(?:y|ies)|infants?|child|children|son|daughter|boy|girl|toddler|newborn|twins?)\b"
-    r"|\b(?:Baby|Child)\s+[A-Z]\b",
+    r"\b(?:bab(?:y|ies)|infants?|child|children|son|daughter|boy|girl|toddler|new-?borns?|twins?)\b"
+    r"|\b(?:Baby|Child|Infant)\s+[A-Z]\b",
     _I,
 )
 # An adult the one who drank or took the drugs: "an adult who had consumed alcohol and
@@ -332,6 +332,7 @@ SLEEP = re.compile(
 # Harm from unsafe sleep is a death or a collapse in sleep, or a sentence putting the
 # child in the unsafe place; an adult asleep on a sofa while a toddler wandered out of
 # the house is neglect, not unsafe sleeping.
+# (Not NAMES_CHILD: a toddler or a boy named beside the sofa may be the one who wandered.)
 SLEEPER_CHILD = re.compile(
     r"\b(?:bab(?:y|ies)|infants?|new-?borns?|twins?|child|son|daughter|he|she|him)\b"
     r"|\b(?:Baby|Child|Infant)\s+[A-Z]\b",

@@ -182,13 +182,6 @@ class EncoderModel(SentenceModel):
             raise SentenceModelError(self.model_dir, "model.onnx is missing")
         if importlib.util.find_spec("onnxruntime") is None:  # say so now, not mid-corpus
             raise SentenceModelError(self.model_dir, "onnxruntime is not installed", _NO_RUNTIME)
-        # One sentence a run: the int8 model quantises its activations per run, so in a
-        # batch a sentence's probability moved with its neighbours (logits by up to 1.4,
-        # 13 of 600 sentences across the 0.9 threshold); alone it is the sentence's own,
-        # the same in a summary, a review or a case's notes. Measured as fast on one core
-        # (374 against 379 sentences a second), since sentences padded to one length cost
-        # what they save.
-        self.batch = 1
         self._session: Any = None
         self._tokenizer: Any = None
         self._opening = threading.Lock()
@@ -217,7 +210,7 @@ class EncoderModel(SentenceModel):
             except Exception as error:  # onnxruntime raises its own exception types
                 raise SentenceModelError(self.model_dir, str(error)) from error
             tokenizer.enable_truncation(int(self.config.get("max_tokens", 64)))
-            tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
+            tokenizer.no_padding()  # one sentence a run; the file's own setting pads to 128
             self._tokenizer = tokenizer
             self._session = session
 
@@ -226,17 +219,19 @@ class EncoderModel(SentenceModel):
             return np.zeros((0, len(self.labels)), dtype=np.float32)
         if self._session is None:
             self._open()
-        # Similar lengths together, so a batch (if larger) pads little; results in order.
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        # One sentence a run: the int8 model quantises its activations per run, so in a
+        # batch a sentence's probability moved with its neighbours (logits by up to 1.4,
+        # 13 of 600 sentences across the 0.9 threshold); alone it is the sentence's own,
+        # the same in a summary, a review or a case's notes. As fast on one core (374
+        # against 379 sentences a second): padding to one length cost what batching saved.
         out = np.zeros((len(texts), len(self.labels)), dtype=np.float32)
-        for b in range(0, len(order), self.batch):
-            chunk = order[b : b + self.batch]
-            encoded = self._tokenizer.encode_batch([texts[i] for i in chunk])
+        for i, text in enumerate(texts):
+            encoded = self._tokenizer.encode(text)
             feeds = {
-                "input_ids": np.array([e.ids for e in encoded], dtype=np.int64),
-                "attention_mask": np.array([e.attention_mask for e in encoded], dtype=np.int64),
+                "input_ids": np.array([encoded.ids], dtype=np.int64),
+                "attention_mask": np.array([encoded.attention_mask], dtype=np.int64),
             }
-            out[chunk] = self._session.run(["logits"], feeds)[0]
+            out[i] = self._session.run(["logits"], feeds)[0][0]
         return out
 
 
