@@ -92,6 +92,9 @@ def test_a_denial_reaches_over_not_because() -> None:
         # what someone was asked about is a topic, not a fact about the family
         ("The midwife asked her about domestic abuse when alone.", "domestic abuse", "asked"),
         ("The health visitor enquired whether the father drank heavily.", "drank heavily", "asked"),
+        # notes put the question with "re": "Asked re DV - denies"
+        ("Mum seen alone, asked re domestic violence - denies.", "domestic violence", "asked"),
+        ("Asked re drug/alcohol use: both say none.", "alcohol use", "asked"),
         # an enquiry that was never made is the learning point: kept
         ("Nobody asked about domestic abuse at any contact.", "domestic abuse", None),
         ("Practitioners failed to ask about the father's drinking.", "drinking", None),

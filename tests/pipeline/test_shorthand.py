@@ -16,6 +16,22 @@ def test_shorthand_is_spelt_out() -> None:
     )
 
 
+def test_the_shorthand_of_notes_about_people_is_spelt_out() -> None:
+    spelt = expand("P has mild LD. FOB not seen, DOB not known. FSW and TM at CIN; MGM r/v.").text
+    assert spelt == (
+        "P has mild learning disability. father of the baby not seen, date of birth not known. "
+        "family support worker and team manager at child in need; maternal grandmother review."
+    )
+
+
+def test_a_sibling_age_in_months_is_an_age_but_a_review_or_a_time_is_not() -> None:
+    assert expand("Sister D is 15/12.").text == "Sister D is 15 months old."
+    assert expand("18mo sibling hit him.").text == "18 months old sibling hit him."
+    assert expand("C (22/12) at home.").text == "C (22 months old) at home."
+    for text in ("Partner moved in, he is 2/12 ago.", "Phone call re 3/12 review.", "Mo is 6."):
+        assert expand(text).text == text
+
+
 def test_a_birth_gestation_is_not_a_pregnancy_in_progress() -> None:
     spelt = expand("Born 29/40, 11 wks on NICU.").text
     assert spelt == "Born 29 weeks' gestation, 11 weeks on NICU."

@@ -163,6 +163,10 @@ from caselens.pipeline.stance import judge
             "general",
             "asserts",
         ),
+        # a note of this family, with no verb: not "Parents who ... are" in general
+        ("Parents both solicitors, articulate, say feeding is going fine.", "case", "asserts"),
+        ("Parents present, articulate, dad a solicitor; registrar reassured.", "case", "asserts"),
+        ("Parents who misuse alcohol often struggle to keep a baby safe.", "general", "asserts"),
     ],
 )
 def test_stance(sentence: str, about: str, polarity: str) -> None:

@@ -23,6 +23,9 @@ NOTES = Path(__file__).parent.parent / "fixtures" / "notes" / "visit-notes.jsonl
 # scored once, never read: 0.656 before this reading, 0.693 after, 0.702 with the notes
 # reading of multi-agency steps (its mistakes counted by indicator, not read)
 NOTES_2 = Path(__file__).parent.parent / "fixtures" / "notes" / "visit-notes-2.jsonl"
+# vn121-vn195, a third blind batch (five writers, December 2026), scored once on arrival
+# (0.736, 11 traps taken) and then read to widen the notes reading (0.837, 8 traps)
+NOTES_3 = Path(__file__).parent.parent / "fixtures" / "notes" / "visit-notes-3.jsonl"
 
 
 def _score(first: int, last: int, path: Path = NOTES) -> tuple[float, float, float, int]:
@@ -44,8 +47,8 @@ def _score(first: int, last: int, path: Path = NOTES) -> tuple[float, float, flo
 @pytest.mark.parametrize(
     ("first", "last", "floor_f1", "most_traps"),
     [
-        (1, 30, 0.87, 2),  # read while building: 0.884 (0.714 before), 1 trap of 14 taken
-        (31, 60, 0.73, 2),  # never read: 0.742 (0.679 before), 1 trap of 15 taken
+        (1, 30, 0.87, 2),  # read while building: 0.891 (0.714 before), 1 trap of 14 taken
+        (31, 60, 0.77, 2),  # never read: 0.786 (0.679 before), 1 trap of 15 taken
     ],
 )
 def test_visit_notes_keep_their_floor(
@@ -60,9 +63,18 @@ def test_visit_notes_keep_their_floor(
 def test_the_second_batch_keeps_its_floor() -> None:
     precision, recall, f1, traps = _score(61, 120, NOTES_2)
     # 0.702 with the patterns alone (3 traps); 0.715 with the trained model, which
-    # finds more (recall 0.599 -> 0.636) and takes two more of the 60 sets' traps
-    assert f1 >= 0.70, (precision, recall, f1)
+    # finds more (recall 0.599 -> 0.636) and takes two more of the 60 sets' traps; 0.736
+    # with the reading widened from the third batch (never read itself)
+    assert f1 >= 0.72, (precision, recall, f1)
     assert traps <= 5
+
+
+@pytest.mark.slow
+def test_the_third_batch_keeps_its_floor() -> None:
+    precision, recall, f1, traps = _score(121, 195, NOTES_3)
+    # read: 0.736 on arrival (11 of its 52 traps taken), 0.837 after (8)
+    assert f1 >= 0.82, (precision, recall, f1)
+    assert traps <= 9
 
 
 def test_the_labelled_notes_name_only_codebook_indicators() -> None:
@@ -71,6 +83,7 @@ def test_the_labelled_notes_name_only_codebook_indicators() -> None:
     known = {i.id for i in default_codebook().indicators}
     lines = [*NOTES.read_text(encoding="utf-8").splitlines()]
     lines += NOTES_2.read_text(encoding="utf-8").splitlines()
+    lines += NOTES_3.read_text(encoding="utf-8").splitlines()
     for line in lines:
         record = json.loads(line)
         assert set(record["indicators"]) <= known and set(record["not"]) <= known

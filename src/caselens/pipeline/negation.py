@@ -87,7 +87,7 @@ _PRACTICE = re.compile(
 # negation before the enquiry keeps it: "did not ask about").
 _ENQUIRY = re.compile(
     r"\b(?:ask(?:ed|s|ing)?|enquir(?:ed|y|ies|ing)|inquir(?:ed|y|ies|ing)|screen(?:ed|ing))"
-    r"\b(?:\s+[\w'\u2019-]+){0,3}?\s+(?:about|for|into|regarding|whether)\s+(?:\w+\s+){0,2}$",
+    r"\b(?:\s+[\w'\u2019-]+){0,3}?\s+(?:about|for|into|regarding|whether|re:?)\s+(?:\w+(?:\s+|/)){0,2}$",
     re.IGNORECASE,
 )
 # Advice speaks of a danger, not of what this family did: "the risks of sharing a bed".

@@ -61,6 +61,24 @@ SHORTHAND: dict[str, str] = {
     "wk": "week",
     "mths": "months",
     "mth": "month",
+    "LD": "learning disability",
+    "FOB": "father of the baby",
+    "EH": "early help",
+    "FSW": "family support worker",
+    "TM": "team manager",
+    "NBV": "new birth visit",
+    "CSA": "child sexual abuse",
+    "LAC": "looked after child",
+    "CLA": "child looked after",
+    "DOB": "date of birth",
+    "CMHT": "community mental health team",
+    "PMH": "perinatal mental health",
+    "GM": "grandmother",
+    "GF": "grandfather",
+    "sib": "sibling",
+    "sibs": "siblings",
+    "r/v": "review",
+    "d/c": "discharged",
 }
 
 _WORDS = re.compile(
@@ -70,8 +88,15 @@ _WORDS = re.compile(
     # "DNA test", "DNA results": the molecule, not a missed appointment
     + r"(?<!DNA(?= (?:test|testing|tests|sample|samples|result|results|evidence|profile)\b))"
 )
-# "(4/12)": an age in months; "36/40": weeks of pregnancy, or "born 34+2/40" a birth's gestation
-_MONTHS = re.compile(r"\((\d{1,2})/12\)")
+# "(4/12)", "is 15/12", "18mo": an age in months ("3/12 review" is a review's name, and
+# "2/12 ago" a time, so a bare one needs a person before it); "36/40": weeks of pregnancy,
+# or "born 34+2/40" a birth's gestation
+_MONTHS = re.compile(
+    r"\((\d{1,2})/12\)"
+    r"|(?:(?<=\bis )|(?<=\baged )|(?<=\bage )|(?<=\bnow ))(\d{1,2})/12\b"
+    r"(?! (?:ago|later|earlier|before|after|review|check))"
+    r"|\b(\d{1,2}) ?mo\b(?:s\b)?(?=\)| (?:old )?(?:sibling|sister|brother|baby|twin)s?\b)"
+)
 _GESTATION = re.compile(
     r"\b((?:born|delivered|birth|arrived) (?:at )?)?([1-4]\d)(?:\+[0-6])?/40\b", re.IGNORECASE
 )
@@ -95,7 +120,9 @@ class Expanded:
 
 def _replacement(m: re.Match[str]) -> str:
     if m.re is _MONTHS:
-        return f"({m.group(1)} months old)"
+        if m.group(1):
+            return f"({m.group(1)} months old)"
+        return f"{m.group(2) or m.group(3)} months old"
     if m.re is _GESTATION:  # a birth's gestation, or how far on a pregnancy is
         if m.group(1):
             return f"{m.group(1)}{m.group(2)} weeks' gestation"

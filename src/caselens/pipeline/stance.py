@@ -70,7 +70,9 @@ _GENERALLY = re.compile(
 _GENERIC_SUBJECT = re.compile(
     r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:(?:many|most|some|all|young|new|first-time|male)\s+)?"
     r"(?:(?:babies|infants|parents|fathers|mothers|men|families|carers|children)"
-    r"\b(?! (?:were|had|did|was)\b)"
+    # "Parents both solicitors", "Parents present, articulate": a note of this family
+    r"\b(?! (?:were|had|did|was|both|present|seen|not seen|say|says|said|state|states|stated"
+    r"|report|reports|reported|declined|attended)\b)"
     # "Practitioners failed to listen", "Professionals saw the couple as ...": what the
     # practitioners of this case did, told in the simple past, is not a general statement.
     r"|(?:practitioners|professionals|agencies)\b(?! (?:\w+ly )?(?:were|had|did|was|\w+ed"
