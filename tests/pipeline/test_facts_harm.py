@@ -134,6 +134,8 @@ def test_denied_harm_does_not_count() -> None:
         "On some evenings the father was left to settle her on his own.",
         "The father was charged with assault occasioning actual bodily harm and bailed, with "
         "conditions not to contact the mother.",
+        "There was no discussion of the risks of sleeping with a baby after drinking alcohol or "
+        "using drugs.",
     ],
 )
 def test_a_thing_shaken_or_an_adult_s_habits_are_no_harm_to_the_child(habit: str) -> None:

@@ -34,6 +34,22 @@ def _reason(sentence: str, target: str) -> str | None:
             "suggests that either parent experienced abuse.",
             "experienced abuse",
         ),
+        # tests for it came back clear
+        (
+            "Investigations for coeliac disease, cystic fibrosis and metabolic conditions "
+            "were all negative.",
+            "coeliac disease",
+        ),
+        # a step the review does not say was needed is no gap, though it is practice
+        (
+            "It does not suggest that a pre-birth assessment should have been undertaken.",
+            "pre-birth assessment",
+        ),
+        # "followed a night away" tells when, not what a practitioner did
+        (
+            "The review found nothing to suggest that the injuries followed a night away.",
+            "night away",
+        ),
     ],
 )
 def test_denials_are_negated(sentence: str, target: str) -> None:
@@ -99,6 +115,9 @@ def test_a_denial_reaches_over_not_because() -> None:
         ("Nobody asked about domestic abuse at any contact.", "domestic abuse", None),
         ("Practitioners failed to ask about the father's drinking.", "drinking", None),
         ("No one asked the mother about her cannabis use.", "cannabis use", None),
+        # a gap the review does find is kept: "should have been" without "does not suggest"
+        ("A pre-birth assessment should have been undertaken.", "pre-birth assessment", None),
+        ("No one followed up the missed appointments.", "missed appointments", None),
     ],
 )
 def test_the_topic_of_a_question_is_not_asserted(

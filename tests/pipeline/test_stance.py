@@ -167,6 +167,13 @@ from caselens.pipeline.stance import judge
         ("Parents both solicitors, articulate, say feeding is going fine.", "case", "asserts"),
         ("Parents present, articulate, dad a solicitor; registrar reassured.", "case", "asserts"),
         ("Parents who misuse alcohol often struggle to keep a baby safe.", "general", "asserts"),
+        # what other reviews found, said not to hold here
+        (
+            "Some reviews elsewhere have found that professionals assumed better-off parents "
+            "could cope; that was not a factor here, where the family lived on a low income.",
+            "case",
+            "doubts",
+        ),
     ],
 )
 def test_stance(sentence: str, about: str, polarity: str) -> None:

@@ -37,7 +37,8 @@ _INGESTED = (
     # not an adult "drinking or using drugs", "his drinking and cannabis use": habits listed
     r"(?:drank|drinking(?!\s+(?:or|and|,)\s)|swallow\w*|ingest\w*|ingestion|ate|eaten|"
     r"eating|consum\w*|"
-    rf"(?:got|get|getting)\s+hold\s+of)\s+(?:[\w'-]+\s+){{0,4}}{_SUBSTANCE}"
+    # nor "drinking alcohol or using drugs": a second habit joined on, not what was drunk
+    rf"(?:got|get|getting)\s+hold\s+of)\s+(?:(?!(?:or|and|nor)\b)[\w'-]+\s+){{0,4}}{_SUBSTANCE}"
 )
 
 # A test of the child's urine, hair or blood finding drugs: the child took them in,

@@ -49,7 +49,8 @@ _PRE_CUE = re.compile(
     # X", "nothing in the records suggests that X", where the information is no practice
     r"\b(?:(?:no|nothing)\s+(?:[\w'-]+\s+){0,8}?(?:suggest(?:ing|s|ed)?|indicat(?:ing|es|ed))"
     r"(?:\s+that)?"
-    r"|no (?:\w+ )?(?:reports?|history|evidence|indications?|signs?|suggestions?|allegations?)"
+    r"|no (?:\w+ )?(?:reports?|history|evidence|indications?|signs?|suggestions?|allegations?"
+    r"|incidents?)(?: at any (?:stage|point|time))?"
     r" (?:of|about|that)"
     # "nothing was known of his own childhood": unknown, not told
     r"|nothing (?:was |is |had been )?known (?:of|about)|little (?:was |is )?known (?:of|about)"
@@ -64,7 +65,9 @@ _PRE_CUE = re.compile(
 _ACTION = re.compile(
     r"\b(?:ask|explor|consider|assess|recogni[sz]|identif|understand|understood|shar|pass"
     r"|record(?!s?\s+of\b)|report|refer|referr|challeng|question|enquir|inquir|check|discuss|address"
-    r"|notic|appreciat|acknowledg|act|acted|follow|focus|attention|see|seen|saw|know(?!n)|knew"
+    # "nothing to suggest that the injuries followed a night away": a time, not an action
+    r"|notic|appreciat|acknowledg|act|acted|follow(?!ed an?\b)|focus|attention|see|seen|saw"
+    r"|know(?!n)|knew"
     r"|aware|tell|told|inform|communicat|escalat|investigat|tak|took|treat|link|connect"
     r"|weigh|explain|analys|involv|engag|includ|invit|speak|spoke|talk|listen|seek|sought"
     r"|provid|offer|giv|gave|repeat|reinforc|tailor|plan|curio|pick|probe|prob|establish"
@@ -113,7 +116,26 @@ _UNASKED = re.compile(r"\b(?:nobody|no one|no-one|fail\w*|omit\w*)\b", re.IGNORE
 _POST_CUE = re.compile(
     r"^[^;:]{0,40}?\b(?:(?:was|were|had been|has been) (?:ruled out|excluded|unfounded"
     r"|not (?:substantiated|present|a (?:factor|concern|feature|problem|worry)|an issue"
-    r"|identified|found|evident|apparent|suspected))|(?:was|were) denied)\b",
+    r"|identified|found|evident|apparent|suspected))|(?:was|were) denied)\b"
+    # tests for it came back clear: "Investigations for coeliac disease, cystic fibrosis and
+    # metabolic conditions were all negative"
+    r"|^[^;:.]{0,80}?\b(?:(?:was|were) (?:all |both )?(?:negative|normal|clear)"
+    r"|came back (?:all )?(?:negative|normal|clear))\b"
+    # "cannabis and other drug use played no part in this case"
+    r"|^[^;:.]{0,40}?\b(?:played|had) no (?:part|role)\b",
+    re.IGNORECASE,
+)
+# A step the review does not say was needed: "it does not suggest that a pre-birth
+# assessment should have been undertaken" denies a gap, though it names a piece of practice
+_NOT_NEEDED_BEFORE = re.compile(
+    r"(?:\b(?:do|does|did|would) not (?:suggest|consider|think|believe|find|conclude|say"
+    r"|criticise)|\b(?:nothing|no (?:\w+ )?(?:information|evidence))\s+(?:[\w'\u2019-]+\s+){0,8}?"
+    r"suggest(?:s|ed)?)\s+that\s+(?:[\w'\u2019-]+\s+){0,6}$",
+    re.IGNORECASE,
+)
+_NOT_NEEDED_AFTER = re.compile(
+    r"^[^;.]{0,60}?\b(?:(?:should|ought to|needed to|had to) have been"
+    r"|(?:was|were) (?:needed|required|indicated|warranted|necessary))\b",
     re.IGNORECASE,
 )
 
@@ -147,7 +169,9 @@ _GENERAL = re.compile(
 # about the family, though "if agencies had shared ..." is a learning point.
 _HYPOTHETICAL = re.compile(
     # and the consequent of a counterfactual: "the family would have been eligible for ..."
-    r"(?<!\bas )(?<!\beven )\b(?:if|supposing)\b|\bwould have been (?:eligible|entitled)\b",
+    r"(?<!\bas )(?<!\beven )\b(?:if|supposing)\b|\bwould have been (?:eligible|entitled)\b"
+    # what someone says they would have done: "I'd have slept on the floor"
+    r"|\b(?:I|he|she|we|they|you)(?:'d|\u2019d| would) have\s+(?:\w+\s+)?$",
     re.IGNORECASE,
 )
 # The same supposition inverted, opening the sentence: "Had Child T been born early, ..."
@@ -236,7 +260,10 @@ def negation_reason(sentence: str, start: int, end: int) -> str | None:
         between = masked[cues[-1].end() :]
         if not _ACTION.search(between) and not _PRACTICE.search(_noun_phrase(sentence, start, end)):
             return "negated"
-    if _POST_CUE.search(_clause_after(sentence, end)):
+    after = _clause_after(sentence, end)
+    if _POST_CUE.search(after):
+        return "negated"
+    if _NOT_NEEDED_BEFORE.search(before) and _NOT_NEEDED_AFTER.search(after):
         return "negated"
     if not cues and _ENQUIRY.search(masked) and not _UNASKED.search(masked):
         return "asked"

@@ -147,7 +147,14 @@ _DOUBT = re.compile(
     # a possibility raised and left unconfirmed: "... but the review has found no
     # information to confirm this"
     r"|(?:found|finds|is|was|there is|there was) no (?:information|evidence|record) to "
-    r"(?:confirm|support|substantiate))",
+    r"(?:confirm|support|substantiate)"
+    # what reviews elsewhere found, said not to hold here: "that was not a factor here"
+    r"|(?:was|is|were) not (?:a factor|a feature|the dynamic|the pattern) (?:here|in this case"
+    r"|for this family)"
+    # a concern raised and then ruled out by an assessment
+    r"|found (?:her|his|their|the \w+'s) (?:cognitive )?"
+    r"(?:abilities|ability|development|functioning) to be within the"
+    r" (?:normal|average|expected) range)",
     re.IGNORECASE,
 )
 # Practice praised.
@@ -231,6 +238,9 @@ _PARENTS_PAST = re.compile(
     r"|adolescence|early life)"
     r"|(?:(?-i:[A-Z][a-z]+)'s|(?:her|his|their) own) (?:childhood|upbringing|early life)"
     r" (?:was|had been) (?:marked|affected|characterised|dominated|blighted|overshadowed)"
+    # "Dean was placed in foster care at the age of 13"
+    r"|(?:placed|taken|accommodated|received) (?:in|into) (?:foster |local authority )?care at the"
+    rf" age of (?:9|1[0-7]|{_AGE_WORDS})\b"
     r"|(?:grew|grown|growing) up in a (?:household|home|family) (?:affected|marked|dominated"
     r"|where|in which)"
     r"|when (?:she|he|(?-i:[A-Z][a-z]+)) was (?:a (?:child|teenager|young (?:girl|boy))"
