@@ -45,6 +45,18 @@ def _reason(sentence: str, target: str) -> str | None:
             "It does not suggest that a pre-birth assessment should have been undertaken.",
             "pre-birth assessment",
         ),
+        # a whole proposition denied, however long, its verbs the family's
+        (
+            "Freya slept in a crib, and there was no suggestion at any stage that she shared "
+            "the adult bed or slept on a sofa.",
+            "sofa",
+        ),
+        # a threshold nothing met: no step was needed
+        (
+            "Nothing known during the pregnancy would have met the threshold for a pre-birth "
+            "assessment.",
+            "pre-birth assessment",
+        ),
         # "followed a night away" tells when, not what a practitioner did
         (
             "The review found nothing to suggest that the injuries followed a night away.",
@@ -118,6 +130,8 @@ def test_a_denial_reaches_over_not_because() -> None:
         # a gap the review does find is kept: "should have been" without "does not suggest"
         ("A pre-birth assessment should have been undertaken.", "pre-birth assessment", None),
         ("No one followed up the missed appointments.", "missed appointments", None),
+        # a gap named by its noun stays a gap inside a denied proposition
+        ("There was no evidence that anyone shared information with the GP.", "information", None),
     ],
 )
 def test_the_topic_of_a_question_is_not_asserted(

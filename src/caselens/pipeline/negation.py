@@ -125,6 +125,22 @@ _POST_CUE = re.compile(
     r"|^[^;:.]{0,40}?\b(?:played|had) no (?:part|role)\b",
     re.IGNORECASE,
 )
+# A whole proposition denied, however long: "there was no suggestion at any stage that she
+# shared the adult bed or slept on a sofa". What follows "that" is what is denied, so the
+# verbs in it are the family's, not a practitioner's action (a gap in practice is named
+# by its noun: "no evidence that a pre-birth assessment was considered" stays a gap).
+_DENIED_PROPOSITION = re.compile(
+    r"\b(?:no|nothing)\s+(?:[\w'\u2019-]+\s+){0,8}?(?:suggest(?:ing|s|ed|ion)?|indicat(?:ing|es|ed"
+    r"|ion)|evidence|information)\b[^;:.]{0,80}?\bthat\s+(?:[^;:.](?!\bbut\b)){0,160}$",
+    re.IGNORECASE,
+)
+# A threshold nothing met: "Nothing known during the pregnancy would have met the threshold
+# for a pre-birth assessment" says none was needed, though it names a piece of practice
+_NOTHING_WOULD_MEET = re.compile(
+    r"\b(?:nothing|no (?:\w+ )?(?:information|concern|evidence))\b[^;:.]{0,60}"
+    r"\bwould (?:not )?have (?:met|reached|crossed)\b",
+    re.IGNORECASE,
+)
 # A step the review does not say was needed: "it does not suggest that a pre-birth
 # assessment should have been undertaken" denies a gap, though it names a piece of practice
 _NOT_NEEDED_BEFORE = re.compile(
@@ -262,6 +278,12 @@ def negation_reason(sentence: str, start: int, end: int) -> str | None:
             return "negated"
     after = _clause_after(sentence, end)
     if _POST_CUE.search(after):
+        return "negated"
+    if _DENIED_PROPOSITION.search(_clause_before(sentence, start, 200)) and not _PRACTICE.search(
+        _noun_phrase(sentence, start, end)
+    ):
+        return "negated"
+    if _NOTHING_WOULD_MEET.search(_clause_before(sentence, start, 120) + sentence[start:end]):
         return "negated"
     if _NOT_NEEDED_BEFORE.search(before) and _NOT_NEEDED_AFTER.search(after):
         return "negated"
