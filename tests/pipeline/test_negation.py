@@ -57,6 +57,20 @@ def _reason(sentence: str, target: str) -> str | None:
             "assessment.",
             "pre-birth assessment",
         ),
+        (
+            "Cannabis, which other reviews have found to be minimised, did not feature in this "
+            "case.",
+            "minimised",
+        ),
+        (
+            "A pre-birth assessment by children's services was not indicated on what was known.",
+            "pre-birth assessment",
+        ),
+        (
+            "The review does not regard the absence of a pre-birth assessment as a missed "
+            "opportunity.",
+            "pre-birth assessment",
+        ),
         # "followed a night away" tells when, not what a practitioner did
         (
             "The review found nothing to suggest that the injuries followed a night away.",
@@ -112,6 +126,19 @@ def test_a_denial_reaches_over_not_because() -> None:
     sentence = "She missed the check because she was away, not because she was avoiding contact."
     assert _reason(sentence, "avoiding contact") == "negated"
     assert _reason("She missed it because she was avoiding contact.", "avoiding contact") is None
+
+
+def test_a_caseload_tells_of_other_families() -> None:
+    sentence = (
+        "The health visitor carried a caseload of more than four hundred children, including "
+        "a high number of teenage parents."
+    )
+    assert _reason(sentence, "teenage parents") == "other_family"
+
+
+def test_a_supposition_about_a_person_is_hypothetical() -> None:
+    sentence = "At school it was thought that she might have a learning disability."
+    assert _reason(sentence, "learning disability") == "hypothetical"
 
 
 @pytest.mark.parametrize(

@@ -167,6 +167,24 @@ from caselens.pipeline.stance import judge
         ("Parents both solicitors, articulate, say feeding is going fine.", "case", "asserts"),
         ("Parents present, articulate, dad a solicitor; registrar reassured.", "case", "asserts"),
         ("Parents who misuse alcohol often struggle to keep a baby safe.", "general", "asserts"),
+        (
+            "8.12 The Review has considered whether the mother may have had an unrecognised "
+            "learning difficulty.",
+            "case",
+            "asks",
+        ),
+        (
+            "Her brother spent most weekends with his grandmother, an arrangement of long "
+            "standing that raised no concern.",
+            "case",
+            "doubts",
+        ),
+        (
+            "Practitioners in some reviews assumed better-off parents would cope; that was not "
+            "a feature of practice here.",
+            "case",
+            "doubts",
+        ),
         # what other reviews found, said not to hold here
         (
             "Some reviews elsewhere have found that professionals assumed better-off parents "

@@ -121,8 +121,10 @@ _POST_CUE = re.compile(
     # metabolic conditions were all negative"
     r"|^[^;:.]{0,80}?\b(?:(?:was|were) (?:all |both )?(?:negative|normal|clear)"
     r"|came back (?:all )?(?:negative|normal|clear))\b"
-    # "cannabis and other drug use played no part in this case"
-    r"|^[^;:.]{0,40}?\b(?:played|had) no (?:part|role)\b",
+    # "cannabis and other drug use played no part in this case"; "did not feature"
+    r"|^[^;:.]{0,40}?\b(?:(?:played|had) no (?:part|role)|did not feature|was not a feature)\b"
+    # "a pre-birth assessment ... was not indicated on what was known"
+    r"|^[^;:.]{0,40}?\b(?:was|were) not (?:indicated|warranted|required|necessary)\b",
     re.IGNORECASE,
 )
 # A whole proposition denied, however long: "there was no suggestion at any stage that she
@@ -132,6 +134,13 @@ _POST_CUE = re.compile(
 _DENIED_PROPOSITION = re.compile(
     r"\b(?:no|nothing)\s+(?:[\w'\u2019-]+\s+){0,8}?(?:suggest(?:ing|s|ed|ion)?|indicat(?:ing|es|ed"
     r"|ion)|evidence|information)\b[^;:.]{0,80}?\bthat\s+(?:[^;:.](?!\bbut\b)){0,160}$",
+    re.IGNORECASE,
+)
+# A practitioner's caseload, the families on it: "a caseload of more than four hundred
+# children, including a high number of teenage parents"
+_CASELOAD = re.compile(
+    r"\bcase ?loads?\b[^.;]{0,100}\b(?:including|among (?:them|whom)|(?:several|many|some|most)"
+    r" of (?:them|whom))\b[^.;]{0,60}$",
     re.IGNORECASE,
 )
 # A threshold nothing met: "Nothing known during the pregnancy would have met the threshold
@@ -144,6 +153,10 @@ _NOTHING_WOULD_MEET = re.compile(
 # A step the review does not say was needed: "it does not suggest that a pre-birth
 # assessment should have been undertaken" denies a gap, though it names a piece of practice
 _NOT_NEEDED_BEFORE = re.compile(
+    # "the review does not regard the absence of a pre-birth assessment as a missed
+    # opportunity" (the words after the match do not matter here)
+    r"\b(?:do|does|did) not (?:regard|see|consider|view|treat|criticise) the absence of\s+"
+    r"(?:[\w'\u2019-]+\s+){0,3}$|"
     r"(?:\b(?:do|does|did|would) not (?:suggest|consider|think|believe|find|conclude|say"
     r"|criticise)|\b(?:nothing|no (?:\w+ )?(?:information|evidence))\s+(?:[\w'\u2019-]+\s+){0,8}?"
     r"suggest(?:s|ed)?)\s+that\s+(?:[\w'\u2019-]+\s+){0,6}$",
@@ -186,6 +199,9 @@ _GENERAL = re.compile(
 _HYPOTHETICAL = re.compile(
     # and the consequent of a counterfactual: "the family would have been eligible for ..."
     r"(?<!\bas )(?<!\beven )\b(?:if|supposing)\b|\bwould have been (?:eligible|entitled)\b"
+    # a supposition about a person: "it was thought that she might have a learning disability"
+    r"|\b(?:thought|suggested|queried|wondered|suspected|speculated)\b (?:that )?"
+    r"(?:she|he|they|the (?:mother|father)) (?:might|may|could) (?:have|be)\s+(?:\w+\s+){0,2}$"
     # what someone says they would have done: "I'd have slept on the floor"
     r"|\b(?:I|he|she|we|they|you)(?:'d|\u2019d| would) have\s+(?:\w+\s+)?$",
     re.IGNORECASE,
@@ -285,8 +301,11 @@ def negation_reason(sentence: str, start: int, end: int) -> str | None:
         return "negated"
     if _NOTHING_WOULD_MEET.search(_clause_before(sentence, start, 120) + sentence[start:end]):
         return "negated"
-    if _NOT_NEEDED_BEFORE.search(before) and _NOT_NEEDED_AFTER.search(after):
+    not_needed = _NOT_NEEDED_BEFORE.search(before)
+    if not_needed and ("absence" in not_needed.group().lower() or _NOT_NEEDED_AFTER.search(after)):
         return "negated"
+    if _CASELOAD.search(sentence, 0, start):
+        return "other_family"
     if not cues and _ENQUIRY.search(masked) and not _UNASKED.search(masked):
         return "asked"
     if not cues and _ROUTINE_QUESTIONS.search(_clause_before(sentence, start, 160)):

@@ -149,8 +149,10 @@ _DOUBT = re.compile(
     r"|(?:found|finds|is|was|there is|there was) no (?:information|evidence|record) to "
     r"(?:confirm|support|substantiate)"
     # what reviews elsewhere found, said not to hold here: "that was not a factor here"
-    r"|(?:was|is|were) not (?:a factor|a feature|the dynamic|the pattern) (?:here|in this case"
-    r"|for this family)"
+    r"|(?:was|is|were) not (?:a factor|a feature|the dynamic|the pattern)"
+    r"(?: of (?:practice|the case|this case|the work))? (?:here|in this case|for this family)"
+    # "an arrangement of long standing that ... raised no concern"
+    r"|(?:raised|caused|gave rise to) no (?:concerns?|worries)"
     # a concern raised and then ruled out by an assessment
     r"|found (?:her|his|their|the \w+'s) (?:cognitive )?"
     r"(?:abilities|ability|development|functioning) to be within the"
@@ -278,7 +280,7 @@ _REVIEW_PROCESS = re.compile(
 # believe the mother" is how reporting puts a finding (ry, rz).
 _REVIEW_ASKS = re.compile(
     r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:the |this )?(?:review|reviewers?|panel|authors?)\s+"
-    r"(?:(?:also|then|first|next|therefore) )?considered whether\b",
+    r"(?:(?:also|then|first|next|therefore) )?(?:(?:has|have) )?considered whether\b",
     re.IGNORECASE,
 )
 # Another case told beside this one, as news reports and thematic briefings do: "Another
