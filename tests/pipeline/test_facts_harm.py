@@ -136,6 +136,7 @@ def test_denied_harm_does_not_count() -> None:
         "conditions not to contact the mother.",
         "There was no discussion of the risks of sleeping with a baby after drinking alcohol or "
         "using drugs.",
+        "Toxicology found no alcohol or illicit drugs in Ms L's blood.",
     ],
 )
 def test_a_thing_shaken_or_an_adult_s_habits_are_no_harm_to_the_child(habit: str) -> None:
@@ -277,3 +278,18 @@ def test_a_review_of_two_babies_deaths_is_a_case_review() -> None:
     assert facts.document_type.value == "case_review"
     leaflet = facts_of("Sharing a bed with a baby raises the risk of sudden infant death.")
     assert leaflet.document_type.value == "other"
+
+
+def test_missed_appointments_are_the_neglect_only_where_nothing_else_harmed_the_child() -> None:
+    """In a review of an inflicted injury, a child not brought to appointments is a missed
+    warning, not a second harm; where nothing else is named it is the neglect."""
+    injured = (
+        "The baby was seriously harmed by an inflicted head injury caused by her father. "
+        "She had not been brought to three health appointments."
+    )
+    assert facts_of(injured).harm_types.value == ("non_accidental_injury",)
+    missed = (
+        "The 14-month-old was seriously harmed. He had never been brought to his health "
+        "appointments, and the review found he had been seriously harmed as a result."
+    )
+    assert facts_of(missed).harm_types.value == ("neglect",)

@@ -283,6 +283,12 @@ def extract_harm_types(doc: Document, items: list[Piece]) -> Fact:
             found["unsafe_sleeping"] = (piece, m.group(0))
             break
     if not found:
+        # Appointments missed, and no other harm named: the neglect the review tells of.
+        for piece, m in _harm_matches(W.NEGLECT_WEAK, W.NEGLECT_WEAK_NEED, items):
+            if counts(piece, m):
+                found["neglect"] = (piece, m.group(0))
+                break
+    if not found:
         # A killing or a burn with no neglect or unsafe sleep named is taken as inflicted.
         for piece, m in _harm_matches(_NAI_WEAK, W.NAI_WEAK_NEED, items):
             if W.NOT_CARER_KILLING.search(_near(piece, m)) or _ACCIDENT.search(_near(piece, m)):

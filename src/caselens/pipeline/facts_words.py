@@ -55,9 +55,11 @@ _CHILD_TESTED = (
     r"(?<!her\s)(?<!his\s)(?<!their\s)(?<!mother's\s)(?<!father's\s)"
     rf"(?:toxicology|blood\s+{_TEST}|(?:urine|hair(?:[\s-]strand)?)\s+{_TEST}(?!\s+{_AFTER_DEATH}))"
     r"\s+(?:[\w'-]+\s+){0,3}?(?:found|showed|revealed|detected|confirmed|"
-    r"(?:was|were)\s+positive\s+for)\s+(?:[\w'-]+\s+){0,3}?"
+    r"(?:was|were)\s+positive\s+for)\s+(?:(?!(?:no|not|nothing)\b)[\w'-]+\s+){0,3}?"
     + _TOXIC
-    + r"(?![^.;]{0,60}\b(?:mother|father|parent|partner|carer)s?'s?\s)"
+    # an adult's own result, the adult named as a parent or by title: "in Ms L's blood"
+    + r"(?![^.;]{0,60}\b(?:(?:mother|father|parent|partner|carer)s?'s?"
+    + r"|(?:ms|mrs|miss|mr)\s+\w+'s)\s)"
 )
 
 # ---- outcome -------------------------------------------------------------------------
@@ -259,9 +261,16 @@ NEGLECT = re.compile(
     r"went\s+without\s+(?:food|milk|feeds)|"
     r"(?:not|never)\s+(?:been\s+|being\s+)?given\s+(?:his|her|their|the)\s+(?:\w+\s+){0,2}"
     r"(?:medication|medicine|treatment|insulin|inhaler)|"
-    r"(?:not|never)\s+(?:been\s+)?(?:taken|brought)\s+to\s+(?:\w+\s+){0,4}appointments|"
+    r"medical\s+neglect)\b",
+    _I,
+)
+# A child not brought to appointments: neglect where nothing else harmed the child, but
+# in a review of an inflicted injury or an unsafe sleep it is a missed warning (a
+# sibling's, or a line of enquiry's "when a child is not brought"), not the harm.
+NEGLECT_WEAK = re.compile(
+    r"\b(?:(?:not|never)\s+(?:been\s+)?(?:taken|brought)\s+to\s+(?:\w+\s+){0,4}appointments|"
     r"(?:did\s+not|didn't|failed\s+to|never)\s+(?:take|bring)\s+" + _CHILD + r"\s+to\s+"
-    r"(?:\w+\s+){0,4}appointments|medical\s+neglect)\b",
+    r"(?:\w+\s+){0,4}appointments)\b",
     _I,
 )
 # The category of a child protection plan ("under the categories of physical abuse and
@@ -434,9 +443,10 @@ NEGLECT_NEED = re.compile(
     r"unkempt|unclean|lice|nappy|nappies|untreated|decay|conditions|dirty|clutter|unhygienic|"
     r"(?:state|condition)\s+of\s+(?:the|their|his|her)\s+(?:home|house|flat|property)|"
     r"unfit|infest|smelly|food|fed|washed|(?:not|never)\s+(?:been\s+|being\s+)?given|"
-    r"went\s+without|appointments|toxicolog|urine|hair|blood|neglig|sepsis|pneumonia|"
+    r"went\s+without|toxicolog|urine|hair|blood|neglig|sepsis|pneumonia|"
     r"meningitis|diabetes|dehydration"
 )
+NEGLECT_WEAK_NEED = re.compile(r"appointments")
 NOT_NEGLECT_NEED = re.compile(r"neglect")
 SLEEP_NEED = re.compile(
     r"sleep|slept|doz|nap(?:ped|ping)?\s|bed[\s-]?shar|sofa|couch|settee|chair|beanbag|futon|"
