@@ -185,6 +185,18 @@ from caselens.pipeline.stance import judge
             "case",
             "doubts",
         ),
+        (
+            "The reviewer asked whether anything unusual had happened in the days before, such "
+            "as a night away or a family celebration.",
+            "general",
+            "asserts",
+        ),
+        (
+            "A neighbour thought the men used cannabis; the police made enquiries and found "
+            "nothing to support this.",
+            "case",
+            "doubts",
+        ),
         # what other reviews found, said not to hold here
         (
             "Some reviews elsewhere have found that professionals assumed better-off parents "
@@ -209,6 +221,7 @@ def test_stance(sentence: str, about: str, polarity: str) -> None:
         "between nine and twelve years old.",
         "As a teenager he was excluded from school and was known to youth offending services.",
         "Her own child protection history and her mother's alcohol misuse were known in part.",
+        "Her own mother had misused alcohol throughout the mother's early childhood.",
     ],
 )
 def test_a_parents_own_childhood_is_told_as_the_parents_past(sentence: str) -> None:

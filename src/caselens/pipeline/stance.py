@@ -153,6 +153,8 @@ _DOUBT = re.compile(
     r"(?: of (?:practice|the case|this case|the work))? (?:here|in this case|for this family)"
     # "an arrangement of long standing that ... raised no concern"
     r"|(?:raised|caused|gave rise to) no (?:concerns?|worries)"
+    # "the police made enquiries, found nothing to support this, and the neighbour withdrew"
+    r"|found nothing to (?:support|confirm|substantiate)"
     # a concern raised and then ruled out by an assessment
     r"|found (?:her|his|their|the \w+'s) (?:cognitive )?"
     r"(?:abilities|ability|development|functioning) to be within the"
@@ -236,6 +238,8 @@ _PARENTS_PAST = re.compile(
     r"|(?:involvement|contact|history|time) with (?:the |children's )?(?:service|social care"
     r"|social services|children's services) as a (?:child|teenager|young person)"
     r"|as (?:a )?(?:child|teenager|young (?:girl|boy|person|teenager))(?:,)? (?:she|he)\b"
+    r"|(?:in|during|throughout) the (?:mother|father)(?:'s|\u2019s) (?:own )?(?:early )?"
+    r"(?:childhood|teens|teenage years|adolescence)"
     r"|(?:in|during|throughout) (?:her|his|their) (?:own )?(?:childhood|teens|teenage years"
     r"|adolescence|early life)"
     r"|(?:(?-i:[A-Z][a-z]+)'s|(?:her|his|their) own) (?:childhood|upbringing|early life)"
@@ -271,7 +275,7 @@ def _parents_past(sentence: str) -> re.Match[str] | None:
 _REVIEW_PROCESS = re.compile(
     r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:the |an? )?(?:lead |independent |two )?(?:reviewers?"
     r"|review(?:ing)? (?:team|panel|group)|authors?|panel members?)\s+"
-    r"(?:(?:also|then|later|first) )?(?:met|spoke|visited|talked|interviewed|held)\b",
+    r"(?:(?:also|then|later|first) )?(?:met|spoke|visited|talked|interviewed|held|asked)\b",
     re.IGNORECASE,
 )
 # A question the review set itself, answered (if at all) in what follows: "The review
