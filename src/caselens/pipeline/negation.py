@@ -295,16 +295,21 @@ def negation_reason(sentence: str, start: int, end: int) -> str | None:
     after = _clause_after(sentence, end)
     if _POST_CUE.search(after):
         return "negated"
-    if _DENIED_PROPOSITION.search(_clause_before(sentence, start, 200)) and not _PRACTICE.search(
-        _noun_phrase(sentence, start, end)
+    lead = sentence[max(0, start - 200) : start].lower()  # cheap tests before the searches
+    if (
+        "that" in lead
+        and _DENIED_PROPOSITION.search(_clause_before(sentence, start, 200))
+        and not _PRACTICE.search(_noun_phrase(sentence, start, end))
     ):
         return "negated"
-    if _NOTHING_WOULD_MEET.search(_clause_before(sentence, start, 120) + sentence[start:end]):
+    if "would" in sentence[max(0, start - 120) : end].lower() and _NOTHING_WOULD_MEET.search(
+        _clause_before(sentence, start, 120) + sentence[start:end]
+    ):
         return "negated"
-    not_needed = _NOT_NEEDED_BEFORE.search(before)
+    not_needed = _NOT_NEEDED_BEFORE.search(before) if "no" in before.lower() else None
     if not_needed and ("absence" in not_needed.group().lower() or _NOT_NEEDED_AFTER.search(after)):
         return "negated"
-    if _CASELOAD.search(sentence, 0, start):
+    if "load" in sentence[:start] and _CASELOAD.search(sentence, 0, start):
         return "other_family"
     if not cues and _ENQUIRY.search(masked) and not _UNASKED.search(masked):
         return "asked"
