@@ -309,7 +309,7 @@ def negation_reason(sentence: str, start: int, end: int) -> str | None:
     not_needed = _NOT_NEEDED_BEFORE.search(before) if "no" in before.lower() else None
     if not_needed and ("absence" in not_needed.group().lower() or _NOT_NEEDED_AFTER.search(after)):
         return "negated"
-    if "load" in sentence[:start] and _CASELOAD.search(sentence, 0, start):
+    if "load" in sentence[:start].lower() and _CASELOAD.search(sentence, 0, start):
         return "other_family"
     if not cues and _ENQUIRY.search(masked) and not _UNASKED.search(masked):
         return "asked"

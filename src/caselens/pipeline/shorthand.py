@@ -72,7 +72,6 @@ SHORTHAND: dict[str, str] = {
     "CLA": "child looked after",
     "DOB": "date of birth",
     "CMHT": "community mental health team",
-    "PMH": "perinatal mental health",
     "GM": "grandmother",
     "GF": "grandfather",
     "sib": "sibling",
