@@ -153,10 +153,6 @@ _NOTHING_WOULD_MEET = re.compile(
 # A step the review does not say was needed: "it does not suggest that a pre-birth
 # assessment should have been undertaken" denies a gap, though it names a piece of practice
 _NOT_NEEDED_BEFORE = re.compile(
-    # "the review does not regard the absence of a pre-birth assessment as a missed
-    # opportunity" (the words after the match do not matter here)
-    r"\b(?:do|does|did) not (?:regard|see|consider|view|treat|criticise) the absence of\s+"
-    r"(?:[\w'\u2019-]+\s+){0,3}$|"
     r"(?:\b(?:do|does|did|would) not (?:suggest|consider|think|believe|find|conclude|say"
     r"|criticise)|\b(?:nothing|no (?:\w+ )?(?:information|evidence))\s+(?:[\w'\u2019-]+\s+){0,8}?"
     r"suggest(?:s|ed)?)\s+that\s+(?:[\w'\u2019-]+\s+){0,6}$",
@@ -165,6 +161,13 @@ _NOT_NEEDED_BEFORE = re.compile(
 _NOT_NEEDED_AFTER = re.compile(
     r"^[^;.]{0,60}?\b(?:(?:should|ought to|needed to|had to) have been"
     r"|(?:was|were) (?:needed|required|indicated|warranted|necessary))\b",
+    re.IGNORECASE,
+)
+# "the review does not regard the absence of a pre-birth assessment as a missed
+# opportunity": the absence itself is not faulted, whatever follows
+_ABSENCE_NOT_FAULTED = re.compile(
+    r"\b(?:do|does|did) not (?:regard|see|consider|view|treat|criticise) the absence of\s+"
+    r"(?:[\w'\u2019-]+\s+){0,3}$",
     re.IGNORECASE,
 )
 
@@ -306,8 +309,10 @@ def negation_reason(sentence: str, start: int, end: int) -> str | None:
         _clause_before(sentence, start, 120) + sentence[start:end]
     ):
         return "negated"
-    not_needed = _NOT_NEEDED_BEFORE.search(before) if "no" in before.lower() else None
-    if not_needed and ("absence" in not_needed.group().lower() or _NOT_NEEDED_AFTER.search(after)):
+    if "no" in before.lower() and (
+        _ABSENCE_NOT_FAULTED.search(before)
+        or (_NOT_NEEDED_BEFORE.search(before) and _NOT_NEEDED_AFTER.search(after))
+    ):
         return "negated"
     if "load" in sentence[:start].lower() and _CASELOAD.search(sentence, 0, start):
         return "other_family"
