@@ -303,8 +303,36 @@ def record_sets(
             how, t = policy.get(label, ("rules", 0.5))
             if _record_hit(how, t, r, j, label, logits):
                 found.add(label)
+        backoff = policy.get(THEME_BACKOFF)
+        if backoff is not None:
+            found |= _theme_backoff(r, logits, labels, found, backoff[1])
         out.append(found)
     return out
+
+
+# ``--policy-mode theme``: where neither the patterns nor the model at the union threshold
+# found anything of a theme, the model's single surest indicator of that theme in an open
+# sentence, if it reaches this lower threshold. A theme is told in many words each of its
+# indicators only sometimes uses; the model's surest guess within a theme it has evidence
+# for may be right about the theme even when no one indicator clears the bar.
+THEME_BACKOFF = "__theme_backoff__"
+BACKOFF_GRID = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 1.01]
+
+
+def _theme_backoff(
+    r: Record, logits: dict[int, np.ndarray], labels: Sequence[str], found: set[str], t: float
+) -> set[str]:
+    have = {label.split(".")[0] for label in found}
+    best: dict[str, tuple[float, str]] = {}
+    for i in r.open_sentences:
+        p = _sigmoid(logits[i])
+        for j, label in enumerate(labels):
+            theme = label.split(".")[0]
+            if theme in have or p[j] < t:
+                continue
+            if p[j] > best.get(theme, (0.0, ""))[0]:
+                best[theme] = (float(p[j]), label)
+    return {label for _, label in best.values()}
 
 
 VERIFY_GRID = [0.02, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5]
@@ -336,11 +364,36 @@ def choose_policy(
     records: Sequence[Record], logits: dict[int, np.ndarray], labels: Sequence[str]
 ) -> dict[str, tuple[str, float]]:
     """The policies of ``MODE``: one union threshold for all (global) or per indicator."""
-    if MODE == "global":
+    if MODE in ("global", "theme"):
         t = max(GLOBAL_GRID, key=lambda t: (_micro_f1(records, logits, labels, t), t))
         print(f"    global union threshold {t}", file=sys.stderr, flush=True)
-        return dict.fromkeys(labels, ("union", t))
+        policy = dict.fromkeys(labels, ("union", t))
+        if MODE == "theme":
+            policy[THEME_BACKOFF] = ("backoff", _choose_backoff(records, logits, labels, policy))
+        return policy
     return choose_policy_per_indicator(records, logits, labels)
+
+
+def _choose_backoff(
+    records: Sequence[Record],
+    logits: dict[int, np.ndarray],
+    labels: Sequence[str],
+    policy: dict[str, tuple[str, float]],
+) -> float:
+    """The theme back-off threshold with the best themes plus indicators micro-F1 over
+    these records (1.01: none)."""
+    gold = [sorted(r.gold) for r in records]
+    gold_th = [sorted({g.split(".")[0] for g in r.gold}) for r in records]
+
+    def score(t: float) -> tuple[float, float]:
+        found = record_sets(records, logits, labels, {**policy, THEME_BACKOFF: ("backoff", t)})
+        ind = multilabel_scores([sorted(f) for f in found], gold)["micro_f1"]
+        th = multilabel_scores([sorted({f.split(".")[0] for f in x}) for x in found], gold_th)
+        return (float(ind) + float(th["micro_f1"]), t)
+
+    t = max(BACKOFF_GRID, key=score)
+    print(f"    theme back-off threshold {t}", file=sys.stderr, flush=True)
+    return t
 
 
 def choose_policy_per_indicator(
@@ -618,7 +671,7 @@ def main() -> None:
     )
     p.add_argument(
         "--policy-mode",
-        choices=("global", "indicator"),
+        choices=("global", "indicator", "theme"),
         default="global",
         help="one union threshold for every indicator (global), or a policy chosen per "
         "indicator among --policies",

@@ -36,6 +36,8 @@ FLOORS = {
     ROOT / "tests/fixtures/eval/long-dusk.jsonl": (0.95, 0.93, 0.92),
     ROOT / "tests/fixtures/eval/long-unread3.jsonl": (1.0, 0.94, 0.91),
     ROOT / "tests/fixtures/eval/long-unread4.jsonl": (1.0, 0.92, 0.89),
+    ROOT / "tests/fixtures/eval/long-night.jsonl": (1.0, 0.90, 0.92),
+    ROOT / "tests/fixtures/eval/long-unread5.jsonl": (1.0, 0.95, 0.87),
     ROOT / "data/labelled/rx.jsonl": (0.90, 0.90, 0.85),
     ROOT / "data/labelled/ry.jsonl": (0.90, 0.79, 0.69),
     ROOT / "data/labelled/rz.jsonl": (0.87, 0.84, 0.77),

@@ -47,7 +47,8 @@ ASSERTS = Stance()
 
 # Statements about research, national learning or people in general.
 _GENERAL = re.compile(
-    r"\b(?:research|studies|study|literature|evidence (?:base|suggests|shows|indicates)"
+    # "MASH research": a front door's checks on this family, not a study
+    r"\b(?:(?<!mash )research|studies|study|literature|evidence (?:base|suggests|shows|indicates)"
     r"|national (?:panel|reviews?|learning|analysis|data|guidance|picture|context|studies)"
     r"|the (?:child safeguarding practice review )?panel(?:'s|\u2019s)? (?:report|review|found|has)"
     r"|thematic reviews?|(?:previous|other|earlier|many|several|local and national) reviews"
@@ -86,7 +87,9 @@ _CASE_TIES = re.compile(
     r"|(?:the|her|his|their) (?:baby|infant|mother|father|parents?|family|partner|grandmother"
     r"|twins?|son|daughter|sister|brother)|(?:mother|father)(?:'s|\u2019s)?"
     r"|(?:child|baby|infant) [A-Z]\b|[A-Z][a-z]+(?:'s|\u2019s)\s"
-    r"|(?:she|he) (?:was|had|did|said|told))"
+    r"|(?:she|he) (?:was|had|did|said|told)"
+    # notes name the parents so: "mum Jade is 17", "dad at work again"
+    r"|(?i:mum|dad)(?:'s|\u2019s)?)"
     r"\b",
 )
 _NOT_NAMES = re.compile(
@@ -122,6 +125,9 @@ _DENIAL = re.compile(
 _DENIAL_LATE = re.compile(
     r"\b(?:(?:was|were) not known to (?:misuse|use|take|drink|have|be)"
     r"|(?:there was|with) no (?:known )?(?:history|evidence|suggestion|indication) of"
+    # "The GP records show no diagnosis of mental illness for either parent"
+    r"|(?:show|shows|showed|shown|record|records|recorded) no (?:\w+ )?(?:diagnosis|history"
+    r"|record|evidence|indication) of"
     r"|(?:did|does) not (?:misuse|use|drink|smoke|take drugs)\b"
     r"|denied (?:any|using|drinking|taking|that)|had never (?:used|smoked|taken|drunk|been))\b",
     re.IGNORECASE,
@@ -132,6 +138,10 @@ _DENIAL_AFTER = re.compile(
     r"\b(?:was|were) not (?:an area of|a cause for|a cause of) concern\b|"
     # notes: "Routine enquiry re DA made when seen alone - none disclosed."
     r"\b(?:none|nil|nothing) (?:was |were )?(?:disclosed|reported|identified|noted)\W*$|"
+    # a note that is only a question put and answered no: "Asked re drugs/alcohol, both
+    # parents said none."
+    r"^\W*(?:asked|enquired|screened)\b[^.;]{0,40}[,:\u2013-]\s*(?:\w+ ){0,3}"
+    r"(?:said|says|say|reported|reports|answered)?\s*(?:none|nil|no|denie[sd]|negative)\W*$|"
     r"\bno (?:\w+ )?(?:concerns?|disclosures?|issues?|worries) (?:was|were) "
     r"(?:identified|raised|noted|found|made|disclosed|reported|recorded)\b"
     r"|\bthere (?:was|were) no (?:\w+ ){0,2}concerns? (?:at (?:that|the) time|that would)\b",
@@ -144,6 +154,9 @@ _DOUBT = re.compile(
     r"|ruled out|unfounded|not substantiated|unsubstantiated|no longer (?:suspected|a concern)"
     r"|(?:was|were) (?:later )?found not to\b"
     r"|turned out (?:not|to be (?:normal|benign|accidental))"
+    # a mark found to be something else: "confirmed eczema patch, closed"
+    r"|(?:confirmed|diagnosed) (?:as )?(?:an? )?(?:eczema|birthmarks?|mongolian (?:blue )?spots?"
+    r"|dermal melanocytosis|nappy rash|an? insect bite|impetigo|a rash)\b"
     # a possibility raised and left unconfirmed: "... but the review has found no
     # information to confirm this"
     r"|(?:found|finds|is|was|there is|there was) no (?:information|evidence|record) to "
@@ -151,6 +164,9 @@ _DOUBT = re.compile(
     # what reviews elsewhere found, said not to hold here: "that was not a factor here"
     r"|(?:was|is|were) not (?:a factor|a feature|the dynamic|the pattern)"
     r"(?: of (?:practice|the case|this case|the work))? (?:here|in this case|for this family)"
+    # "Unsafe sleeping was not a feature of Mali's harm"
+    r"|(?:was|is|were) not (?:a factor in|a feature of) (?:\w+(?:'s|\u2019s)|this|the) "
+    r"(?:harm|death|injur\w*|case|collapse)"
     # "an arrangement of long standing that ... raised no concern"
     r"|(?:raised|caused|gave rise to) no (?:concerns?|worries)"
     # "the police made enquiries, found nothing to support this, and the neighbour withdrew"
@@ -180,7 +196,9 @@ _PRAISE = re.compile(
 _CONCERN = re.compile(
     r"\b(?:not|no|never|nor|however|but|although|though|despite|without|fail\w*|lack\w*|miss\w*"
     r"|only|limited|gaps?|concern\w*|weak\w*|delay\w*|late|unclear|insufficient|inadequate"
-    r"|poor\w*|could have|should have|would have|opportunit\w+)\b|n't\b",
+    r"|poor\w*|could have|should have|would have|opportunit\w+)\b|n't\b"
+    # a step last taken long ago: "Last safe-sleep conversation was at the new-birth visit"
+    r"|\blast (?:[\w-]+ ){0,3}(?:was|were|given|discussed|done) (?:at|on|in|back)\b",
     re.IGNORECASE,
 )
 
@@ -318,7 +336,17 @@ _NOT_THIS_CASE = re.compile(
     r"(?:this|the|[A-Z]\w+(?:'s|\u2019s)) (?:family|household|case)\b"
     # the review's own scope: "is not considered further in this review"
     r"|\bnot (?:considered|examined|explored|discussed) further in this review\b"
-    r"|\boutside the scope of this review\b",
+    r"|\boutside the scope of this review\b"
+    # another review's case, told mid-sentence: "mindful of a previous review ..., in which a
+    # baby in a different family died after sharing a sofa"
+    r"|\b(?:previous|earlier|prior|separate|another) (?:[\w-]+ ){0,4}reviews?\b[^.]{0,80}"
+    r"\b(?:in which|where|into the death of|concerning) (?:a|an|another) (?:baby|infant|child"
+    r"|toddler|family)\b"
+    r"|\b(?:a|an|another) (?:baby|infant|child) (?:in|from) (?:a|another) (?:different|other"
+    r"|unrelated) family\b"
+    # notes: "DA notification on file is for flat 3b (different family)"
+    r"|\([^()]{0,30}\b(?:a |an )?(?:different|unrelated|another|other) (?:family|tenants?|household"
+    r"|address|flat|residents?|couple|child|baby)\b[^()]{0,20}\)",
     re.IGNORECASE,
 )
 
