@@ -57,7 +57,10 @@ _GENERAL = re.compile(
     r"|(?:is|are) (?:known|recognised) (?:to|as)"
     r"|(?:is|are) (?:a )?(?:well[- ])?(?:recognised|established) (?:risk|factor|feature)"
     r"|(?:is|are) (?:often|frequently|commonly|more likely|at (?:greater|increased|higher) risk)"
-    r"|nationally|across (?:england|wales|the country)|in general)\b",
+    r"|nationally|across (?:england|wales|the country)|in general"
+    # a briefing's list of its themes: "names mental health, professional curiosity ... as
+    # its key themes"
+    r"|as (?:its|their|the) (?:key |main |central |five |four |three )?themes)\b",
     re.IGNORECASE,
 )
 # "generally", but not of what this case's agencies did: "they had generally acted
@@ -267,6 +270,10 @@ _PARENTS_PAST = re.compile(
     rf" age of (?:9|1[0-7]|{_AGE_WORDS})\b"
     r"|(?:grew|grown|growing) up in a (?:household|home|family) (?:affected|marked|dominated"
     r"|where|in which)"
+    # "the father had grown up witnessing violence at home"; "had been neglected as a child"
+    r"|(?:grew|grown|growing) up (?:witnessing|seeing|exposed to|with) (?:domestic |parental )?"
+    r"(?:violence|abuse|drug|alcohol|drinking)"
+    r"|(?:had been|was|were) (?:neglected|abused|beaten) as (?:a )?(?:child|children|teenager)"
     r"|when (?:she|he|(?-i:[A-Z][a-z]+)) was (?:a (?:child|teenager|young (?:girl|boy))"
     rf"|(?:between |about |aged |around )?(?:9|1[0-7]|{_AGE_WORDS})\b"
     r"(?! (?:weeks|months|days)\b)))",
@@ -318,6 +325,9 @@ _ANOTHER_CASE = re.compile(
     r"|(?:the |an? )?(?:[\w'\u2019]+(?:'s|\u2019s) )?(?:earlier|previous|prior) (?:serious case "
     r"|child (?:safeguarding )?practice |practice |local |rapid )?reviews? (?:concerning|of|into"
     r"|about|for|in respect of)"
+    # "Two serious case reviews published in an East Midlands county in 2009 found ..."
+    r"|(?:two|three|several|both) (?:serious case |safeguarding |child safeguarding practice "
+    r"|practice |local )?reviews (?:published|carried out|commissioned|in)\b"
     r"|(?:another|a second) (?:baby|infant|child|toddler|family|girl|boy)\b[^.]{0,60}"
     r"\b(?:in the same|elsewhere|in (?:a|another) (?:different|neighbouring))"
     r")\b",
@@ -344,6 +354,10 @@ _NOT_THIS_CASE = re.compile(
     r"|toddler|family)\b"
     r"|\b(?:a|an|another) (?:baby|infant|child) (?:in|from) (?:a|another) (?:different|other"
     r"|unrelated) family\b"
+    # advice as its content, what anyone should do: "The chair's advice was that a baby should
+    # sleep on its back ..."
+    r"|\badvice (?:was|is) that (?:a |all |every )?(?:baby|babies|infants?|parents|carers)"
+    r" should\b"
     # notes: "DA notification on file is for flat 3b (different family)"
     r"|\([^()]{0,30}\b(?:a |an )?(?:different|unrelated|another|other) (?:family|tenants?|household"
     r"|address|flat|residents?|couple|child|baby)\b[^()]{0,20}\)",
