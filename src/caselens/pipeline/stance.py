@@ -75,8 +75,10 @@ _GENERIC_SUBJECT = re.compile(
     r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:(?:many|most|some|all|young|new|first-time|male)\s+)?"
     r"(?:(?:babies|infants|parents|fathers|mothers|men|families|carers|children)"
     # "Parents both solicitors", "Parents present, articulate": a note of this family
-    r"\b(?! (?:were|had|did|was|both|present|seen|not seen|say|says|said|state|states|stated"
-    r"|report|reports|reported|declined|attended)\b)"
+    r"\b(?! (?:(?:always|usually|now|still|very|both) )?(?:were|had|did|was|both|present|seen"
+    r"|not seen|say|says|said|state|states|stated|report|reports|reported|declined|attended"
+    # "Parents always polite at the door and agree to everything": a note of this family
+    r"|polite|agree|agreed|refused|cancelled|appear|appeared|seem|seemed|engaged|keen)\b)"
     # "Practitioners failed to listen", "Professionals saw the couple as ...": what the
     # practitioners of this case did, told in the simple past, is not a general statement.
     r"|(?:practitioners|professionals|agencies)\b(?! (?:\w+ly )?(?:were|had|did|was|\w+ed"
@@ -132,7 +134,14 @@ _DENIAL_LATE = re.compile(
     r"|(?:show|shows|showed|shown|record|records|recorded) no (?:\w+ )?(?:diagnosis|history"
     r"|record|evidence|indication) of"
     r"|(?:did|does) not (?:misuse|use|drink|smoke|take drugs)\b"
-    r"|denied (?:any|using|drinking|taking|that)|had never (?:used|smoked|taken|drunk|been))\b",
+    r"|denied (?:any|using|drinking|taking|that)|had never (?:used|smoked|taken|drunk|been)"
+    # "neither had any identified learning needs"; "was not considered to have a learning
+    # disability"; notes: "Mum denies any drugs", "no alcohol involved", "nobody smokes"
+    r"|neither (?:\w+ ){0,2}(?:had|has|was|showed|reported) any"
+    r"|(?:was|were) not (?:considered|thought|assessed|found|believed|judged) to (?:have|be)"
+    r"|denies (?:any|using|drinking|taking)"
+    r"|no (?:alcohol|drugs?|substances?) (?:was |were )?(?:involved|present|suspected|detected)"
+    r"|(?:nobody|no one) (?:\w+ ){0,3}(?:smokes|smoked|drinks|uses drugs|takes drugs))\b",
     re.IGNORECASE,
 )
 # A denial that closes what came before: "...; no concerns were identified".
@@ -347,6 +356,8 @@ _NOT_THIS_CASE = re.compile(
     # the review's own scope: "is not considered further in this review"
     r"|\bnot (?:considered|examined|explored|discussed) further in this review\b"
     r"|\boutside the scope of this review\b"
+    # "... as a teenager, and this has no bearing on the events considered here"
+    r"|\b(?:has|had|have|bears?|bore) no bearing on (?:the |this |what )"
     # another review's case, told mid-sentence: "mindful of a previous review ..., in which a
     # baby in a different family died after sharing a sofa"
     r"|\b(?:previous|earlier|prior|separate|another) (?:[\w-]+ ){0,4}reviews?\b[^.]{0,80}"
