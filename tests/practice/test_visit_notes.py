@@ -34,6 +34,10 @@ NOTES_4 = Path(__file__).parent.parent / "fixtures" / "notes" / "visit-notes-4.j
 NOTES_5 = Path(__file__).parent.parent / "fixtures" / "notes" / "visit-notes-5.jsonl"
 NOTES_6 = Path(__file__).parent.parent / "fixtures" / "notes" / "visit-notes-6.jsonl"
 NOTES_7 = Path(__file__).parent.parent / "fixtures" / "notes" / "visit-notes-7.jsonl"
+# vn346-vn405, an eighth blind batch (four writers), scored on arrival (0.726) and read;
+# vn406-vn435 (ninth), written with it, never read
+NOTES_8 = Path(__file__).parent.parent / "fixtures" / "notes" / "visit-notes-8.jsonl"
+NOTES_9 = Path(__file__).parent.parent / "fixtures" / "notes" / "visit-notes-9.jsonl"
 
 
 def _score(first: int, last: int, path: Path = NOTES) -> tuple[float, float, float, int]:
@@ -89,8 +93,8 @@ def test_the_third_batch_keeps_its_floor() -> None:
 def test_the_fourth_batch_never_read_keeps_its_floor() -> None:
     precision, recall, f1, traps = _score(196, 225, NOTES_4)
     # 0.667 (6 of its 17 traps taken) with the code before the third batch was read;
-    # 0.730 (4) after; 0.753 with the reading of the fifth batch
-    assert f1 >= 0.73, (precision, recall, f1)
+    # 0.730 (4) after; 0.770 with the readings of the fifth and eighth batches
+    assert f1 >= 0.75, (precision, recall, f1)
     assert traps <= 5
 
 
@@ -98,11 +102,13 @@ def test_the_fourth_batch_never_read_keeps_its_floor() -> None:
 @pytest.mark.parametrize(
     ("path", "first", "last", "floor_f1", "most_traps"),
     [
-        (NOTES_5, 226, 285, 0.89, 2),  # read: 0.727 on arrival (6 traps), 0.917 after (1)
-        (NOTES_6, 286, 315, 0.77, 3),  # never read: 0.750 before (2 traps), 0.790 after (2)
-        (NOTES_7, 316, 345, 0.77, 6),  # never read: 0.757 before (6 traps), 0.793 after (5)
+        (NOTES_5, 226, 285, 0.89, 2),  # read: 0.727 on arrival (6 traps), 0.913 after (1)
+        (NOTES_6, 286, 315, 0.77, 3),  # never read: 0.750 before (2 traps), 0.795 after (2)
+        (NOTES_7, 316, 345, 0.78, 6),  # never read: 0.757 before (6 traps), 0.804 after (5)
+        (NOTES_8, 346, 405, 0.82, 4),  # read: 0.726 on arrival (9 traps), 0.846 after (2)
+        (NOTES_9, 406, 435, 0.74, 7),  # never read: 0.738 before (6 traps), 0.760 after (6)
     ],
-    ids=["fifth-read", "sixth-never-read", "seventh-never-read"],
+    ids=["fifth-read", "sixth-never-read", "seventh-never-read", "eighth-read", "ninth-never-read"],
 )
 def test_the_later_batches_keep_their_floors(
     path: Path, first: int, last: int, floor_f1: float, most_traps: int
@@ -119,7 +125,7 @@ def test_the_labelled_notes_name_only_codebook_indicators() -> None:
     lines = [*NOTES.read_text(encoding="utf-8").splitlines()]
     lines += NOTES_2.read_text(encoding="utf-8").splitlines()
     lines += NOTES_3.read_text(encoding="utf-8").splitlines()
-    for path in (NOTES_4, NOTES_5, NOTES_6, NOTES_7):
+    for path in (NOTES_4, NOTES_5, NOTES_6, NOTES_7, NOTES_8, NOTES_9):
         lines += path.read_text(encoding="utf-8").splitlines()
     for line in lines:
         record = json.loads(line)

@@ -73,7 +73,8 @@ _GENERALLY = re.compile(
 # A plural or generic subject speaking of a class of people: "Babies who are ...".
 _GENERIC_SUBJECT = re.compile(
     r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:(?:many|most|some|all|young|new|first-time|male)\s+)?"
-    r"(?:(?:babies|infants|parents|fathers|mothers|men|families|carers|children)"
+    # (not a possessive: "children's social care screened out the referral" is an agency)
+    r"(?:(?:babies|infants|parents|fathers|mothers|men|families|carers|children)(?!['\u2019])"
     # "Parents both solicitors", "Parents present, articulate": a note of this family
     r"\b(?! (?:(?:always|usually|now|still|very|both) )?(?:were|had|did|was|both|present|seen"
     r"|not seen|say|says|said|state|states|stated|report|reports|reported|declined|attended"
@@ -154,6 +155,11 @@ _DENIAL_AFTER = re.compile(
     # parents said none."
     r"^\W*(?:asked|enquired|screened)\b[^.;]{0,40}[,:\u2013-]\s*(?:\w+ ){0,3}"
     r"(?:said|says|say|reported|reports|answered)?\s*(?:none|nil|no|denie[sd]|negative)\W*$|"
+    # "Routine DA enquiry made with R alone: says no concerns, partner 'gentle'."
+    r"^\W*(?:routine )?(?:[\w/&-]+ ){0,2}(?:enquiry|enquiries)\b[^.;]{0,50}[:\u2013-]\s*"
+    r"(?:says?|said|reports?|states?)?\s*(?:no concerns?|nil|none|denies|denied)\b|"
+    # "PNC/DA checks on address nil."
+    r"\bchecks?\b[^.;]{0,30}\b(?:nil|clear|negative)\W*$|"
     r"\bno (?:\w+ )?(?:concerns?|disclosures?|issues?|worries) (?:was|were) "
     r"(?:identified|raised|noted|found|made|disclosed|reported|recorded)\b"
     r"|\bthere (?:was|were) no (?:\w+ ){0,2}concerns? (?:at (?:that|the) time|that would)\b",
@@ -166,6 +172,11 @@ _DOUBT = re.compile(
     r"|ruled out|unfounded|not substantiated|unsubstantiated|no longer (?:suspected|a concern)"
     r"|(?:was|were) (?:later )?found not to\b"
     r"|turned out (?:not|to be (?:normal|benign|accidental))"
+    # a concern closed on evidence: "concern re B's alcohol use closed after 6 negative tests";
+    # "query re mark on V's arm: GP 10/07, birthmark, resolved"
+    r"|closed after (?:\w+ ){0,2}negative (?:tests?|screens?|results?)"
+    r"|\b(?:query|queried|concern)\b[^.]{0,80}[,:;\u2013-]\s*(?:now )?(?:resolved|no further"
+    r" concerns?)\W*$"
     # a mark found to be something else: "confirmed eczema patch, closed"
     r"|(?:confirmed|diagnosed) (?:as )?(?:an? )?(?:eczema|birthmarks?|mongolian (?:blue )?spots?"
     r"|dermal melanocytosis|nappy rash|an? insect bite|impetigo|a rash)\b"
@@ -369,6 +380,9 @@ _NOT_THIS_CASE = re.compile(
     # sleep on its back ..."
     r"|\badvice (?:was|is) that (?:a |all |every )?(?:baby|babies|infants?|parents|carers)"
     r" should\b"
+    # "the service routinely advises all parents not to share a bed or sofa with their baby"
+    r"|\b(?:routinely |always )?advises? (?:all|every) (?:parents?|families|family|carers?"
+    r"|mothers?)\b"
     # notes: "DA notification on file is for flat 3b (different family)"
     r"|\([^()]{0,30}\b(?:a |an )?(?:different|unrelated|another|other) (?:family|tenants?|household"
     r"|address|flat|residents?|couple|child|baby)\b[^()]{0,20}\)",
