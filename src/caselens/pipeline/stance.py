@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 
 from caselens.pipeline.negation import ACTION, PRACTICE, has_case_link, is_general
+from caselens.pipeline.stance_words import DENIAL, DOUBT, NOT_THIS_CASE, first_match
 
 ABOUT = ("case", "parents_past", "general")
 POLARITY = ("asserts", "denies", "doubts", "praises", "asks")
@@ -228,7 +229,7 @@ def _denies(sentence: str, lowered: str) -> bool:
     found = (
         _DENIAL.search(sentence)
         or _DENIAL_LATE.search(sentence)
-        or _worded(sentence, lowered, _DENIAL_WORDED)
+        or first_match(sentence, lowered, DENIAL)
     )
     if found is None:
         return False
@@ -345,168 +346,11 @@ _NOT_THIS_CASE = re.compile(
 )
 
 
-def _rule(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE)
-
-
-# The same told in rarer words, each searched only where its words are (a sentence is
-# judged for every finding, so each alternative of the big expressions costs every time).
-_NOT_THIS_CASE_WORDED: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
-    # "... as a teenager, and this has no bearing on the events considered here"
-    (("bearing",), _rule(r"\b(?:has|had|have|bears?|bore) no bearing on (?:the |this |what )")),
-    # another review's case, told mid-sentence: "mindful of a previous review ..., in which a
-    # baby in a different family died after sharing a sofa"
-    (
-        (
-            "in which a",
-            "in which an",
-            "where a ",
-            "where an",
-            "into the death",
-            "concerning a",
-            "concerning an",
-        ),
-        _rule(
-            r"\b(?:previous|earlier|prior|separate|another) (?:[\w-]+ ){0,4}reviews?\b[^.]{0,80}"
-            r"\b(?:in which|where|into the death of|concerning) (?:a|an|another) (?:baby|infant"
-            r"|child|toddler|family)\b"
-        ),
-    ),
-    # "a baby in a different family"; notes: "DA notification on file is for flat 3b
-    # (different family)"
-    (
-        (
-            "different",
-            "unrelated",
-            "another family",
-            "other family",
-            "other tenant",
-            "other household",
-            "other address",
-            "other flat",
-        ),
-        _rule(
-            r"\b(?:a|an|another) (?:baby|infant|child) (?:in|from) (?:a|another) (?:different"
-            r"|other|unrelated) family\b"
-            r"|\([^()]{0,30}\b(?:a |an )?(?:different|unrelated|another|other) (?:family|tenants?"
-            r"|household|address|flat|residents?|couple|child|baby)\b[^()]{0,20}\)"
-        ),
-    ),
-    # advice as its content, what anyone should do: "The chair's advice was that a baby
-    # should sleep on its back ..."; "the service routinely advises all parents not to ..."
-    (
-        ("advi",),
-        _rule(
-            r"\badvice (?:was|is) that (?:a |all |every )?(?:baby|babies|infants?|parents|carers)"
-            r" should\b|\badvises? (?:all|every) (?:parents?|families|family|carers?|mothers?)\b"
-        ),
-    ),
-)
-
-
-def _worded(
-    text: str, lowered: str, rules: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...]
-) -> re.Match[str] | None:
-    for words, pattern in rules:
-        if any(word in lowered for word in words):
-            found = pattern.search(text)
-            if found is not None:
-                return found
-    return None
-
-
-# Rarer ways of denying, each searched only where its words are.
-_DENIAL_WORDED: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
-    # a note that is only a question put and answered no: "Asked re drugs/alcohol, both
-    # parents said none."; "Routine DA enquiry made with R alone: says no concerns"
-    (
-        ("ask", "enquir", "screened"),
-        _rule(
-            r"^\W*(?:asked|enquired|screened)\b[^.;]{0,40}[,:\u2013-]\s*(?:\w+ ){0,3}"
-            r"(?:said|says|say|reported|reports|answered)?\s*(?:none|nil|no|denie[sd]|negative)\W*$"
-            r"|^\W*(?:routine )?(?:[\w/&-]+ ){0,2}(?:enquiry|enquiries)\b[^.;]{0,50}[:\u2013-]\s*"
-            r"(?:says?|said|reports?|states?)?\s*(?:no concerns?|nil|none|denies|denied)\b"
-        ),
-    ),
-    # "PNC/DA checks on address nil."
-    (("check",), _rule(r"\bchecks?\b[^.;]{0,30}\b(?:nil|clear|negative)\W*$")),
-    # "The GP records show no diagnosis of mental illness for either parent"
-    (
-        ("show no", "shows no", "showed no", "shown no", "record no", "records no", "recorded no"),
-        _rule(
-            r"\b(?:show|shows|showed|shown|record|records|recorded) no (?:\w+ )?(?:diagnosis"
-            r"|history|record|evidence|indication) of\b"
-        ),
-    ),
-    # "neither had any identified learning needs"
-    (("neither",), _rule(r"\bneither (?:\w+ ){0,2}(?:had|has|was|showed|reported) any\b")),
-    # "was not considered to have a learning disability"
-    (
-        (
-            "not considered to",
-            "not thought to",
-            "not assessed to",
-            "not found to",
-            "not believed to",
-            "not judged to",
-        ),
-        _rule(
-            r"\b(?:was|were) not (?:considered|thought|assessed|found|believed|judged) to"
-            r" (?:have|be)\b"
-        ),
-    ),
-    # notes: "Mum denies any drugs", "no alcohol involved", "nobody smokes"
-    (("denies",), _rule(r"\bdenies (?:any|using|drinking|taking)\b")),
-    (
-        ("no alcohol", "no drug", "no substance"),
-        _rule(
-            r"\bno (?:alcohol|drugs?|substances?) (?:was |were )?(?:involved|present|suspected"
-            r"|detected)\b"
-        ),
-    ),
-    (
-        ("nobody", "no one"),
-        _rule(
-            r"\b(?:nobody|no one) (?:\w+ ){0,3}(?:smokes|smoked|drinks|uses drugs|takes drugs)\b"
-        ),
-    ),
-)
-# Rarer ways of withdrawing a concern.
-_DOUBT_WORDED: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
-    # "Unsafe sleeping was not a feature of Mali's harm"
-    (
-        ("not a f",),
-        _rule(
-            r"\b(?:was|is|were) not (?:a factor in|a feature of) (?:\w+(?:'s|\u2019s)|this|the) "
-            r"(?:harm|death|injur\w*|case|collapse)"
-        ),
-    ),
-    # a concern closed on evidence: "concern re B's alcohol use closed after 6 negative tests";
-    # "query re mark on V's arm: GP 10/07, birthmark, resolved"
-    (("negative",), _rule(r"\bclosed after (?:\w+ ){0,2}negative (?:tests?|screens?|results?)")),
-    (
-        ("resolved", "no further concern"),
-        _rule(
-            r"\b(?:query|queried|concern)\b[^.]{0,80}[,:;\u2013-]\s*(?:now )?(?:resolved|no further"
-            r" concerns?)\W*$"
-        ),
-    ),
-    # a mark found to be something else: "confirmed eczema patch, closed"
-    (
-        ("confirmed", "diagnosed"),
-        _rule(
-            r"\b(?:confirmed|diagnosed) (?:as )?(?:an? )?(?:eczema|birthmarks?|mongolian (?:blue )?"
-            r"spots?|dermal melanocytosis|nappy rash|an? insect bite|impetigo|a rash)\b"
-        ),
-    ),
-)
-
-
 def judge(sentence: str) -> Stance:
     """The stance of one sentence (see the module docstring)."""
     text = sentence.strip()
     lowered = text.lower()
-    outside = _NOT_THIS_CASE.search(text) or _worded(text, lowered, _NOT_THIS_CASE_WORDED)
+    outside = _NOT_THIS_CASE.search(text) or first_match(text, lowered, NOT_THIS_CASE)
     if outside is not None:
         return Stance("general", "asserts", f"says it is not about this case ({outside.group()!r})")
     other = _ANOTHER_CASE.match(text) or (_SAME_BATCH.search(text) if "same" in lowered else None)
@@ -538,7 +382,7 @@ def judge(sentence: str) -> Stance:
                 return Stance("general", "asserts", "a recommendation for everyone")
     if _denies(text, lowered):
         return Stance("case", "denies", "the sentence denies it")
-    doubt = _DOUBT.search(text) or _worded(text, lowered, _DOUBT_WORDED)
+    doubt = _DOUBT.search(text) or first_match(text, lowered, DOUBT)
     if doubt is not None:
         return Stance("case", "doubts", f"the concern was withdrawn ({doubt.group()!r})")
     past = _parents_past(text)
