@@ -54,6 +54,23 @@ from caselens.pipeline.stance_words import DENIAL, DOUBT, NOT_THIS_CASE, first_m
         ("Earlier concern re B's alcohol use closed after 6 negative tests.", "case", "doubts"),
         ("Earlier query re mark on V's arm: GP 10/07, birthmark, resolved.", "case", "doubts"),
         (
+            "It may be that he was low after losing his job; the review has found nothing in any "
+            "record that would confirm this.",
+            "case",
+            "doubts",
+        ),
+        (
+            "Whether he used cannabis, as a friend suggested, could not be established.",
+            "case",
+            "doubts",
+        ),
+        (
+            "One practitioner wondered whether M had been born early, because he seemed so small; "
+            "he had not.",
+            "case",
+            "doubts",
+        ),
+        (
             "Red mark on N's cheek seen by GP same day, confirmed eczema patch, closed.",
             "case",
             "doubts",
@@ -74,6 +91,8 @@ def test_the_rarer_wordings_set_the_sentence_aside(sentence: str, about: str, la
         "A record that said the earlier concern had been resolved was relied on.",
         "The mother said the father drinks most nights and nobody stops him.",
         "Asked re DV, mum said her partner had hit her.",
+        "An inquest returned an open verdict because the cause of death could not be established.",
+        "Her account that the father had moved out was accepted without checking; he had not.",
     ],
 )
 def test_near_misses_still_count(sentence: str) -> None:

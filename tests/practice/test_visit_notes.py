@@ -38,6 +38,10 @@ NOTES_7 = Path(__file__).parent.parent / "fixtures" / "notes" / "visit-notes-7.j
 # vn406-vn435 (ninth), written with it, never read
 NOTES_8 = Path(__file__).parent.parent / "fixtures" / "notes" / "visit-notes-8.jsonl"
 NOTES_9 = Path(__file__).parent.parent / "fixtures" / "notes" / "visit-notes-9.jsonl"
+# vn436-vn495, a tenth blind batch (four writers), scored on arrival (0.782) and read;
+# vn496-vn525 (eleventh), written with it, never read
+NOTES_10 = Path(__file__).parent.parent / "fixtures" / "notes" / "visit-notes-10.jsonl"
+NOTES_11 = Path(__file__).parent.parent / "fixtures" / "notes" / "visit-notes-11.jsonl"
 
 
 def _score(first: int, last: int, path: Path = NOTES) -> tuple[float, float, float, int]:
@@ -107,8 +111,18 @@ def test_the_fourth_batch_never_read_keeps_its_floor() -> None:
         (NOTES_7, 316, 345, 0.78, 6),  # never read: 0.757 before (6 traps), 0.804 after (5)
         (NOTES_8, 346, 405, 0.82, 4),  # read: 0.726 on arrival (9 traps), 0.846 after (2)
         (NOTES_9, 406, 435, 0.74, 7),  # never read: 0.738 before (6 traps), 0.760 after (6)
+        (NOTES_10, 436, 495, 0.84, 3),  # read: 0.782 on arrival (2 traps), 0.865 after (2)
+        (NOTES_11, 496, 525, 0.82, 4),  # never read: 0.805 / 0.835 before (3 traps), 0.845 (3)
     ],
-    ids=["fifth-read", "sixth-never-read", "seventh-never-read", "eighth-read", "ninth-never-read"],
+    ids=[
+        "fifth-read",
+        "sixth-never-read",
+        "seventh-never-read",
+        "eighth-read",
+        "ninth-never-read",
+        "tenth-read",
+        "eleventh-never-read",
+    ],
 )
 def test_the_later_batches_keep_their_floors(
     path: Path, first: int, last: int, floor_f1: float, most_traps: int
@@ -125,7 +139,7 @@ def test_the_labelled_notes_name_only_codebook_indicators() -> None:
     lines = [*NOTES.read_text(encoding="utf-8").splitlines()]
     lines += NOTES_2.read_text(encoding="utf-8").splitlines()
     lines += NOTES_3.read_text(encoding="utf-8").splitlines()
-    for path in (NOTES_4, NOTES_5, NOTES_6, NOTES_7, NOTES_8, NOTES_9):
+    for path in (NOTES_4, NOTES_5, NOTES_6, NOTES_7, NOTES_8, NOTES_9, NOTES_10, NOTES_11):
         lines += path.read_text(encoding="utf-8").splitlines()
     for line in lines:
         record = json.loads(line)

@@ -80,7 +80,9 @@ _GENERIC_SUBJECT = re.compile(
     r"\b(?! (?:(?:always|usually|now|still|very|both) )?(?:were|had|did|was|both|present|seen"
     r"|not seen|say|says|said|state|states|stated|report|reports|reported|declined|attended"
     # "Parents always polite at the door and agree to everything": a note of this family
-    r"|polite|agree|agreed|refused|cancelled|appear|appeared|seem|seemed|engaged|keen)\b)"
+    r"|polite|agree|agreed|refused|cancelled|appear|appeared|seem|seemed|engaged|keen"
+    # "Babies not discussed or examined at this appt"
+    r"|not (?:discussed|examined|seen|weighed|mentioned))\b)"
     # "Practitioners failed to listen", "Professionals saw the couple as ...": what the
     # practitioners of this case did, told in the simple past, is not a general statement.
     r"|(?:practitioners|professionals|agencies)\b(?! (?:\w+ly )?(?:were|had|did|was|\w+ed"

@@ -159,6 +159,30 @@ DOUBT: Worded = (
             r" concerns?)\W*$"
         ),
     ),
+    # "the review has found nothing in any record that would confirm this"; "whether he
+    # used cannabis ... could not be established"; "wondered whether M had been born early
+    # ...; he had not"
+    (
+        ("nothing",),
+        _rule(
+            r"\b(?:found|finds|is|was) nothing (?:in (?:any|the) records? )?(?:that would|to)"
+            r" (?:confirm|support|substantiate)\b"
+        ),
+    ),
+    (
+        ("whether",),
+        # a question left open, not "the cause of death could not be established"
+        _rule(r"\bwhether\b[^.]{0,100}\bcould not be (?:established|confirmed|verified)\b"),
+    ),
+    # (a possibility raised and answered no; not "her account was accepted without checking;
+    # he had not", where the answer is the concern)
+    (
+        ("whether",),
+        _rule(
+            r"\b(?:wondered|asked|queried|considered) (?:whether|if)\b[^.]{0,120};\s*(?:he|she|it"
+            r"|they) (?:had|was|were|did) not\W*$"
+        ),
+    ),
     # a mark found to be something else: "confirmed eczema patch, closed"
     (
         ("confirmed", "diagnosed"),
