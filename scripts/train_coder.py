@@ -689,6 +689,9 @@ def main() -> None:
     global ALLOWED, MODE
     ALLOWED = tuple(args.policies.split(","))
     MODE = args.policy_mode
+    if MODE == "theme" and args.out:
+        # the product has no theme back-off: a model saved so would not code as measured
+        p.error("--policy-mode theme is for measurement only (see docs/sentence-model.md)")
     started = time.time()
     codebook = default_codebook()
     labels = [i.id for i in codebook.indicators]
