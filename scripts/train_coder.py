@@ -682,6 +682,18 @@ def main() -> None:
         help="an experiment, not read by the product: each real sentence is read after the "
         "one before it ('previous [SEP] sentence', 128 tokens)",
     )
+    p.add_argument(
+        "--fixture",
+        action="append",
+        default=[],
+        help="a labelled fixture read while the rules were written, as more training "
+        "sentences (repeatable; FILE or FILE:FIRST-LAST lines; see fixture_evidence.py)",
+    )
+    p.add_argument(
+        "--fixtures-read",
+        action="store_true",
+        help="every fixture batch read while the rules were written (fixture_evidence.READ)",
+    )
     p.add_argument("--encoder-epochs", type=int, default=3)
     p.add_argument("--encoder-lr", type=float, default=5e-5)
     args = p.parse_args()
@@ -710,6 +722,15 @@ def main() -> None:
         records = [r for r in records if not r.id.startswith(args.hold_out)]
     corpus_files = args.corpus or sorted((ROOT / "data" / "corpus").glob("*.jsonl"))
     corpus = [] if args.no_corpus else load_corpus(corpus_files, labels)
+    written = len(corpus)
+    if args.fixture or args.fixtures_read:
+        import fixture_evidence
+
+        specs = args.fixture + list(fixture_evidence.READ if args.fixtures_read else ())
+        corpus += [
+            Example(f.text, f.labels, f.ignore, group=f.group)
+            for f in fixture_evidence.load(specs, labels)
+        ]
     corpus_idx = list(range(len(examples), len(examples) + len(corpus)))
     examples += corpus
     featurise = Featuriser(PAIR_BUCKETS, STATIC / "tokenizer.json")
@@ -718,7 +739,7 @@ def main() -> None:
     unigrams = load_file(str(STATIC / "model.safetensors"))["embeddings"].astype(np.float32) / 127.0
     print(
         f"{len(examples) - len(corpus)} real sentences in {len(records)} records, "
-        f"{len(corpus)} corpus sentences",
+        f"{written} corpus sentences, {len(corpus) - written} from the fixtures read",
         file=sys.stderr,
     )
     if args.rule_confidence:
@@ -748,7 +769,8 @@ def main() -> None:
     report: dict[str, Any] = {
         "records": len(records),
         "real_sentences": len(examples) - len(corpus),
-        "corpus_sentences": len(corpus),
+        "corpus_sentences": written,
+        "fixture_sentences": len(corpus) - written,
         "settings": {k: str(v) for k, v in vars(args).items()},
         "rules_only": dict(rules_only.items()),
         "out_of_fold": cv,
@@ -826,7 +848,8 @@ def main() -> None:
             "trained": {
                 "records": len(records),
                 "real_sentences": report["real_sentences"],
-                "corpus_sentences": len(corpus),
+                "corpus_sentences": written,
+                "fixture_sentences": len(corpus) - written,
                 "epochs": args.encoder_epochs if args.encoder == "minilm" else args.epochs,
                 "tune_unigrams": args.tune_unigrams,
                 "seconds": round(time.time() - started, 1),

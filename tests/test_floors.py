@@ -24,7 +24,9 @@ SHARED = ROOT.parent / "shared" / "eval"
 # the patterns, and the trained model where it reads (summaries and notes; in full
 # reviews it only checks the patterns' sentences). rx,
 # rz, dev and dev2 trained the model, so their figures here are not a measure of it
-# (docs/sentence-model.md gives the out-of-fold ones); ry never did.
+# (docs/sentence-model.md gives the out-of-fold ones); ry never did. The long sets read
+# while the rules were written (own, blind, fresh, winter, dusk, night) gave it sentences
+# too; the long-unread sets never did.
 FLOORS = {
     ROOT / "tests/fixtures/eval/long-own.jsonl": (1.0, 0.89, 0.91),
     ROOT / "tests/fixtures/eval/seventh.jsonl": (0.95, 0.88, 0.81),
@@ -39,9 +41,10 @@ FLOORS = {
     ROOT / "tests/fixtures/eval/long-night.jsonl": (1.0, 0.95, 0.94),
     ROOT / "tests/fixtures/eval/long-unread5.jsonl": (1.0, 0.95, 0.88),
     ROOT / "tests/fixtures/eval/long-unread6.jsonl": (1.0, 0.94, 0.88),
+    ROOT / "tests/fixtures/eval/long-unread7.jsonl": (1.0, 0.90, 0.88),
     ROOT / "data/labelled/rx.jsonl": (0.90, 0.90, 0.85),
-    ROOT / "data/labelled/ry.jsonl": (0.90, 0.79, 0.69),
-    ROOT / "data/labelled/rz.jsonl": (0.87, 0.86, 0.80),
+    ROOT / "data/labelled/ry.jsonl": (0.90, 0.79, 0.72),
+    ROOT / "data/labelled/rz.jsonl": (0.87, 0.85, 0.79),
     SHARED / "long-dev.jsonl": (1.0, 0.95, 0.90),
     SHARED / "dev.jsonl": (0.98, 0.92, 0.89),
     SHARED / "dev2.jsonl": (0.92, 0.82, 0.76),

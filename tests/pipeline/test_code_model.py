@@ -103,20 +103,21 @@ def test_without_a_floor_or_outside_the_open_sentences_nothing_is_overruled(
 
 
 def test_a_full_review_s_pattern_finding_the_model_rules_out_is_set_aside_with_why() -> None:
-    """With the shipped model: a three-year-old sister called articulate is not a
-    professional assuming a family is well off because it is articulate."""
+    """With the shipped model: a housing officer who did not attend a meeting is not a
+    parent reluctant to engage."""
     review = Document.from_text(
         "Introduction\n\nThis review concerns Baby K, who was seriously injured at nine weeks"
         " old.\n\nBackground\n\nBaby K lived with his mother, his father and his sister Isla."
-        " Isla was three years old and an articulate child. The father was never seen by the"
-        " health visitor.\n\nAnalysis\n\nNobody asked who else looked after the baby.",
+        " The housing officer was invited to the core group but did not attend either meeting."
+        " The father was never seen by the health visitor.\n\nAnalysis\n\nNobody asked who"
+        " else looked after the baby.",
         "review",
     )
     with_model = Coder(default_codebook(), Settings(model=True)).consider(review, segment(review))
     alone = Coder(default_codebook(), Settings(model=False)).consider(review, segment(review))
-    assert "D.affluence_assumption" in {f.indicator for f in alone.findings}
+    assert "C.reluctance_to_engage" in {f.indicator for f in alone.findings}
     found = {f.indicator for f in with_model.findings}
-    assert "D.affluence_assumption" not in found and "F.fathers_unseen_men" in found
-    aside = [c for c in with_model.considered if c.indicator == "D.affluence_assumption"]
+    assert "C.reluctance_to_engage" not in found and "F.fathers_unseen_men" in found
+    aside = [c for c in with_model.considered if c.indicator == "C.reluctance_to_engage"]
     assert aside and not aside[0].kept and "ruled it out" in aside[0].reason
     assert "model p=" in aside[0].detail

@@ -147,9 +147,26 @@ def test_a_long_text_without_headings_is_not_read_whole(
     assert len(asked) == 1
 
 
-def test_the_model_does_not_find_what_the_patterns_read_as_denied() -> None:
+def test_the_model_does_not_find_what_the_patterns_read_as_denied(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """A note lists many things in one sentence; where the patterns found an indicator's
-    words denied in their clause, the model's proposal there is set aside too, and says so."""
+    words denied in their clause, the model's proposal there is set aside too, and says so.
+    The model before the one shipped did propose co-sleeping here (p = 0.95); the shipped
+    one learned such lists from notes, so the model is made as sure as that one was."""
+    model = default_model()
+    real = model.logits
+    labels = list(model.labels)
+
+    def as_sure_as_before(texts: list[str]) -> np.ndarray:
+        out = np.array(real(texts))
+        for row, text in enumerate(texts):
+            if "bed-sharing" in text:
+                for ind in ("E.co_sleeping", "E.sleep_with_alcohol_drugs_smoking"):
+                    out[row, labels.index(ind)] = 6.0
+        return out
+
+    monkeypatch.setattr(model, "logits", as_sure_as_before)
     coder = Coder(default_codebook(), Settings(model=True), one_account=True)
     doc = Document.from_text(
         "Safe sleep discussed: cot in parents' room, no bed-sharing, no smokers.", "note"
@@ -158,11 +175,21 @@ def test_the_model_does_not_find_what_the_patterns_read_as_denied() -> None:
     # nor another of the theme's indicators, whose words were read as denied beside it
     assert not {f.indicator for f in coding.findings if f.theme == "E"}
     theirs = [c for c in coding.considered if c.method == "model" and "its theme" in c.reason]
-    assert theirs, "the model proposed another unsafe-sleep indicator here"
+    assert theirs, "the model's other unsafe-sleep indicator was not set aside"
     set_aside = [c for c in coding.considered if c.indicator == "E.co_sleeping" and not c.kept]
     assert set_aside and all(c.method != "rules" or "denies" in c.reason for c in set_aside)
     modelled = [c for c in set_aside if c.method == "model"]
     assert modelled and "the patterns read" in modelled[0].reason
+
+
+def test_the_shipped_model_learned_that_a_safer_sleep_list_is_no_unsafe_sleep() -> None:
+    """What the notes it was trained on taught it: the same list, unaided."""
+    coder = Coder(default_codebook(), Settings(model=True), one_account=True)
+    doc = Document.from_text(
+        "Safe sleep discussed: cot in parents' room, no bed-sharing, no smokers.", "note"
+    )
+    coding = coder.consider(doc, segment(doc))
+    assert not [c for c in coding.considered if c.method == "model" and c.indicator[0] == "E"]
 
 
 def test_a_missing_runtime_is_said_at_once_with_the_way_round_it(

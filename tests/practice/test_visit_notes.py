@@ -42,6 +42,7 @@ NOTES_9 = Path(__file__).parent.parent / "fixtures" / "notes" / "visit-notes-9.j
 # vn496-vn525 (eleventh), written with it, never read
 NOTES_10 = Path(__file__).parent.parent / "fixtures" / "notes" / "visit-notes-10.jsonl"
 NOTES_11 = Path(__file__).parent.parent / "fixtures" / "notes" / "visit-notes-11.jsonl"
+NOTES_12 = Path(__file__).parent.parent / "fixtures" / "notes" / "visit-notes-12.jsonl"
 
 
 def _score(first: int, last: int, path: Path = NOTES) -> tuple[float, float, float, int]:
@@ -64,7 +65,7 @@ def _score(first: int, last: int, path: Path = NOTES) -> tuple[float, float, flo
     ("first", "last", "floor_f1", "most_traps"),
     [
         (1, 30, 0.87, 2),  # read while building: 0.891 (0.714 before), 1 trap of 14 taken
-        (31, 60, 0.77, 2),  # never read: 0.786 (0.679 before), 1 trap of 15 taken
+        (31, 60, 0.79, 2),  # never read: 0.786 (0.679 before), 1 trap of 15; retrained 0.814
     ],
 )
 def test_visit_notes_keep_their_floor(
@@ -81,18 +82,22 @@ def test_visit_notes_keep_their_floor(
     [
         # never read: 0.702 with the patterns alone (3 traps); 0.715 with the trained model,
         # which finds more and takes two more traps; 0.764 with the later readings
-        (NOTES_2, 61, 120, 0.72, 5),
-        (NOTES_3, 121, 195, 0.82, 9),  # read: 0.736 on arrival (11 of 52 traps), 0.858 after
+        # (0.786 with the model retrained on the read batches' quotes)
+        (NOTES_2, 61, 120, 0.75, 5),
+        (NOTES_3, 121, 195, 0.84, 9),  # read: 0.736 on arrival (11 of 52 traps), 0.858 after
         # never read: 0.667 (6 of 17 traps) before the third batch was read, 0.730 (4) after;
-        # 0.770 with the readings of the fifth and eighth batches
-        (NOTES_4, 196, 225, 0.75, 5),
+        # 0.770 with the readings of the fifth and eighth batches; 0.816 retrained
+        (NOTES_4, 196, 225, 0.79, 5),
         (NOTES_5, 226, 285, 0.89, 2),  # read: 0.727 on arrival (6 traps), 0.913 after (1)
-        (NOTES_6, 286, 315, 0.77, 3),  # never read: 0.750 before (2 traps), 0.795 after (2)
+        (NOTES_6, 286, 315, 0.78, 3),  # never read: 0.750 before (2 traps), 0.795, 0.810 (1)
         (NOTES_7, 316, 345, 0.78, 6),  # never read: 0.757 before (6 traps), 0.804 after (5)
         (NOTES_8, 346, 405, 0.82, 4),  # read: 0.726 on arrival (9 traps), 0.846 after (2)
-        (NOTES_9, 406, 435, 0.74, 7),  # never read: 0.738 before (6 traps), 0.760 after (6)
+        (NOTES_9, 406, 435, 0.76, 6),  # never read: 0.738 before (6 traps), 0.760, 0.786 (4)
         (NOTES_10, 436, 495, 0.84, 3),  # read: 0.782 on arrival (2 traps), 0.865 after (2)
-        (NOTES_11, 496, 525, 0.82, 4),  # never read: 0.805 / 0.835 before (3 traps), 0.845 (3)
+        (NOTES_11, 496, 525, 0.83, 4),  # never read: 0.805 / 0.835 before (3 traps), 0.855 (3)
+        # never read, written after all the reading: 0.775 on arrival (12 of 39 traps), 0.790
+        # (9) with the model retrained on the read batches' quotes
+        (NOTES_12, 526, 585, 0.77, 10),
     ],
     ids=[
         "second-never-read",
@@ -105,6 +110,7 @@ def test_visit_notes_keep_their_floor(
         "ninth-never-read",
         "tenth-read",
         "eleventh-never-read",
+        "twelfth-never-read",
     ],
 )
 def test_the_later_batches_keep_their_floors(
@@ -122,7 +128,8 @@ def test_the_labelled_notes_name_only_codebook_indicators() -> None:
     lines = [*NOTES.read_text(encoding="utf-8").splitlines()]
     lines += NOTES_2.read_text(encoding="utf-8").splitlines()
     lines += NOTES_3.read_text(encoding="utf-8").splitlines()
-    for path in (NOTES_4, NOTES_5, NOTES_6, NOTES_7, NOTES_8, NOTES_9, NOTES_10, NOTES_11):
+    later = (NOTES_4, NOTES_5, NOTES_6, NOTES_7, NOTES_8, NOTES_9, NOTES_10, NOTES_11, NOTES_12)
+    for path in later:
         lines += path.read_text(encoding="utf-8").splitlines()
     for line in lines:
         record = json.loads(line)
