@@ -18,18 +18,23 @@ from __future__ import annotations
 import json
 import random
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from caselens.model import Document
+from caselens.model.normalise import normalise_inline, paragraph_blocks
 from caselens.pipeline.segment import segment
 from caselens.pipeline.shorthand import expand
 
 _FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "fixtures"
-# The batches read while the rules were written. Never add a batch that has not been read:
-# the others (vn31-60, vn61-120, vn196-225, vn286-345, vn406-435, vn496-525; long-unread*)
-# are how the notes and long reviews are measured.
+# The batches never read: how the notes and long reviews are measured (with vn31-vn60 of
+# the first file). ``load`` refuses them.
+NEVER_READ = frozenset(
+    {f"visit-notes-{n}.jsonl" for n in (2, 4, 6, 7, 9, 11, 12)}
+    | {f"long-unread{n}.jsonl" for n in ("", 2, 3, 4, 5, 6, 7)}
+)
+# The batches read while the rules were written.
 READ: tuple[str, ...] = (
     f"{_FIXTURES}/notes/visit-notes.jsonl:1-30",
     f"{_FIXTURES}/notes/visit-notes-3.jsonl",
@@ -55,10 +60,11 @@ class FixtureSentence:
 
 
 def _spans(text: str, quote: str) -> list[tuple[int, int]]:
-    """Where a quote's parts are in the text (writers join distant parts with ' ... ')."""
+    """Where a quote's parts are in the (normalised) text; writers join distant parts with
+    ' ... ', and quote the text before it was normalised (curly quotes, double spaces)."""
     out = []
     for part in quote.split(" ... "):
-        part = part.strip(" .'\"")
+        part = normalise_inline(part).strip(" .'\"")
         if len(part) < 4:
             continue
         at = text.find(part)
@@ -73,38 +79,47 @@ def _holds(span: tuple[int, int], start: int, end: int) -> bool:
 
 
 def from_notes(record: dict[str, Any], known: set[str]) -> list[FixtureSentence]:
-    notes = record["notes"]
+    """Read as ``case check`` reads notes (practice/reflect.py): normalised, then the
+    shorthand spelt out; quotes are found in the normalised notes."""
+    doc = Document.from_text(record["notes"], name=record["id"])
     gold = {i for i in record["indicators"] if i in known}
-    quotes = {ind: _spans(notes, q) for ind, q in record.get("why", {}).items() if ind in known}
-    spelt = expand(notes)
-    doc = Document.from_text(spelt.text, name=record["id"])
+    quotes = {ind: _spans(doc.text, q) for ind, q in record.get("why", {}).items() if ind in known}
+    spelt = expand(doc.text)
+    read = replace(doc, text=spelt.text, blocks=tuple(paragraph_blocks(spelt.text)))
     out = []
-    for s in segment(doc):
+    for s in segment(read):
         start, end = spelt.start(s.start), spelt.end(s.end)
         labels = {ind for ind, spans in quotes.items() if any(_holds(p, start, end) for p in spans)}
-        out.append(FixtureSentence(doc.text[s.start : s.end], labels, gold - labels, record["id"]))
+        out.append(FixtureSentence(read.text[s.start : s.end], labels, gold - labels, record["id"]))
     return out
 
 
 def from_review(
     record: dict[str, Any], known: set[str], rng: random.Random
 ) -> list[FixtureSentence]:
-    text = record["text"]
+    """A trap's sentence is a negative for what it only looks like, even where the review
+    has that indicator elsewhere (unless the sentence is also quoted for it)."""
+    doc = Document.from_text(record["text"], name=record["id"])
+    text = doc.text
     gold = {i for i in record["gold"]["indicators"] if i in known}
     quotes = {
         ind: [p for q in qs for p in _spans(text, q)]
         for ind, qs in record.get("evidence", {}).items()
         if ind in known
     }
-    traps = [p for t in record.get("traps", []) for p in _spans(text, t["quote"])]
-    doc = Document.from_text(text, name=record["id"])
+    traps = [
+        (p, t.get("looks_like") or t.get("indicator", ""))
+        for t in record.get("traps", [])
+        for p in _spans(text, t["quote"])
+    ]
     quoted, trapped, others = [], [], []
     for s in segment(doc):
         labels = {
             ind for ind, spans in quotes.items() if any(_holds(p, s.start, s.end) for p in spans)
         }
-        item = FixtureSentence(text[s.start : s.end], labels, gold - labels, record["id"])
-        if any(_holds(p, s.start, s.end) for p in traps):
+        looks = {ind for p, ind in traps if _holds(p, s.start, s.end)}
+        item = FixtureSentence(text[s.start : s.end], labels, gold - labels - looks, record["id"])
+        if looks:
             trapped.append(item)
         elif labels:
             quoted.append(item)
@@ -123,9 +138,13 @@ def load(specs: Sequence[str], labels: Iterable[str]) -> list[FixtureSentence]:
     known = set(labels)
     rng = random.Random(SEED)
     out: list[FixtureSentence] = []
-    for spec in specs:
-        name, _, lines = spec.partition(":")
+    for spec in dict.fromkeys(specs):  # each once
+        name, _, lines = spec.rpartition(":") if ":" in Path(spec).name else (spec, "", "")
+        if Path(name).name in NEVER_READ:
+            raise ValueError(f"{name}: a batch never read is a measure, not training data")
         first, _, last = lines.partition("-")
+        if Path(name).name == "visit-notes.jsonl" and not (lines and int(last or first) <= 30):
+            raise ValueError(f"{name}: only vn01-vn30 were read (give {name}:1-30)")
         for number, line in enumerate(Path(name).read_text(encoding="utf-8").splitlines(), 1):
             if not line.strip() or (lines and not int(first) <= number <= int(last or first)):
                 continue

@@ -723,14 +723,16 @@ def main() -> None:
     corpus_files = args.corpus or sorted((ROOT / "data" / "corpus").glob("*.jsonl"))
     corpus = [] if args.no_corpus else load_corpus(corpus_files, labels)
     written = len(corpus)
+    specs: list[str] = []
     if args.fixture or args.fixtures_read:
         import fixture_evidence
 
-        specs = args.fixture + list(fixture_evidence.READ if args.fixtures_read else ())
+        given = args.fixture + list(fixture_evidence.READ if args.fixtures_read else ())
         corpus += [
             Example(f.text, f.labels, f.ignore, group=f.group)
-            for f in fixture_evidence.load(specs, labels)
+            for f in fixture_evidence.load(given, labels)
         ]
+        specs = [str(Path(p).resolve().relative_to(ROOT)) for p in given]  # for the config
     corpus_idx = list(range(len(examples), len(examples) + len(corpus)))
     examples += corpus
     featurise = Featuriser(PAIR_BUCKETS, STATIC / "tokenizer.json")
@@ -850,6 +852,7 @@ def main() -> None:
                 "real_sentences": report["real_sentences"],
                 "corpus_sentences": written,
                 "fixture_sentences": len(corpus) - written,
+                "fixtures": specs,
                 "epochs": args.encoder_epochs if args.encoder == "minilm" else args.epochs,
                 "tune_unigrams": args.tune_unigrams,
                 "seconds": round(time.time() - started, 1),

@@ -13,6 +13,10 @@ from pathlib import Path
 import pytest
 
 from caselens.codebook import default_codebook
+from caselens.model import Document
+from caselens.model.normalise import normalise_inline
+from caselens.pipeline.segment import segment
+from caselens.pipeline.shorthand import expand
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -20,26 +24,11 @@ sys.path.insert(0, str(ROOT / "scripts"))
 import fixture_evidence  # noqa: E402
 
 KNOWN = {i.id for i in default_codebook().indicators}
-NEVER_READ = {
-    "visit-notes-2.jsonl",
-    "visit-notes-4.jsonl",
-    "visit-notes-6.jsonl",
-    "visit-notes-7.jsonl",
-    "visit-notes-9.jsonl",
-    "visit-notes-11.jsonl",
-    "visit-notes-12.jsonl",
-    "long-unread.jsonl",
-    "long-unread2.jsonl",
-    "long-unread3.jsonl",
-    "long-unread4.jsonl",
-    "long-unread5.jsonl",
-    "long-unread6.jsonl",
-    "long-unread7.jsonl",
-}
+FIXTURES = ROOT / "tests" / "fixtures"
 
 
 def _records(spec: str) -> list[dict]:
-    name, _, lines = spec.partition(":")
+    name, _, lines = spec.rpartition(":") if ":" in Path(spec).name else (spec, "", "")
     rows = Path(name).read_text(encoding="utf-8").splitlines()
     if lines:
         first, _, last = lines.partition("-")
@@ -47,18 +36,32 @@ def _records(spec: str) -> list[dict]:
     return [json.loads(r) for r in rows if r.strip()]
 
 
-def test_no_batch_never_read_is_trained_on() -> None:
-    names = {Path(spec.partition(":")[0]).name for spec in fixture_evidence.READ}
-    assert not names & NEVER_READ
+def test_every_labelled_batch_is_either_read_or_never_read() -> None:
+    read = {Path(spec.partition(":")[0]).name for spec in fixture_evidence.READ}
+    batches = {p.name for p in (FIXTURES / "notes").glob("visit-notes*.jsonl")}
+    batches |= {
+        p.name
+        for p in (FIXTURES / "eval").glob("long-*.jsonl")
+        if '"traps"' in p.read_text(encoding="utf-8") or p.name in read
+    }
+    assert not read & fixture_evidence.NEVER_READ
+    assert batches == read | fixture_evidence.NEVER_READ
+
+
+def test_a_batch_never_read_is_refused_and_the_first_batch_is_read_only_to_vn30() -> None:
+    with pytest.raises(ValueError, match="never read"):
+        fixture_evidence.load([str(FIXTURES / "notes" / "visit-notes-2.jsonl")], KNOWN)
+    with pytest.raises(ValueError, match="vn01-vn30"):
+        fixture_evidence.load([str(FIXTURES / "notes" / "visit-notes.jsonl")], KNOWN)
     first = next(s for s in fixture_evidence.READ if s.partition(":")[0].endswith("notes.jsonl"))
-    assert first.endswith(":1-30")  # vn31-60 were never read
-    assert all(r["id"] in {f"vn{n:02d}" for n in range(1, 31)} for r in _records(first))
+    groups = {f.group for f in fixture_evidence.load([first], KNOWN)}
+    assert groups == {f"vn{n:02d}" for n in range(1, 31)}
 
 
 @pytest.mark.parametrize(
     "spec", [s for s in fixture_evidence.READ if "/notes/" in s], ids=lambda s: Path(s).name
 )
-def test_every_quote_of_a_notes_batch_marks_its_sentence(spec: str) -> None:
+def test_every_quote_of_a_notes_batch_marks_the_sentence_holding_it(spec: str) -> None:
     for record in _records(spec):
         sentences = fixture_evidence.from_notes(record, KNOWN)
         found = set().union(*(s.labels for s in sentences))
@@ -66,35 +69,52 @@ def test_every_quote_of_a_notes_batch_marks_its_sentence(spec: str) -> None:
         for s in sentences:
             assert not s.labels & s.ignore
             assert s.labels | s.ignore <= set(record["indicators"])
+            for ind in s.labels:  # the quote, spelt out as the sentence is, is in it
+                parts = [
+                    normalise_inline(p).strip(" .'\"") for p in record["why"][ind].split(" ... ")
+                ]
+                spelt = [expand(p).text for p in parts if len(p) >= 4]
+                inside = any(p[:12] in s.text or p[-12:] in s.text for p in spelt)
+                assert inside or any(s.text.strip(" .") in p for p in spelt), (ind, s.text)
 
 
 def test_shorthand_is_spelt_out_as_the_model_reads_it() -> None:
     record = {
         "id": "t1",
-        "notes": "HV visit. Mum says DA from ex, police called twice. Baby well.",
+        "notes": "HV visit.  Mum says DA from ex, police called twice.\n\n\nBaby well.",
         "indicators": ["A.domestic_abuse"],
         "why": {"A.domestic_abuse": "DA from ex, police called twice"},
     }
     sentences = fixture_evidence.from_notes(record, KNOWN)
     marked = [s for s in sentences if s.labels]
     assert len(marked) == 1
-    assert "domestic abuse" in marked[0].text
-    assert all(
-        not s.labels and s.ignore == {"A.domestic_abuse"}
-        for s in sentences
-        if s.text != marked[0].text
-    )
+    assert "domestic abuse from ex" in marked[0].text
+    others = [s for s in sentences if s is not marked[0]]
+    assert others and all(not s.labels and s.ignore == {"A.domestic_abuse"} for s in others)
 
 
-def test_a_reviews_traps_are_negatives_and_its_quotes_positives() -> None:
-    spec = next(s for s in fixture_evidence.READ if s.endswith("long-night.jsonl"))
-    record = _records(spec)[0]
-    sentences = fixture_evidence.from_review(record, KNOWN, random.Random(1))
-    texts = {s.text: s for s in sentences}
-    for trap in record["traps"]:
-        part = trap["quote"].split(" ... ")[0].strip(" .'\"")
-        holding = [s for t, s in texts.items() if part[:40] in t]
-        assert holding, trap["quote"]
-        if trap["looks_like"] not in record["gold"]["indicators"]:
-            assert all(trap["looks_like"] not in s.labels | s.ignore for s in holding)
-    assert sum(1 for s in sentences if s.labels) <= fixture_evidence.QUOTED_PER_REVIEW
+@pytest.mark.parametrize(
+    "spec", [s for s in fixture_evidence.READ if "/eval/" in s], ids=lambda s: Path(s).name
+)
+def test_a_reviews_sentences_are_its_own_and_its_traps_are_negatives(spec: str) -> None:
+    for record in _records(spec):
+        doc = Document.from_text(record["text"], record["id"])
+        own = {doc.text[s.start : s.end] for s in segment(doc)}
+        sentences = fixture_evidence.from_review(record, KNOWN, random.Random(1))
+        assert all(s.text in own for s in sentences), record["id"]
+        for trap in record.get("traps", []):
+            part = normalise_inline(trap["quote"].split(" ... ")[0]).strip(" .'\"")[:40]
+            holding = [s for s in sentences if part in s.text]
+            assert holding, trap["quote"]
+            for s in holding:  # a negative for what it only looks like, unless quoted for it
+                assert (trap.get("looks_like") or trap["indicator"]) not in s.ignore
+        quoted_only = [
+            s
+            for s in sentences
+            if s.labels
+            and not any(
+                normalise_inline(t["quote"].split(" ... ")[0]).strip(" .'\"")[:40] in s.text
+                for t in record.get("traps", [])
+            )
+        ]
+        assert len(quoted_only) <= fixture_evidence.QUOTED_PER_REVIEW
