@@ -122,6 +122,17 @@ def test_the_topics_of_routine_questions_are_no_facts_however_long_the_list() ->
     assert _reason(told, "accepted the mother's assurances") is None
 
 
+def test_a_topic_named_as_the_kind_of_enquiry_is_what_was_asked() -> None:
+    """ "Routine domestic violence enquiry: says husband kind": the enquiry's kind, not a
+    fact; an enquiry nobody made further is still a learning point."""
+    asked = "Routine domestic violence enquiry: says husband kind, no fear at home."
+    assert _reason(asked, "domestic violence") == "asked"
+    assert _reason("Drug and alcohol screening done, nil of note.", "alcohol") == "asked"
+    assert _reason("Police attended a domestic violence incident.", "domestic violence") is None
+    further = "She accepted, without further enquiry, the mother's explanation."
+    assert _reason(further, "accepted, without further") is None
+
+
 def test_a_denial_reaches_over_not_because() -> None:
     sentence = "She missed the check because she was away, not because she was avoiding contact."
     assert _reason(sentence, "avoiding contact") == "negated"

@@ -110,6 +110,15 @@ _ROUTINE_QUESTIONS = re.compile(
     r"(?:about|on|regarding|covering|into)\s+(?:[\w'\u2019-]+,?\s+){0,14}$",
     re.IGNORECASE,
 )
+# The topic named as the enquiry's kind: "routine domestic abuse enquiry: says ...",
+# "domestic violence screening completed": what was asked, not what was so.
+_TOPIC_OF_ENQUIRY = re.compile(
+    r"\s+(?:enquiry|enquiries|inquiry|screening|screen|questions?)\b", re.IGNORECASE
+)
+_TOPIC = re.compile(
+    r"\b(?:abuse|violence|drugs?|alcohol|substances?|misuse|mental health|smoking)$",
+    re.IGNORECASE,
+)
 # An enquiry nobody made is a learning point, kept.
 _UNASKED = re.compile(r"\b(?:nobody|no one|no-one|fail\w*|omit\w*)\b", re.IGNORECASE)
 
@@ -319,6 +328,8 @@ def negation_reason(sentence: str, start: int, end: int) -> str | None:
     if not cues and _ENQUIRY.search(masked) and not _UNASKED.search(masked):
         return "asked"
     if not cues and _ROUTINE_QUESTIONS.search(_clause_before(sentence, start, 160)):
+        return "asked"
+    if not cues and _TOPIC_OF_ENQUIRY.match(sentence, end) and _TOPIC.search(sentence, start, end):
         return "asked"
     if _DANGER_OF.search(masked):
         return "danger"
