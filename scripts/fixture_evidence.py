@@ -18,14 +18,14 @@ from __future__ import annotations
 import json
 import random
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from caselens.model import Document
-from caselens.model.normalise import normalise_inline, paragraph_blocks
+from caselens.model.normalise import normalise_inline
 from caselens.pipeline.segment import segment
-from caselens.pipeline.shorthand import expand
+from caselens.pipeline.shorthand import spelt_out
 
 _FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "fixtures"
 # The batches never read: how the notes and long reviews are measured (with vn31-vn60 of
@@ -79,13 +79,12 @@ def _holds(span: tuple[int, int], start: int, end: int) -> bool:
 
 
 def from_notes(record: dict[str, Any], known: set[str]) -> list[FixtureSentence]:
-    """Read as ``case check`` reads notes (practice/reflect.py): normalised, then the
-    shorthand spelt out; quotes are found in the normalised notes."""
+    """Read as ``case check`` reads notes (``spelt_out``, as practice/reflect.py does);
+    quotes are found in the normalised notes."""
     doc = Document.from_text(record["notes"], name=record["id"])
     gold = {i for i in record["indicators"] if i in known}
     quotes = {ind: _spans(doc.text, q) for ind, q in record.get("why", {}).items() if ind in known}
-    spelt = expand(doc.text)
-    read = replace(doc, text=spelt.text, blocks=tuple(paragraph_blocks(spelt.text)))
+    read, spelt = spelt_out(doc)
     out = []
     for s in segment(read):
         start, end = spelt.start(s.start), spelt.end(s.end)
@@ -132,23 +131,32 @@ def from_review(
     )
 
 
+def records(spec: str) -> list[dict[str, Any]]:
+    """The records of one fixture spec: a file, optionally with the line numbers to read
+    (``visit-notes.jsonl:1-30``: the first batch's first half, read; the rest never was).
+    Batches never read are refused: they are a measure, not training data."""
+    name, _, lines = spec.rpartition(":") if ":" in Path(spec).name else (spec, "", "")
+    if Path(name).name in NEVER_READ:
+        raise ValueError(f"{name}: a batch never read is a measure, not training data")
+    first, _, last = lines.partition("-")
+    wanted = range(int(first), int(last or first) + 1) if lines else None
+    if Path(name).name == "visit-notes.jsonl" and (wanted is None or wanted.stop > 31):
+        raise ValueError(f"{name}: only vn01-vn30 were read (give {name}:1-30)")
+    rows = Path(name).read_text(encoding="utf-8").splitlines()
+    return [
+        json.loads(row)
+        for number, row in enumerate(rows, 1)
+        if row.strip() and (wanted is None or number in wanted)
+    ]
+
+
 def load(specs: Sequence[str], labels: Iterable[str]) -> list[FixtureSentence]:
-    """``specs``: fixture files, each optionally with the line numbers to read
-    (``visit-notes.jsonl:1-30``: the first batch's first half, read; the rest never was)."""
+    """The training sentences of the fixture specs (see :func:`records`), each spec once."""
     known = set(labels)
     rng = random.Random(SEED)
     out: list[FixtureSentence] = []
-    for spec in dict.fromkeys(specs):  # each once
-        name, _, lines = spec.rpartition(":") if ":" in Path(spec).name else (spec, "", "")
-        if Path(name).name in NEVER_READ:
-            raise ValueError(f"{name}: a batch never read is a measure, not training data")
-        first, _, last = lines.partition("-")
-        if Path(name).name == "visit-notes.jsonl" and not (lines and int(last or first) <= 30):
-            raise ValueError(f"{name}: only vn01-vn30 were read (give {name}:1-30)")
-        for number, line in enumerate(Path(name).read_text(encoding="utf-8").splitlines(), 1):
-            if not line.strip() or (lines and not int(first) <= number <= int(last or first)):
-                continue
-            record = json.loads(line)
+    for spec in dict.fromkeys(specs):
+        for record in records(spec):
             if "notes" in record:
                 out += from_notes(record, known)
             else:

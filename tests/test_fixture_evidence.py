@@ -5,7 +5,6 @@ the model that its evidence is a negative."""
 
 from __future__ import annotations
 
-import json
 import random
 import sys
 from pathlib import Path
@@ -25,15 +24,6 @@ import fixture_evidence  # noqa: E402
 
 KNOWN = {i.id for i in default_codebook().indicators}
 FIXTURES = ROOT / "tests" / "fixtures"
-
-
-def _records(spec: str) -> list[dict]:
-    name, _, lines = spec.rpartition(":") if ":" in Path(spec).name else (spec, "", "")
-    rows = Path(name).read_text(encoding="utf-8").splitlines()
-    if lines:
-        first, _, last = lines.partition("-")
-        rows = rows[int(first) - 1 : int(last)]
-    return [json.loads(r) for r in rows if r.strip()]
 
 
 def test_every_labelled_batch_is_either_read_or_never_read() -> None:
@@ -62,7 +52,7 @@ def test_a_batch_never_read_is_refused_and_the_first_batch_is_read_only_to_vn30(
     "spec", [s for s in fixture_evidence.READ if "/notes/" in s], ids=lambda s: Path(s).name
 )
 def test_every_quote_of_a_notes_batch_marks_the_sentence_holding_it(spec: str) -> None:
-    for record in _records(spec):
+    for record in fixture_evidence.records(spec):
         sentences = fixture_evidence.from_notes(record, KNOWN)
         found = set().union(*(s.labels for s in sentences))
         assert found == set(record["why"]) & KNOWN, record["id"]
@@ -97,7 +87,7 @@ def test_shorthand_is_spelt_out_as_the_model_reads_it() -> None:
     "spec", [s for s in fixture_evidence.READ if "/eval/" in s], ids=lambda s: Path(s).name
 )
 def test_a_reviews_sentences_are_its_own_and_its_traps_are_negatives(spec: str) -> None:
-    for record in _records(spec):
+    for record in fixture_evidence.records(spec):
         doc = Document.from_text(record["text"], record["id"])
         own = {doc.text[s.start : s.end] for s in segment(doc)}
         sentences = fixture_evidence.from_review(record, KNOWN, random.Random(1))

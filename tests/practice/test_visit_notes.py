@@ -18,31 +18,32 @@ import pytest
 
 from caselens.practice import case_from_dict, check_case
 
-NOTES = Path(__file__).parent.parent / "fixtures" / "notes" / "visit-notes.jsonl"
+NOTES_DIR = Path(__file__).parent.parent / "fixtures" / "notes"
+NOTES = NOTES_DIR / "visit-notes.jsonl"
 # vn61-vn120, a second blind batch that arrived after the notes reading was built and was
 # scored once, never read: 0.656 before this reading, 0.693 after, 0.702 with the notes
 # reading of multi-agency steps (its mistakes counted by indicator, not read)
-NOTES_2 = Path(__file__).parent.parent / "fixtures" / "notes" / "visit-notes-2.jsonl"
+NOTES_2 = NOTES_DIR / "visit-notes-2.jsonl"
 # vn121-vn195, a third blind batch (five writers, December 2026), scored once on arrival
 # (0.736, 11 traps taken) and then read to widen the notes reading (0.837, 8 traps)
-NOTES_3 = Path(__file__).parent.parent / "fixtures" / "notes" / "visit-notes-3.jsonl"
+NOTES_3 = NOTES_DIR / "visit-notes-3.jsonl"
 # vn196-vn225, a fourth blind batch written after that reading, never read: 0.667 with the
 # code before it, 0.730 after
-NOTES_4 = Path(__file__).parent.parent / "fixtures" / "notes" / "visit-notes-4.jsonl"
+NOTES_4 = NOTES_DIR / "visit-notes-4.jsonl"
 # vn226-vn285, a fifth blind batch (four writers), scored on arrival (0.727) and read;
 # vn286-vn315 (sixth) and vn316-vn345 (seventh), written with it and after it, never read
-NOTES_5 = Path(__file__).parent.parent / "fixtures" / "notes" / "visit-notes-5.jsonl"
-NOTES_6 = Path(__file__).parent.parent / "fixtures" / "notes" / "visit-notes-6.jsonl"
-NOTES_7 = Path(__file__).parent.parent / "fixtures" / "notes" / "visit-notes-7.jsonl"
+NOTES_5 = NOTES_DIR / "visit-notes-5.jsonl"
+NOTES_6 = NOTES_DIR / "visit-notes-6.jsonl"
+NOTES_7 = NOTES_DIR / "visit-notes-7.jsonl"
 # vn346-vn405, an eighth blind batch (four writers), scored on arrival (0.726) and read;
 # vn406-vn435 (ninth), written with it, never read
-NOTES_8 = Path(__file__).parent.parent / "fixtures" / "notes" / "visit-notes-8.jsonl"
-NOTES_9 = Path(__file__).parent.parent / "fixtures" / "notes" / "visit-notes-9.jsonl"
+NOTES_8 = NOTES_DIR / "visit-notes-8.jsonl"
+NOTES_9 = NOTES_DIR / "visit-notes-9.jsonl"
 # vn436-vn495, a tenth blind batch (four writers), scored on arrival (0.782) and read;
 # vn496-vn525 (eleventh), written with it, never read
-NOTES_10 = Path(__file__).parent.parent / "fixtures" / "notes" / "visit-notes-10.jsonl"
-NOTES_11 = Path(__file__).parent.parent / "fixtures" / "notes" / "visit-notes-11.jsonl"
-NOTES_12 = Path(__file__).parent.parent / "fixtures" / "notes" / "visit-notes-12.jsonl"
+NOTES_10 = NOTES_DIR / "visit-notes-10.jsonl"
+NOTES_11 = NOTES_DIR / "visit-notes-11.jsonl"
+NOTES_12 = NOTES_DIR / "visit-notes-12.jsonl"
 
 
 def _score(first: int, last: int, path: Path = NOTES) -> tuple[float, float, float, int]:
@@ -125,12 +126,9 @@ def test_the_labelled_notes_name_only_codebook_indicators() -> None:
     from caselens.codebook import default_codebook
 
     known = {i.id for i in default_codebook().indicators}
-    lines = [*NOTES.read_text(encoding="utf-8").splitlines()]
-    lines += NOTES_2.read_text(encoding="utf-8").splitlines()
-    lines += NOTES_3.read_text(encoding="utf-8").splitlines()
-    later = (NOTES_4, NOTES_5, NOTES_6, NOTES_7, NOTES_8, NOTES_9, NOTES_10, NOTES_11, NOTES_12)
-    for path in later:
-        lines += path.read_text(encoding="utf-8").splitlines()
+    paths = sorted(NOTES_DIR.glob("visit-notes*.jsonl"))
+    assert len(paths) == 12
+    lines = [line for path in paths for line in path.read_text(encoding="utf-8").splitlines()]
     for line in lines:
         record = json.loads(line)
         assert set(record["indicators"]) <= known and set(record["not"]) <= known

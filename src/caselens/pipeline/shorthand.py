@@ -15,7 +15,11 @@ made on the expanded text quotes and points into the original notes.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from caselens.model import Document
 
 # Case-sensitive: "HV" is a health visitor, "hv" in a word is not.
 SHORTHAND: dict[str, str] = {
@@ -156,3 +160,14 @@ def expand(text: str) -> Expanded:
     origin.extend(range(at, len(text)))
     origin.append(len(text))
     return Expanded("".join(pieces), tuple(origin))
+
+
+def spelt_out(doc: Document) -> tuple[Document, Expanded]:
+    """The document as notes are read (its shorthand spelt out, in paragraphs), with the
+    map back to what was written; the document itself when it has no shorthand."""
+    from caselens.model.normalise import paragraph_blocks
+
+    spelt = expand(doc.text)
+    if spelt.text == doc.text:
+        return doc, spelt
+    return replace(doc, text=spelt.text, blocks=tuple(paragraph_blocks(spelt.text))), spelt

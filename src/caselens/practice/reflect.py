@@ -106,17 +106,13 @@ def code_notes(
 
     Findings of ``needs_a_gap`` indicators are kept only where their passage names a gap
     (see ``practice/notes_reading.yaml``)."""
-    from caselens.model.normalise import paragraph_blocks
     from caselens.pipeline.segment import segment
-    from caselens.pipeline.shorthand import expand
+    from caselens.pipeline.shorthand import spelt_out
     from caselens.pipeline.stance import names_a_gap
 
     doc = Document.from_text(notes, name)
     coder = _notes_coder(codebook, settings)
-    spelt = expand(doc.text)
-    read = doc
-    if spelt.text != doc.text:
-        read = replace(doc, text=spelt.text, blocks=tuple(paragraph_blocks(spelt.text)))
+    read, spelt = spelt_out(doc)
     # judged on the words read ("DNA" is "did not attend"), quoted as written
     findings = [
         f if read is doc else _in_notes(f, doc.text, spelt)
