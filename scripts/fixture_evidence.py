@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 import random
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +41,7 @@ READ: tuple[str, ...] = (
     f"{_FIXTURES}/notes/visit-notes-5.jsonl",
     f"{_FIXTURES}/notes/visit-notes-8.jsonl",
     f"{_FIXTURES}/notes/visit-notes-10.jsonl",
+    f"{_FIXTURES}/notes/visit-notes-13.jsonl",
     *(
         f"{_FIXTURES}/eval/long-{name}.jsonl"
         for name in ("own", "blind", "fresh", "winter", "dusk", "night")
@@ -57,6 +58,7 @@ class FixtureSentence:
     labels: set[str]
     ignore: set[str]
     group: str
+    hard: set[str] = field(default_factory=set)  # what a trap's sentence only looks like
 
 
 def _spans(text: str, quote: str) -> list[tuple[int, int]]:
@@ -84,12 +86,17 @@ def from_notes(record: dict[str, Any], known: set[str]) -> list[FixtureSentence]
     doc = Document.from_text(record["notes"], name=record["id"])
     gold = {i for i in record["indicators"] if i in known}
     quotes = {ind: _spans(doc.text, q) for ind, q in record.get("why", {}).items() if ind in known}
+    # notes name what only looks like an indicator but not the words: every sentence of
+    # the set is a hard negative for it (the sets are a few sentences long)
+    looks = {i for i in record.get("not", []) if i in known} - gold
     read, spelt = spelt_out(doc)
     out = []
     for s in segment(read):
         start, end = spelt.start(s.start), spelt.end(s.end)
         labels = {ind for ind, spans in quotes.items() if any(_holds(p, start, end) for p in spans)}
-        out.append(FixtureSentence(read.text[s.start : s.end], labels, gold - labels, record["id"]))
+        out.append(
+            FixtureSentence(read.text[s.start : s.end], labels, gold - labels, record["id"], looks)
+        )
     return out
 
 
@@ -117,7 +124,9 @@ def from_review(
             ind for ind, spans in quotes.items() if any(_holds(p, s.start, s.end) for p in spans)
         }
         looks = {ind for p, ind in traps if _holds(p, s.start, s.end)}
-        item = FixtureSentence(text[s.start : s.end], labels, gold - labels - looks, record["id"])
+        item = FixtureSentence(
+            text[s.start : s.end], labels, gold - labels - looks, record["id"], looks - labels
+        )
         if looks:
             trapped.append(item)
         elif labels:

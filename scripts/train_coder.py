@@ -63,6 +63,9 @@ class Example:
     ignore: set[str] = field(default_factory=set)
     group: str = "corpus"
     weight: float = 1.0
+    # what the sentence only looks like (a denial, praise, a trap): a negative that the
+    # loss may weigh more (--hard-weight)
+    hard: set[str] = field(default_factory=set)
 
 
 @dataclass
@@ -129,6 +132,7 @@ def load_real(
                     {i["indicator"] for i in here if i["label"] == "possible_extra"},
                     group=rec["id"],
                     weight=2.0,
+                    hard={i["indicator"] for i in here if i["label"] == "not_counted"},
                 )
             )
         index = {(s.start, s.end): first + k for k, s in enumerate(sentences)}
@@ -157,7 +161,8 @@ def load_corpus(paths: Sequence[Path], labels: Sequence[str]) -> list[Example]:
                 continue
             item = json.loads(line)
             inds = {i for i in item.get("indicators") or [] if i in known}
-            out.append(Example(item["text"], inds))
+            looks = {item["target"]} if item.get("kind") == "hard_negative" else set()
+            out.append(Example(item["text"], inds, hard=(looks & known) - inds))
     return out
 
 
@@ -189,7 +194,12 @@ class Data:
     w: np.ndarray
 
 
-def encode(examples: Sequence[Example], labels: Sequence[str], featurise: Featuriser) -> Data:
+def encode(
+    examples: Sequence[Example],
+    labels: Sequence[str],
+    featurise: Featuriser,
+    hard_weight: float = 1.0,
+) -> Data:
     f = featurise([e.text for e in examples])
     feats = []
     for i in range(len(examples)):
@@ -208,6 +218,9 @@ def encode(examples: Sequence[Example], labels: Sequence[str], featurise: Featur
         for label in e.ignore:
             if label in col:
                 mask[i, col[label]] = 0
+        for label in e.hard - e.labels - e.ignore:
+            if label in col:
+                mask[i, col[label]] = hard_weight
     w = np.array([e.weight for e in examples], np.float32)
     return Data(feats, y, mask, w)
 
@@ -694,6 +707,14 @@ def main() -> None:
         action="store_true",
         help="every fixture batch read while the rules were written (fixture_evidence.READ)",
     )
+    p.add_argument(
+        "--hard-weight",
+        type=float,
+        default=1.0,
+        help="how much more a hard negative counts in the loss (a trap's or a denial's "
+        "sentence for what it only looks like: fixture traps, not_counted evidence, the "
+        "corpus's hard negatives)",
+    )
     p.add_argument("--encoder-epochs", type=int, default=3)
     p.add_argument("--encoder-lr", type=float, default=5e-5)
     args = p.parse_args()
@@ -729,14 +750,14 @@ def main() -> None:
 
         given = args.fixture + list(fixture_evidence.READ if args.fixtures_read else ())
         corpus += [
-            Example(f.text, f.labels, f.ignore, group=f.group)
+            Example(f.text, f.labels, f.ignore, group=f.group, hard=f.hard)
             for f in fixture_evidence.load(given, labels)
         ]
         specs = [str(Path(p).resolve().relative_to(ROOT)) for p in given]  # for the config
     corpus_idx = list(range(len(examples), len(examples) + len(corpus)))
     examples += corpus
     featurise = Featuriser(PAIR_BUCKETS, STATIC / "tokenizer.json")
-    data = encode(examples, labels, featurise)
+    data = encode(examples, labels, featurise, args.hard_weight)
     args.labels_matrix = data
     unigrams = load_file(str(STATIC / "model.safetensors"))["embeddings"].astype(np.float32) / 127.0
     print(
@@ -853,6 +874,7 @@ def main() -> None:
                 "corpus_sentences": written,
                 "fixture_sentences": len(corpus) - written,
                 "fixtures": specs,
+                "hard_weight": args.hard_weight,
                 "epochs": args.encoder_epochs if args.encoder == "minilm" else args.epochs,
                 "tune_unigrams": args.tune_unigrams,
                 "seconds": round(time.time() - started, 1),

@@ -59,6 +59,7 @@ def test_every_quote_of_a_notes_batch_marks_the_sentence_holding_it(spec: str) -
         for s in sentences:
             assert not s.labels & s.ignore
             assert s.labels | s.ignore <= set(record["indicators"])
+            assert s.hard == set(record.get("not", [])) & KNOWN  # what a trap looks like
             for ind in s.labels:  # the quote, spelt out as the sentence is, is in it
                 parts = [
                     normalise_inline(p).strip(" .'\"") for p in record["why"][ind].split(" ... ")
@@ -96,8 +97,10 @@ def test_a_reviews_sentences_are_its_own_and_its_traps_are_negatives(spec: str) 
             part = normalise_inline(trap["quote"].split(" ... ")[0]).strip(" .'\"")[:40]
             holding = [s for s in sentences if part in s.text]
             assert holding, trap["quote"]
+            looks = trap.get("looks_like") or trap["indicator"]
             for s in holding:  # a negative for what it only looks like, unless quoted for it
-                assert (trap.get("looks_like") or trap["indicator"]) not in s.ignore
+                assert looks not in s.ignore
+                assert looks in s.hard or looks in s.labels
         quoted_only = [
             s
             for s in sentences

@@ -44,6 +44,9 @@ NOTES_9 = NOTES_DIR / "visit-notes-9.jsonl"
 NOTES_10 = NOTES_DIR / "visit-notes-10.jsonl"
 NOTES_11 = NOTES_DIR / "visit-notes-11.jsonl"
 NOTES_12 = NOTES_DIR / "visit-notes-12.jsonl"
+# vn586-vn645, a thirteenth blind batch (four writers, 5 December 2026), scored on arrival
+# (0.824, 3 traps) and read
+NOTES_13 = NOTES_DIR / "visit-notes-13.jsonl"
 
 
 def _score(first: int, last: int, path: Path = NOTES) -> tuple[float, float, float, int]:
@@ -99,6 +102,7 @@ def test_visit_notes_keep_their_floor(
         # never read, written after all the reading: 0.775 on arrival (12 of 39 traps), 0.790
         # (9) with the model retrained on the read batches' quotes
         (NOTES_12, 526, 585, 0.77, 10),
+        (NOTES_13, 586, 645, 0.86, 4),  # read: 0.824 on arrival (3 of 45 traps), 0.878 after (3)
     ],
     ids=[
         "second-never-read",
@@ -112,6 +116,7 @@ def test_visit_notes_keep_their_floor(
         "tenth-read",
         "eleventh-never-read",
         "twelfth-never-read",
+        "thirteenth-read",
     ],
 )
 def test_the_later_batches_keep_their_floors(
@@ -127,7 +132,7 @@ def test_the_labelled_notes_name_only_codebook_indicators() -> None:
 
     known = {i.id for i in default_codebook().indicators}
     paths = sorted(NOTES_DIR.glob("visit-notes*.jsonl"))
-    assert len(paths) == 12
+    assert len(paths) == 13
     lines = [line for path in paths for line in path.read_text(encoding="utf-8").splitlines()]
     for line in lines:
         record = json.loads(line)

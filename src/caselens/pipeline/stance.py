@@ -81,6 +81,8 @@ _GENERIC_SUBJECT = re.compile(
     r"|not seen|say|says|said|state|states|stated|report|reports|reported|declined|attended"
     # "Parents always polite at the door and agree to everything": a note of this family
     r"|polite|agree|agreed|refused|cancelled|appear|appeared|seem|seemed|engaged|keen"
+    # "Parents think he 'picked something up' at a BBQ": this family's account
+    r"|thought|believed|felt|explained|admitted|denied|insisted|claimed|think (?:he|she|baby)"
     # "Babies not discussed or examined at this appt"
     r"|not (?:discussed|examined|seen|weighed|mentioned))\b)"
     # "Practitioners failed to listen", "Professionals saw the couple as ...": what the
@@ -194,7 +196,7 @@ _CONCERN = re.compile(
     r"|only|limited|gaps?|concern\w*|weak\w*|delay\w*|late|unclear|insufficient|inadequate"
     r"|poor\w*|could have|should have|would have|opportunit\w+)\b|n't\b"
     # a step last taken long ago: "Last safe-sleep conversation was at the new-birth visit"
-    r"|\blast (?:[\w-]+ ){0,3}(?:was|were|given|discussed|done) (?:at|on|in|back)\b",
+    r"|\blast (?:[\w-]+ ){0,4}(?:was|were|given|discussed|done) (?:at|on|in|back)\b",
     re.IGNORECASE,
 )
 
