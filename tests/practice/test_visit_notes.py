@@ -47,6 +47,8 @@ NOTES_12 = NOTES_DIR / "visit-notes-12.jsonl"
 # vn586-vn645, a thirteenth blind batch (four writers, 5 December 2026), scored on arrival
 # (0.824, 3 traps) and read
 NOTES_13 = NOTES_DIR / "visit-notes-13.jsonl"
+# vn646-vn675, written blind after that reading (two writers), never read
+NOTES_14 = NOTES_DIR / "visit-notes-14.jsonl"
 
 
 def _score(first: int, last: int, path: Path = NOTES) -> tuple[float, float, float, int]:
@@ -102,7 +104,10 @@ def test_visit_notes_keep_their_floor(
         # never read, written after all the reading: 0.775 on arrival (12 of 39 traps), 0.790
         # (9) with the model retrained on the read batches' quotes
         (NOTES_12, 526, 585, 0.77, 10),
-        (NOTES_13, 586, 645, 0.86, 4),  # read: 0.824 on arrival (3 of 45 traps), 0.878 after (3)
+        (NOTES_13, 586, 645, 0.86, 4),
+        # never read: 0.780 (2 of 28 traps) on arrival, with the code before and after the
+        # thirteenth batch's reading alike
+        (NOTES_14, 646, 675, 0.76, 4),  # read: 0.824 on arrival (3 of 45 traps), 0.878 after (3)
     ],
     ids=[
         "second-never-read",
@@ -117,6 +122,7 @@ def test_visit_notes_keep_their_floor(
         "eleventh-never-read",
         "twelfth-never-read",
         "thirteenth-read",
+        "fourteenth-never-read",
     ],
 )
 def test_the_later_batches_keep_their_floors(
@@ -132,7 +138,7 @@ def test_the_labelled_notes_name_only_codebook_indicators() -> None:
 
     known = {i.id for i in default_codebook().indicators}
     paths = sorted(NOTES_DIR.glob("visit-notes*.jsonl"))
-    assert len(paths) == 13
+    assert len(paths) == 14
     lines = [line for path in paths for line in path.read_text(encoding="utf-8").splitlines()]
     for line in lines:
         record = json.loads(line)
