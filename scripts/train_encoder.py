@@ -24,7 +24,6 @@ from tokenizers import Tokenizer
 from torch import nn
 
 MAX_TOKENS = 64
-SEED = 13
 
 
 def _package_dir() -> Path:
@@ -72,8 +71,8 @@ class MiniLMTrainer:
         return ids, mask
 
     def fit(self, idx: Sequence[int]) -> Encoder:
-        torch.manual_seed(SEED)
-        rng = random.Random(SEED)
+        torch.manual_seed(self.args.seed)
+        rng = random.Random(self.args.seed)
         net = Encoder(len(self.labels))
         opt = torch.optim.AdamW(
             [

@@ -137,3 +137,14 @@ def test_marked_heading_blocks_are_skipped_even_with_punctuation() -> None:
 def test_issue_example_denial_is_not_a_father_unseen() -> None:
     coded = _coded("No concerns were raised about the father's involvement.")
     assert "F.fathers_unseen_men" not in {indicator for indicator, _ in coded}
+
+
+def test_a_note_clause_before_a_parents_childhood_keeps_its_finding() -> None:
+    coded = dict(
+        _coded(
+            "No pre-birth assessment requested; how her own upbringing might shape her "
+            "parenting not explored."
+        )
+    )
+    assert "G.pre_birth_assessment" in coded  # the first clause is about this baby
+    assert "D.lack_of_curiosity" not in coded  # 'not explored' is told of her upbringing

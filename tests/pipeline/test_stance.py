@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from caselens.pipeline.stance import judge
+from caselens.pipeline.stance import judge, outside_parents_past
 
 
 @pytest.mark.parametrize(
@@ -245,3 +245,22 @@ def test_a_parents_own_childhood_is_told_as_the_parents_past(sentence: str) -> N
 )
 def test_the_present_is_not_taken_for_a_parents_childhood(sentence: str) -> None:
     assert judge(sentence).about == "case"
+
+
+def test_a_clause_before_a_parents_childhood_is_about_the_case() -> None:
+    note = (
+        "No pre-birth assessment requested; how her own upbringing might shape her "
+        "parenting not explored."
+    )
+    assert judge(note).about == "parents_past"  # the whole sentence, judged as one
+    assert outside_parents_past(note, ["Pre-birth"])  # the first clause: this baby's care
+    assert not outside_parents_past(note, ["not explored"])  # the clause of the cue
+    assert not outside_parents_past(note.replace(";", ","), ["pre-birth"])  # one clause
+
+
+def test_a_clause_after_a_parents_childhood_goes_on_with_the_story() -> None:
+    sentence = (
+        "Dean was placed in foster care at the age of 13 after he was found caring for "
+        "his younger brother alone; he remained in care until he was 16."
+    )
+    assert not outside_parents_past(sentence, ["remained in care"])

@@ -29,7 +29,7 @@ from caselens.pipeline.code_model import ModelCoder
 from caselens.pipeline.code_rules import Dropped, RuleCoder
 from caselens.pipeline.negation import names_this_case
 from caselens.pipeline.settings import Settings
-from caselens.pipeline.stance import ASSERTS, Stance, judge
+from caselens.pipeline.stance import ASSERTS, Stance, judge, outside_parents_past
 from caselens.pipeline.structure import Structure, StructureReader
 
 _log = logging.getLogger(__name__)
@@ -278,7 +278,11 @@ class Coder:
     def _set_aside(self, coding: str, label: str, stance: Stance, finding: Finding) -> str | None:
         """Why a proposal is not a finding, or None when it is one."""
         reason = _sentence_reason(coding, label, finding.quote, stance)
-        parents_only = stance.about == "parents_past"
+        parents_only = stance.about == "parents_past" and not (
+            finding.method == "rules"
+            and finding.note
+            and outside_parents_past(finding.quote, finding.note.split("; "))
+        )
         if reason is None and parents_only and finding.indicator not in self._parents_past:
             return f"{stance.reason}: evidence of the parent's history, not of this"
         if reason is None and finding.confidence < self.settings.min_confidence:

@@ -17,6 +17,7 @@ is a learning point although it holds a "not").
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from caselens.pipeline.negation import ACTION, PRACTICE, has_case_link, is_general
@@ -292,6 +293,27 @@ def _parents_past(sentence: str) -> re.Match[str] | None:
         if not _RELATIVE.search(clause):
             return found
     return None
+
+
+def outside_parents_past(sentence: str, words: Sequence[str]) -> bool:
+    """Whether any of ``words`` stands in a clause before the one that tells a parent's
+    childhood. Notes pack several things into one sentence with semicolons ("No pre-birth
+    assessment requested; how her own upbringing might shape her parenting not explored"):
+    the stance is judged for the whole sentence, but the first clause is about this baby's
+    care. A clause after the cue goes on with the story ("Dean was placed in foster care
+    at the age of 13 ...; he remained in care until he was 16")."""
+    if ";" not in sentence:
+        return False
+    bounds = []
+    start = 0
+    for part in sentence.split(";"):
+        bounds.append((start, _parents_past(part) is not None))
+        start += len(part) + 1
+    cue = next((first for first, told in bounds if told), None)
+    if cue is None:
+        return False
+    lowered = sentence.lower()
+    return any(0 <= lowered.find(word.lower()) < cue for word in words if word)
 
 
 # A review saying outright that a passage is not about this case.
