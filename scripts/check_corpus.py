@@ -3,7 +3,11 @@
 Every corpus sentence is compared with every text of the labelled sets given: a shared
 run of ``--n`` words (lower-cased, punctuation dropped) is reported. Exit 1 if any.
 
-    python scripts/check_corpus.py ../shared/eval/*.jsonl tests/fixtures/eval/*.jsonl
+    python scripts/check_corpus.py ../shared/eval/*.jsonl data/labelled/*.jsonl \
+        tests/fixtures/eval/*.jsonl tests/fixtures/notes/*.jsonl
+
+Every file under ``data/corpus`` is checked, those in its folders too (sentences written
+and measured but not in the default training).
 
 ``--drop`` rewrites the corpus files without the sentences it reports.
 """
@@ -37,12 +41,17 @@ def main() -> int:
     for path in args.sets:
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
-                record = json.loads(line)
-                for gram in grams(record["text"], args.n):
+                try:
+                    record = json.loads(line)
+                except ValueError:  # the fixture of a broken file, say
+                    print(f"{path}: not JSON Lines, skipped", file=sys.stderr)
+                    break
+                # a labelled review or summary has its text; a notes fixture, its notes
+                for gram in grams(record.get("text") or record.get("notes") or "", args.n):
                     seen.setdefault(gram, f"{path.name}:{record['id']}")
     hits = 0
     total = 0
-    for path in sorted((ROOT / "data" / "corpus").glob("*.jsonl")):
+    for path in sorted((ROOT / "data" / "corpus").rglob("*.jsonl")):
         kept = []
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             total += 1

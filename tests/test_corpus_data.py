@@ -12,7 +12,7 @@ import pytest
 from caselens.codebook import default_codebook
 
 CORPUS = Path(__file__).resolve().parent.parent / "data" / "corpus"
-FILES = sorted(CORPUS.glob("*.jsonl"))
+FILES = sorted(CORPUS.rglob("*.jsonl"))  # those written and measured but not trained on, too
 KINDS = {"positive", "hard_negative", "neutral"}
 
 
@@ -20,7 +20,7 @@ def test_there_is_a_corpus() -> None:
     assert len(FILES) >= 2
 
 
-@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", FILES, ids=lambda p: str(p.relative_to(CORPUS)))
 def test_every_line_is_labelled_with_the_codebooks_indicators(path: Path) -> None:
     known = {i.id for i in default_codebook().indicators}
     texts: set[str] = set()
