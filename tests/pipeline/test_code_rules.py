@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from coding_helpers import indicators
 
-from caselens.model import Codebook, Document, Indicator, Theme
-from caselens.pipeline.code_rules import RuleCoder
+from caselens.model import Codebook, Document, Evidence, Finding, Indicator, Theme
+from caselens.pipeline.code_rules import RuleCoder, matched_words
 from caselens.pipeline.segment import segment
 
 POSITIVE = [
@@ -159,3 +159,13 @@ def test_denials_hypotheticals_and_asides_are_not_coded(
 def test_a_professional_not_knowing_is_still_information_not_shared(coder: RuleCoder) -> None:
     sentence = "The health visitor did not ask to see the father and did not know about the call."
     assert "G.information_sharing" in indicators(coder, sentence)
+
+
+def test_matched_words_are_read_back_from_the_note_without_a_cut_word() -> None:
+    def finding(method: str, note: str) -> Finding:
+        evidence = Evidence("Dad not seen; Mum 19.", 0, 21, None)
+        return Finding("d", "A.young_parent", "A", evidence, 0.9, method, note=note)
+
+    assert matched_words(finding("rules", "dad not seen; mum 19")) == ["dad not seen", "mum 19"]
+    assert matched_words(finding("rules", "dad not seen; mum 1\u2026")) == ["dad not seen"]
+    assert matched_words(finding("model", "model p=0.98")) == []

@@ -37,6 +37,17 @@ STRONG_CONFIDENCE = 0.9
 WEAK_CONFIDENCE = 0.6  # a pattern marked "(?#weak)" is suggestive, not conclusive
 WEAK_MARK = "(?#weak)"
 _NOTE_LIMIT = 120
+_WORDS_SEP = "; "
+_CUT = "\u2026"
+
+
+def matched_words(finding: Finding) -> list[str]:
+    """The words a pattern finding's patterns matched, as its note keeps them (a word cut
+    short by the note's limit is left out: it is no longer the text's)."""
+    if finding.method != "rules" or not finding.note:
+        return []
+    return [w for w in finding.note.split(_WORDS_SEP) if w and not w.endswith(_CUT)]
+
 
 _UPPER_LITERAL = re.compile(r"(?<!\\)[A-Z]")
 
@@ -305,9 +316,9 @@ class RuleCoder:
     @staticmethod
     def _finding(doc: Document, sentence: Sentence, comp: _Compiled, hit: _Hit) -> Finding:
         quote = doc.text[sentence.start : sentence.end]
-        note = "; ".join(hit.words)
+        note = _WORDS_SEP.join(hit.words)
         if len(note) > _NOTE_LIMIT:
-            note = note[: _NOTE_LIMIT - 1] + "\u2026"
+            note = note[: _NOTE_LIMIT - 1] + _CUT
         return Finding(
             document=doc.id,
             indicator=comp.indicator.id,

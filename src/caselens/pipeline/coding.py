@@ -26,7 +26,7 @@ from typing import Protocol
 
 from caselens.model import Codebook, Document, Finding, Sentence
 from caselens.pipeline.code_model import ModelCoder
-from caselens.pipeline.code_rules import Dropped, RuleCoder
+from caselens.pipeline.code_rules import Dropped, RuleCoder, matched_words
 from caselens.pipeline.negation import names_this_case
 from caselens.pipeline.settings import Settings
 from caselens.pipeline.stance import ASSERTS, Stance, judge, outside_parents_past
@@ -278,10 +278,8 @@ class Coder:
     def _set_aside(self, coding: str, label: str, stance: Stance, finding: Finding) -> str | None:
         """Why a proposal is not a finding, or None when it is one."""
         reason = _sentence_reason(coding, label, finding.quote, stance)
-        parents_only = stance.about == "parents_past" and not (
-            finding.method == "rules"
-            and finding.note
-            and outside_parents_past(finding.quote, finding.note.split("; "))
+        parents_only = stance.about == "parents_past" and not outside_parents_past(
+            finding.quote, matched_words(finding)
         )
         if reason is None and parents_only and finding.indicator not in self._parents_past:
             return f"{stance.reason}: evidence of the parent's history, not of this"
