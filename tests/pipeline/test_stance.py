@@ -52,6 +52,28 @@ from caselens.pipeline.stance import judge, outside_parents_past
         # the review's own work is not the case
         ("4.1 The lead reviewer met the boy, now nine, at his aunt's flat.", "general", "asserts"),
         ("The reviewer found that the father was never seen.", "case", "asserts"),
+        # its statutory purpose and its publication notes, as summaries keep them
+        (
+            "The review was to establish whether there were lessons about how local "
+            "professionals and organisations work together to safeguard children.",
+            "general",
+            "asserts",
+        ),
+        (
+            "Published by the partnership, which has changed the children's names and "
+            "avoided exact dates.",
+            "general",
+            "asserts",
+        ),
+        ("To protect the privacy of the children, dates have been left out.", "general", "asserts"),
+        # a parent changing a name is the case's story
+        ("The mother changed her name and moved to another county.", "case", "asserts"),
+        (
+            "Professionals did not work together: no lessons were drawn about how the "
+            "agencies shared information.",
+            "case",
+            "asserts",
+        ),
         # the author's verdict closing the sentence
         (
             "An uncle sometimes minded the baby; this was known and was not an area of concern.",

@@ -324,6 +324,23 @@ _REVIEW_PROCESS = re.compile(
     r"(?:(?:also|then|later|first) )?(?:met|spoke|visited|talked|interviewed|held|asked)\b",
     re.IGNORECASE,
 )
+# The review's statutory purpose and its publication notes, which summaries keep with no
+# heading to put them in a section: "the review was to establish whether there were
+# lessons about how local professionals and organisations work together to safeguard
+# children" (Working Together's words), "... which has changed the children's names ...
+# and removed details of services that could identify the family".
+_REVIEW_ABOUT_ITSELF = re.compile(
+    r"\blessons?\b[^.;]{0,40}\babout (?:the way (?:in which )?|how )(?:local )?professionals"
+    r"(?: and (?:organisations|agencies))?\b[^.;]{0,40}\bwork(?:ed)? (?:individually and )?"
+    r"together\b"
+    r"|\bto protect the (?:identity|identities|privacy|anonymity) of (?:the )?(?:child|children"
+    r"|family|families|baby|babies|siblings)\b"
+    r"|\b(?:has|have) (?:been )?(?:changed|anonymi[sz]ed|altered) the (?:children|child|family"
+    r"|baby|siblings)(?:'s|\u2019s|s'|s\u2019)? names\b"
+    r"|\b(?:their|the children's|the child's|the family's) names (?:have|had) been (?:changed"
+    r"|anonymi[sz]ed|altered)\b",
+    re.IGNORECASE,
+)
 # A question the review set itself, answered (if at all) in what follows: "The review
 # considered whether practitioners had treated the move as a fresh start." Only that
 # wording of method: "the review asked whether professionals had been too ready to
@@ -382,7 +399,7 @@ def judge(sentence: str) -> Stance:
     other = _ANOTHER_CASE.match(text) or (_SAME_BATCH.search(text) if "same" in lowered else None)
     if other is not None:
         return Stance("general", "asserts", f"tells of another case ({other.group().strip()!r})")
-    process = _REVIEW_PROCESS.match(text)
+    process = _REVIEW_PROCESS.match(text) or _REVIEW_ABOUT_ITSELF.search(text)
     if process is not None:
         return Stance("general", "asserts", f"the review's own work ({process.group().strip()!r})")
     if text.endswith("?"):
