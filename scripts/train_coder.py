@@ -289,18 +289,30 @@ def _sigmoid(x: np.ndarray | float) -> np.ndarray | float:
 
 
 def _record_hit(
-    how: str, t: float, r: Record, j: int, label: str, logits: dict[int, np.ndarray]
+    how: str,
+    t: float,
+    r: Record,
+    j: int,
+    label: str,
+    logits: dict[int, np.ndarray],
+    floor: float = 0.0,
 ) -> bool:
     """Whether indicator ``label`` is found in record ``r`` under one policy and threshold.
 
-    rules: a pattern finding; verify: a pattern finding in a sentence the model gives at
-    least ``t``; model: any open sentence at ``t``; union: rules or model."""
-    if how == "rules":
-        return label in r.rules
+    rules: a pattern finding (in a sentence the model gives at least ``floor``, where
+    there is one); verify: a pattern finding in a sentence the model gives at least ``t``;
+    model: any open sentence at ``t``; union: rules or model."""
     if how == "verify":
-        return any(lab == label and _sigmoid(logits[ex][j]) >= t for ex, lab in r.rule_hits)
+        return _rule_hit(r, j, label, logits, t)
+    rule_hit = _rule_hit(r, j, label, logits, floor) if floor > 0 else label in r.rules
+    if how == "rules":
+        return rule_hit
     model_hit = any(_sigmoid(logits[i][j]) >= t for i in r.open_sentences)
-    return model_hit if how == "model" else (label in r.rules or model_hit)
+    return model_hit if how == "model" else (rule_hit or model_hit)
+
+
+def _rule_hit(r: Record, j: int, label: str, logits: dict[int, np.ndarray], t: float) -> bool:
+    return any(lab == label and _sigmoid(logits[ex][j]) >= t for ex, lab in r.rule_hits)
 
 
 def record_sets(
@@ -310,11 +322,12 @@ def record_sets(
     policy: dict[str, tuple[str, float]],
 ) -> list[set[str]]:
     out = []
+    floor = policy.get(RULE_FLOOR, ("floor", 0.0))[1]
     for r in records:
         found = set()
         for j, label in enumerate(labels):
             how, t = policy.get(label, ("rules", 0.5))
-            if _record_hit(how, t, r, j, label, logits):
+            if _record_hit(how, t, r, j, label, logits, floor):
                 found.add(label)
         backoff = policy.get(THEME_BACKOFF)
         if backoff is not None:
@@ -363,6 +376,13 @@ ALLOWED = ("rules", "union")
 GLOBAL_GRID = [0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.93, 0.95, 0.97, 0.98, 0.99]
 MODE = "indicator"
 
+# ``--policy-mode floor``: the global union threshold, and a floor under the patterns in
+# summaries and notes: a pattern finding stands only in a sentence the model gives at least
+# this (0: none; the product's minimum confidence already sets aside about p < 0.003).
+# Both are chosen together on the training folds, for themes plus indicators micro-F1.
+RULE_FLOOR = "__rule_floor__"
+FLOOR_GRID = [0.0, 0.003, 0.01, 0.02, 0.05, 0.1, 0.2, 0.3]
+
 
 def _micro_f1(
     records: Sequence[Record], logits: dict[int, np.ndarray], labels: Sequence[str], t: float
@@ -376,7 +396,10 @@ def _micro_f1(
 def choose_policy(
     records: Sequence[Record], logits: dict[int, np.ndarray], labels: Sequence[str]
 ) -> dict[str, tuple[str, float]]:
-    """The policies of ``MODE``: one union threshold for all (global) or per indicator."""
+    """The policies of ``MODE``: one union threshold for all (global), with a floor under
+    the patterns (floor), or per indicator."""
+    if MODE == "floor":
+        return _choose_floor(records, logits, labels)
     if MODE in ("global", "theme"):
         t = max(GLOBAL_GRID, key=lambda t: (_micro_f1(records, logits, labels, t), t))
         print(f"    global union threshold {t}", file=sys.stderr, flush=True)
@@ -385,6 +408,27 @@ def choose_policy(
             policy[THEME_BACKOFF] = ("backoff", _choose_backoff(records, logits, labels, policy))
         return policy
     return choose_policy_per_indicator(records, logits, labels)
+
+
+def _choose_floor(
+    records: Sequence[Record], logits: dict[int, np.ndarray], labels: Sequence[str]
+) -> dict[str, tuple[str, float]]:
+    """The union threshold and the floor under the patterns with the best themes plus
+    indicators micro-F1 over these records (ties: the higher threshold, the lower floor)."""
+    gold = [sorted(r.gold) for r in records]
+    gold_th = [sorted({g.split(".")[0] for g in r.gold}) for r in records]
+
+    def score(choice: tuple[float, float]) -> tuple[float, float, float]:
+        t, v = choice
+        policy = {**dict.fromkeys(labels, ("union", t)), RULE_FLOOR: ("floor", v)}
+        found = record_sets(records, logits, labels, policy)
+        ind = multilabel_scores([sorted(f) for f in found], gold)["micro_f1"]
+        th = multilabel_scores([sorted({f.split(".")[0] for f in x}) for x in found], gold_th)
+        return (float(ind) + float(th["micro_f1"]), t, -v)
+
+    t, v = max(((t, v) for t in GLOBAL_GRID for v in FLOOR_GRID), key=score)
+    print(f"    global union threshold {t}, floor under the patterns {v}", file=sys.stderr)
+    return {**dict.fromkeys(labels, ("union", t)), RULE_FLOOR: ("floor", v)}
 
 
 def _choose_backoff(
@@ -572,10 +616,11 @@ def calibrate(
     examples: Sequence[Example],
 ) -> dict[str, Any]:
     col = {label: j for j, label in enumerate(labels)}
+    floor = policy.get(RULE_FLOOR, ("floor", 0.0))[1]
     rule_x, rule_y, model_x, model_y = [], [], [], []
     for r in records:
         for (ex, label), correct in r.rule_hits.items():
-            if ex in oof and label in col:
+            if ex in oof and label in col and _sigmoid(oof[ex][col[label]]) >= floor:
                 rule_x.append(oof[ex][col[label]])
                 rule_y.append(float(correct))
         for ex in r.open_sentences:
@@ -684,10 +729,10 @@ def main() -> None:
     )
     p.add_argument(
         "--policy-mode",
-        choices=("global", "indicator", "theme"),
+        choices=("global", "floor", "indicator", "theme"),
         default="global",
-        help="one union threshold for every indicator (global), or a policy chosen per "
-        "indicator among --policies",
+        help="one union threshold for every indicator (global), that and a floor under the "
+        "patterns (floor), or a policy chosen per indicator among --policies",
     )
     p.add_argument(
         "--context",
@@ -807,7 +852,8 @@ def main() -> None:
         "out_of_fold": cv,
         "policy": {k: list(v) for k, v in policy.items()},
     }
-    for name, subset in (("dev", "rc"), ("dev2", "rd"), ("extra", "rx")):
+    subsets = {"dev": ("rc",), "dev2": ("rd",), "dev_dev2": ("rc", "rd"), "extra": ("rx",)}
+    for name, subset in subsets.items():
         sel = [i for i, r in enumerate(records) if r.id.startswith(subset)]
         if not sel:
             continue
@@ -835,6 +881,8 @@ def main() -> None:
         "out_of_fold_dev",
         "rules_only_dev2",
         "out_of_fold_dev2",
+        "rules_only_dev_dev2",
+        "out_of_fold_dev_dev2",
         "rules_only_extra",
         "out_of_fold_extra",
         "held_out_rules",
@@ -872,8 +920,8 @@ def main() -> None:
         config = {
             "labels": labels,
             "pair_buckets": PAIR_BUCKETS,
-            "policy": {k: v[0] for k, v in policy.items()},
-            "thresholds": {k: v[1] for k, v in policy.items()},
+            "policy": {k: v[0] for k, v in policy.items() if k != RULE_FLOOR},
+            "thresholds": {k: v[1] for k, v in policy.items() if k != RULE_FLOOR},
             "calibration": calibration,
             "codebook": {"id": codebook.id, "version": codebook.version},
             "trained": {
@@ -890,6 +938,7 @@ def main() -> None:
             },
             "policy_mode": args.policy_mode,
             "encoder": args.encoder,
+            **({"rule_floor": policy[RULE_FLOOR][1]} if RULE_FLOOR in policy else {}),
             "sha256": hashlib.sha256(weights.read_bytes()).hexdigest(),
         }
         reused = args.reuse_model / "config.json" if args.reuse_model else None
