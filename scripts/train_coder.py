@@ -427,7 +427,9 @@ def _choose_floor(
         return (float(ind) + float(th["micro_f1"]), t, -v)
 
     t, v = max(((t, v) for t in GLOBAL_GRID for v in FLOOR_GRID), key=score)
-    print(f"    global union threshold {t}, floor under the patterns {v}", file=sys.stderr)
+    print(
+        f"    global union threshold {t}, floor under the patterns {v}", file=sys.stderr, flush=True
+    )
     return {**dict.fromkeys(labels, ("union", t)), RULE_FLOOR: ("floor", v)}
 
 
