@@ -376,10 +376,11 @@ ALLOWED = ("rules", "union")
 GLOBAL_GRID = [0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.93, 0.95, 0.97, 0.98, 0.99]
 MODE = "indicator"
 
-# ``--policy-mode floor``: the global union threshold, and a floor under the patterns in
-# summaries and notes: a pattern finding stands only in a sentence the model gives at least
-# this (0: none; the product's minimum confidence already sets aside about p < 0.003).
-# Both are chosen together on the training folds, for themes plus indicators micro-F1.
+# ``--policy-mode floor``, for measurement: the global union threshold, and a floor under
+# the patterns: a pattern finding stands only in a sentence the model gives at least this
+# (0: none). The product's minimum confidence is such a floor, at about p < 0.003 with the
+# shipped calibration. Both are chosen together on the training folds, for themes plus
+# indicators micro-F1.
 RULE_FLOOR = "__rule_floor__"
 FLOOR_GRID = [0.0, 0.003, 0.01, 0.02, 0.05, 0.1, 0.2, 0.3]
 
@@ -618,11 +619,10 @@ def calibrate(
     examples: Sequence[Example],
 ) -> dict[str, Any]:
     col = {label: j for j, label in enumerate(labels)}
-    floor = policy.get(RULE_FLOOR, ("floor", 0.0))[1]
     rule_x, rule_y, model_x, model_y = [], [], [], []
     for r in records:
         for (ex, label), correct in r.rule_hits.items():
-            if ex in oof and label in col and _sigmoid(oof[ex][col[label]]) >= floor:
+            if ex in oof and label in col:
                 rule_x.append(oof[ex][col[label]])
                 rule_y.append(float(correct))
         for ex in r.open_sentences:
@@ -777,9 +777,10 @@ def main() -> None:
     global ALLOWED, MODE
     ALLOWED = tuple(args.policies.split(","))
     MODE = args.policy_mode
-    if MODE == "theme" and args.out:
-        # the product has no theme back-off: a model saved so would not code as measured
-        p.error("--policy-mode theme is for measurement only (see docs/sentence-model.md)")
+    if MODE in ("theme", "floor") and args.out:
+        # the product has no theme back-off, and its floor under the patterns is the minimum
+        # confidence: a model saved so would not code as measured
+        p.error(f"--policy-mode {MODE} is for measurement only (see docs/sentence-model.md)")
     started = time.time()
     codebook = default_codebook()
     labels = [i.id for i in codebook.indicators]
@@ -922,8 +923,8 @@ def main() -> None:
         config = {
             "labels": labels,
             "pair_buckets": PAIR_BUCKETS,
-            "policy": {k: v[0] for k, v in policy.items() if k != RULE_FLOOR},
-            "thresholds": {k: v[1] for k, v in policy.items() if k != RULE_FLOOR},
+            "policy": {k: v[0] for k, v in policy.items()},
+            "thresholds": {k: v[1] for k, v in policy.items()},
             "calibration": calibration,
             "codebook": {"id": codebook.id, "version": codebook.version},
             "trained": {
@@ -940,7 +941,6 @@ def main() -> None:
             },
             "policy_mode": args.policy_mode,
             "encoder": args.encoder,
-            **({"rule_floor": policy[RULE_FLOOR][1]} if RULE_FLOOR in policy else {}),
             "sha256": hashlib.sha256(weights.read_bytes()).hexdigest(),
         }
         reused = args.reuse_model / "config.json" if args.reuse_model else None

@@ -121,34 +121,3 @@ def test_a_full_review_s_pattern_finding_the_model_rules_out_is_set_aside_with_w
     aside = [c for c in with_model.considered if c.indicator == "C.reluctance_to_engage"]
     assert aside and not aside[0].kept and "ruled it out" in aside[0].reason
     assert "model p=" in aside[0].detail
-
-
-def _summary_coder(model: Scripted) -> tuple[ModelCoder, Document, list[Sentence], list[Finding]]:
-    doc = Document.from_text(TEXT, "summary")
-    sentences, findings = _patterns(doc)
-    union = {i.id: "union" for i in default_codebook().indicators}
-    model.config.update(policy=union, threshold=0.97)
-    return ModelCoder(default_codebook(), model), doc, sentences, findings  # type: ignore[arg-type]
-
-
-@pytest.mark.parametrize(("rule_floor", "overruled_n"), [(None, 0), (0.05, 1)])
-def test_a_floor_under_the_patterns_sets_aside_a_match_the_model_all_but_rules_out(
-    rule_floor: float | None, overruled_n: int
-) -> None:
-    """In a summary the model reads whole, a pattern finding stands only where the model
-    gives its sentence at least the config's ``rule_floor`` (none: every one stands)."""
-    model = Scripted(
-        {
-            FIRST: {"F.fathers_unseen_men": 0.2},
-            SECOND: {"F.fathers_unseen_men": 0.9},
-            THIRD: {"D.affluence_assumption": 0.01},  # "articulate": not about affluence
-        }
-    )
-    if rule_floor is not None:
-        model.config["rule_floor"] = rule_floor
-    coder, doc, sentences, findings = _summary_coder(model)
-    proposed, kept, overruled = coder.code(doc, sentences, findings)
-    assert not proposed  # nothing reaches the union threshold
-    assert [f.indicator for f in overruled] == ["D.affluence_assumption"][:overruled_n]
-    assert len(kept) == 3 - overruled_n
-    assert {f.indicator for f in kept} >= {"F.fathers_unseen_men"}  # 0.2 clears 0.05

@@ -10,11 +10,6 @@ model was trained (``policy`` in its config, chosen on out-of-fold predictions):
   aside (and shown as such by ``caselens explain``);
 * ``union``: either may find it.
 
-Where the config has a ``rule_floor`` (chosen with the union threshold on out-of-fold
-predictions, ``--policy-mode floor``), a pattern finding in a summary or notes stands only
-in a sentence the model gives at least that: the patterns' words in a sentence that, read
-whole, is about something else.
-
 In a full review (sections, or too long for the model to read whole), the model proposes
 nothing; it reads the sentences an indicator's patterns matched and overrules the
 indicator where it gives every one of them less than ``long_floor`` (in its config): the
@@ -66,7 +61,6 @@ class ModelCoder:
         }
         floor = config.get("long_floor")
         self.long_floor: float | None = None if floor is None else float(floor)
-        self.rule_floor = float(config.get("rule_floor", 0.0))
         calibration = config.get("calibration", {})
         self._calibration = {
             method: (float(calibration[method][0]), float(calibration[method][1]))
@@ -138,9 +132,6 @@ class ModelCoder:
                     overruled.append(finding)
                 continue  # the model's own finding stands for it
             if how == "verify" and _sigmoid(logit) < self.threshold[finding.indicator]:
-                overruled.append(finding)
-                continue
-            if _sigmoid(logit) < self.rule_floor:
                 overruled.append(finding)
                 continue
             kept.append(replace(finding, confidence=self.confidence("rules", logit)))
