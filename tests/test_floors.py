@@ -30,6 +30,7 @@ SHARED = ROOT.parent / "shared" / "eval"
 FLOORS = {
     ROOT / "tests/fixtures/eval/long-own.jsonl": (1.0, 0.92, 0.94),
     ROOT / "tests/fixtures/eval/seventh.jsonl": (0.95, 0.88, 0.81),
+    ROOT / "tests/fixtures/eval/harm-unread.jsonl": (0.96, 0.89, 0.84),
     ROOT / "tests/fixtures/eval/long-blind.jsonl": (1.0, 0.95, 0.89),
     ROOT / "tests/fixtures/eval/long-unread.jsonl": (1.0, 0.90, 0.84),
     ROOT / "tests/fixtures/eval/long-fresh.jsonl": (1.0, 0.89, 0.87),
@@ -60,6 +61,15 @@ PATTERN_FLOORS = {
     SHARED / "dev.jsonl": (0.98, 0.90, 0.88),
     SHARED / "dev2.jsonl": (0.92, 0.76, 0.68),
 }
+# Harm types micro-F1 (default settings), where a set's harm reading is worth guarding:
+# harm-unread was written blind for the facts and never read; ry never used.
+HARM_FLOORS = {
+    ROOT / "tests/fixtures/eval/harm-unread.jsonl": 0.91,
+    ROOT / "data/labelled/ry.jsonl": 0.79,
+    ROOT / "data/labelled/rx.jsonl": 0.85,
+    ROOT / "data/labelled/rz.jsonl": 0.85,
+    SHARED / "dev2.jsonl": 0.82,
+}
 CASES = [(path, floors, True) for path, floors in FLOORS.items()] + [
     (path, floors, False) for path, floors in PATTERN_FLOORS.items()
 ]
@@ -81,3 +91,5 @@ def test_accuracy_stays_above_its_floor(
     assert result["screening"]["f1"] >= screening
     assert result["themes"]["micro_f1"] >= themes
     assert result["indicators"]["micro_f1"] >= indicators
+    if model and path in HARM_FLOORS:
+        assert result["harm_types"]["micro_f1"] >= HARM_FLOORS[path]

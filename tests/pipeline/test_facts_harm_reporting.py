@@ -75,3 +75,43 @@ def test_other_possible_injuries_do_not_hedge_the_fractures_found() -> None:
 )
 def test_a_death_in_the_adults_sleep_is_unsafe_sleeping(text: str) -> None:
     assert "unsafe_sleeping" in harm_types(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a cause the inquest could not find (unexplained, no neglect named)
+        "A baby girl was found unresponsive at home and died. The cause of her death could "
+        "not be established, and the coroner found no one responsible.",
+        "An inquest could not find a conclusive cause of death for the two-year-old.",
+        "The baby's cause of death remained undetermined after the post-mortem.",
+        # the source does not say what happened
+        "A partnership published a review about a boy who died at four months old. The "
+        "bulletin does not say what caused the death.",
+        # a sudden death, said without "unexpected"
+        "The review followed the sudden death of a baby girl at around three months old.",
+        # an attack by more than one dog
+        "The boy was fifteen days old when he was attacked by two of the family's pet dogs.",
+        # a young person's self-harm
+        "The 14-year-old died after self-harming; the review found nobody had failed her.",
+    ],
+)
+def test_unexplained_causes_accidents_and_self_harm_are_other(text: str) -> None:
+    assert set(harm_types(text)) == {"other"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the cause unknown, but the sleep is named: unsafe sleeping, not "other"
+        "The baby died in his parents' bed after they had been drinking; the cause of "
+        "death could not be established.",
+        # a fire the review lays at a carer's door is not an accident without neglect
+        "The boy died in a house fire while left alone in charge of his younger siblings; "
+        "the review found they had been neglected for years.",
+        # a cause found, not an unknown one
+        "The cause of death was established as a head injury inflicted by his father.",
+    ],
+)
+def test_an_unknown_cause_does_not_displace_a_named_harm(text: str) -> None:
+    assert "other" not in harm_types(text)
