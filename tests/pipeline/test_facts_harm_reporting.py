@@ -115,3 +115,45 @@ def test_unexplained_causes_accidents_and_self_harm_are_other(text: str) -> None
 )
 def test_an_unknown_cause_does_not_displace_a_named_harm(text: str) -> None:
     assert "other" not in harm_types(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # a denial governing a whole clause
+        (
+            "She had suffered a severe head injury. The post-mortem examination found no "
+            "evidence that her physical care had been neglected.",
+            "neglect",
+        ),
+        # a harm set against the one investigated
+        (
+            "The boy was scalded by a cup of tea; the police investigation concentrated on "
+            "neglect rather than on an inflicted injury.",
+            "non_accidental_injury",
+        ),
+        # "home alone with" an adult is not alone
+        (
+            "A skeletal survey found healing fractures to two of her ribs. At the time she "
+            "was at home alone with her mother's partner.",
+            "neglect",
+        ),
+        # a mother's own past, told as "a time in care"
+        (
+            "The baby died on the sofa on her mother's chest. Her mother was a young woman "
+            "with a history of neglect and a time in care.",
+            "neglect",
+        ),
+    ],
+)
+def test_harm_denied_contrasted_or_of_someone_else_is_not_counted(text: str, absent: str) -> None:
+    assert absent not in harm_types(text)
+
+
+def test_a_denial_does_not_reach_past_its_clause() -> None:
+    # the denial of one harm leaves the next clause's harm standing
+    text = (
+        "There was no evidence that the baby had been shaken, but he had been left "
+        "alone for hours and was found severely dehydrated."
+    )
+    assert "neglect" in harm_types(text)

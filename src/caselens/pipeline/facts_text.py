@@ -258,8 +258,13 @@ def find_all(
 
 
 NEGATION_BEFORE = re.compile(
-    r"\b(?:no|not|nor|never|nothing|without|denied|den(?:y|ies)|ruled\s+out|absence\s+of|free\s+of)\b"
-    r"(?:\s+\S+){0,5}\s*$",
+    r"\b(?:no|not|nor|never|nothing|without|denied|den(?:y|ies)|ruled\s+out|absence\s+of|free\s+of|"
+    r"rather\s+than)\b"
+    r"(?:\s+\S+){0,5}\s*$"
+    # a denial that governs a whole clause: "found no evidence that her physical care had
+    # been neglected"
+    r"|\bno\s+(?:\w+\s+)?(?:evidence|signs?|indications?|suggestion|findings?)\s+that\b"
+    r"(?:\s+\S+){0,10}\s*$",
     re.IGNORECASE,
 )
 SHOULD_HAVE = re.compile(r"\b(?:should|must|would|could)\s+(?:not|never)\s+have\b[^.]*$", re.I)

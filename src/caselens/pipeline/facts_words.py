@@ -224,7 +224,8 @@ NEGLECT = re.compile(
     r"malnutrition|undernourish\w*|starv\w*|dehydrat\w*|unsupervised|unattended|underweight|"
     r"(?:faltering|poor)\s+(?:weight\s+gain|growth)|weight\s+faltering|"
     r"(?:failed|failure|fail(?:ing)?|delay\w*)\s+(?:\w+\s+){0,2}(?:to\s+|in\s+)?seek\w*\s+(?:\w+\s+)?(?:medical|timely)\s+(?:help|attention|care|treatment|advice)|"
-    r"(?:poor|lack\s+of|inadequate|no)\s+supervision|home\s+alone|"
+    # not "at home alone with her mother's partner": an adult was there
+    r"(?:poor|lack\s+of|inadequate|no)\s+supervision|home\s+alone(?!\s+with\b)|"
     r"(?:found|seen|discovered|was|were)\s+wandering|"
     r"(?:found|seen|discovered)\s+(?:walking\s+)?alone\s+(?:in|on|outside|at|near|by|along)|wandering\s+(?:alone|unsupervised|outside|"
     r"along|the\s+streets?|in\s+the\s+(?:street|road))|"
@@ -405,6 +406,7 @@ PARENT_PAST = re.compile(
     r"by\s+(?:her|his|their)\s+own\s+(?:parents|mother|father|family|carers)|"
     r"(?:from|at|since)\s+the\s+age\s+of\s+(?:[4-9]|1\d|four|five|six|seven|eight|nine|ten|eleven|"
     r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen)\b(?!\s+(?:days|weeks|months))|care\s+leaver|"
+    r"(?:a|some|her|his)\s+(?:time|years?|period)\s+in\s+(?:local\s+authority\s+|foster\s+)?care|"
     r"(?:in|from)\s+(?:an?|his|her)\s+(?:previous|earlier|former|past)\s+relationship|"
     r"(?:in|during)\s+early\s+childhood|when\s+(?:she|he)\s+was\s+(?:young|little|a\s+child|\d+))\b",
     _I,
