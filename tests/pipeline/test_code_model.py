@@ -121,3 +121,41 @@ def test_a_full_review_s_pattern_finding_the_model_rules_out_is_set_aside_with_w
     aside = [c for c in with_model.considered if c.indicator == "C.reluctance_to_engage"]
     assert aside and not aside[0].kept and "ruled it out" in aside[0].reason
     assert "model p=" in aside[0].detail
+
+
+def _union(notes_threshold: float | None) -> Scripted:
+    model = Scripted({THIRD: {"G.child_lived_experience": 0.95}})
+    model.config = {
+        "policy": {"G.child_lived_experience": "union"},
+        "threshold": 0.97,
+        "notes_threshold": notes_threshold,
+    }
+    return model
+
+
+def test_a_case_s_notes_are_read_with_the_notes_threshold() -> None:
+    doc = Document.from_text(THIRD, "notes")
+    sentences = segment(doc)
+    coder = ModelCoder(default_codebook(), _union(0.92))  # type: ignore[arg-type]
+    # 0.95 is under the threshold chosen on reporting and over the one chosen on notes
+    assert coder.code(doc, sentences, [])[0] == []
+    found = coder.for_notes().code(doc, sentences, [])[0]
+    assert [f.indicator for f in found] == ["G.child_lived_experience"]
+    assert coder.threshold["G.child_lived_experience"] == 0.97  # the original is untouched
+
+
+def test_without_a_notes_threshold_notes_are_read_as_reporting_is() -> None:
+    coder = ModelCoder(default_codebook(), _union(None))  # type: ignore[arg-type]
+    assert coder.for_notes() is coder
+
+
+def test_the_notes_coder_uses_the_notes_threshold_and_says_so() -> None:
+    from caselens.pipeline.sentence_model import default_model
+
+    config = default_model().config
+    notes = Coder(default_codebook(), Settings(model=True), one_account=True)
+    reviews = Coder(default_codebook(), Settings(model=True))
+    assert notes.model is not None and reviews.model is not None
+    assert set(notes.model.threshold.values()) == {config["notes_threshold"]}
+    assert notes.provenance()["model_notes_threshold"] == config["notes_threshold"]
+    assert "model_notes_threshold" not in reviews.provenance()

@@ -101,13 +101,17 @@ def test_visit_notes_keep_their_floor(
         (NOTES_6, 286, 315, 0.78, 3),  # never read: 0.750 before (2 traps), 0.795, 0.810 (1)
         (NOTES_7, 316, 345, 0.78, 6),  # never read: 0.757 before (6 traps), 0.804 after (5)
         (NOTES_8, 346, 405, 0.82, 4),  # read: 0.726 on arrival (9 traps), 0.846 after (2)
-        (NOTES_9, 406, 435, 0.76, 6),  # never read: 0.738 before (6 traps), 0.760, 0.786 (4)
+        # never read: 0.738 before (6 traps), 0.760, 0.786 (4); 0.810 (3) with the notes threshold
+        (NOTES_9, 406, 435, 0.79, 6),
         (NOTES_10, 436, 495, 0.84, 3),  # read: 0.782 on arrival (2 traps), 0.865 after (2)
         (NOTES_11, 496, 525, 0.83, 4),  # never read: 0.805 / 0.835 before (3 traps), 0.855 (3)
         # never read, written after all the reading: 0.775 on arrival (12 of 39 traps), 0.790
-        # (9) with the model retrained on the read batches' quotes
-        (NOTES_12, 526, 585, 0.77, 10),
-        (NOTES_13, 586, 645, 0.86, 4),  # read: 0.824 on arrival (3 of 45 traps), 0.878 after (3)
+        # (9) with the model retrained on the read batches' quotes, 0.824 (9) with the notes
+        # threshold
+        (NOTES_12, 526, 585, 0.80, 10),
+        # read: 0.824 on arrival (3 of 45 traps), 0.878 after (3); 0.858 (6) with the model's
+        # notes threshold, which gains on the batches never read
+        (NOTES_13, 586, 645, 0.85, 6),
         # never read: 0.780 (2 of 28 traps) on arrival, with the code before and after the
         # thirteenth batch's reading alike
         (NOTES_14, 646, 675, 0.76, 4),

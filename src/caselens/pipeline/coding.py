@@ -130,6 +130,8 @@ class Coder:
         self._parents_past = frozenset(i.id for i in codebook.indicators if i.parents_past)
         self._theme = {i.id: i.theme for i in codebook.indicators}
         self.model = model if model is not None else _model_coder(codebook, self.settings)
+        if self.model is not None and one_account:
+            self.model = self.model.for_notes()
         self.semantic: SentenceCoder | None = (
             _semantic_coder(codebook) if self.settings.semantic else None
         )
@@ -150,6 +152,8 @@ class Coder:
             out["model_sha256"] = self.model.model.config.get("sha256")
             # the weights' hash does not cover the floor of its check in full reviews
             out["model_long_floor"] = self.model.long_floor
+            if self.rules.one_account:
+                out["model_notes_threshold"] = self.model.notes_threshold
         return out
 
     def code(self, doc: Document, sentences: Sequence[Sentence]) -> list[Finding]:
