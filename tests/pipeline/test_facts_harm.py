@@ -39,6 +39,39 @@ def test_outcome_unknown_when_text_is_silent() -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "A board published a review into the abuse of a baby, called Baby Q here. It said "
+        "responsibility for the abuse rested with those who inflicted it.",
+        "The review concerned a severely malnourished girl known to social services.",
+        "A father gave his two youngest children heroin to help them sleep, after years of "
+        "chronic neglect.",
+    ],
+)
+def test_a_harm_told_without_death_or_injury_words_is_serious_harm(text: str) -> None:
+    facts = facts_of(text)
+    assert facts.outcome.value == "serious_harm"
+    assert facts.outcome.note is not None and facts.outcome.note.startswith("no death told")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a death told wins
+        "The baby died. A review examined the abuse she had suffered at home.",
+        "The baby was found dead at home; the review found she had been neglected for months.",
+    ],
+)
+def test_the_serious_harm_fallback_leaves_a_death_told(text: str) -> None:
+    assert facts_of(text).outcome.value == "death"
+
+
+def test_the_serious_harm_fallback_needs_a_harm_of_the_briefing() -> None:
+    # a cause outside the briefing's three harms gives no outcome of itself
+    assert facts_of("The boy was bitten by the family's dogs.").outcome.value is None
+
+
+@pytest.mark.parametrize(
     ("text", "harm"),
     [
         ("The baby had been shaken by his father.", {"non_accidental_injury"}),

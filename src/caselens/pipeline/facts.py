@@ -23,6 +23,9 @@ from caselens.pipeline.negation import has_case_link
 __all__ = ["extract_facts"]
 
 
+_BRIEFING_HARMS = frozenset({"non_accidental_injury", "neglect", "unsafe_sleeping"})
+
+
 def extract_facts(
     doc: Document, sentences: Sequence[Sentence], context: Sequence[Sentence] | None = None
 ) -> Facts:
@@ -37,6 +40,13 @@ def extract_facts(
     year = published.value if isinstance(published.value, int) else None
     outcome = extract_outcome(doc, items)
     harm = extract_harm_types(doc, items)
+    if outcome.value is None and set(harm.value or ()) & _BRIEFING_HARMS:
+        # no death told, and no words of injury or significant harm, but an inflicted
+        # injury, neglect or harm in unsafe sleep that the review is about: the child
+        # came to serious harm ("a review into the abuse of a baby", "a severely
+        # malnourished girl", "injected his two youngest children with heroin")
+        named = "; ".join(k for k in harm.value or () if k in _BRIEFING_HARMS)
+        outcome = Fact("outcome", "serious_harm", harm.evidence, f"no death told; {named}")
     nation = extract_nation(doc, items, year, doc.title)
     if nation.value is None and context is not None and len(context) > len(sentences):
         wider = extract_nation(doc, pieces(doc, tuple(context)), year, doc.title)
