@@ -111,6 +111,9 @@ def test_unexplained_causes_accidents_and_self_harm_are_other(text: str) -> None
         "the review found they had been neglected for years.",
         # a cause found, not an unknown one
         "The cause of death was established as a head injury inflicted by his father.",
+        # a parent's history and a relative's death are not the child's harm
+        "The mother had a history of self-harm and depression.",
+        "The family moved after the sudden death of her father in 2019.",
     ],
 )
 def test_an_unknown_cause_does_not_displace_a_named_harm(text: str) -> None:

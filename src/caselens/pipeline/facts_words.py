@@ -387,7 +387,10 @@ OTHER = re.compile(
     r"known|medical|single)\s+cause(?:\s+of\s+(?:the\s+)?death)?|"
     r"(?:inconclusive|undetermined|unknown)\s+(?:cause|causes)|"
     r"(?:does|did)\s+not\s+(?:say|state|give|report)\s+(?:what|how)\s+(?:caused|(?:\w+\s+){1,3}died)|"
-    r"sudden\s+death|died\s+suddenly|self-?harm\w*|"
+    # the child's own sudden death or self-harm, not a relative's or a parent's history
+    r"sudden\s+death(?!\s+of\s+(?:her|his|their|the)\s+(?:own\s+)?(?:father|mother|parent|"
+    r"partner|husband|wife|grand\w+|brother|sister|friend|uncle|aunt))|died\s+suddenly|"
+    r"(?:died|death)\s+(?:\w+\s+){0,3}(?:after|following|from|by)\s+self-?harm\w*|"
     r"overdose|suicide|took\s+(?:his|her)\s+own\s+life|altercation|confrontation|stabb\w*|illness|"
     r"septicaemia|sepsis|meningitis|meningococcal|pneumonia|bronchiolitis|"
     r"(?:metabolic|genetic|congenital|cardiac|heart)\s+(?:\w+\s+)?(?:disorder|condition|disease|"
