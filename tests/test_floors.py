@@ -68,7 +68,7 @@ HARM_FLOORS = {
     ROOT / "data/labelled/ry.jsonl": 0.79,
     ROOT / "data/labelled/rx.jsonl": 0.85,
     ROOT / "data/labelled/rz.jsonl": 0.85,
-    SHARED / "dev2.jsonl": 0.82,
+    SHARED / "dev2.jsonl": 0.80,
 }
 CASES = [(path, floors, True) for path, floors in FLOORS.items()] + [
     (path, floors, False) for path, floors in PATTERN_FLOORS.items()
