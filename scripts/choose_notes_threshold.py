@@ -27,6 +27,7 @@ import argparse
 import json
 from pathlib import Path
 
+from caselens.evaluate import prf
 from caselens.pipeline.sentence_model import DEFAULT_MODEL_DIR, default_model
 from caselens.practice import case_from_dict, check_case, reflect
 
@@ -60,7 +61,7 @@ def counts(batch: list[dict[str, object]]) -> Counts:
 
 def f1(c: Counts) -> float:
     right, wrong, missed, _ = c
-    return 2 * right / (2 * right + wrong + missed) if right else 0.0
+    return prf(right, wrong, missed)[2]
 
 
 def main() -> None:

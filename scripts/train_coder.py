@@ -411,21 +411,33 @@ def choose_policy(
     return choose_policy_per_indicator(records, logits, labels)
 
 
+def _themes_plus_indicators(
+    records: Sequence[Record],
+    logits: dict[int, np.ndarray],
+    labels: Sequence[str],
+    policy: dict[str, tuple[str, float]],
+) -> float:
+    """Themes plus indicators micro-F1 of ``policy`` over these records: what the floor and
+    the back-off are chosen for, since the issue's target names both."""
+    found = record_sets(records, logits, labels, policy)
+    ind = multilabel_scores([sorted(f) for f in found], [sorted(r.gold) for r in records])
+    th = multilabel_scores(
+        [sorted({f.split(".")[0] for f in x}) for x in found],
+        [sorted({g.split(".")[0] for g in r.gold}) for r in records],
+    )
+    return float(ind["micro_f1"]) + float(th["micro_f1"])
+
+
 def _choose_floor(
     records: Sequence[Record], logits: dict[int, np.ndarray], labels: Sequence[str]
 ) -> dict[str, tuple[str, float]]:
     """The union threshold and the floor under the patterns with the best themes plus
     indicators micro-F1 over these records (ties: the higher threshold, the lower floor)."""
-    gold = [sorted(r.gold) for r in records]
-    gold_th = [sorted({g.split(".")[0] for g in r.gold}) for r in records]
 
     def score(choice: tuple[float, float]) -> tuple[float, float, float]:
         t, v = choice
         policy = {**dict.fromkeys(labels, ("union", t)), RULE_FLOOR: ("floor", v)}
-        found = record_sets(records, logits, labels, policy)
-        ind = multilabel_scores([sorted(f) for f in found], gold)["micro_f1"]
-        th = multilabel_scores([sorted({f.split(".")[0] for f in x}) for x in found], gold_th)
-        return (float(ind) + float(th["micro_f1"]), t, -v)
+        return (_themes_plus_indicators(records, logits, labels, policy), t, -v)
 
     t, v = max(((t, v) for t in GLOBAL_GRID for v in FLOOR_GRID), key=score)
     print(
@@ -442,14 +454,10 @@ def _choose_backoff(
 ) -> float:
     """The theme back-off threshold with the best themes plus indicators micro-F1 over
     these records (1.01: none)."""
-    gold = [sorted(r.gold) for r in records]
-    gold_th = [sorted({g.split(".")[0] for g in r.gold}) for r in records]
 
     def score(t: float) -> tuple[float, float]:
-        found = record_sets(records, logits, labels, {**policy, THEME_BACKOFF: ("backoff", t)})
-        ind = multilabel_scores([sorted(f) for f in found], gold)["micro_f1"]
-        th = multilabel_scores([sorted({f.split(".")[0] for f in x}) for x in found], gold_th)
-        return (float(ind) + float(th["micro_f1"]), t)
+        backoff = {**policy, THEME_BACKOFF: ("backoff", t)}
+        return (_themes_plus_indicators(records, logits, labels, backoff), t)
 
     t = max(BACKOFF_GRID, key=score)
     print(f"    theme back-off threshold {t}", file=sys.stderr, flush=True)

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from caselens.model import Document, Evidence, Sentence
+from caselens.pipeline.negation import denied_proposition
 
 NUMBER_WORDS: dict[str, float] = {
     "a": 1,
@@ -260,11 +261,7 @@ def find_all(
 NEGATION_BEFORE = re.compile(
     r"\b(?:no|not|nor|never|nothing|without|denied|den(?:y|ies)|ruled\s+out|absence\s+of|free\s+of|"
     r"rather\s+than)\b"
-    r"(?:\s+\S+){0,5}\s*$"
-    # a denial that governs a whole clause: "found no evidence that her physical care had
-    # been neglected"
-    r"|\bno\s+(?:\w+\s+)?(?:evidence|signs?|indications?|suggestion|findings?)\s+that\b"
-    r"(?:\s+\S+){0,10}\s*$",
+    r"(?:\s+\S+){0,5}\s*$",
     re.IGNORECASE,
 )
 SHOULD_HAVE = re.compile(r"\b(?:should|must|would|could)\s+(?:not|never)\s+have\b[^.]*$", re.I)
@@ -309,5 +306,9 @@ def negated(piece: Piece, match: re.Match[str]) -> bool:
         opener = parts[-step]
         if NEGATION_BEFORE.search(opener) and not SHOULD_HAVE.search(opener):
             return True
+    # a denial that governs a whole clause, as coding reads it: "found no evidence that
+    # her physical care had been neglected"
+    if denied_proposition(piece.text, match.start()):
+        return True
     after = piece.text[match.end() : match.end() + 40]
     return bool(NEGATION_AFTER.search(after))

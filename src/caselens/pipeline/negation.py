@@ -251,6 +251,14 @@ def _clause_after(text: str, end: int) -> str:
     return after[: boundary.start()] if boundary else after
 
 
+def denied_proposition(text: str, start: int) -> bool:
+    """Whether what stands at ``start`` lies inside a proposition its clause denies ("there
+    was no evidence that her physical care had been neglected"); facts read it too."""
+    if "that" not in text[max(0, start - 200) : start].lower():  # cheap test before the search
+        return False
+    return bool(_DENIED_PROPOSITION.search(_clause_before(text, start, 200)))
+
+
 def _noun_phrase(text: str, start: int, end: int) -> str:
     """The match and the word after it: "no pre-birth" + "assessment"."""
     following = _NEXT_WORD.match(text, end)
@@ -307,11 +315,8 @@ def negation_reason(sentence: str, start: int, end: int) -> str | None:
     after = _clause_after(sentence, end)
     if _POST_CUE.search(after):
         return "negated"
-    lead = sentence[max(0, start - 200) : start].lower()  # cheap tests before the searches
-    if (
-        "that" in lead
-        and _DENIED_PROPOSITION.search(_clause_before(sentence, start, 200))
-        and not _PRACTICE.search(_noun_phrase(sentence, start, end))
+    if denied_proposition(sentence, start) and not _PRACTICE.search(
+        _noun_phrase(sentence, start, end)
     ):
         return "negated"
     if "would" in sentence[max(0, start - 120) : end].lower() and _NOTHING_WOULD_MEET.search(
