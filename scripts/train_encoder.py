@@ -23,6 +23,8 @@ import torch
 from tokenizers import Tokenizer
 from torch import nn
 
+from caselens.pipeline.sentence_model import windows
+
 MAX_TOKENS = 64
 
 
@@ -102,13 +104,31 @@ class MiniLMTrainer:
         return net
 
     def predict(self, net: Encoder, idx: Sequence[int]) -> np.ndarray:
+        """Logits as the run time reads them: a sentence longer than ``MAX_TOKENS`` pieces
+        in overlapping windows, the most of each label over its windows."""
         net.eval()
-        out = []
+        whole = Tokenizer.from_file(str(_package_dir() / "tokenizer.json"))
+        whole.no_truncation()
+        whole.no_padding()
+        rows: list[int] = []
+        pieces: list[list[int]] = []
+        for row, i in enumerate(idx):
+            for w in windows(whole.encode(self.texts[i]).ids, MAX_TOKENS):
+                rows.append(row)
+                pieces.append(w)
+        out = np.full((len(idx), len(self.labels)), -np.inf, dtype=np.float32)
         with torch.no_grad():
-            for b in range(0, len(idx), 64):
-                ids, att = self._batch(idx[b : b + 64])
-                out.append(net(ids, att))
-        return torch.cat(out).numpy() if out else np.zeros((0, len(self.labels)), np.float32)
+            for b in range(0, len(pieces), 64):
+                chunk = pieces[b : b + 64]
+                width = max(len(p) for p in chunk)
+                ids = torch.tensor([p + [0] * (width - len(p)) for p in chunk], dtype=torch.long)
+                att = torch.tensor(
+                    [[1] * len(p) + [0] * (width - len(p)) for p in chunk], dtype=torch.long
+                )
+                logits = net(ids, att).numpy()
+                for k, row in enumerate(rows[b : b + 64]):
+                    out[row] = np.maximum(out[row], logits[k])
+        return out
 
     def export(self, net: Encoder, out: Path) -> None:
         from onnxruntime.quantization import QuantType, quantize_dynamic

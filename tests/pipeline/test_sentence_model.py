@@ -18,6 +18,7 @@ from caselens.pipeline.sentence_model import (
     SentenceModel,
     SentenceModelError,
     default_model,
+    windows,
 )
 from caselens.pipeline.settings import Settings
 
@@ -58,6 +59,33 @@ def test_a_sentence_reads_the_same_alone_or_among_others() -> None:
     together = model.logits(texts)
     alone = np.vstack([model.logits([t]) for t in texts])
     assert np.array_equal(together, alone)
+
+
+def test_a_long_sentence_is_cut_into_overlapping_windows_that_cover_it() -> None:
+    assert windows([101, 5, 6, 102], 64) == [[101, 5, 6, 102]]
+    body = list(range(1000, 1150))  # 150 word pieces between the special ones
+    cut = windows([101, *body, 102], 64)
+    assert all(len(w) <= 64 and w[0] == 101 and w[-1] == 102 for w in cut)
+    assert cut[0][1:-1] == body[:62]  # the first window is what training read
+    assert {p for w in cut for p in w[1:-1]} == set(body)  # nothing unread
+    assert all(set(a[1:-1]) & set(b[1:-1]) for a, b in zip(cut, cut[1:], strict=False))
+    assert len(windows([101, *range(5000), 102], 64)) == 8  # a hostile sentence is bounded
+
+
+def test_what_a_long_sentence_says_at_its_end_is_read() -> None:
+    """A summary's findings are often one long sentence; the model reads 64 word pieces at
+    a time, and before windows the end of such a sentence was never read."""
+    model = default_model()
+    fathers = model.labels.index("F.fathers_unseen_men")
+    start = (
+        "The review described the family's housing, the mother's contact with the midwife "
+        "during pregnancy, the baby's feeding and weight at each of the routine checks, the "
+        "move to a new flat in the spring, and the nursery place arranged for the older "
+        "child, "
+    )
+    end = "and the baby's father was never seen or spoken to by any professional."
+    p = 1 / (1 + np.exp(-model.logits([start, start + end])[:, fathers]))
+    assert p[0] < 0.1 and p[1] > 0.5
 
 
 def test_a_missing_model_is_a_clear_error(tmp_path: object) -> None:

@@ -35,6 +35,8 @@ from caselens.errors import CaselensError
 DEFAULT_MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "coder_model"
 TOKENIZER = Path(__file__).resolve().parent.parent / "data" / "static_model" / "tokenizer.json"
 MAX_TOKENS = 128
+# the most windows one sentence is read in (about 300 word pieces, far past any real one)
+MAX_WINDOWS = 8
 _WORD = re.compile(r"[a-z0-9']+")
 
 Matrix = npt.NDArray[np.float32]
@@ -184,6 +186,7 @@ class EncoderModel(SentenceModel):
             raise SentenceModelError(self.model_dir, "onnxruntime is not installed", _NO_RUNTIME)
         self._session: Any = None
         self._tokenizer: Any = None
+        self._max_tokens = int(self.config.get("max_tokens", 64))  # what training read
         self._opening = threading.Lock()
 
     def _open(self) -> None:
@@ -209,7 +212,7 @@ class EncoderModel(SentenceModel):
                 ) from error
             except Exception as error:  # onnxruntime raises its own exception types
                 raise SentenceModelError(self.model_dir, str(error)) from error
-            tokenizer.enable_truncation(int(self.config.get("max_tokens", 64)))
+            tokenizer.no_truncation()  # a long sentence is read in windows
             tokenizer.no_padding()  # one sentence a run; the file's own setting pads to 128
             self._tokenizer = tokenizer
             self._session = session
@@ -227,12 +230,39 @@ class EncoderModel(SentenceModel):
         out = np.zeros((len(texts), len(self.labels)), dtype=np.float32)
         for i, text in enumerate(texts):
             encoded = self._tokenizer.encode(text)
-            feeds = {
-                "input_ids": np.array([encoded.ids], dtype=np.int64),
-                "attention_mask": np.array([encoded.attention_mask], dtype=np.int64),
-            }
-            out[i] = self._session.run(["logits"], feeds)[0][0]
+            for k, ids in enumerate(windows(encoded.ids, self._max_tokens)):
+                feeds = {
+                    "input_ids": np.array([ids], dtype=np.int64),
+                    "attention_mask": np.ones((1, len(ids)), dtype=np.int64),
+                }
+                row = self._session.run(["logits"], feeds)[0][0]
+                out[i] = row if k == 0 else np.maximum(out[i], row)
         return out
+
+
+def windows(ids: Sequence[int], size: int) -> list[list[int]]:
+    """The word pieces of a sentence longer than the model reads, as overlapping windows
+    of ``size`` (each with the sentence's first and last special pieces).
+
+    Training reads a sentence's first ``size`` pieces; a long sentence of a summary packs
+    several findings ("...; agencies did not talk to one another enough; and his father
+    was never consulted"), and truncated, its tail would never be read. The sentence's
+    logits are the most of its windows' (``scripts/train_encoder.py`` predicts the same
+    way, so the thresholds chosen there hold here)."""
+    ids = list(ids)
+    if len(ids) <= size:
+        return [ids]
+    first, body, last = ids[0], ids[1:-1], ids[-1]
+    inner = size - 2
+    stride = inner // 2
+    out: list[list[int]] = []
+    for start in range(0, len(body), stride):
+        if len(out) == MAX_WINDOWS:  # a hostile "sentence" of thousands of pieces
+            break
+        out.append([first, *body[start : start + inner], last])
+        if start + inner >= len(body):
+            break
+    return out
 
 
 _default: SentenceModel | None = None
