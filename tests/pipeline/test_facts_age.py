@@ -132,3 +132,25 @@ def test_whole_record_facts_carry_evidence(text: str) -> None:
     for fact in (facts.age_months, facts.outcome, facts.harm_types, facts.nation):
         assert fact.known
         quotes_in_text(doc, fact)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "an", not only "a"
+        "A partnership held an appreciative inquiry after an injury to an infant in 2020.",
+        # a few babies, each a case
+        "The board published two reviews into the deaths of two babies who died while co-sleeping.",
+        # a span of life the harm filled
+        "She suffered chronic neglect and serious injuries during the first 17 months of her life.",
+    ],
+)
+def test_a_baby_told_without_an_age_still_says_infant(text: str) -> None:
+    facts = facts_of(text)
+    assert facts.age_months.value is None
+    assert facts.infant.value is True
+
+
+def test_a_child_of_many_years_is_not_made_an_infant_by_a_plural() -> None:
+    facts = facts_of("The review of a 15-year-old noted that babies in the area were well served.")
+    assert facts.infant.value is None

@@ -160,3 +160,37 @@ def test_a_denial_does_not_reach_past_its_clause() -> None:
         "alone for hours and was found severely dehydrated."
     )
     assert "neglect" in harm_types(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A partnership held an appreciative inquiry after an injury to an infant in 2020.",
+        "The review was commissioned after Child D was seriously injured in June 2008 at the "
+        "age of five months.",
+        "The review followed injuries suffered by a baby, referred to here as W, at the age of "
+        "16 weeks.",
+    ],
+)
+def test_an_injury_reviewed_with_no_cause_told_is_an_inflicted_injury(text: str) -> None:
+    """A case review of a baby's injury is held because abuse was suspected; reporting that
+    tells only of the injury tells of a suspected inflicted injury."""
+    assert harm_types(text) == ("non_accidental_injury",)
+
+
+@pytest.mark.parametrize(
+    ("text", "harm"),
+    [
+        # an accident told in the same sentence (an accident without neglect is "other")
+        ("The review followed injuries a baby suffered in a car accident.", ("other",)),
+        ("The boy was seriously injured when he fell from a first-floor window.", ()),
+        # another harm named: the injury does not add an inflicted one
+        ("The baby was seriously injured and had been neglected for months.", ("neglect",)),
+        # no injury: a death with no cause is not made an injury
+        ("A partnership published a review about a boy who died at four months old.", ()),
+    ],
+)
+def test_an_injury_with_an_accident_or_a_named_harm_is_not_made_inflicted(
+    text: str, harm: tuple[str, ...]
+) -> None:
+    assert harm_types(text) == harm

@@ -3,6 +3,7 @@ its word into calibrated, explainable findings."""
 
 from __future__ import annotations
 
+import itertools
 import socket
 
 import numpy as np
@@ -68,7 +69,7 @@ def test_a_long_sentence_is_cut_into_overlapping_windows_that_cover_it() -> None
     assert all(len(w) <= 64 and w[0] == 101 and w[-1] == 102 for w in cut)
     assert cut[0][1:-1] == body[:62]  # the first window is what training read
     assert {p for w in cut for p in w[1:-1]} == set(body)  # nothing unread
-    assert all(set(a[1:-1]) & set(b[1:-1]) for a, b in zip(cut, cut[1:], strict=False))
+    assert all(set(a[1:-1]) & set(b[1:-1]) for a, b in itertools.pairwise(cut))
     assert len(windows([101, *range(5000), 102], 64)) == 8  # a hostile sentence is bounded
 
 
