@@ -52,6 +52,14 @@ NOTES_14 = NOTES_DIR / "visit-notes-14.jsonl"
 # vn676-vn735, written blind on 5 December 2026 by one writer in four kinds of record,
 # never read
 NOTES_15 = NOTES_DIR / "visit-notes-15.jsonl"
+# vn736-vn931, written blind on 5 December 2026 by four new writers (health visiting and
+# midwifery; children's social care; health records; the front door and partners),
+# written as training data, trained on in a model that was measured and not shipped, never
+# read: the shipped model has never seen them
+NOTES_16 = NOTES_DIR / "visit-notes-16.jsonl"
+NOTES_17 = NOTES_DIR / "visit-notes-17.jsonl"
+NOTES_18 = NOTES_DIR / "visit-notes-18.jsonl"
+NOTES_19 = NOTES_DIR / "visit-notes-19.jsonl"
 
 
 def _score(first: int, last: int, path: Path = NOTES) -> tuple[float, float, float, int]:
@@ -117,6 +125,11 @@ def test_visit_notes_keep_their_floor(
         (NOTES_14, 646, 675, 0.76, 4),
         # never read: 0.706 on arrival (9 of 51 traps), before and after that day's changes
         (NOTES_15, 676, 735, 0.69, 10),
+        # never read: on arrival 0.727 (7 traps), 0.706 (17), 0.747 (9), 0.766 (12)
+        (NOTES_16, 736, 785, 0.71, 9),
+        (NOTES_17, 786, 834, 0.69, 19),
+        (NOTES_18, 835, 883, 0.73, 11),
+        (NOTES_19, 884, 931, 0.75, 14),
     ],
     ids=[
         "second-never-read",
@@ -133,6 +146,10 @@ def test_visit_notes_keep_their_floor(
         "thirteenth-read",
         "fourteenth-never-read",
         "fifteenth-never-read",
+        "sixteenth-never-read",
+        "seventeenth-never-read",
+        "eighteenth-never-read",
+        "nineteenth-never-read",
     ],
 )
 def test_the_later_batches_keep_their_floors(
@@ -148,7 +165,7 @@ def test_the_labelled_notes_name_only_codebook_indicators() -> None:
 
     known = {i.id for i in default_codebook().indicators}
     paths = sorted(NOTES_DIR.glob("visit-notes*.jsonl"))
-    assert len(paths) == 15
+    assert len(paths) == 19
     lines = [line for path in paths for line in path.read_text(encoding="utf-8").splitlines()]
     for line in lines:
         record = json.loads(line)
