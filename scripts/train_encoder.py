@@ -65,6 +65,9 @@ class MiniLMTrainer:
         self.labels = list(labels)
         self.args = args
         self.tok = tokenizer()
+        self.whole = tokenizer()  # untruncated and unpadded: predict cuts windows itself
+        self.whole.no_truncation()
+        self.whole.no_padding()
 
     def _batch(self, idx: Sequence[int]) -> tuple[torch.Tensor, torch.Tensor]:
         enc = self.tok.encode_batch([self.texts[i] for i in idx])
@@ -107,13 +110,10 @@ class MiniLMTrainer:
         """Logits as the run time reads them: a sentence longer than ``MAX_TOKENS`` pieces
         in overlapping windows, the most of each label over its windows."""
         net.eval()
-        whole = Tokenizer.from_file(str(_package_dir() / "tokenizer.json"))
-        whole.no_truncation()
-        whole.no_padding()
         rows: list[int] = []
         pieces: list[list[int]] = []
         for row, i in enumerate(idx):
-            for w in windows(whole.encode(self.texts[i]).ids, MAX_TOKENS):
+            for w in windows(self.whole.encode(self.texts[i]).ids, MAX_TOKENS):
                 rows.append(row)
                 pieces.append(w)
         out = np.full((len(idx), len(self.labels)), -np.inf, dtype=np.float32)

@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from caselens.model import Document, Fact, Facts, Sentence
-from caselens.pipeline.facts_age import extract_age
-from caselens.pipeline.facts_harm import extract_harm_types, extract_outcome
+from caselens.pipeline.facts_age import FEW_BABIES, extract_age
+from caselens.pipeline.facts_harm import extract_harm_types, extract_outcome, injury_reviewed
 from caselens.pipeline.facts_nation import extract_nation, extract_published_year
 from caselens.pipeline.facts_text import pieces
 from caselens.pipeline.negation import has_case_link
@@ -24,37 +24,6 @@ __all__ = ["extract_facts"]
 
 
 _BRIEFING_HARMS = frozenset({"non_accidental_injury", "neglect", "unsafe_sleeping"})
-
-
-# The outcome told as an injury, and nothing said of how it came or of an accident
-_INJURY = re.compile(
-    r"\b(?:injur(?:y|ies|ed)|fractur\w*)\b(?![^.;]{0,60}\b(?:accident\w*|fell|fall|falling|"
-    r"collision|crash\w*|dog|dogs|fire)\b)",
-    re.IGNORECASE,
-)
-# anywhere in the text: an accident, a fall, or an injury explained
-_ACCIDENT = re.compile(
-    r"\b(?:accident\w*|fell|fall|falls|collision|crash\w*|explained by|explanation (?:was|were) "
-    r"accepted)\b",
-    re.IGNORECASE,
-)
-
-
-def _injury_reviewed(outcome: Fact, text: str) -> Fact | None:
-    """A review held after a baby's injury, with no cause named: an inflicted injury.
-
-    A case review of a child's injury is held because abuse or neglect is known or
-    suspected; where the text tells only of the injury ("after an injury to an infant",
-    "seriously injured at the age of five months") and of no accident, the harm it
-    reviews is a suspected inflicted injury, as reporting and labellers read it."""
-    if not _INJURY.search(outcome.evidence[0].quote) or _ACCIDENT.search(text):
-        return None
-    return Fact(
-        "harm_types",
-        ("non_accidental_injury",),
-        outcome.evidence[:1],
-        "non_accidental_injury: an injury reviewed, with no cause or accident told",
-    )
 
 
 def extract_facts(
@@ -71,8 +40,8 @@ def extract_facts(
     year = published.value if isinstance(published.value, int) else None
     outcome = extract_outcome(doc, items)
     harm = extract_harm_types(doc, items)
-    if not harm.value and outcome.value == "serious_harm" and outcome.evidence:
-        harm = _injury_reviewed(outcome, doc.text) or harm
+    if not harm.value:
+        harm = injury_reviewed(outcome, items) or harm
     if outcome.value is None and set(harm.value or ()) & _BRIEFING_HARMS:
         # no death told, and no words of injury or significant harm, but an inflicted
         # injury, neglect or harm in unsafe sleep that the review is about: the child
@@ -107,7 +76,7 @@ _ONE_CHILD = re.compile(
     # "a baby, referred to here as W, at the age of 16 weeks"
     r"|\breferred to (?:here |in (?:the|this) (?:review|report) )?as\b|\bat the age of\b"
     # a few babies, each a case ("the deaths of two babies who died while co-sleeping")
-    r"|\b(?:two|three|four|five|six|both) (?:young )?(?:babies|infants)\b",
+    r"|" + FEW_BABIES,
     re.IGNORECASE,
 )
 

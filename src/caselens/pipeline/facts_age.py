@@ -150,16 +150,21 @@ _DATE_THEN_EVENT = re.compile(
     rf"(?:(?!\bborn\b)[^.;]){{0,80}}?\b(?:{_EVENT_WORDS})\b",
     re.IGNORECASE,
 )
+# A few babies, each a case: "the deaths of two babies who died while co-sleeping" (also
+# what makes a text about particular children, facts.document_type)
+FEW_BABIES = (
+    r"\b(?:two|three|four|five|six|both|twin)\s+(?:young\s+|new-?born\s+)?(?:babies|infants)\b"
+)
 _INFANT = re.compile(
     r"\b(?:an?|the|her|his|their|this|our)\s+(?:(?:new-?born|young|premature|little|infant)\s+)?"
     r"(?:baby|infant|new-?born|toddler)\b(?!\s+(?:unit|units|bath|clinic|monitor|group|seat|walker|"
     r"milk|formula|massage|equipment|death|mortality))"
     r"|\bbaby\s+(?:boy|girl|son|daughter)\b|\bBaby\s+[A-Z]\b|\bnew-?born\s+(?:boy|girl|son|daughter)\b"
     r"|\b(?:a\s+few|several|some)\s+(?:days|weeks)\s+old\b"
-    # a few babies, each a case: "the deaths of two babies who died while co-sleeping"
-    r"|\b(?:two|three|four|five|six|both|twin)\s+(?:young\s+|new-?born\s+)?(?:babies|infants)\b"
+    r"|"
+    + FEW_BABIES
     # "chronic neglect during the first 17 months of her life"
-    r"|\b(?:first|initial)\s+(?:\w+\s+){1,2}(?:days|weeks|months)\s+of\s+(?:her|his|their)\s+"
+    + r"|\b(?:first|initial)\s+(?:\w+\s+){1,2}(?:days|weeks|months)\s+of\s+(?:her|his|their)\s+"
     r"(?:short\s+)?li(?:fe|ves)\b",
     re.IGNORECASE,
 )

@@ -205,6 +205,35 @@ def _stated_fall(items: list[Piece]) -> bool:
     return False
 
 
+_INJURY_TOLD = re.compile(r"\b(?:injur(?:y|ies|ed)|fractur\w*)\b", _I)
+_EXPLAINED = re.compile(r"\b(?:explained\s+by|explanations?\s+(?:was|were)\s+accepted)\b", _I)
+
+
+def injury_reviewed(outcome: Fact, items: list[Piece]) -> Fact | None:
+    """Where no harm type is found: a review held after a baby's injury, with no cause and
+    no accident told, reviews a suspected inflicted injury.
+
+    A case review of a child's injury is held because abuse or neglect is known or
+    suspected; reporting that tells only of the injury ("after an injury to an infant",
+    "seriously injured at the age of five months") tells of a suspected inflicted injury,
+    as labellers read it. Not where the text tells, as fact, of a fall, an accident, an
+    animal or a vehicle, or of an explanation accepted."""
+    if outcome.value != "serious_harm" or not outcome.evidence:
+        return None
+    quote = outcome.evidence[0].quote
+    if not _INJURY_TOLD.search(quote) or W.NOT_BY_PERSON.search(quote) or _stated_fall(items):
+        return None
+    told = [p.text for p in items if p.zone != ADVICE]
+    if any(_ACCIDENT.search(t) or _EXPLAINED.search(t) for t in told):
+        return None
+    return Fact(
+        "harm_types",
+        ("non_accidental_injury",),
+        outcome.evidence[:1],
+        "non_accidental_injury: an injury reviewed, with no cause or accident told",
+    )
+
+
 def _sleep_harm(items: list[Piece]) -> bool:
     """Some sentence tells of a death or a collapse, as harm from unsafe sleep is.
 
