@@ -220,6 +220,17 @@ def test_the_topic_of_a_question_is_not_asserted(
             "danger",
         ),
         ("The danger of this was missed when she fell asleep on the sofa.", "sofa", None),
+        # the danger of the baby's own life is this family's, and a finite verb ends advice
+        (
+            "The growing dangers of living with a methadone-using mother were not shared.",
+            "methadone",
+            None,
+        ),
+        (
+            "The risks of leaving him with the father do not seem to have been shared.",
+            "shared",
+            None,
+        ),
         ("Domestic abuse was a known risk in the couple's relationship.", "relationship", None),
     ],
 )

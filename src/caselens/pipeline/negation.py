@@ -98,8 +98,9 @@ _DANGER_OF = re.compile(
     r"\b(?:risks?|dangers?|hazards?) (?:of|in|associated with)\s+$"
     # the danger as advice tells it, at length: "the risks of falling asleep with a baby
     # on a sofa"; a clause of its own ("... was missed when ...") ends it
-    r"|\b(?:risks?|dangers?|hazards?) of \w+ing\s+"
-    r"(?:(?!(?:is|are|was|were|had|has|when|while|but|because)\b)[\w'-]+\s+){0,7}$",
+    # ("the dangers of living with a drug-using mother" is this family's life, not advice)
+    r"|\b(?:risks?|dangers?|hazards?) of (?!living\b)\w+ing\s+"
+    r"(?:(?!(?:is|are|was|were|had|has|do|does|did|when|while|but|because)\b)[\w'-]+\s+){0,7}$",
     re.IGNORECASE,
 )
 
