@@ -1,0 +1,148 @@
+"""The review library's human decisions: accept, reject or correct a machine finding, add
+one it missed, and read the append-only log they go to.
+
+A decision is never changed once written; the newest decision of a reviewer on a finding
+is the one that counts. The CLI's `review` commands and the web app call these.
+"""
+
+from __future__ import annotations
+
+import difflib
+
+from caselens.codebook import default_codebook
+from caselens.errors import StoreError
+from caselens.model import Codebook
+from caselens.store import Store
+from caselens.store import repository as repo
+from caselens.store import review as review_store
+from caselens.store.agreement import Agreement, measure_agreement
+from caselens.store.records import DecisionRecord
+
+REVIEW_ACTIONS = ("accept", "reject", "correct")
+
+
+def check_indicator(indicator: str, codebook: Codebook) -> None:
+    """A decision names an indicator of the codebook in force, or it is refused: the review
+    log is append-only, so a typo would stay in it for ever."""
+    known = [i.id for i in codebook.indicators]
+    if indicator not in known:
+        hint = difflib.get_close_matches(indicator, known, n=1)
+        did = f" (did you mean {hint[0]}?)" if hint else ""
+        raise StoreError(
+            f"{indicator!r} is not an indicator of codebook {codebook.id}{did}; "
+            "`caselens codebook show` lists them"
+        )
+
+
+def decide(
+    store: Store,
+    finding_id: int,
+    action: str,
+    reviewer: str,
+    reason: str | None = None,
+    *,
+    indicator: str | None = None,
+    start: int | None = None,
+    end: int | None = None,
+    codebook: Codebook | None = None,
+) -> DecisionRecord:
+    """Record a reviewer's accept, reject or correction of a machine finding.
+
+    A corrected indicator is checked against ``codebook`` (the default one if None)."""
+    if indicator is not None:
+        check_indicator(indicator, codebook or default_codebook())
+    if action not in REVIEW_ACTIONS:
+        raise StoreError(f"a decision on a finding is one of {', '.join(REVIEW_ACTIONS)}")
+    if not reviewer.strip():
+        raise StoreError("say who reviewed: give --reviewer NAME or set CASELENS_REVIEWER")
+    if action == "correct" and indicator is None and start is None and end is None:
+        raise StoreError("a correction needs a new indicator or new offsets (--start/--end)")
+    with store.transaction() as session:
+        found = review_store.finding(session, finding_id)
+        if action == "correct":
+            text = repo.load_document(session, found.document_id).text
+            _check_span(
+                text,
+                start if start is not None else found.start,
+                end if end is not None else found.end,
+            )
+        return review_store.append(
+            session,
+            finding_id=found.id,
+            document_id=found.document_id,
+            indicator=found.indicator,
+            start=found.start,
+            end=found.end,
+            action=action,
+            reviewer=reviewer.strip(),
+            reason=reason,
+            corrected_indicator=indicator if action == "correct" else None,
+            corrected_start=start if action == "correct" else None,
+            corrected_end=end if action == "correct" else None,
+        )
+
+
+def _check_span(text: str, start: int, end: int) -> None:
+    if not 0 <= start < end <= len(text):
+        raise StoreError(
+            f"offsets [{start}, {end}) are outside the review's text (0 to {len(text)}); "
+            "`caselens library show ID --json` shows the offsets of each finding"
+        )
+
+
+def add_finding(
+    store: Store,
+    document: str,
+    indicator: str,
+    reviewer: str,
+    reason: str | None = None,
+    *,
+    start: int | None = None,
+    end: int | None = None,
+    quote: str | None = None,
+    codebook: Codebook | None = None,
+) -> DecisionRecord:
+    """Record a finding the machine missed, by offsets or by a quote found in the text."""
+    check_indicator(indicator, codebook or default_codebook())
+    if not reviewer.strip():
+        raise StoreError("say who reviewed: give --reviewer NAME or set CASELENS_REVIEWER")
+    with store.transaction() as session:
+        document_id = repo.resolve_id(session, document)
+        text = repo.load_document(session, document_id).text
+        if quote is not None:
+            start = text.find(quote)
+            if start < 0 or not quote:
+                raise StoreError(f"the quote {quote!r} does not occur in the review's text")
+            end = start + len(quote)
+        if start is None or end is None:
+            raise StoreError("give the finding's place: --quote TEXT, or --start and --end")
+        _check_span(text, start, end)
+        return review_store.append(
+            session,
+            finding_id=None,
+            document_id=document_id,
+            indicator=indicator,
+            start=start,
+            end=end,
+            action="add",
+            reviewer=reviewer.strip(),
+            reason=reason,
+        )
+
+
+def decision_log(store: Store, document: str | None = None) -> list[DecisionRecord]:
+    with store.transaction() as session:
+        document_id = None if document is None else repo.resolve_id(session, document)
+        return review_store.log(session, document_id)
+
+
+def agreement(store: Store) -> Agreement:
+    """How often reviewers confirm the machine, and how often reviewers agree with each other."""
+    with store.transaction() as session:
+        return measure_agreement(review_store.log(session))
+
+
+def verify_log(store: Store) -> review_store.ChainCheck:
+    """Recompute the review log's hash chain (``caselens review verify``)."""
+    with store.transaction() as session:
+        return review_store.verify(session)
