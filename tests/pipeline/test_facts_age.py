@@ -26,6 +26,8 @@ from facts_helpers import facts_of, quotes_in_text, read
         ("The boy was 14 weeks of age when he was admitted.", 3.2),
         ("The baby died at five weeks after a sudden collapse.", 1.2),
         ("A 2-3 month old baby was found unresponsive.", 2.5),
+        # the event as a noun, the child's name between, after "by the"
+        ("The review was prompted by the death of a girl, here called Child C, at 13 months.", 13),
     ],
 )
 def test_age_forms(text: str, months: float) -> None:
@@ -100,6 +102,10 @@ def test_no_baby_word_no_age_stays_unknown() -> None:
 def test_gestation_is_not_an_age() -> None:
     facts = facts_of("The boy was born at 26 weeks. The mother was 18 weeks pregnant when seen.")
     assert facts.age_months.value is None
+
+
+def test_a_loss_at_weeks_of_gestation_is_not_an_age() -> None:
+    assert facts_of("The baby died at six weeks of gestation.").age_months.value is None
 
 
 def test_toddler_is_infant_without_age() -> None:

@@ -20,6 +20,8 @@ from caselens.pipeline.run import Pipeline
         "Ava suffered serious injuries while she was in the care of her mother and her boyfriend.",
         # a carer's blow told with an aside
         "She told a nurse that her stepfather, who drank heavily, had hit her with a belt.",
+        # a carer's stabbing of the baby (a stabbing is otherwise a young person's harm)
+        "A few hours later the mother telephoned to say that she had stabbed the baby.",
     ],
 )
 def test_inflicted_injury_told_in_reporting(text: str) -> None:
@@ -94,6 +96,8 @@ def test_a_death_in_the_adults_sleep_is_unsafe_sleeping(text: str) -> None:
         "The boy was fifteen days old when he was attacked by two of the family's pet dogs.",
         # a young person's self-harm
         "The 14-year-old died after self-harming; the review found nobody had failed her.",
+        # a young person stabbed by others
+        "The 16-year-old was stabbed by other young people near his school.",
     ],
 )
 def test_unexplained_causes_accidents_and_self_harm_are_other(text: str) -> None:
@@ -194,3 +198,15 @@ def test_an_injury_with_an_accident_or_a_named_harm_is_not_made_inflicted(
     text: str, harm: tuple[str, ...]
 ) -> None:
     assert harm_types(text) == harm
+
+
+def test_a_hedged_sentence_still_says_where_the_review_was() -> None:
+    # "possible neglect" hedges the sentence's harm, not the board's place
+    text = (
+        "A serious case review for a county's safeguarding children board in the East "
+        "Midlands looked at the death of a girl whose name went onto a plan because of "
+        "concerns about possible neglect. Agencies had been involved with her throughout "
+        "her short life."
+    )
+    facts = Pipeline(default_codebook()).process(Document.from_text(text, "fictional")).facts
+    assert facts.nation.value == "England"

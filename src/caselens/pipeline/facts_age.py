@@ -72,9 +72,12 @@ _BABY_OF = re.compile(
 )
 _OF_AGE = re.compile(rf"\b{_Q}{_dur()}\s+of\s+age\b", re.IGNORECASE)
 # "died at five weeks", "was injured at about 4 months" (an event, so not a gestation)
+# "the death of a girl, here called Child C, at 13 months" (the child's name between)
 _EVENT_AT = re.compile(
-    r"\b(?:died|killed|injured|harmed|hurt|shaken|collapsed|hospitali[sz]ed)\s+(?:\w+\s+){0,3}?"
-    rf"at\s+{_Q}{_dur()}(?![\s-]+(?:of\s+)?(?:gestation|pregnan))",
+    r"\b(?:(?:died|killed|injured|harmed|hurt|shaken|collapsed|hospitali[sz]ed)\s+(?:\w+\s+){0,3}?"
+    r"|(?:death|killing|injury|injuries)\s+of\s+(?:a|the|her|his)\s+(?:baby\s+)?"
+    r"(?:boy|girl|baby|child|toddler|infant|son|daughter)(?:,[^,.;]{1,40},)?\s+)"
+    rf"at\s+{_Q}{_dur()}\b(?![\s-]+(?:of\s+)?(?:gestation|pregnan))",
     re.IGNORECASE,
 )
 # "who was two and a half when she was admitted", "he was 2 at the time" (years implied)
@@ -112,6 +115,7 @@ _BOUND_BEFORE = re.compile(
     r"\b(?:less\s+than|under|younger\s+than|not\s+yet|below|over|more\s+than|older\s+than)\s+$",
     re.IGNORECASE,
 )
+_EVENT_NOUN = re.compile(r"(?:death|killing|injury|injuries)\b", re.IGNORECASE)
 _HISTORY_BEFORE = re.compile(r"\b(?:since|from|until|by)\s+(?:the\s+)?$", re.IGNORECASE)
 # "had her first child when she was 15": a parent's age at becoming a parent
 _PARENT_HOOD = re.compile(
@@ -230,7 +234,8 @@ def _candidates(piece: Piece) -> list[_Age]:
                 continue
             before = piece.text[max(0, m.start() - 20) : m.start()]
             if (
-                _HISTORY_BEFORE.search(before)
+                # "from 13 months" is a history; "prompted by the death of ..." is not
+                (_HISTORY_BEFORE.search(before) and not _EVENT_NOUN.match(m.group(0)))
                 or _PARENT_HOOD.search(piece.text[max(0, m.start() - 160) : m.start()])
                 or _belongs_to_other(piece, m)
             ):

@@ -188,7 +188,7 @@ NAI = re.compile(
     rf"(?:{CARER})\s+(?:\w+\s+){{0,2}}(?:killed|hit|punched|beat|assaulted|attacked|kicked|bit|"
     r"slapped|threw|squeezed|stamped\s+on)\s+" + _CHILD + r"|"
     r"(?:assault\w*|attack\w*|beat(?:ing|en)?|punch\w*|kick\w*|threw|throw(?:n|ing)?|"
-    r"hit(?:ting)?|slapp\w*|bit|biting|"
+    r"hit(?:ting)?|slapp\w*|bit|biting|stabb\w*|"
     r"squeez\w*|stamp\w*\s+on)\s+(?:the|a)\s+(?:baby|infant|toddler|child)|"
     r"(?:baby|infant|toddler|newborn|Baby\s+[A-Z]|Child\s+[A-Z])\s+(?:was|had\s+been)\s+"
     r"(?:\w+\s+)?(?:assaulted|attacked|beaten|punched|kicked|thrown|bitten|slapped|stamped\s+on)"
@@ -391,7 +391,8 @@ OTHER = re.compile(
     r"sudden\s+death(?!\s+of\s+(?:her|his|their|the)\s+(?:own\s+)?(?:father|mother|parent|"
     r"partner|husband|wife|grand\w+|brother|sister|friend|uncle|aunt))|died\s+suddenly|"
     r"(?:died|death)\s+(?:\w+\s+){0,3}(?:after|following|from|by)\s+self-?harm\w*|"
-    r"overdose|suicide|took\s+(?:his|her)\s+own\s+life|altercation|confrontation|stabb\w*|illness|"
+    r"overdose|suicide|took\s+(?:his|her)\s+own\s+life|altercation|confrontation|"
+    r"stabb\w*(?!\s+(?:the|a|her|his|their)\s+(?:baby|infant|toddler|newborn))|illness|"
     r"septicaemia|sepsis|meningitis|meningococcal|pneumonia|bronchiolitis|"
     r"(?:metabolic|genetic|congenital|cardiac|heart)\s+(?:\w+\s+)?(?:disorder|condition|disease|"
     r"defect|crisis|failure)|"
@@ -449,7 +450,7 @@ NAI_NEED = re.compile(
     r"murder|infanticide|filicide|physical|poison|bite|explained|deliberate|intentional|"
     r"methadone|heroin|drug|alcohol|medication|kill|assault|attack|beat|hit(?:ting)?\s|"
     r"while\s+(?:he|she|they|the)\s+(?:\w+\s+)?(?:was|were)\s+(?:being\s+)?(?:in|cared|looked|left|living)|"
-    r"punch|kick|bitten|biting|bit\s|slap|threw|throw|squeez|stamp"
+    r"punch|kick|bitten|biting|bit\s|slap|threw|throw|squeez|stamp|stabb"
 )
 NAI_WEAK_NEED = re.compile(r"manslaughter|homicide|scald|burn|head\s+injur")
 NEGLECT_NEED = re.compile(

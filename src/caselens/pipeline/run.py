@@ -83,9 +83,9 @@ def fact_sentences(
         stance = stances[i]
         if stance.polarity in ("doubts", "denies"):
             continue
+        wider.append(sentence)  # a hedged claim still says where the review was held
         if _HEDGE.search(document.text[sentence.start : sentence.end]):  # "a possible ..."
             continue
-        wider.append(sentence)
         if stance.about == "case":
             case.append(sentence)
     return case, wider
