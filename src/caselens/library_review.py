@@ -53,8 +53,7 @@ def decide(
         check_indicator(indicator, codebook or default_codebook())
     if action not in REVIEW_ACTIONS:
         raise StoreError(f"a decision on a finding is one of {', '.join(REVIEW_ACTIONS)}")
-    if not reviewer.strip():
-        raise StoreError("say who reviewed: give --reviewer NAME or set CASELENS_REVIEWER")
+    who = _reviewer(reviewer)
     if action == "correct" and indicator is None and start is None and end is None:
         raise StoreError("a correction needs a new indicator or new offsets (--start/--end)")
     with store.transaction() as session:
@@ -74,12 +73,19 @@ def decide(
             start=found.start,
             end=found.end,
             action=action,
-            reviewer=reviewer.strip(),
+            reviewer=who,
             reason=reason,
             corrected_indicator=indicator if action == "correct" else None,
             corrected_start=start if action == "correct" else None,
             corrected_end=end if action == "correct" else None,
         )
+
+
+def _reviewer(name: str) -> str:
+    """Every decision names who made it: the log is the record of human judgement."""
+    if not name.strip():
+        raise StoreError("say who reviewed: give --reviewer NAME or set CASELENS_REVIEWER")
+    return name.strip()
 
 
 def _check_span(text: str, start: int, end: int) -> None:
@@ -104,8 +110,7 @@ def add_finding(
 ) -> DecisionRecord:
     """Record a finding the machine missed, by offsets or by a quote found in the text."""
     check_indicator(indicator, codebook or default_codebook())
-    if not reviewer.strip():
-        raise StoreError("say who reviewed: give --reviewer NAME or set CASELENS_REVIEWER")
+    who = _reviewer(reviewer)
     with store.transaction() as session:
         document_id = repo.resolve_id(session, document)
         text = repo.load_document(session, document_id).text
@@ -125,7 +130,7 @@ def add_finding(
             start=start,
             end=end,
             action="add",
-            reviewer=reviewer.strip(),
+            reviewer=who,
             reason=reason,
         )
 
