@@ -28,6 +28,9 @@ from facts_helpers import facts_of, quotes_in_text, read
         ("A 2-3 month old baby was found unresponsive.", 2.5),
         # the event as a noun, the child's name between, after "by the"
         ("The review was prompted by the death of a girl, here called Child C, at 13 months.", 13),
+        # three children's ages, the unit written once at the end: the youngest counts
+        ("The review concerned three children aged six, four and ten months when seen.", 10),
+        ("The review concerned children aged 5, 3 and 1 years.", 12),
     ],
 )
 def test_age_forms(text: str, months: float) -> None:
@@ -160,3 +163,8 @@ def test_a_baby_told_without_an_age_still_says_infant(text: str) -> None:
 def test_a_child_of_many_years_is_not_made_an_infant_by_a_plural() -> None:
     facts = facts_of("The review of a 15-year-old noted that babies in the area were well served.")
     assert facts.infant.value is None
+
+
+def test_one_childs_years_and_months_are_not_a_list() -> None:
+    # two numbers joined by "and" are not read as two children (the list form needs three)
+    assert facts_of("Child K, aged two and a half, was injured.").age_months.value == 30

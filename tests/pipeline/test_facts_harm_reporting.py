@@ -73,10 +73,24 @@ def test_other_possible_injuries_do_not_hedge_the_fractures_found() -> None:
         "A baby of four months died. Her parents had gone to sleep either side of her after "
         "an evening of drinking.",
         "A boy of ten weeks died at home; he was accidentally suffocated in the night.",
+        # caught in what surrounds the sleeping place
+        "A girl of 13 months died. She had been put to bed in a cot-bed she could climb out "
+        "of, and she became trapped in a toy box and suffocated.",
+        "The baby, four months old, was found wedged between the mattress and the wall, "
+        "having asphyxiated.",
     ],
 )
 def test_a_death_in_the_adults_sleep_is_unsafe_sleeping(text: str) -> None:
     assert "unsafe_sleeping" in harm_types(text)
+
+
+def test_a_limb_caught_in_cot_bars_is_not_unsafe_sleeping() -> None:
+    # the carer's account of a fracture: no suffocation, so not a sleeping death
+    text = (
+        "A baby of three months had a fractured arm. Her father said it had been caught "
+        "in the cot bars; the doctors found the account implausible."
+    )
+    assert "unsafe_sleeping" not in harm_types(text)
 
 
 @pytest.mark.parametrize(

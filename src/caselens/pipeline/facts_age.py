@@ -56,6 +56,13 @@ def _dur(suffix: str = "") -> str:
 _OLD = re.compile(rf"\b{_Q}{_dur()}[\s-]old\b", re.IGNORECASE)
 # "aged 18 months", "aged one year and 17 days", "aged six or seven months"
 _AGED = re.compile(rf"\baged\s+{_Q}{_dur()}", re.IGNORECASE)
+# "three children aged six, four and ten months": a list whose unit is written once, at
+# its end; the earlier numbers are years (as "aged six" alone is), the last takes the unit
+# (two items, "aged two and ten months", are one child's years and months: not a list)
+_AGED_LIST = re.compile(
+    rf"\baged\s+{_Q}(?P<listed>{NUMBER}(?:\s*,\s*{NUMBER})+),?\s+and\s+{_dur()}",
+    re.IGNORECASE,
+)
 # "aged two", "aged two and a half" (years implied)
 _AGED_YEARS = re.compile(
     rf"\baged\s+{_Q}(?P<n1>{NUMBER})(?P<half>\s+and\s+a\s+half)?\b(?![\s-]+(?:or\s+\S+\s+)?(?:day|week|month|year))",
@@ -95,6 +102,7 @@ _CHILD_OF_YEARS = re.compile(
 )
 _FORMS = (
     _OLD,
+    _AGED_LIST,
     _AGED,
     _AGED_YEARS,
     _AGE_OF,
@@ -209,6 +217,10 @@ def _value(m: re.Match[str]) -> float | None:
     months = _unit_months(n, unit)
     if groups.get("n3") and groups.get("u2"):
         months += _unit_months(number_value(groups["n3"]), groups["u2"])
+    if groups.get("listed"):
+        # the youngest of the children listed, the earlier ones in years
+        listed = re.split(r"\s*,\s*", groups["listed"])
+        months = min([months, *(number_value(n) * 12 for n in listed)])
     return months
 
 

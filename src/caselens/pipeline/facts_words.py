@@ -311,6 +311,12 @@ SLEEP = re.compile(
     r"(?:found|discovered|lying|lay|trapped|wedged|sandwiched|squashed)\s+(?:\w+\s+){0,3}?between\s+"
     + _PARENTS
     + r"|"
+    # caught in what surrounds a sleeping place and suffocated: "put to bed in a cot-bed she
+    # could climb out of, she became trapped in a toy box and suffocated"; "wedged between
+    # the mattress and the wall"
+    r"(?:trapped|wedged|stuck|caught)\s+(?:\w+\s+){0,3}?(?:in|between|under(?:neath)?|behind|"
+    r"against)\s+(?:[\w'-]+\s+){0,4}?(?:mattress|wall|headboard|cot|cot-bed|bed|bumpers?|bedding|"
+    r"duvet|pillows?|toy\s+box|box|furniture|bars|gap)\b[^.;]{0,40}?\b(?:suffocat\w*|asphyx\w*)|"
     r"(?:dead|unresponsive|lifeless|limp|cold|not\s+breathing)\s+(?:beside|next\s+to|alongside|"
     r"under(?:neath)?)\s+(?:her|him|them|" + _PARENTS + r")|"
     r"(?:woke|awoke|waking|woken)\b[^.;]{0,50}\b(?:dead|unresponsive|lifeless|not\s+breathing|limp)\b"
