@@ -93,6 +93,24 @@ def test_upper_bound_is_not_an_age_but_says_infant() -> None:
     assert facts.infant.value is True
 
 
+def test_a_date_before_the_birth_bounds_the_age_at_the_last_event() -> None:
+    text = (
+        "The review looked at the death in May 2014 of a girl, here called Child P, whose "
+        "name went onto a protection plan in July 2012, before she was born. Care "
+        "proceedings began in May 2013."
+    )
+    doc, facts = read(text)
+    assert facts.age_months.value is None  # a bound, not an age
+    assert facts.infant.value is True
+    assert facts.infant.note is not None and "under 22 months" in facts.infant.note
+    assert quotes_in_text(doc, facts.infant)
+
+
+def test_a_bound_over_three_years_says_nothing() -> None:
+    text = "A plan was made in July 2010, before he was born. He died in May 2016 after a fall."
+    assert facts_of(text).infant.value is None
+
+
 def test_no_baby_word_no_age_stays_unknown() -> None:
     facts = facts_of(
         "A primary school child suffered an attempted strangulation. "
@@ -152,6 +170,8 @@ def test_whole_record_facts_carry_evidence(text: str) -> None:
         "The board published two reviews into the deaths of two babies who died while co-sleeping.",
         # a span of life the harm filled
         "She suffered chronic neglect and serious injuries during the first 17 months of her life.",
+        # a thematic review's babies, counted
+        "The panel was notified of the deaths of 40 babies who died suddenly while co-sleeping.",
     ],
 )
 def test_a_baby_told_without_an_age_still_says_infant(text: str) -> None:

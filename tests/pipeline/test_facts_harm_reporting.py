@@ -224,3 +224,15 @@ def test_a_hedged_sentence_still_says_where_the_review_was() -> None:
     )
     facts = Pipeline(default_codebook()).process(Document.from_text(text, "fictional")).facts
     assert facts.nation.value == "England"
+
+
+def test_a_hedged_sentence_still_gives_the_dates_but_not_the_harm() -> None:
+    # "possible neglect" hedges the neglect; the dates bound the child's age all the same
+    text = (
+        "A review looked at the death in May 2014 of a girl whose name went onto a plan in "
+        "July 2012, before she was born, because of concerns about possible neglect. She "
+        "was pronounced dead in hospital."
+    )
+    facts = Pipeline(default_codebook()).process(Document.from_text(text, "fictional")).facts
+    assert facts.infant.value is True
+    assert "neglect" not in (facts.harm_types.value or ())

@@ -27,15 +27,22 @@ _BRIEFING_HARMS = frozenset({"non_accidental_injury", "neglect", "unsafe_sleepin
 
 
 def extract_facts(
-    doc: Document, sentences: Sequence[Sentence], context: Sequence[Sentence] | None = None
+    doc: Document,
+    sentences: Sequence[Sentence],
+    context: Sequence[Sentence] | None = None,
+    hedged: Sequence[Sentence] = (),
 ) -> Facts:
     """The scope facts of ``doc``, read sentence by sentence.
 
     ``context`` (the case's sentences with those about practice or the country at large)
     is read for the nation only, and only when the case's own sentences name none: a
-    review's place is often said once, in its national context."""
+    review's place is often said once, in its national context. ``hedged`` (the case's
+    sentences put as a possibility) is read for the child's age only: "placed on a plan
+    in July 2012, before she was born, because of possible neglect" hedges the neglect,
+    not the dates."""
     items = pieces(doc, tuple(sentences))
-    age, infant = extract_age(doc, items)
+    aged = pieces(doc, tuple(sorted((*sentences, *hedged), key=lambda s: s.start)))
+    age, infant = extract_age(doc, aged if hedged else items)
     published = extract_published_year(doc, items)
     year = published.value if isinstance(published.value, int) else None
     outcome = extract_outcome(doc, items)

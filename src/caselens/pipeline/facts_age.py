@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from caselens.model import Document, Evidence, Fact
+from caselens.model import Document, Fact
 from caselens.pipeline.facts_text import (
     MONTH,
     MONTHS,
@@ -156,6 +156,12 @@ _EVENT = re.compile(
     rf"{_DAY}(?P<month>{MONTH})\s+(?P<year>(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
+# "onto a plan in July 2012, before she was born": the birth came after that date
+_BEFORE_BORN = re.compile(
+    rf"\b(?:in|on)\s+{_DAY}(?P<month>{MONTH})\s+(?P<year>(?:19|20)\d\d)\b[^.;\d]{{0,60}}?"
+    r"\bbefore\s+(?:she|he|the\s+(?:baby|child|infant)|[A-Z]\w+)\s+was\s+born\b",
+    re.IGNORECASE,
+)
 # "On 6 April 2020 her father brought her to the emergency department"
 _DATE_THEN_EVENT = re.compile(
     rf"\b(?:on|in)\s+{_DAY}(?P<month>{MONTH})\s+(?P<year>(?:19|20)\d\d)\b"
@@ -175,8 +181,11 @@ _INFANT = re.compile(
     r"|\b(?:a\s+few|several|some)\s+(?:days|weeks)\s+old\b"
     r"|"
     + FEW_BABIES
+    # a thematic review's babies, counted: "notified of the deaths of 40 babies"
+    + r"|\b(?:deaths?|injur(?:y|ies)|harm)\s+of\s+(?:\d+|[a-z]+ty(?:-[a-z]+)?|[a-z]+teen)\s+"
+    r"(?:young\s+)?(?:babies|infants)\b"
     # "chronic neglect during the first 17 months of her life"
-    + r"|\b(?:first|initial)\s+(?:\w+\s+){1,2}(?:days|weeks|months)\s+of\s+(?:her|his|their)\s+"
+     + r"|\b(?:first|initial)\s+(?:\w+\s+){1,2}(?:days|weeks|months)\s+of\s+(?:her|his|their)\s+"
     r"(?:short\s+)?li(?:fe|ves)\b",
     re.IGNORECASE,
 )
@@ -282,6 +291,26 @@ def _from_dates(items: list[Piece]) -> tuple[float, list[Piece]] | None:
     return None
 
 
+def _born_after(items: list[Piece]) -> tuple[float, list[Piece]] | None:
+    """An upper bound on the age: from a date "before she was born" to the latest event
+    dated after it (the review's own event is its last), so a child "under 22 months"
+    when she died is an infant although no age or birth date is given."""
+    for piece in items:
+        for m in _BEFORE_BORN.finditer(piece.text):
+            dated = [
+                (_between(m, e), p)
+                for p in items
+                for pattern in (_EVENT, _DATE_THEN_EVENT)
+                for e in pattern.finditer(p.text)
+            ]
+            if not dated:
+                continue
+            months, event = max(dated, key=lambda d: d[0])
+            if 0 < months <= 36:
+                return months, [piece] if event is piece else [piece, event]
+    return None
+
+
 def _between(born: re.Match[str], event: re.Match[str]) -> float:
     """Months from birth to the event: to the day where both dates give one."""
     whole = (int(event["year"]) - int(born["year"])) * 12 + (
@@ -307,7 +336,9 @@ def extract_age(doc: Document, items: list[Piece]) -> tuple[Fact, Fact]:
         if exact:
             chosen = exact
             break
-    infant = _infant_fact(doc, infant_piece, bounded)
+    infant = _infant_fact(
+        doc, infant_piece, bounded, None if bounded is not None else _born_after(items)
+    )
     if chosen:
         best = min(chosen, key=lambda a: a.months)
         note = "youngest child in the first sentence giving an age" if len(chosen) > 1 else None
@@ -326,14 +357,22 @@ def extract_age(doc: Document, items: list[Piece]) -> tuple[Fact, Fact]:
     return Fact("age_months", None), infant
 
 
-def _infant_fact(doc: Document, piece: Piece | None, bounded: _Age | None) -> Fact:
-    ev: list[Evidence] = []
-    if bounded is not None:
-        ev.append(evidence(doc, bounded.piece))
-    if piece is not None and (bounded is None or piece is not bounded.piece):
-        ev.append(evidence(doc, piece))
-    if not ev:
+def _infant_fact(
+    doc: Document,
+    piece: Piece | None,
+    bounded: _Age | None,
+    born_after: tuple[float, list[Piece]] | None = None,
+) -> Fact:
+    pieces: list[Piece] = [bounded.piece] if bounded is not None else []
+    note = "the text calls the child a baby or gives an upper bound"
+    if born_after is not None:
+        pieces.extend(born_after[1])
+        note = (
+            f"born after a date the text gives, so under {round(born_after[0])} months "
+            "at the last event it dates"
+        )
+    if piece is not None and piece not in pieces:
+        pieces.append(piece)
+    if not pieces:
         return Fact("infant", None)
-    return Fact(
-        "infant", True, tuple(ev), "the text calls the child a baby or gives an upper bound"
-    )
+    return Fact("infant", True, tuple(evidence(doc, p) for p in pieces), note)

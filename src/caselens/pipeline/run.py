@@ -39,8 +39,8 @@ class Pipeline:
         structure = self.coder.structure.read(document, sentences)
         # each sentence judged once, for the facts and for the coders
         stances = [judge(document.text[s.start : s.end]) for s in sentences]
-        case, context = fact_sentences(document, sentences, structure, stances)
-        facts = extract_facts(document, case, context=context)
+        case, context, hedged = fact_sentences(document, sentences, structure, stances)
+        facts = extract_facts(document, case, context=context, hedged=hedged)
         screening = screen(document.id, facts, self.codebook, any_year=self.settings.any_year)
         coding = self.coder.consider(document, sentences, structure, stances)
         return Processed(document, sentences, facts, screening, coding.findings, coding.set_aside)
@@ -64,10 +64,10 @@ def fact_sentences(
     sentences: Sequence[Sentence],
     structure: Structure,
     stances: Sequence[Stance],
-) -> tuple[list[Sentence], list[Sentence]]:
+) -> tuple[list[Sentence], list[Sentence], list[Sentence]]:
     """The sentences the child's facts may come from: about this case, not withdrawn;
     and, in the same pass, those together with the sentences about practice or the
-    country at large.
+    country at large, and the case's sentences put as a possibility.
 
     "England and Wales" in a national-context paragraph, a half-sister's age in a
     general statement, or "neglect was suspected" later ruled out must not decide the
@@ -77,6 +77,7 @@ def fact_sentences(
     """
     case: list[Sentence] = []
     wider: list[Sentence] = []
+    hedged: list[Sentence] = []
     for i, sentence in enumerate(sentences):
         if not structure.role(i).facts:
             continue
@@ -84,8 +85,10 @@ def fact_sentences(
         if stance.polarity in ("doubts", "denies"):
             continue
         wider.append(sentence)  # a hedged claim still says where the review was held
-        if _HEDGE.search(document.text[sentence.start : sentence.end]):  # "a possible ..."
+        if stance.about != "case":
             continue
-        if stance.about == "case":
+        if _HEDGE.search(document.text[sentence.start : sentence.end]):  # "a possible ..."
+            hedged.append(sentence)
+        else:
             case.append(sentence)
-    return case, wider
+    return case, wider, hedged
