@@ -92,6 +92,8 @@ CASES: list[tuple[str, Mutation, str, str]] = [
      "indicators[1].patterns[0]", "possessive"),
     ("nested in an exclude", _set("indicators[1].exclude", [r"(?:x*y*)+z"]),
      "indicators[1].exclude[0]", "exponential time"),
+    ("bad absent regex", _set("indicators[0].absent", ["(no"]), "indicators[0].absent[0]",
+     "not a valid regular expression"),
     ("over-large repetition", _set("indicators[1].patterns[0]", r"\bdog{99999999999}"),
      "indicators[1].patterns[0]", "too large to compile"),
     ("empty exemplar", _set("indicators[0].exemplars[0]", "  "), "indicators[0].exemplars[0]",

@@ -34,7 +34,7 @@ def test_everyday_and_non_backtracking_shapes_are_allowed(pattern: str) -> None:
 def test_no_pattern_of_the_default_codebook_is_refused() -> None:
     codebook = default_codebook()
     for indicator in codebook.indicators:
-        shapes = [*indicator.patterns, *indicator.exclude]
+        shapes = [*indicator.patterns, *indicator.exclude, *indicator.absent]
         shapes += [x for n in indicator.nearby for x in (n.pattern, n.near)]
         for pattern in shapes:
             assert danger(pattern) is None, (indicator.id, pattern)

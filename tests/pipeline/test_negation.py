@@ -206,6 +206,14 @@ def test_the_topic_of_a_question_is_not_asserted(
             "other_family",
         ),
         ("The mother had twins, and her other children were at school.", "twins", None),
+        # what happened at the address before the family moved in
+        (
+            "Police check showed a domestic violence call-out at the address, confirmed as "
+            "previous tenants.",
+            "domestic violence",
+            "other_family",
+        ),
+        ("Mum disclosed domestic violence from her previous partner.", "domestic violence", None),
         # advice about a danger is not the danger in this family
         (
             "She discussed the cot and the risks of sharing a bed with a baby.",

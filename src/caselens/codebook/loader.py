@@ -291,6 +291,7 @@ def _indicator(item: dict[str, Any]) -> Indicator:
             for n in item.get("nearby") or ()
         ),
         parents_past=bool(item.get("parents_past") or False),
+        absent=_strs(item, "absent"),
     )
 
 
@@ -352,6 +353,7 @@ def codebook_to_dict(codebook: Codebook) -> dict[str, Any]:
                 **({"counter_examples": list(i.counter_examples)} if i.counter_examples else {}),
                 "unknown_prompt": i.unknown_prompt,
                 **({"parents_past": True} if i.parents_past else {}),
+                **({"absent": list(i.absent)} if i.absent else {}),
                 **(
                     {
                         "nearby": [

@@ -280,7 +280,7 @@ class _Checker:
                     f"'themes' (known: {known}); add the theme or fix the prefix",
                 )
             self.indicator_ids.add(ident)
-        for name in ("patterns", "exclude"):
+        for name in ("patterns", "exclude", "absent"):
             for where, pattern in self.text_list(item, name, key):
                 self.regex(where, pattern)
         for name in ("exemplars", "examples", "counter_examples"):

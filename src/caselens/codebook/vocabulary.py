@@ -25,7 +25,7 @@ from typing import Any
 
 NAME = re.compile(r"[a-z][a-z0-9_]*")
 USE = re.compile(r"(?<!\\)\{([a-z][a-z0-9_]*)\}")
-PATTERN_LISTS = ("patterns", "exclude")
+PATTERN_LISTS = ("patterns", "exclude", "absent")
 NEARBY_FIELDS = ("pattern", "near")
 
 

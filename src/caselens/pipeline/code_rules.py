@@ -158,9 +158,14 @@ class RuleCoder:
         self.one_account = one_account
         self._precision = measured_precision(codebook)
         self._compiled: list[_Compiled] = []
+        # an indicator's words saying its concern is not there (see Indicator.absent)
+        self._absent: dict[str, re.Pattern[str]] = {}
         self._anchors = AnchorSet()
         self._anchors.add(ANY)
         for ind in codebook.indicators:
+            absent = _caseless(_alternation(ind.absent, f"{ind.id}.absent"))
+            if absent is not None:
+                self._absent[ind.id] = absent
             strong = [p for p in ind.patterns if not p.startswith(WEAK_MARK)]
             weak = [p[len(WEAK_MARK) :] for p in ind.patterns if p.startswith(WEAK_MARK)]
             pattern = _alternation(strong, f"{ind.id}.patterns")
@@ -176,6 +181,13 @@ class RuleCoder:
                     tuple(self._nearby(rule, f"{ind.id}.nearby") for rule in ind.nearby),
                 )
             )
+
+    def absent_words(self, text: str, start: int, end: int, indicator: str) -> str | None:
+        """The words in ``text[start:end]`` saying ``indicator``'s concern is not there
+        ("hair strand clear"), or None."""
+        pattern = self._absent.get(indicator)
+        found = pattern.search(text, start, end) if pattern is not None else None
+        return found.group() if found is not None else None
 
     def _anchor(self, pattern: re.Pattern[str] | None) -> int:
         return self._anchors.add(derive(pattern.pattern) if pattern is not None else ANY)

@@ -226,6 +226,7 @@ class Coder:
                 overrule
                 or self._set_aside(role.coding, role.label, stance, finding)
                 or _denied_reason(finding, denied)
+                or self._absent_reason(doc, finding)
             )
             kept = reason is None
             considered.append(
@@ -278,6 +279,19 @@ class Coder:
         if len(structure.headings) >= _STRUCTURED:
             return False
         return self.rules.one_account or len(doc.text) <= _MODEL_MAX_CHARS
+
+    def _absent_reason(self, doc: Document, finding: Finding) -> str | None:
+        """A proposal of another coder (the patterns judge their own words) in a sentence
+        that says its indicator's concern is not there: "Mum asked re drugs, says none;
+        hair strand clear" is no evidence of substance misuse, however a model weighs the
+        topic. Where the patterns found the indicator in the sentence, theirs stands."""
+        if finding.method == "rules":
+            return None
+        start, end = _sentence_of(finding)
+        words = self.rules.absent_words(doc.text, start, end, finding.indicator)
+        if words is None:
+            return None
+        return f"the sentence says it is not so ({words!r})"
 
     def _set_aside(self, coding: str, label: str, stance: Stance, finding: Finding) -> str | None:
         """Why a proposal is not a finding, or None when it is one."""

@@ -235,6 +235,13 @@ _OTHER_FAMILY = re.compile(
     re.IGNORECASE,
 )
 
+# what happened at the address before this family lived there: "DV call-out at the
+# address, confirmed as previous tenants", "relating to the former occupants"
+_EARLIER_OCCUPANTS = re.compile(
+    r"\b(?:previous|former|earlier|past|last|old) (?:tenants?|occupants?|occupiers?|residents?)\b",
+    re.IGNORECASE,
+)
+
 _NEXT_WORD = re.compile(r"[\s-]+\w+")
 _CUE_WINDOW = 70  # characters before a match in which a cue still applies
 
@@ -339,7 +346,7 @@ def negation_reason(sentence: str, start: int, end: int) -> str | None:
         return "asked"
     if _DANGER_OF.search(masked):
         return "danger"
-    if _OTHER_FAMILY.search(masked):
+    if _OTHER_FAMILY.search(masked) or _EARLIER_OCCUPANTS.search(masked + after):
         return "other_family"
     # the supposition may open the sentence or a clause after a semicolon: "...; had
     # Poppy been born prematurely, she would have been placed on the enhanced pathway"
