@@ -45,9 +45,9 @@ FLOORS = {
     ROOT / "tests/fixtures/eval/long-unread6.jsonl": (1.0, 0.94, 0.88),
     ROOT / "tests/fixtures/eval/long-unread7.jsonl": (1.0, 0.90, 0.88),
     ROOT / "data/labelled/rx.jsonl": (0.90, 0.90, 0.85),
-    ROOT / "data/labelled/ry.jsonl": (0.90, 0.83, 0.77),
+    ROOT / "data/labelled/ry.jsonl": (0.95, 0.83, 0.77),
     ROOT / "data/labelled/rz.jsonl": (0.87, 0.85, 0.80),
-    ROOT / "data/labelled/rw.jsonl": (0.80, 0.77, 0.70),
+    ROOT / "data/labelled/rw.jsonl": (0.85, 0.77, 0.70),
     SHARED / "long-dev.jsonl": (1.0, 0.95, 0.90),
     SHARED / "dev.jsonl": (0.98, 0.92, 0.89),
     SHARED / "dev2.jsonl": (0.92, 0.82, 0.76),
@@ -58,9 +58,9 @@ PATTERN_FLOORS = {
     SHARED / "long-dev.jsonl": (1.0, 0.95, 0.88),
     ROOT / "tests/fixtures/eval/seventh.jsonl": (0.95, 0.88, 0.80),
     ROOT / "data/labelled/rx.jsonl": (0.90, 0.88, 0.81),
-    ROOT / "data/labelled/ry.jsonl": (0.90, 0.80, 0.73),
+    ROOT / "data/labelled/ry.jsonl": (0.95, 0.80, 0.73),
     ROOT / "data/labelled/rz.jsonl": (0.87, 0.80, 0.70),
-    ROOT / "data/labelled/rw.jsonl": (0.80, 0.73, 0.62),
+    ROOT / "data/labelled/rw.jsonl": (0.85, 0.73, 0.62),
     SHARED / "dev.jsonl": (0.98, 0.90, 0.88),
     SHARED / "dev2.jsonl": (0.92, 0.76, 0.68),
 }
@@ -68,7 +68,7 @@ PATTERN_FLOORS = {
 # harm-unread was written blind for the facts and never read; ry and rw never used.
 HARM_FLOORS = {
     ROOT / "tests/fixtures/eval/harm-unread.jsonl": 0.91,
-    ROOT / "data/labelled/ry.jsonl": 0.79,
+    ROOT / "data/labelled/ry.jsonl": 0.81,
     ROOT / "data/labelled/rw.jsonl": 0.85,
     ROOT / "data/labelled/rx.jsonl": 0.85,
     ROOT / "data/labelled/rz.jsonl": 0.85,
