@@ -134,3 +134,12 @@ def test_the_childs_own_tests_count_whenever_they_were_taken(text: str) -> None:
 def test_a_dated_sudden_infant_death_is_still_the_childs_death() -> None:
     text = "Baby R died of sudden infant death syndrome in 2019 after sleeping on a sofa."
     assert facts_of(text).outcome.value == "death"
+
+
+def test_a_urine_screen_after_a_parents_account_of_her_use_is_hers() -> None:
+    text = (
+        "Baby T died in the bed she shared with her mother. The drug service assessed the "
+        "mother in October. Mother described smoking two or three cannabis joints each "
+        "evening. A urine screen was positive for cannabis only."
+    )
+    assert "neglect" not in harm_types(text)

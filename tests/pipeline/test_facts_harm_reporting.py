@@ -236,3 +236,15 @@ def test_a_hedged_sentence_still_gives_the_dates_but_not_the_harm() -> None:
     facts = Pipeline(default_codebook()).process(Document.from_text(text, "fictional")).facts
     assert facts.infant.value is True
     assert "neglect" not in (facts.harm_types.value or ())
+
+
+def test_an_adult_named_by_title_asleep_on_a_sofa_is_not_the_childs_unsafe_sleep() -> None:
+    text = (
+        "Poppy died at four months of a head injury inflicted by her mother's partner. "
+        "Mr K told the police that he had been staying most weeks since the spring, "
+        "sleeping on the sofa in the living room."
+    )
+    assert "unsafe_sleeping" not in harm_types(text)
+    # ... but with the baby in the same sentence, the sofa is hers too
+    text = "A boy of ten weeks died. Mr K had fallen asleep on the sofa with the baby on his chest."
+    assert "unsafe_sleeping" in harm_types(text)

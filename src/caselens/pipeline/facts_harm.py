@@ -196,6 +196,35 @@ def _harm_to_adult(piece: Piece, m: re.Match[str]) -> bool:
     )
 
 
+# "A urine screen was positive for cannabis only", after "Mother described smoking two
+# or three joints each evening": a urine or hair test that names no one is the adult's
+# the sentence before tells of (after "The infant was taken to hospital" it is hers)
+_LIVING_TEST = re.compile(r"(?:urine|hair)\b", re.IGNORECASE)
+_OWNED_TEST = re.compile(r"\b[A-Z]\w*(?:'s|\u2019s)\s+(?:urine|hair)\b")
+_ADULT_TOLD = re.compile(rf"\b(?:{W.CARER})\b", re.IGNORECASE)
+
+
+def _adults_screen(items: list[Piece], piece: Piece, m: re.Match[str]) -> bool:
+    if not _LIVING_TEST.match(m.group(0)) or W.NAMES_CHILD.search(piece.text):
+        return False
+    if _OWNED_TEST.search(piece.text):
+        return False
+    at = items.index(piece)
+    before = items[at - 1].text if at > 0 else ""
+    return bool(_ADULT_TOLD.search(before) and not W.NAMES_CHILD.search(before))
+
+
+# An adult named by title: "Mr K told the police that he had been staying most weeks,
+# sleeping on the sofa": where the sentence names no child, the sleeper is the adult.
+_TITLED_ADULT = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+[A-Z]")
+
+
+def _adult_sleeper(piece: Piece, m: re.Match[str]) -> bool:
+    return bool(
+        _TITLED_ADULT.search(piece.text, 0, m.start()) and not W.NAMES_CHILD.search(piece.text)
+    )
+
+
 def _stated_fall(items: list[Piece]) -> bool:
     """The review tells, as fact, of the child falling: a fracture then says no more
     than the fall does, and only a word of infliction makes it a non-accidental injury."""
@@ -300,6 +329,8 @@ def extract_harm_types(doc: Document, items: list[Piece]) -> Fact:
             piece.text[max(0, m.start() - 40) : m.start()]
         ):
             continue
+        if _adults_screen(items, piece, m):
+            continue
         if counts(piece, m):
             found["neglect"] = (piece, m.group(0))
             break
@@ -307,6 +338,8 @@ def extract_harm_types(doc: Document, items: list[Piece]) -> Fact:
         _SLEEP, W.SLEEP_NEED, items, advice_sensitive=True, own_child=False
     ):
         if not W.SLEEPER_CHILD.search(_near(piece, m)) and not _sleep_harm(items):
+            continue
+        if _adult_sleeper(piece, m):
             continue
         if counts(piece, m):
             found["unsafe_sleeping"] = (piece, m.group(0))
