@@ -10,8 +10,7 @@ from __future__ import annotations
 import pytest
 from coding_helpers import indicators
 
-from caselens.codebook import codebook_from_dict, codebook_to_dict
-from caselens.codebook.validate import CodebookProblemsError
+from caselens.codebook import CodebookProblemsError, codebook_from_dict, codebook_to_dict
 from caselens.model import Codebook, Document, Indicator, Nearby, Theme
 from caselens.pipeline.code_rules import (
     STRONG_CONFIDENCE,

@@ -15,12 +15,8 @@ from typing import Any
 
 import yaml
 
-from caselens.codebook.validate import (
-    CodebookProblemsError,
-    Problem,
-    check_codebook_data,
-    expanded_and_checked,
-)
+from caselens.codebook.problems import CodebookProblemsError, Problem
+from caselens.codebook.validate import check_codebook_data, expanded_and_checked
 from caselens.errors import CodebookError, InputError
 from caselens.model.codebook import (
     Codebook,

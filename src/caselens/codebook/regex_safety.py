@@ -86,3 +86,52 @@ def danger(pattern: str) -> str | None:
     except (re.error, RecursionError, OverflowError):  # reported by compiling it
         return None
     return _nested(parsed)
+
+
+# A sentence of ordinary words: a pattern that matches zero characters anywhere
+# in it would tag every sentence of every document.
+_EMPTY_MATCH_PROBE = "The baby was seen at home by the health visitor on 3 May."
+
+
+def pattern_problem(pattern: str, *, compile_it: bool = True) -> str | None:
+    """What makes a codebook pattern unfit to run, said for the person editing it, or
+    None. ``compile_it=False`` checks only what needs no compiling (control characters):
+    the shipped codebook, which the tests check in full, skips the rest at start-up."""
+    control = [c for c in pattern if ord(c) < 0x20]
+    if control:
+        return (
+            f"pattern {pattern!r} contains a control character {control[0]!r}: in "
+            "YAML double quotes '\\b' is a backspace; write patterns in single quotes, "
+            "e.g. '\\bcot\\b'"
+        )
+    if not compile_it:
+        return None
+    try:
+        compiled = re.compile(pattern, re.IGNORECASE)
+    except re.error as e:
+        return (
+            f"pattern {pattern!r} is not a valid regular expression: {e}; "
+            "fix the expression (escape literal ( ) [ ] . + * ? with a backslash)"
+        )
+    except (OverflowError, RecursionError):
+        return (
+            f"pattern {pattern!r} is too large to compile (a repetition count or a "
+            "nesting beyond what the regular expression engine accepts); use a smaller "
+            "bound such as {0,60}"
+        )
+    slow = danger(pattern)
+    if slow:
+        return (
+            f"pattern {pattern!r} has {slow}, which can take exponential time on a "
+            "sentence that nearly matches and would hang the coding; bound the outer "
+            f"repetition (at most {{0,{MAX_OUTER}}}), or make the inner one possessive "
+            "('\\w++') or atomic ('(?>...)')"
+        )
+    probes = ("", _EMPTY_MATCH_PROBE)
+    if any(m.end() == m.start() for probe in probes for m in compiled.finditer(probe)):
+        return (
+            f"pattern {pattern!r} can match the empty string, so it would tag "
+            "every sentence; make at least one character required "
+            "(e.g. 'x+' not 'x*', no empty alternative '|')"
+        )
+    return None

@@ -12,12 +12,12 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
-from caselens.codebook.regex_safety import MAX_OUTER, danger
+from caselens.codebook.problems import Problem, describe
+from caselens.codebook.regex_safety import pattern_problem
 from caselens.codebook.vocabulary import expand as expand_vocabularies
-from caselens.errors import CodebookError
 from caselens.model.codebook import (
     SECTION_CODING,
     Codebook,
@@ -29,8 +29,6 @@ from caselens.model.codebook import (
     Theme,
 )
 from caselens.model.facts import DOCUMENT_TYPES, HARM_TYPES, NATIONS, OUTCOMES, Facts
-
-MAX_PROBLEMS_SHOWN = 10
 
 
 def _keys(kind: type) -> tuple[str, ...]:
@@ -62,57 +60,6 @@ FACT_VOCABULARY: dict[str, tuple[str, ...]] = {
 THEME_ID = re.compile(r"[A-Za-z0-9_-]+")
 INDICATOR_ID = re.compile(r"(?P<theme>[A-Za-z0-9_-]+)\.(?P<name>[A-Za-z0-9_-]+)")
 PLAIN_ID = re.compile(r"[A-Za-z0-9_.-]+")
-# A sentence of ordinary words: a pattern that matches zero characters anywhere
-# in it would tag every sentence of every document.
-_EMPTY_MATCH_PROBE = "The baby was seen at home by the health visitor on 3 May."
-
-
-@dataclasses.dataclass(frozen=True, slots=True)
-class Problem:
-    """One thing wrong with a codebook, at a key path such as ``indicators[3].patterns[1]``."""
-
-    key: str
-    message: str
-    line: int | None = None
-
-    def where(self) -> str:
-        return f"{self.key} (line {self.line})" if self.line else self.key
-
-
-class CodebookProblemsError(CodebookError):
-    """A codebook with one or more problems; ``problems`` lists them all."""
-
-    def __init__(self, path: str, problems: Sequence[Problem]) -> None:
-        self.problems = tuple(problems)
-        first = self.problems[0]
-        if len(self.problems) == 1:
-            super().__init__(path, first.message, first.where())
-        else:
-            shown = self.problems[:MAX_PROBLEMS_SHOWN]
-            lines = [f"  {p.where()}: {p.message}" for p in shown]
-            hidden = len(self.problems) - len(shown)
-            if hidden:
-                lines.append(f"  ... and {hidden} more; fix these and validate again.")
-            text = f"{len(self.problems)} problems in this codebook:\n" + "\n".join(lines)
-            super().__init__(path, text, None)
-        self.key = first.key
-
-
-def describe(value: object) -> str:
-    """Name a YAML value's kind the way a person editing the file would."""
-    if value is None:
-        return "nothing (an empty value)"
-    if isinstance(value, bool):
-        return f"true/false ({str(value).lower()})"
-    if isinstance(value, int | float):
-        return f"a number ({value})"
-    if isinstance(value, str):
-        return f"text ({value[:40]!r})"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a mapping (key: value lines)"
-    return f"a {type(value).__name__} ({value})"
 
 
 class _Checker:
@@ -324,52 +271,9 @@ class _Checker:
                 )
 
     def regex(self, key: str, pattern: str) -> None:
-        control = [c for c in pattern if ord(c) < 0x20]
-        if control:
-            self.add(
-                key,
-                f"pattern {pattern!r} contains a control character {control[0]!r}: in "
-                "YAML double quotes '\\b' is a backspace; write patterns in single quotes, "
-                "e.g. '\\bcot\\b'",
-            )
-            return
-        if not self.patterns:
-            return
-        try:
-            compiled = re.compile(pattern, re.IGNORECASE)
-        except re.error as e:
-            self.add(
-                key,
-                f"pattern {pattern!r} is not a valid regular expression: {e}; "
-                "fix the expression (escape literal ( ) [ ] . + * ? with a backslash)",
-            )
-            return
-        except (OverflowError, RecursionError):
-            self.add(
-                key,
-                f"pattern {pattern!r} is too large to compile (a repetition count or a "
-                "nesting beyond what the regular expression engine accepts); use a smaller "
-                "bound such as {0,60}",
-            )
-            return
-        slow = danger(pattern)
-        if slow:
-            self.add(
-                key,
-                f"pattern {pattern!r} has {slow}, which can take exponential time on a "
-                "sentence that nearly matches and would hang the coding; bound the outer "
-                f"repetition (at most {{0,{MAX_OUTER}}}), or make the inner one possessive "
-                "('\\w++') or atomic ('(?>...)')",
-            )
-            return
-        probes = ("", _EMPTY_MATCH_PROBE)
-        if any(m.end() == m.start() for probe in probes for m in compiled.finditer(probe)):
-            self.add(
-                key,
-                f"pattern {pattern!r} can match the empty string, so it would tag "
-                "every sentence; make at least one character required "
-                "(e.g. 'x+' not 'x*', no empty alternative '|')",
-            )
+        problem = pattern_problem(pattern, compile_it=self.patterns)
+        if problem is not None:
+            self.add(key, problem)
 
     def criterion(self, value: object, key: str) -> str | None:
         item = self.mapping(value, key, "a criterion", CRITERION_KEYS, ("id", "label", "fact"))
@@ -490,34 +394,3 @@ def expanded_and_checked(data: object, *, patterns: bool = True) -> tuple[object
         checker.add(key, message)
     checker.codebook(expanded)
     return expanded, checker.problems
-
-
-def contract_ids(markdown: str) -> tuple[str, ...]:
-    """The identifiers in the first column of a contract table such as ``codebook-ids.md``.
-
-    Ids are written in backticks-free table cells, themes in bold (``**A**``);
-    rows of other tables (``| field | values |``) are skipped because their first
-    cell is not an id.
-    """
-    found: list[str] = []
-    for line in markdown.splitlines():
-        match = re.match(r"\|\s*\**([A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)?)\**\s*\|", line)
-        if match and (match.group(1).isupper() or "." in match.group(1)):
-            found.append(match.group(1))
-    return tuple(found)
-
-
-def validate_against_contract(codebook: Codebook, required_ids: Iterable[str]) -> list[str]:
-    """What a codebook lacks of a contract: ids without a dot are themes, the others indicators.
-
-    The contract itself is data passed in (the design's id list), never written here.
-    """
-    themes = {t.id for t in codebook.themes}
-    indicators = {i.id for i in codebook.indicators}
-    missing: list[str] = []
-    for ident in required_ids:
-        if "." in ident and ident not in indicators:
-            missing.append(f"indicator {ident} is missing from codebook {codebook.id}")
-        elif "." not in ident and ident not in themes:
-            missing.append(f"theme {ident} is missing from codebook {codebook.id}")
-    return missing
