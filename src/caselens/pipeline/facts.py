@@ -41,8 +41,12 @@ def extract_facts(
     in July 2012, before she was born, because of possible neglect" hedges the neglect,
     not the dates."""
     items = pieces(doc, tuple(sentences))
-    aged = pieces(doc, tuple(sorted((*sentences, *hedged), key=lambda s: s.start)))
-    age, infant = extract_age(doc, aged if hedged else items)
+    aged = (
+        pieces(doc, tuple(sorted((*sentences, *hedged), key=lambda s: s.start)))
+        if hedged
+        else items
+    )
+    age, infant = extract_age(doc, aged)
     published = extract_published_year(doc, items)
     year = published.value if isinstance(published.value, int) else None
     outcome = extract_outcome(doc, items)
