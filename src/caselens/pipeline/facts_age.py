@@ -185,7 +185,7 @@ _INFANT = re.compile(
     + r"|\b(?:deaths?|injur(?:y|ies)|harm)\s+of\s+(?:\d+|[a-z]+ty(?:-[a-z]+)?|[a-z]+teen)\s+"
     r"(?:young\s+)?(?:babies|infants)\b"
     # "chronic neglect during the first 17 months of her life"
-     + r"|\b(?:first|initial)\s+(?:\w+\s+){1,2}(?:days|weeks|months)\s+of\s+(?:her|his|their)\s+"
+    r"|\b(?:first|initial)\s+(?:\w+\s+){1,2}(?:days|weeks|months)\s+of\s+(?:her|his|their)\s+"
     r"(?:short\s+)?li(?:fe|ves)\b",
     re.IGNORECASE,
 )
