@@ -33,7 +33,7 @@ _FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "fixtures"
 # threshold for notes, scripts/choose_notes_threshold.py: used, never read or trained on.)
 NEVER_READ = frozenset(
     {f"visit-notes-{n}.jsonl" for n in (2, 4, 6, 7, 9, 11, 12, 14, 15, 16, 17, 18, 19)}
-    | {f"long-unread{n}.jsonl" for n in ("", 2, 3, 4, 5, 6, 7)}
+    | {f"long-unread{n}.jsonl" for n in ("", 2, 3, 4, 5, 6, 7, 8)}
 )
 # The batches read while the rules were written.
 READ: tuple[str, ...] = (
@@ -43,9 +43,11 @@ READ: tuple[str, ...] = (
     f"{_FIXTURES}/notes/visit-notes-8.jsonl",
     f"{_FIXTURES}/notes/visit-notes-10.jsonl",
     f"{_FIXTURES}/notes/visit-notes-13.jsonl",
+    f"{_FIXTURES}/notes/visit-notes-20.jsonl",
+    f"{_FIXTURES}/notes/visit-notes-21.jsonl",
     *(
         f"{_FIXTURES}/eval/long-{name}.jsonl"
-        for name in ("own", "blind", "fresh", "winter", "dusk", "night")
+        for name in ("own", "blind", "fresh", "winter", "dusk", "night", "harm")
     ),
 )
 OTHERS_PER_REVIEW = 8  # sentences that are neither evidence nor a trap
@@ -114,9 +116,11 @@ def from_review(
         for ind, qs in record.get("evidence", {}).items()
         if ind in known
     }
+    # a trap for a harm type ("harm:neglect") is the facts' matter, not an indicator's
     traps = [
-        (p, t.get("looks_like") or t.get("indicator", ""))
+        (p, ind)
         for t in record.get("traps", [])
+        if (ind := t.get("looks_like") or t.get("indicator", "")) in known
         for p in _spans(text, t["quote"])
     ]
     quoted, trapped, others = [], [], []

@@ -44,6 +44,9 @@ FLOORS = {
     ROOT / "tests/fixtures/eval/long-unread5.jsonl": (1.0, 0.95, 0.91),
     ROOT / "tests/fixtures/eval/long-unread6.jsonl": (1.0, 0.94, 0.88),
     ROOT / "tests/fixtures/eval/long-unread7.jsonl": (1.0, 0.90, 0.88),
+    # written blind on 5 December 2026 with harm-type traps: long-harm read, long-unread8 not
+    ROOT / "tests/fixtures/eval/long-harm.jsonl": (1.0, 0.87, 0.77),
+    ROOT / "tests/fixtures/eval/long-unread8.jsonl": (1.0, 0.94, 0.79),
     ROOT / "data/labelled/rx.jsonl": (0.90, 0.90, 0.85),
     ROOT / "data/labelled/ry.jsonl": (0.95, 0.83, 0.77),
     ROOT / "data/labelled/rz.jsonl": (0.87, 0.85, 0.80),
@@ -68,6 +71,8 @@ PATTERN_FLOORS = {
 # harm-unread was written blind for the facts and never read; ry and rw never used.
 HARM_FLOORS = {
     ROOT / "tests/fixtures/eval/harm-unread.jsonl": 0.91,
+    ROOT / "tests/fixtures/eval/long-harm.jsonl": 0.95,
+    ROOT / "tests/fixtures/eval/long-unread8.jsonl": 0.75,
     ROOT / "data/labelled/ry.jsonl": 0.81,
     ROOT / "data/labelled/rw.jsonl": 0.85,
     ROOT / "data/labelled/rx.jsonl": 0.85,

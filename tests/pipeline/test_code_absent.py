@@ -44,6 +44,9 @@ def _notes(monkeypatch: pytest.MonkeyPatch, text: str, sure_of: tuple[str, ...])
         ("Baby E, 6/12, cough 5 days, chest clear, sats 98%, wt on 50th centile.", WEIGHT),
         ("Wt 9th centile, tracking since birth.", WEIGHT),
         ("P examined: wt 4.9kg, on 50th centile, hips and eyes normal.", WEIGHT),
+        ("Asked about her mood: 'tired but fine', Whooley neg.", "A.parent_mental_health"),
+        ("Mood today bright, EPDS 4.", "A.parent_mental_health"),
+        ("She reports a happy childhood, close to her parents.", "A.parent_childhood_adversity"),
     ],
 )
 def test_a_sentence_saying_the_concern_is_not_there_sets_the_model_aside(
@@ -63,6 +66,8 @@ def test_a_sentence_saying_the_concern_is_not_there_sets_the_model_aside(
         ("Wt on 2nd centile, static for six weeks.", WEIGHT),
         # a test result that is not clear
         ("Hair strand positive for cocaine.", SUBSTANCE),
+        # a score that is not low
+        ("EPDS 19 at the 6-8 week review.", "A.parent_mental_health"),
     ],
 )
 def test_a_concern_told_beside_centiles_or_tests_is_not_set_aside(

@@ -248,3 +248,27 @@ def test_an_adult_named_by_title_asleep_on_a_sofa_is_not_the_childs_unsafe_sleep
     # ... but with the baby in the same sentence, the sofa is hers too
     text = "A boy of ten weeks died. Mr K had fallen asleep on the sofa with the baby on his chest."
     assert "unsafe_sleeping" in harm_types(text)
+
+
+def test_an_adult_treated_for_an_injury_is_not_the_childs_harm() -> None:
+    text = (
+        "A girl of ten months was admitted to hospital with severe malnutrition. "
+        "On 12 August 2020 Mr T attended the emergency department with a fractured wrist "
+        "after falling from a ladder at work."
+    )
+    assert harm_types(text) == ("neglect",)
+    # the adult named as the one who caused the injuries is not the injured one
+    text = "A baby of three months died. Mr K was convicted of causing the fractures."
+    assert "non_accidental_injury" in harm_types(text)
+
+
+def test_a_term_of_reference_put_as_a_question_is_not_the_childs_harm() -> None:
+    text = (
+        "A girl of two years and three months became critically ill after swallowing her "
+        "mother's methadone. The terms of reference asked:\n\nh) whether there was any "
+        "evidence that she had been deliberately given methadone, or that she had been "
+        "physically abused;\n\nAlfie was asleep in his own Moses basket, and unsafe sleeping "
+        "had no part in what happened to her."
+    )
+    facts = Pipeline(default_codebook()).process(Document.from_text(text, "fictional")).facts
+    assert facts.harm_types.value == ("neglect",)

@@ -76,6 +76,8 @@ def _reason(sentence: str, target: str) -> str | None:
             "The review found nothing to suggest that the injuries followed a night away.",
             "night away",
         ),
+        # notes write none as "nil"
+        ("Safe sleep discussed: own cot in parents' room, nil bed-sharing.", "bed-sharing"),
     ],
 )
 def test_denials_are_negated(sentence: str, target: str) -> None:

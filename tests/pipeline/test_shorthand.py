@@ -36,6 +36,9 @@ def test_a_birth_gestation_is_not_a_pregnancy_in_progress() -> None:
     spelt = expand("Born 29/40, 11 wks on NICU.").text
     assert spelt == "Born 29 weeks' gestation, 11 weeks on NICU."
     assert expand("born 34+2/40").text == "born 34 weeks' gestation"
+    # neonatal notes' "ex-30/40": born at 30 weeks
+    assert expand("Twins ex-30/40 on NNU.").text == "Twins born at 30 weeks' gestation on NNU."
+    assert expand("Booking 12/40.").text == "Booking 12 weeks pregnant."
 
 
 def test_letters_inside_words_are_left_alone() -> None:

@@ -286,3 +286,26 @@ def test_a_clause_after_a_parents_childhood_goes_on_with_the_story() -> None:
         "his younger brother alone; he remained in care until he was 16."
     )
     assert not outside_parents_past(sentence, ["remained in care"])
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "h) whether there was any evidence that she had been deliberately given methadone;",
+        "(iii) whether agencies shared what they knew of the father's violence",
+        "- whether the father's history was known to the health visitor",
+    ],
+)
+def test_a_term_of_reference_put_as_whether_is_a_question(sentence: str) -> None:
+    assert judge(sentence).polarity == "asks"
+
+
+def test_a_sentence_opening_with_whether_may_still_be_a_finding() -> None:
+    assert judge("Whether she understood the risk was never explored.").counts
+
+
+def test_the_reviews_own_verdict_denies_a_piece_of_practice_too() -> None:
+    # "no pre-birth assessment" is a gap; "the review has not found that X was a factor" is not
+    verdict = judge("The review has not found that supervision was a factor in this case.")
+    assert verdict.polarity == "denies"
+    assert judge("There was no pre-birth assessment.").counts

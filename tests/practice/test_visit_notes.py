@@ -60,6 +60,11 @@ NOTES_16 = NOTES_DIR / "visit-notes-16.jsonl"
 NOTES_17 = NOTES_DIR / "visit-notes-17.jsonl"
 NOTES_18 = NOTES_DIR / "visit-notes-18.jsonl"
 NOTES_19 = NOTES_DIR / "visit-notes-19.jsonl"
+# vn932-vn990 (health visiting and midwifery in heavy shorthand) and vn991-vn1050 (social
+# care, the front door, police and supervision), written blind on 5 December 2026 by two
+# writers, scored on arrival and read
+NOTES_20 = NOTES_DIR / "visit-notes-20.jsonl"
+NOTES_21 = NOTES_DIR / "visit-notes-21.jsonl"
 
 
 def _score(first: int, last: int, path: Path = NOTES) -> tuple[float, float, float, int]:
@@ -132,6 +137,8 @@ def test_visit_notes_keep_their_floor(
         (NOTES_17, 786, 834, 0.69, 18),
         (NOTES_18, 835, 883, 0.73, 8),
         (NOTES_19, 884, 931, 0.75, 14),
+        (NOTES_20, 932, 990, 0.81, 5),  # read: 0.798 on arrival (10 traps), 0.833 after (3)
+        (NOTES_21, 991, 1050, 0.76, 11),  # read: 0.749 on arrival (11 traps), 0.781 after (9)
     ],
     ids=[
         "second-never-read",
@@ -152,6 +159,8 @@ def test_visit_notes_keep_their_floor(
         "seventeenth-never-read",
         "eighteenth-never-read",
         "nineteenth-never-read",
+        "twentieth-read",
+        "twenty-first-read",
     ],
 )
 def test_the_later_batches_keep_their_floors(
@@ -167,7 +176,7 @@ def test_the_labelled_notes_name_only_codebook_indicators() -> None:
 
     known = {i.id for i in default_codebook().indicators}
     paths = sorted(NOTES_DIR.glob("visit-notes*.jsonl"))
-    assert len(paths) == 19
+    assert len(paths) == 21
     lines = [line for path in paths for line in path.read_text(encoding="utf-8").splitlines()]
     for line in lines:
         record = json.loads(line)

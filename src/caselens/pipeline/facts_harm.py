@@ -189,6 +189,8 @@ def _harm_to_adult(piece: Piece, m: re.Match[str]) -> bool:
     words = m.group(0)
     if W.DOMESTIC.fullmatch(words) or W.ADULT_VICTIM.match(piece.text, m.end()):
         return True
+    if _adult_injured(piece, m):
+        return True
     return bool(
         W.BODILY_HARM.fullmatch(words)
         and W.NAMES_ADULT.search(piece.text)
@@ -219,7 +221,22 @@ def _adults_screen(items: list[Piece], piece: Piece, m: re.Match[str]) -> bool:
 _TITLED_ADULT = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+[A-Z]")
 
 
-def _adult_sleeper(piece: Piece, m: re.Match[str]) -> bool:
+# "Mr T attended the emergency department with a fractured wrist after a fall at work":
+# the adult named by title went to be treated (not "Mr K caused the fractures")
+_ADULT_TREATED = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+[A-Z]\w*\s+(?:\w+\s+){0,2}?(?:attended|presented|was admitted"
+    r"|was taken|went|sustained|suffered|broke)\b[^.;]{0,80}$"
+)
+
+
+def _adult_injured(piece: Piece, m: re.Match[str]) -> bool:
+    return bool(
+        _ADULT_TREATED.search(piece.text, 0, m.start()) and not W.NAMES_CHILD.search(piece.text)
+    )
+
+
+def _adult_told(piece: Piece, m: re.Match[str]) -> bool:
+    """An adult named by title before the words, and no child in the sentence."""
     return bool(
         _TITLED_ADULT.search(piece.text, 0, m.start()) and not W.NAMES_CHILD.search(piece.text)
     )
@@ -339,7 +356,7 @@ def extract_harm_types(doc: Document, items: list[Piece]) -> Fact:
     ):
         if not W.SLEEPER_CHILD.search(_near(piece, m)) and not _sleep_harm(items):
             continue
-        if _adult_sleeper(piece, m):
+        if _adult_told(piece, m):
             continue
         if counts(piece, m):
             found["unsafe_sleeping"] = (piece, m.group(0))

@@ -266,7 +266,10 @@ NEGATION_BEFORE = re.compile(
 )
 SHOULD_HAVE = re.compile(r"\b(?:should|must|would|could)\s+(?:not|never)\s+have\b[^.]*$", re.I)
 NEGATION_AFTER = re.compile(
-    r"^\W*(?:\S+\s+){0,3}?(?:was|were|had\s+been|has\s+been)\s+(?:ruled\s+out|excluded)",
+    r"^\W*(?:\S+\s+){0,3}?(?:(?:was|were|had\s+been|has\s+been)\s+(?:ruled\s+out|excluded)"
+    # "unsafe sleeping had no part in what happened", as coding's negation reads it
+    r"|(?:played|had)\s+no\s+(?:part|role)|did\s+not\s+feature|(?:was|were)\s+not\s+a\s+"
+    r"(?:factor|feature))",
     re.IGNORECASE,
 )
 

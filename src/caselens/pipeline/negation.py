@@ -54,7 +54,8 @@ _PRE_CUE = re.compile(
     r" (?:of|about|that)"
     # "nothing was known of his own childhood": unknown, not told
     r"|nothing (?:was |is |had been )?known (?:of|about)|little (?:was |is )?known (?:of|about)"
-    r"|no|not|never|nor|neither|none|without|denied|denies|deny|denying|absence of"
+    # "nil" as notes write none ("nil bed-sharing")
+    r"|no|not|never|nor|neither|none|nil|without|denied|denies|deny|denying|absence of"
     r"|free (?:of|from)|ruled out|rule out|lack of evidence|nothing to suggest|unfounded)\b"
     r"|n't\b",
     re.IGNORECASE,

@@ -87,7 +87,8 @@ def fact_sentences(
         wider.append(sentence)  # a hedged claim still says where the review was held
         if stance.about != "case":
             continue
-        if _HEDGE.search(document.text[sentence.start : sentence.end]):  # "a possible ..."
+        # "a possible ...", or a question ("h) whether she had been physically abused")
+        if stance.polarity == "asks" or _HEDGE.search(document.text[sentence.start : sentence.end]):
             hedged.append(sentence)
         else:
             case.append(sentence)

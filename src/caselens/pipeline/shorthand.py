@@ -101,7 +101,10 @@ _MONTHS = re.compile(
     r"|\b(\d{1,2}) ?mo\b(?:s\b)?(?=\)| (?:old )?(?:sibling|sister|brother|baby|twin)s?\b)"
 )
 _GESTATION = re.compile(
-    r"\b((?:born|delivered|birth|arrived) (?:at )?)?([1-4]\d)(?:\+[0-6])?/40\b", re.IGNORECASE
+    # "ex-30/40": a baby born at 30 weeks, as neonatal notes write it
+    r"(?:\b((?:born|delivered|birth|arrived) (?:at )?)|(?<![\w-])(ex-?))?"
+    r"([1-4]\d)(?:\+[0-6])?/40\b",
+    re.IGNORECASE,
 )
 
 
@@ -128,8 +131,10 @@ def _replacement(m: re.Match[str]) -> str:
         return f"{m.group(2) or m.group(3)} months old"
     if m.re is _GESTATION:  # a birth's gestation, or how far on a pregnancy is
         if m.group(1):
-            return f"{m.group(1)}{m.group(2)} weeks' gestation"
-        return f"{m.group(2)} weeks pregnant"
+            return f"{m.group(1)}{m.group(3)} weeks' gestation"
+        if m.group(2):
+            return f"born at {m.group(3)} weeks' gestation"
+        return f"{m.group(3)} weeks pregnant"
     return SHORTHAND[m.group(1)]
 
 

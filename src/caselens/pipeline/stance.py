@@ -242,6 +242,10 @@ def _denies(sentence: str, lowered: str) -> bool:
     # follows, whatever records it names
     if _TO_SUGGEST.search(sentence, found.end(), found.end() + 90):
         return True
+    # "The review has not found that supervision was a factor": the review's own verdict
+    # denies whatever follows, a piece of practice too
+    if "review" in found.group().lower():
+        return True
     # "There was no pre-birth assessment" names a gap in practice: that is a concern.
     following = sentence[found.end() : found.end() + 50]
     return not (PRACTICE.search(following) or ACTION.match(following.lstrip()))
@@ -274,7 +278,8 @@ _PARENTS_PAST = re.compile(
     r"|(?:grew|grown|growing) up (?:witnessing|seeing|exposed to|with) (?:domestic |parental )?"
     r"(?:violence|abuse|drug|alcohol|drinking)"
     r"|(?:had been|was|were) (?:neglected|abused|beaten) as (?:a )?(?:child|children|teenager)"
-    r"|when (?:she|he|(?-i:[A-Z][a-z]+)) was (?:a (?:child|teenager|young (?:girl|boy))"
+    r"|(?:when|from the time|by the time|until) (?:she|he|the (?:mother|father)|(?-i:[A-Z][a-z]+))"
+    r" was (?:a (?:child|teenager|young (?:girl|boy))"
     rf"|(?:between |about |aged |around )?(?:9|1[0-7]|{_AGE_WORDS})\b"
     r"(?! (?:weeks|months|days)\b)))",
     re.IGNORECASE,
@@ -321,7 +326,8 @@ def outside_parents_past(sentence: str, words: Sequence[str]) -> bool:
 _REVIEW_PROCESS = re.compile(
     r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:the |an? )?(?:lead |independent |two )?(?:reviewers?"
     r"|review(?:ing)? (?:team|panel|group)|authors?|panel members?)\s+"
-    r"(?:(?:also|then|later|first) )?(?:met|spoke|visited|talked|interviewed|held|asked)\b",
+    r"(?:(?:also|then|later|first) )?(?:met|spoke|visited|talked|interviewed|held|asked|wrote"
+    r"|contacted|invited)\b",
     re.IGNORECASE,
 )
 # The review's statutory purpose and its publication notes, which summaries keep with no
@@ -347,7 +353,10 @@ _REVIEW_ABOUT_ITSELF = re.compile(
 # believe the mother" is how reporting puts a finding (ry, rz).
 _REVIEW_ASKS = re.compile(
     r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:the |this )?(?:review|reviewers?|panel|authors?)\s+"
-    r"(?:(?:also|then|first|next|therefore) )?(?:(?:has|have) )?considered whether\b",
+    r"(?:(?:also|then|first|next|therefore) )?(?:(?:has|have) )?considered whether\b"
+    # a term of reference put as a question: "h) whether there was any evidence that ..."
+    # (a list item; "Whether she understood the risk was never explored" is a finding)
+    r"|^\W*(?:[a-z]\)|\(?[ivx]{1,4}\)|\d{1,2}\)|[-\u2022*])\s*whether\b",
     re.IGNORECASE,
 )
 # Another case told beside this one, as news reports and thematic briefings do: "Another
