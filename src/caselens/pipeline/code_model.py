@@ -36,7 +36,6 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 import numpy as np
-import numpy.typing as npt
 
 from caselens.model import Codebook, Document, Evidence, Finding, Sentence
 from caselens.pipeline.sentence_model import SentenceModel
@@ -160,38 +159,55 @@ class ModelCoder:
     ) -> tuple[list[Finding], list[Finding]]:
         """The pattern findings of a full review the model lets stand, and those it
         overrules: an indicator's findings together, where it gives every one of them in
-        ``sentences`` (those that may be findings) less than ``long_floor``. It reads an
-        indicator's sentences in turn and stops at the first it gives more, so a review
-        costs about a sentence an indicator."""
+        ``sentences`` (those that may be findings) less than ``long_floor``. It stops
+        reading an indicator's sentences at the first it gives more, so a review costs
+        fewer sentences than it has indicators."""
         if self.long_floor is None:
             return list(rule_findings), []
         row_of = _rows(sentences)
-        logits: dict[int, npt.NDArray[np.float32]] = {}  # a sentence is read once
-        below: dict[str, list[str]] = {}  # indicator -> probabilities read, all under
         stands: set[str] = set()
+        rows: dict[str, set[int]] = {}  # indicator -> its sentences not yet read
         for finding in rule_findings:
-            indicator = finding.indicator
             r = row_of.get(_sentence_key(finding))
             if r is None:  # not a sentence that may be a finding: set aside later anyway
                 continue
-            if indicator in stands or indicator not in self._column:
-                stands.add(indicator)
-                continue
-            if r not in logits:
-                text = doc.text[sentences[r].start : sentences[r].end]
-                logits[r] = self.model.logits([text])[0]
-            p = _sigmoid(float(logits[r][self._column[indicator]]))
-            if p >= self.long_floor:
-                stands.add(indicator)
+            if finding.indicator not in self._column:
+                stands.add(finding.indicator)
             else:
-                below.setdefault(indicator, []).append(f"{p:.3f}")
+                rows.setdefault(finding.indicator, set()).add(r)
+        held: dict[int, set[str]] = {}  # sentence -> the undecided indicators found there
+        for indicator, found_in in rows.items():
+            for r in found_in:
+                held.setdefault(r, set()).add(indicator)
+        below: dict[str, list[tuple[int, float]]] = {}  # indicator -> (sentence, p), all under
+        # An indicator stands as soon as one of its sentences passes, whatever the order, so
+        # the sentence deciding the most indicators still open is read first (one reading
+        # gives every indicator's probability), the shortest of those (a reading costs by
+        # its length): the same verdicts, fewer and shorter sentences read.
+        size = {r: sentences[r].end - sentences[r].start for r in held}
+        while held:
+            r = max(held, key=lambda k: (len(held[k]), -size[k], -k))
+            text = doc.text[sentences[r].start : sentences[r].end]
+            logits = self.model.logits([text])[0]
+            for indicator in held.pop(r):
+                p = _sigmoid(float(logits[self._column[indicator]]))
+                if p >= self.long_floor:
+                    stands.add(indicator)
+                    for other in rows.pop(indicator) - {r}:
+                        held[other].discard(indicator)
+                        if not held[other]:
+                            del held[other]
+                    below.pop(indicator, None)
+                else:
+                    rows[indicator].discard(r)
+                    below.setdefault(indicator, []).append((r, p))
         kept: list[Finding] = []
         overruled: list[Finding] = []
         for f in rule_findings:
             if f.indicator in stands or f.indicator not in below:
                 kept.append(f)
             else:
-                read = "model p=" + ", ".join(below[f.indicator])
+                read = "model p=" + ", ".join(f"{p:.3f}" for _, p in sorted(below[f.indicator]))
                 overruled.append(replace(f, note=f"{f.note}; {read}" if f.note else read))
         return kept, overruled
 
