@@ -225,6 +225,7 @@ _SCREENED_CLEAR = re.compile(
 )
 
 
+_REVIEW_DENIES = re.compile(r"\breview (?:does|did|has) not\b", re.IGNORECASE)
 _TO_SUGGEST = re.compile(r"\bto (?:suggest|indicate) (?:that|any|an?)\b", re.IGNORECASE)
 
 
@@ -244,7 +245,7 @@ def _denies(sentence: str, lowered: str) -> bool:
         return True
     # "The review has not found that supervision was a factor": the review's own verdict
     # denies whatever follows, a piece of practice too
-    if "review" in found.group().lower():
+    if _REVIEW_DENIES.search(found.group()):
         return True
     # "There was no pre-birth assessment" names a gap in practice: that is a concern.
     following = sentence[found.end() : found.end() + 50]
