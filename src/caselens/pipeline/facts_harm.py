@@ -218,13 +218,14 @@ def _adults_screen(items: list[Piece], piece: Piece, m: re.Match[str]) -> bool:
 
 # An adult named by title: "Mr K told the police that he had been staying most weeks,
 # sleeping on the sofa": where the sentence names no child, the sleeper is the adult.
-_TITLED_ADULT = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+[A-Z]")
+_TITLE = r"\b(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+[A-Z]"
+_TITLED_ADULT = re.compile(_TITLE)
 
 
 # "Mr T attended the emergency department with a fractured wrist after a fall at work":
 # the adult named by title went to be treated (not "Mr K caused the fractures")
 _ADULT_TREATED = re.compile(
-    r"\b(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+[A-Z]\w*\s+(?:\w+\s+){0,2}?(?:attended|presented|was admitted"
+    _TITLE + r"\w*\s+(?:\w+\s+){0,2}?(?:attended|presented|was admitted"
     r"|was taken|went|sustained|suffered|broke)\b[^.;]{0,80}$"
 )
 

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from caselens.model import Document, Evidence, Sentence
-from caselens.pipeline.negation import denied_proposition
+from caselens.pipeline.negation import NO_PART, denied_proposition
 
 NUMBER_WORDS: dict[str, float] = {
     "a": 1,
@@ -268,8 +268,7 @@ SHOULD_HAVE = re.compile(r"\b(?:should|must|would|could)\s+(?:not|never)\s+have\
 NEGATION_AFTER = re.compile(
     r"^\W*(?:\S+\s+){0,3}?(?:(?:was|were|had\s+been|has\s+been)\s+(?:ruled\s+out|excluded)"
     # "unsafe sleeping had no part in what happened", as coding's negation reads it
-    r"|(?:played|had)\s+no\s+(?:part|role)|did\s+not\s+feature|(?:was|were)\s+not\s+a\s+"
-    r"(?:factor|feature))",
+    r"|" + NO_PART + r"|(?:was|were)\s+not\s+a\s+factor)",
     re.IGNORECASE,
 )
 

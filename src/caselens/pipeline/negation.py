@@ -124,6 +124,11 @@ _TOPIC = re.compile(
 # An enquiry nobody made is a learning point, kept.
 _UNASKED = re.compile(r"\b(?:nobody|no one|no-one|fail\w*|omit\w*)\b", re.IGNORECASE)
 
+# Words after a matter that say it played no part: shared with the facts' own negation.
+NO_PART = (
+    r"(?:played|had)\s+no\s+(?:part|role)|did\s+not\s+feature|(?:was|were)\s+not\s+a\s+feature"
+)
+
 _POST_CUE = re.compile(
     r"^[^;:]{0,40}?\b(?:(?:was|were|had been|has been) (?:ruled out|excluded|unfounded"
     r"|not (?:substantiated|present|a (?:factor|concern|feature|problem|worry)|an issue"
@@ -133,7 +138,7 @@ _POST_CUE = re.compile(
     r"|^[^;:.]{0,80}?\b(?:(?:was|were) (?:all |both )?(?:negative|normal|clear)"
     r"|came back (?:all )?(?:negative|normal|clear))\b"
     # "cannabis and other drug use played no part in this case"; "did not feature"
-    r"|^[^;:.]{0,40}?\b(?:(?:played|had) no (?:part|role)|did not feature|was not a feature)\b"
+    r"|^[^;:.]{0,40}?\b(?:" + NO_PART + r")\b"
     # "a pre-birth assessment ... was not indicated on what was known"
     r"|^[^;:.]{0,40}?\b(?:was|were) not (?:indicated|warranted|required|necessary)\b",
     re.IGNORECASE,
