@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from coding_helpers import indicators
 
@@ -102,6 +104,21 @@ def test_weak_patterns_give_lower_confidence() -> None:
     doc = Document.from_text("The cot was in the bedroom.", "t")
     found = {f.indicator: f.confidence for f in RuleCoder(codebook).code(doc, segment(doc))}
     assert found["X.strong"] > found["X.weak"] > 0
+
+
+def test_patterns_take_the_matches_their_alternation_takes() -> None:
+    """Each pattern runs on its own, only where its words are; the words a finding keeps
+    are still those one alternation of the patterns finds: leftmost first, the earlier
+    pattern first at one place, and a pattern's match that overlaps one taken looked for
+    again after it ("bb cc", which "aa bb" would have hidden)."""
+    patterns = (r"\baa\b", r"\b[a-z]+ [a-z]+\b", r"\bcc dd\b")
+    codebook = _one_theme(Indicator("X.words", "X", "words", patterns=patterns))
+    text = "aa bb cc dd ee."
+    doc = Document.from_text(text, "t")
+    (finding,) = RuleCoder(codebook).code(doc, segment(doc))
+    alternation = "|".join(f"(?:{p})" for p in patterns)
+    assert matched_words(finding) == [m.group() for m in re.finditer(alternation, text)]
+    assert matched_words(finding) == ["aa", "bb cc", "dd ee"]
 
 
 def test_upper_case_pattern_still_matches() -> None:
