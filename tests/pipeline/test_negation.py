@@ -21,6 +21,11 @@ def _reason(sentence: str, target: str) -> str | None:
         ("Neither parent had a history of mental health problems.", "mental health"),
         ("Non-accidental injury was considered, and bed-sharing was ruled out.", "bed-sharing"),
         ("The baby had never shared a bed with the parents.", "shared a bed"),
+        # a test's result, as notes write it
+        ("Hair strand (Jan) neg for cocaine & cannabis.", "cocaine"),
+        # known to an agency is no agency's act: the denial reaches the drugs
+        ("Neither parent was known to any agency to use drugs.", "use drugs"),
+        ("The pathologist said bed-sharing did not contribute to his death.", "bed-sharing"),
         # what nobody knew is unknown, not told
         ("Nothing was known of his history or his own childhood.", "his own childhood"),
         # information that would suggest it is no practice: "no information ... suggesting"
@@ -172,6 +177,13 @@ def test_a_supposition_about_a_person_is_hypothetical() -> None:
         ("No one followed up the missed appointments.", "missed appointments", None),
         # a gap named by its noun stays a gap inside a denied proposition
         ("There was no evidence that anyone shared information with the GP.", "information", None),
+        # a bare topic never talked of is advice not given, not the family's habit
+        ("The health visitor never mentioned alcohol or bed-sharing.", "bed-sharing", "asked"),
+        ("No one ever talked to the parents about co-sleeping.", "co-sleeping", "asked"),
+        ("Co-sleeping was never discussed with either parent.", "Co-sleeping", "asked"),
+        # ... but "his drinking" is known, and the gap is in what was done with it
+        ("The health visitor never discussed his drinking with him.", "drinking", None),
+        ("Her drinking was never discussed with her.", "drinking", None),
     ],
 )
 def test_the_topic_of_a_question_is_not_asserted(

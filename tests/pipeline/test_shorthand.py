@@ -24,6 +24,12 @@ def test_the_shorthand_of_notes_about_people_is_spelt_out() -> None:
     )
 
 
+def test_safer_sleep_advice_is_spelt_out() -> None:
+    assert expand("SSA not discussed this visit.").text == (
+        "safer sleep advice not discussed this visit."
+    )
+
+
 def test_a_sibling_age_in_months_is_an_age_but_a_review_or_a_time_is_not() -> None:
     assert expand("Sister D is 15/12.").text == "Sister D is 15 months old."
     assert expand("18mo sibling hit him.").text == "18 months old sibling hit him."

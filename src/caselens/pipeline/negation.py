@@ -38,7 +38,9 @@ _BOUNDARY = re.compile(
 
 _PSEUDO = re.compile(
     r"\b(?:not only|not just|not merely|no longer|no doubt|not least|without doubt|no sooner"
-    r"|not necessarily|not unusual|not uncommon|no matter|not clear|not always)\b",
+    r"|not necessarily|not unusual|not uncommon|no matter|not clear|not always"
+    # "neither parent was known to any agency to use drugs": known, not an agency's act
+    r"|known to (?:any |an |the |other |either )?(?:agenc(?:y|ies)|services?|police))\b",
     re.IGNORECASE,
 )
 
@@ -56,8 +58,10 @@ _PRE_CUE = re.compile(
     r"|nothing (?:was |is |had been )?known (?:of|about)|little (?:was |is )?known (?:of|about)"
     # "nil" as notes write none ("nil bed-sharing")
     r"|no|not|never|nor|neither|none|nil|without|denied|denies|deny|denying|absence of"
-    r"|free (?:of|from)|ruled out|rule out|lack of evidence|nothing to suggest|unfounded)\b"
-    r"|n't\b",
+    r"|free (?:of|from)|ruled out|rule out|lack of evidence|nothing to suggest|unfounded"
+    # a test's result: "hair strand (Jan) neg for cocaine & cannabis"
+    r"|(?:negative|neg|clear) for)\b"
+    r"|-ve for\b|n't\b",
     re.IGNORECASE,
 )
 
@@ -121,12 +125,37 @@ _TOPIC = re.compile(
     r"\b(?:abuse|violence|drugs?|alcohol|substances?|misuse|mental health|smoking)$",
     re.IGNORECASE,
 )
+# A topic never talked of: "the HV never mentioned alcohol or bed-sharing" is advice not
+# given, not this family's drinking or bed-sharing. Only a bare topic: "never discussed his
+# drinking" takes the drinking as known, and stays.
+_TALKED_OF = re.compile(
+    r"\b(?:mention(?:ed|s|ing)?|discuss(?:ed|es|ing)?|rais(?:ed|es|ing)|covered"
+    r"|(?:ask(?:ed|s|ing)?|talk(?:ed|s|ing)?|spoke|speak(?:s|ing)?|advis(?:ed|es|ing)"
+    r"|advice)\s+(?:[\w'-]+\s+){0,3}?(?:about|of|on|re:?|regarding|around))"
+    r"\s+(?:(?!(?:his|her|their|its|the|this|that|any|a|an)\b)[\w-]+,?\s+(?:(?:and|or)\s+)?){0,3}$",
+    re.IGNORECASE,
+)
+_TOPIC_WORD = re.compile(
+    r"^(?:(?:alcohol|drink\w*|drugs?|cannabis|substances?(?: misuse)?|smoking|bed[- ]?shar\w*"
+    r"|co-?sleep\w*|sleeping arrangements|safer? sleep\w*|domestic (?:abuse|violence)"
+    r"|mental health)(?:,?\s+(?:and|or)\s+)?)+$",
+    re.IGNORECASE,
+)
+_WORD_REST = re.compile(r"[\w-]*")
+# The same topic named first: "co-sleeping was never discussed with either parent".
+_POSSESSED = re.compile(r"(?:\b(?:his|her|their|its|the)|['\u2019]s)\s+$", re.IGNORECASE)
+_NEVER_TALKED_OF = re.compile(
+    r"[\w-]*\s+(?:was|were|has been|had been)\s+(?:never|not)\s+(?:\w+ly\s+)?"
+    r"(?:discussed|mentioned|raised|covered|talked about|asked about|spoken about)\b",
+    re.IGNORECASE,
+)
 # An enquiry nobody made is a learning point, kept.
 _UNASKED = re.compile(r"\b(?:nobody|no one|no-one|fail\w*|omit\w*)\b", re.IGNORECASE)
 
 # Words after a matter that say it played no part: shared with the facts' own negation.
 NO_PART = (
     r"(?:played|had)\s+no\s+(?:part|role)|did\s+not\s+feature|(?:was|were)\s+not\s+a\s+feature"
+    r"|did\s+not\s+contribute"
 )
 
 _POST_CUE = re.compile(
@@ -252,6 +281,13 @@ _NEXT_WORD = re.compile(r"[\s-]+\w+")
 _CUE_WINDOW = 70  # characters before a match in which a cue still applies
 
 
+def _to_word_end(text: str, start: int, end: int) -> str:
+    """``text[start:end]`` with the rest of its last word ("alcohol and bed" of
+    "alcohol and bed-sharing"): a pattern may stop inside one."""
+    rest = _WORD_REST.match(text, end)
+    return text[start : rest.end() if rest is not None else end]
+
+
 def _clause_before(text: str, start: int, reach: int = _CUE_WINDOW) -> str:
     """The part of the clause holding ``start`` that lies before it, within ``reach``."""
     window = text[max(0, start - reach) : start]
@@ -326,9 +362,17 @@ def negation_reason(sentence: str, start: int, end: int) -> str | None:
         between = masked[cues[-1].end() :]
         if not _ACTION.search(between) and not _PRACTICE.search(_noun_phrase(sentence, start, end)):
             return "negated"
+        if _TALKED_OF.search(between) and _TOPIC_WORD.match(_to_word_end(sentence, start, end)):
+            return "asked"
     after = _clause_after(sentence, end)
     if _POST_CUE.search(after):
         return "negated"
+    if (
+        _NEVER_TALKED_OF.match(sentence, end)
+        and _TOPIC_WORD.match(_to_word_end(sentence, start, end))
+        and not _POSSESSED.search(sentence, max(0, start - 40), start)
+    ):
+        return "asked"
     if denied_proposition(sentence, start) and not _PRACTICE.search(
         _noun_phrase(sentence, start, end)
     ):

@@ -82,6 +82,7 @@ SHORTHAND: dict[str, str] = {
     "sibs": "siblings",
     "r/v": "review",
     "d/c": "discharged",
+    "SSA": "safer sleep advice",
 }
 
 _WORDS = re.compile(
