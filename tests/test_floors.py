@@ -47,6 +47,10 @@ FLOORS = {
     # written blind on 5 December 2026 with harm-type traps: long-harm read, long-unread8 not
     ROOT / "tests/fixtures/eval/long-harm.jsonl": (1.0, 0.87, 0.77),
     ROOT / "tests/fixtures/eval/long-unread8.jsonl": (1.0, 0.94, 0.79),
+    # written blind on 5 December 2026 (evening): long-frost read (0.814 -> 0.857), long-unread9
+    # not (0.944 on arrival and after)
+    ROOT / "tests/fixtures/eval/long-frost.jsonl": (1.0, 0.86, 0.83),
+    ROOT / "tests/fixtures/eval/long-unread9.jsonl": (1.0, 0.94, 0.92),
     ROOT / "data/labelled/rx.jsonl": (0.90, 0.90, 0.85),
     ROOT / "data/labelled/ry.jsonl": (0.95, 0.83, 0.77),
     ROOT / "data/labelled/rz.jsonl": (0.87, 0.85, 0.80),
@@ -73,6 +77,8 @@ HARM_FLOORS = {
     ROOT / "tests/fixtures/eval/harm-unread.jsonl": 0.91,
     ROOT / "tests/fixtures/eval/long-harm.jsonl": 0.95,
     ROOT / "tests/fixtures/eval/long-unread8.jsonl": 0.75,
+    ROOT / "tests/fixtures/eval/long-frost.jsonl": 0.95,
+    ROOT / "tests/fixtures/eval/long-unread9.jsonl": 0.95,
     ROOT / "data/labelled/ry.jsonl": 0.81,
     ROOT / "data/labelled/rw.jsonl": 0.85,
     ROOT / "data/labelled/rx.jsonl": 0.85,

@@ -65,6 +65,11 @@ NOTES_19 = NOTES_DIR / "visit-notes-19.jsonl"
 # writers, scored on arrival and read
 NOTES_20 = NOTES_DIR / "visit-notes-20.jsonl"
 NOTES_21 = NOTES_DIR / "visit-notes-21.jsonl"
+# vn1051-vn1080 (health visiting, midwifery, GP and neonatal notes) and vn1081-vn1110
+# (social care, police, the front door and supervision), written blind on 5 December 2026
+# by two more writers: the first read, the second never read
+NOTES_22 = NOTES_DIR / "visit-notes-22.jsonl"
+NOTES_23 = NOTES_DIR / "visit-notes-23.jsonl"
 
 
 def _score(first: int, last: int, path: Path = NOTES) -> tuple[float, float, float, int]:
@@ -139,6 +144,8 @@ def test_visit_notes_keep_their_floor(
         (NOTES_19, 884, 931, 0.75, 14),
         (NOTES_20, 932, 990, 0.81, 5),  # read: 0.798 on arrival (10 traps), 0.833 after (3)
         (NOTES_21, 991, 1050, 0.76, 11),  # read: 0.749 on arrival (11 traps), 0.781 after (9)
+        (NOTES_22, 1051, 1080, 0.75, 12),  # read: 0.728 on arrival (13 traps), 0.778 after (11)
+        (NOTES_23, 1081, 1110, 0.78, 9),  # never read: 0.805 on arrival (7 traps), and after
     ],
     ids=[
         "second-never-read",
@@ -161,6 +168,8 @@ def test_visit_notes_keep_their_floor(
         "nineteenth-never-read",
         "twentieth-read",
         "twenty-first-read",
+        "twenty-second-read",
+        "twenty-third-never-read",
     ],
 )
 def test_the_later_batches_keep_their_floors(
@@ -176,7 +185,7 @@ def test_the_labelled_notes_name_only_codebook_indicators() -> None:
 
     known = {i.id for i in default_codebook().indicators}
     paths = sorted(NOTES_DIR.glob("visit-notes*.jsonl"))
-    assert len(paths) == 21
+    assert len(paths) == 23
     lines = [line for path in paths for line in path.read_text(encoding="utf-8").splitlines()]
     for line in lines:
         record = json.loads(line)
