@@ -52,6 +52,19 @@ from caselens.pipeline.stance import judge, outside_parents_past
         # the review's own work is not the case
         ("4.1 The lead reviewer met the boy, now nine, at his aunt's flat.", "general", "asserts"),
         ("The reviewer found that the father was never seen.", "case", "asserts"),
+        # what it looked at, and the keywords it is filed under, are its scope; a finding
+        # word makes it a finding
+        (
+            "The report also looked at the pre-birth assessment and at the discharge summaries.",
+            "general",
+            "asserts",
+        ),
+        ("The keywords attached to the review were neglect and unknown men.", "general", "asserts"),
+        (
+            "The review looked at how information was shared and found that it was not.",
+            "case",
+            "asserts",
+        ),
         # its statutory purpose and its publication notes, as summaries keep them
         (
             "The review was to establish whether there were lessons about how local "

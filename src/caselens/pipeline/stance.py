@@ -348,6 +348,19 @@ _REVIEW_ABOUT_ITSELF = re.compile(
     r"|anonymi[sz]ed|altered)\b",
     re.IGNORECASE,
 )
+# What the review looked at, with nothing yet found: "The report also looked at the
+# pre-birth assessment, at the information given to the parents ..."; the keywords a
+# repository files it under ("The keywords attached to the review were substance misuse,
+# pre-birth risk assessments and unknown men"). A finding word keeps it a finding ("looked
+# at how information was shared and found that it was not").
+_REVIEW_SCOPE = re.compile(
+    r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:the |this )?(?:review|report|reviewers?|panel|authors?)\s+"
+    r"(?:(?:also|then|first|next|further) )?looked at\b"
+    r"(?![^.;]*(?:\b(?:found|finds|identified|showed|shows|highlighted|concluded|criticis\w*|criticiz\w*|not|never|lack\w*|fail\w*|poor\w*|weak\w*|missed"
+    r"|should|insufficient\w*|inadequate\w*|delay\w*|late)\b|n't\b))"
+    r"|^\W*(?:the )?key ?words\b[^.;]{0,40}\b(?:review|report)\b",
+    re.IGNORECASE,
+)
 # A question the review set itself, answered (if at all) in what follows: "The review
 # considered whether practitioners had treated the move as a fresh start." Only that
 # wording of method: "the review asked whether professionals had been too ready to
@@ -409,7 +422,11 @@ def judge(sentence: str) -> Stance:
     other = _ANOTHER_CASE.match(text) or (_SAME_BATCH.search(text) if "same" in lowered else None)
     if other is not None:
         return Stance("general", "asserts", f"tells of another case ({other.group().strip()!r})")
-    process = _REVIEW_PROCESS.match(text) or _REVIEW_ABOUT_ITSELF.search(text)
+    process = (
+        _REVIEW_PROCESS.match(text)
+        or _REVIEW_ABOUT_ITSELF.search(text)
+        or _REVIEW_SCOPE.match(text)
+    )
     if process is not None:
         return Stance("general", "asserts", f"the review's own work ({process.group().strip()!r})")
     if text.endswith("?"):
