@@ -70,6 +70,12 @@ NOTES_21 = NOTES_DIR / "visit-notes-21.jsonl"
 # by two more writers: the first read, the second never read
 NOTES_22 = NOTES_DIR / "visit-notes-22.jsonl"
 NOTES_23 = NOTES_DIR / "visit-notes-23.jsonl"
+# vn1111-vn1140 (GP, emergency department, ward, neonatal and safeguarding-nurse records) and
+# vn1141-vn1170 (police, housing, probation, youth offending, drug services, nurseries, MARAC
+# and MASH), written blind the same evening by two more writers: the first never read, the
+# second read
+NOTES_24 = NOTES_DIR / "visit-notes-24.jsonl"
+NOTES_25 = NOTES_DIR / "visit-notes-25.jsonl"
 
 
 def _score(first: int, last: int, path: Path = NOTES) -> tuple[float, float, float, int]:
@@ -146,6 +152,8 @@ def test_visit_notes_keep_their_floor(
         (NOTES_21, 991, 1050, 0.76, 11),  # read: 0.749 on arrival (11 traps), 0.781 after (9)
         (NOTES_22, 1051, 1080, 0.75, 12),  # read: 0.728 on arrival (13 traps), 0.778 after (11)
         (NOTES_23, 1081, 1110, 0.78, 9),  # never read: 0.805 on arrival (7 traps), and after
+        (NOTES_24, 1111, 1140, 0.74, 11),  # never read: 0.765 on arrival (9 traps), and after
+        (NOTES_25, 1141, 1170, 0.73, 7),  # read: 0.748 on arrival (5 traps), 0.757 after (5)
     ],
     ids=[
         "second-never-read",
@@ -170,6 +178,8 @@ def test_visit_notes_keep_their_floor(
         "twenty-first-read",
         "twenty-second-read",
         "twenty-third-never-read",
+        "twenty-fourth-never-read",
+        "twenty-fifth-read",
     ],
 )
 def test_the_later_batches_keep_their_floors(
@@ -185,7 +195,7 @@ def test_the_labelled_notes_name_only_codebook_indicators() -> None:
 
     known = {i.id for i in default_codebook().indicators}
     paths = sorted(NOTES_DIR.glob("visit-notes*.jsonl"))
-    assert len(paths) == 23
+    assert len(paths) == 25
     lines = [line for path in paths for line in path.read_text(encoding="utf-8").splitlines()]
     for line in lines:
         record = json.loads(line)
