@@ -140,6 +140,20 @@ def test_a_topic_named_as_the_kind_of_enquiry_is_what_was_asked() -> None:
     assert _reason(further, "accepted, without further") is None
 
 
+def test_a_question_an_assessment_answered_no_is_denied() -> None:
+    """ "considered whether X had Y ... concluded that she did not" denies Y; the answer
+    to whether a bruise was accidental says nothing against the bruise."""
+    answered = (
+        "An assessment considered whether Mother had a learning disability; the "
+        "psychologist concluded that she did not."
+    )
+    assert _reason(answered, "learning disability") == "negated"
+    found = "The review considered whether the mother had a learning disability and found she did."
+    assert _reason(found, "learning disability") is None
+    bruise = "A doctor considered whether the bruise was accidental and concluded it was not."
+    assert _reason(bruise, "bruise") is None
+
+
 def test_a_denial_reaches_over_not_because() -> None:
     sentence = "She missed the check because she was away, not because she was avoiding contact."
     assert _reason(sentence, "avoiding contact") == "negated"

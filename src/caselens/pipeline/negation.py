@@ -309,6 +309,35 @@ def denied_proposition(text: str, start: int) -> bool:
     return bool(_DENIED_PROPOSITION.search(_clause_before(text, start, 200)))
 
 
+# A question an assessment put, answered no later in the sentence: "an assessment considered
+# whether Mother had a learning disability; the psychologist concluded that she did not".
+_WHETHER = re.compile(
+    r"\b(?:consider(?:ed|ing)?|assess(?:ed|ing)?|explor(?:ed|ing)|examin(?:ed|ing)|test(?:ed|ing)"
+    r"|investigat(?:ed|ing)|look(?:ed|ing) at|check(?:ed|ing))\s+whether\s+"
+    # the match is what was asked of someone, not the someone: "whether Mother had a [...]"
+    # ("whether the bruise was accidental ... concluded it was not" keeps the bruise)
+    r"(?:[\w'-]+\s+){0,4}?(?:had|has|was|were|is|used|misused|suffered from)"
+    r"(?:\s+(?:a|an|any|been))?\s+$",
+    re.IGNORECASE,
+)
+_ANSWERED_NO = re.compile(
+    r"\b(?:concluded|found|confirmed|established|showed|decided|judged)\s+(?:that\s+)?"
+    r"(?:she|he|they|it|this|there|neither|none)\s+(?:did|does|was|were|had|has|is)"
+    r"\s*(?:not|n't|no)\b",
+    re.IGNORECASE,
+)
+
+
+def _answered_no(text: str, start: int, end: int) -> bool:
+    """Whether the match is the question of "considered whether ..." that the same sentence
+    answers no."""
+    if "whether" not in text[max(0, start - 80) : start].lower():
+        return False
+    return bool(_WHETHER.search(_clause_before(text, start, 80))) and bool(
+        _ANSWERED_NO.search(text, end)
+    )
+
+
 def _noun_phrase(text: str, start: int, end: int) -> str:
     """The match and the word after it: "no pre-birth" + "assessment"."""
     following = _NEXT_WORD.match(text, end)
@@ -365,7 +394,7 @@ def negation_reason(sentence: str, start: int, end: int) -> str | None:
         if _TALKED_OF.search(between) and _TOPIC_WORD.match(_to_word_end(sentence, start, end)):
             return "asked"
     after = _clause_after(sentence, end)
-    if _POST_CUE.search(after):
+    if _POST_CUE.search(after) or _answered_no(sentence, start, end):
         return "negated"
     if (
         _NEVER_TALKED_OF.match(sentence, end)
