@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from caselens.pipeline.negation import ACTION, PRACTICE, has_case_link, is_general
+from caselens.pipeline.stance_review import another_case, not_this_case, review_asks, review_itself
 from caselens.pipeline.stance_words import DENIAL, DOUBT, NOT_THIS_CASE, first_match
 
 ABOUT = ("case", "parents_past", "general")
@@ -322,116 +323,22 @@ def outside_parents_past(sentence: str, words: Sequence[str]) -> bool:
     return any(0 <= lowered.find(word.lower()) < cue for word in words if word)
 
 
-# A review saying outright that a passage is not about this case.
-# The review's own work, not the case: "3.2 The lead reviewer met Lewis at his aunt's home".
-_REVIEW_PROCESS = re.compile(
-    r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:the |an? )?(?:lead |independent |two )?(?:reviewers?"
-    r"|review(?:ing)? (?:team|panel|group)|authors?|panel members?)\s+"
-    r"(?:(?:also|then|later|first) )?(?:met|spoke|visited|talked|interviewed|held|asked|wrote"
-    r"|contacted|invited)\b",
-    re.IGNORECASE,
-)
-# The review's statutory purpose and its publication notes, which summaries keep with no
-# heading to put them in a section: "the review was to establish whether there were
-# lessons about how local professionals and organisations work together to safeguard
-# children" (Working Together's words), "... which has changed the children's names ...
-# and removed details of services that could identify the family".
-_REVIEW_ABOUT_ITSELF = re.compile(
-    r"\blessons?\b[^.;]{0,40}\babout (?:the way (?:in which )?|how )(?:local )?professionals"
-    r"(?: and (?:organisations|agencies))?\b[^.;]{0,40}\bwork(?:ed)? (?:individually and )?"
-    r"together\b"
-    r"|\bto protect the (?:identity|identities|privacy|anonymity) of (?:the )?(?:child|children"
-    r"|family|families|baby|babies|siblings)\b"
-    r"|\b(?:has|have) (?:been )?(?:changed|anonymi[sz]ed|altered) the (?:children|child|family"
-    r"|baby|siblings)(?:'s|\u2019s|s'|s\u2019)? names\b"
-    r"|\b(?:their|the children's|the child's|the family's) names (?:have|had) been (?:changed"
-    r"|anonymi[sz]ed|altered)\b",
-    re.IGNORECASE,
-)
-# What the review looked at, with nothing yet found: "The report also looked at the
-# pre-birth assessment, at the information given to the parents ..."; the keywords a
-# repository files it under ("The keywords attached to the review were substance misuse,
-# pre-birth risk assessments and unknown men"). A finding word keeps it a finding ("looked
-# at how information was shared and found that it was not").
-_REVIEW_SCOPE = re.compile(
-    r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:the |this )?(?:review|report|reviewers?|panel|authors?)\s+"
-    r"(?:(?:also|then|first|next|further) )?looked at\b"
-    r"(?![^.;]*(?:\b(?:found|finds|identified|showed|shows|highlighted|concluded|criticis\w*|criticiz\w*|not|never|lack\w*|fail\w*|poor\w*|weak\w*|missed"
-    r"|should|insufficient\w*|inadequate\w*|delay\w*|late)\b|n't\b))"
-    r"|^\W*(?:the )?key ?words\b[^.;]{0,40}\b(?:review|report)\b",
-    re.IGNORECASE,
-)
-# A question the review set itself, answered (if at all) in what follows: "The review
-# considered whether practitioners had treated the move as a fresh start." Only that
-# wording of method: "the review asked whether professionals had been too ready to
-# believe the mother" is how reporting puts a finding (ry, rz).
-_REVIEW_ASKS = re.compile(
-    r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:the |this )?(?:review|reviewers?|panel|authors?)\s+"
-    r"(?:(?:also|then|first|next|therefore) )?(?:(?:has|have) )?considered whether\b"
-    # a term of reference put as a question: "h) whether there was any evidence that ..."
-    # (a list item; "Whether she understood the risk was never explored" is a finding)
-    r"|^\W*(?:[a-z]\)|\(?[ivx]{1,4}\)|\d{1,2}\)|[-\u2022*])\s*whether\b",
-    re.IGNORECASE,
-)
-# Another case told beside this one, as news reports and thematic briefings do: "Another
-# review in the same batch criticised ...", "Other incidents in the report included ...",
-# "In the meantime another baby in the same area died". A later baby of this family
-# ("another baby was born a year later") is not another case.
-_ANOTHER_CASE = re.compile(
-    r"^\W*(?:(?:in the meantime|meanwhile|separately|elsewhere|similarly),?\s+)?"
-    r"(?:(?:another|a second|a separate|a further|a similar) (?:serious case |safeguarding "
-    r"|child safeguarding practice |practice |local )?(?:reviews?|cases?|reports?|inquir(?:y|ies))"
-    r"|other (?:incidents|cases|reviews|deaths|reports) (?:in|included|described|involved)"
-    # "The Board's earlier review concerning Child R, a baby who died in 2016 ..."
-    r"|(?:the |an? )?(?:[\w'\u2019]+(?:'s|\u2019s) )?(?:earlier|previous|prior) (?:serious case "
-    r"|child (?:safeguarding )?practice |practice |local |rapid )?reviews? (?:concerning|of|into"
-    r"|about|for|in respect of)"
-    # "Two serious case reviews published in an East Midlands county in 2009 found ..."
-    r"|(?:two|three|several|both) (?:serious case |safeguarding |child safeguarding practice "
-    r"|practice |local )?reviews (?:published|carried out|commissioned|in)\b"
-    r"|(?:another|a second) (?:baby|infant|child|toddler|family|girl|boy)\b[^.]{0,60}"
-    r"\b(?:in the same|elsewhere|in (?:a|another) (?:different|neighbouring))"
-    r")\b",
-    re.IGNORECASE,
-)
-# The same told mid-sentence; searched only where "same" occurs (the search is per sentence).
-_SAME_BATCH = re.compile(
-    r"\bin the same (?:batch|series) of (?:reviews|reports)\b|\banother review in the same\b",
-    re.IGNORECASE,
-)
-_NOT_THIS_CASE = re.compile(
-    r"\b(?:separately from|(?:do|does|did) not (?:arise|come) from|not (?:arising|drawn) from"
-    r"|unrelated to|independent(?:ly)? of) (?:this|the) (?:case|review's findings)\b"
-    # "... was traced to a neighbouring flat and had no connection with Kai's family"
-    r"|\b(?:had|has|with|bore) no (?:connection|link) (?:with|to) "
-    r"(?:this|the|[A-Z]\w+(?:'s|\u2019s)) (?:family|household|case)\b"
-    # the review's own scope: "is not considered further in this review"
-    r"|\bnot (?:considered|examined|explored|discussed) further in this review\b"
-    r"|\boutside the scope of this review\b",
-    re.IGNORECASE,
-)
-
-
 def judge(sentence: str) -> Stance:
     """The stance of one sentence (see the module docstring)."""
     text = sentence.strip()
     lowered = text.lower()
-    outside = _NOT_THIS_CASE.search(text) or first_match(text, lowered, NOT_THIS_CASE)
+    outside = not_this_case(text) or first_match(text, lowered, NOT_THIS_CASE)
     if outside is not None:
         return Stance("general", "asserts", f"says it is not about this case ({outside.group()!r})")
-    other = _ANOTHER_CASE.match(text) or (_SAME_BATCH.search(text) if "same" in lowered else None)
+    other = another_case(text, lowered)
     if other is not None:
         return Stance("general", "asserts", f"tells of another case ({other.group().strip()!r})")
-    process = (
-        _REVIEW_PROCESS.match(text)
-        or _REVIEW_ABOUT_ITSELF.search(text)
-        or _REVIEW_SCOPE.match(text)
-    )
+    process = review_itself(text)
     if process is not None:
         return Stance("general", "asserts", f"the review's own work ({process.group().strip()!r})")
     if text.endswith("?"):
         return Stance("case", "asks", "a question, not a statement")
-    asked = _REVIEW_ASKS.match(text)
+    asked = review_asks(text)
     if asked is not None:
         return Stance(
             "case", "asks", f"a question the review set itself ({asked.group().strip()!r})"
