@@ -51,6 +51,7 @@ FLOORS = {
     # not (0.944 on arrival and after)
     ROOT / "tests/fixtures/eval/long-frost.jsonl": (1.0, 0.86, 0.83),
     ROOT / "tests/fixtures/eval/long-unread9.jsonl": (1.0, 0.94, 0.92),
+    ROOT / "tests/fixtures/eval/long-unread10.jsonl": (1.0, 0.94, 0.85),
     ROOT / "data/labelled/rx.jsonl": (0.90, 0.90, 0.85),
     ROOT / "data/labelled/ry.jsonl": (0.95, 0.83, 0.77),
     ROOT / "data/labelled/rz.jsonl": (0.87, 0.85, 0.80),
@@ -79,6 +80,7 @@ HARM_FLOORS = {
     ROOT / "tests/fixtures/eval/long-unread8.jsonl": 0.75,
     ROOT / "tests/fixtures/eval/long-frost.jsonl": 0.95,
     ROOT / "tests/fixtures/eval/long-unread9.jsonl": 0.95,
+    ROOT / "tests/fixtures/eval/long-unread10.jsonl": 0.95,
     ROOT / "data/labelled/ry.jsonl": 0.81,
     ROOT / "data/labelled/rw.jsonl": 0.85,
     ROOT / "data/labelled/rx.jsonl": 0.85,

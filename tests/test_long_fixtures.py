@@ -20,7 +20,7 @@ def test_the_blind_long_sets_are_here() -> None:
     names |= {"long-dusk.jsonl", "long-unread3.jsonl", "long-unread4.jsonl"}
     names |= {"long-night.jsonl", "long-unread5.jsonl", "long-unread6.jsonl"}
     names |= {"long-unread7.jsonl", "long-harm.jsonl", "long-unread8.jsonl"}
-    names |= {"long-frost.jsonl", "long-unread9.jsonl"}
+    names |= {"long-frost.jsonl", "long-unread9.jsonl", "long-unread10.jsonl"}
     assert names <= {p.name for p in FILES}
 
 
