@@ -121,10 +121,13 @@ _ROUTINE_QUESTIONS = re.compile(
 _TOPIC_OF_ENQUIRY = re.compile(
     r"\s+(?:enquiry|enquiries|inquiry|screening|screen|questions?)\b", re.IGNORECASE
 )
-_TOPIC = re.compile(
-    r"\b(?:abuse|violence|drugs?|alcohol|substances?|misuse|mental health|smoking)$",
-    re.IGNORECASE,
+# The matters routine questions and advice are about, named bare.
+_TOPICS = (
+    r"alcohol|drink\w*|drugs?|cannabis|substances?(?: misuse)?|misuse|smoking|abuse|violence"
+    r"|domestic (?:abuse|violence)|mental health|bed[- ]?shar\w*|co-?sleep\w*"
+    r"|sleeping arrangements|safer? sleep\w*"
 )
+_TOPIC = re.compile(r"\b(?:" + _TOPICS + r")$", re.IGNORECASE)
 # A topic never talked of: "the HV never mentioned alcohol or bed-sharing" is advice not
 # given, not this family's drinking or bed-sharing. Only a bare topic: "never discussed his
 # drinking" takes the drinking as known, and stays.
@@ -135,15 +138,12 @@ _TALKED_OF = re.compile(
     r"\s+(?:(?!(?:his|her|their|its|the|this|that|any|a|an)\b)[\w-]+,?\s+(?:(?:and|or)\s+)?){0,3}$",
     re.IGNORECASE,
 )
-_TOPIC_WORD = re.compile(
-    r"^(?:(?:alcohol|drink\w*|drugs?|cannabis|substances?(?: misuse)?|smoking|bed[- ]?shar\w*"
-    r"|co-?sleep\w*|sleeping arrangements|safer? sleep\w*|domestic (?:abuse|violence)"
-    r"|mental health)(?:,?\s+(?:and|or)\s+)?)+$",
-    re.IGNORECASE,
-)
+# A match that is such topics and nothing else: "alcohol and bed-sharing".
+_TOPIC_WORD = re.compile(r"^(?:(?:" + _TOPICS + r")(?:,?\s+(?:and|or)\s+)?)+$", re.IGNORECASE)
 _WORD_REST = re.compile(r"[\w-]*")
-# The same topic named first: "co-sleeping was never discussed with either parent".
+# A topic that belongs to someone is known, not only talked of: "her drinking".
 _POSSESSED = re.compile(r"(?:\b(?:his|her|their|its|the)|['\u2019]s)\s+$", re.IGNORECASE)
+# The same topic named first: "co-sleeping was never discussed with either parent".
 _NEVER_TALKED_OF = re.compile(
     r"[\w-]*\s+(?:was|were|has been|had been)\s+(?:never|not)\s+(?:\w+ly\s+)?"
     r"(?:discussed|mentioned|raised|covered|talked about|asked about|spoken about)\b",
