@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from caselens.pipeline.negation import is_general, negation_reason
+from caselens.pipeline.case_link import is_general
+from caselens.pipeline.negation import negation_reason
 
 
 def _reason(sentence: str, target: str) -> str | None:
@@ -312,54 +313,9 @@ def test_no_records_of_a_fact_deny_it() -> None:
     assert _reason("The GP did not record the domestic abuse.", "domestic abuse") is None
 
 
-@pytest.mark.parametrize(
-    "sentence",
-    [
-        "Children's services should hold a strategy discussion where there is domestic abuse.",
-        "Ensure that settings share concerns about low attendance with the health visitor.",
-        "3. The Partnership should produce guidance on parental cannabis use.",
-        "Its purpose is to identify learning and to improve the way agencies work together.",
-    ],
-)
-def test_recommendations_to_agencies_are_general(sentence: str) -> None:
-    assert is_general(sentence)
-
-
-def test_recommendation_about_this_family_is_not_general() -> None:
-    assert not is_general("Agencies should have shared the mother's history with the midwife.")
-
-
 def test_no_reports_of_a_fact_deny_it() -> None:
     assert _reason("There were no reports of violence between the couple.", "violence") == (
         "negated"
     )
     # ... while reports not passed on are a learning point about the fact.
     assert _reason("Police did not share reports of violence with the GP.", "violence") is None
-
-
-@pytest.mark.parametrize(
-    "sentence",
-    [
-        "The board will relaunch its domestic abuse training for all frontline staff.",
-        "The review reminded agencies of the importance of safer sleep messages.",
-        "Safer sleep leaflets were refreshed as part of a wider campaign.",
-    ],
-)
-def test_training_reminders_and_campaigns_are_general(sentence: str) -> None:
-    assert is_general(sentence)
-
-
-@pytest.mark.parametrize(
-    "sentence",
-    [
-        "He has not been seen by any professional.",
-        "The lodger was not known to any agency.",
-    ],
-)
-def test_none_of_them_is_not_a_recommendation_for_all(sentence: str) -> None:
-    """'Not ... by any professional' says no professional did; it is not advice to all."""
-    assert not is_general(sentence)
-
-
-def test_any_practitioner_opening_advice_is_still_general() -> None:
-    assert is_general("Any practitioner who sees a bruise on a baby should always refer.")

@@ -42,8 +42,8 @@ import numpy.typing as npt
 
 from caselens.errors import CodebookError
 from caselens.model import Codebook, Document, Evidence, Finding, Sentence
+from caselens.pipeline.case_link import is_general
 from caselens.pipeline.embed import Embedder, Matrix, default_embedder
-from caselens.pipeline.negation import is_general
 
 METHOD = "semantic"
 

@@ -25,9 +25,9 @@ from dataclasses import dataclass, replace
 from typing import Protocol
 
 from caselens.model import Codebook, Document, Finding, Sentence
+from caselens.pipeline.case_link import names_this_case
 from caselens.pipeline.code_model import ModelCoder
 from caselens.pipeline.code_rules import Dropped, RuleCoder, matched_words
-from caselens.pipeline.negation import names_this_case
 from caselens.pipeline.settings import Settings
 from caselens.pipeline.stance import ASSERTS, Stance, judge, outside_parents_past
 from caselens.pipeline.structure import Structure, StructureReader

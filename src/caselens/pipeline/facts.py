@@ -14,11 +14,11 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from caselens.model import Document, Fact, Facts, Sentence
+from caselens.pipeline.case_link import has_case_link
 from caselens.pipeline.facts_age import FEW_BABIES, extract_age
 from caselens.pipeline.facts_harm import extract_harm_types, extract_outcome, injury_reviewed
 from caselens.pipeline.facts_nation import extract_nation, extract_published_year
 from caselens.pipeline.facts_text import pieces
-from caselens.pipeline.negation import has_case_link
 
 __all__ = ["extract_facts"]
 

@@ -22,8 +22,9 @@ negation ("did not engage") is never cancelled by its own words.
 
 from __future__ import annotations
 
-import functools
 import re
+
+from caselens.pipeline.case_link import is_general
 
 # Words that end a negation's scope: what follows is a new clause.
 _BOUNDARY = re.compile(
@@ -216,32 +217,6 @@ _ABSENCE_NOT_FAULTED = re.compile(
     re.IGNORECASE,
 )
 
-# A general recommendation: a generic subject with a present-tense obligation, an
-# instruction ("Ensure that ..."), or a statement of a review's purpose.
-_GENERAL = re.compile(
-    # "every practitioner should ...", but not "not seen by any professional" (none was)
-    r"\b(?:all|every|(?<!\bby )(?<!\bto )(?<!\bfrom )(?<!\bwith )(?<!\bof )any)\s+(?:[\w-]+\s+)?"
-    r"(?:practitioners?|professionals?|agencies|staff|services"
-    r"|workers?)\b"
-    r"|\bremind(?:s|ed|ing)? (?:all )?"
-    r"(?:agencies|practitioners|professionals|partners|staff|services)\b"
-    r"|\b(?:wider|national|regional|region-wide|county-wide|local) campaign\b"
-    r"|\b(?:should|must|need to|needs to|ought to)\s+"
-    r"(?:always|routinely|consistently|ensure|be (?:aware|reminded|alert))\b"
-    r"|\b(?:it is (?:important|essential|vital|crucial)|nationally"
-    r"|research (?:shows|suggests|indicates))\b"
-    r"|^\W*(?:\d+(?:\.\d+)*[.)]?\s+)?(?:the\s+)?(?:[\w'\u2019-]+\s+){0,3}"
-    r"(?:partnership|board|agencies|services|service|practitioners|professionals|commissioners"
-    r"|organisations|partners|settings|providers)\s+(?:should|must|need to|will)\s+(?!have\b)"
-    r"|^\W*(?:\d+(?:\.\d+)*[.)]?\s+)?(?:ensure|ask|consider|develop|promote|establish"
-    r"|strengthen|remind|update|audit|re-?launch|introduce|embed|raise awareness)\b"
-    r"|\b(?:its|the|this review.s|the review.s) (?:purpose|aim)s? (?:is|was|are|were) to\b"
-    r"|\b(?:recommend(?:s|ed)?|calls? on|urged?) (?:that )?(?:all |local |the )?(?:\w+ ){0,3}"
-    r"(?:practitioners|professionals|agencies|services|staff|partners|nurses|visitors|midwives|gps"
-    r"|forces|schools|settings|providers|officers|teams)\b",
-    re.IGNORECASE,
-)
-
 # A condition or supposition: "if the father had been violent" asserts nothing
 # about the family, though "if agencies had shared ..." is a learning point.
 _HYPOTHETICAL = re.compile(
@@ -342,37 +317,6 @@ def _noun_phrase(text: str, start: int, end: int) -> str:
     """The match and the word after it: "no pre-birth" + "assessment"."""
     following = _NEXT_WORD.match(text, end)
     return text[start : following.end() if following else end]
-
-
-# What names this case in a recommendation: "the baby" there means any baby, so only the
-# child's name, "this family" or what should have happened ties it to the case.
-_NAMES_CASE = re.compile(
-    r"\b(?:(?i:in this (?:case|family|review)|this (?:family|baby|infant|child|case|mother"
-    r"|father|couple)|(?:should|could|would|might) have)|(?i:child|baby|infant) [A-Z]\w*)\b"
-)
-# What ties any other sentence to this case, so a recommendation in it is a learning
-# point: the case named, or its people spoken of as "the baby", "the mother".
-_CASE_LINK = re.compile(
-    _NAMES_CASE.pattern
-    + r"|\b(?i:the (?:baby|infant|mother|father|parents?|family|couple|boy|girl))\b"
-)
-
-
-def names_this_case(sentence: str) -> bool:
-    """True when a recommendation speaks of this case, not of every case like it."""
-    return bool(_NAMES_CASE.search(sentence))
-
-
-def has_case_link(sentence: str) -> bool:
-    """True when the sentence names this case, its family or what should have happened."""
-    return bool(_CASE_LINK.search(sentence))
-
-
-# Kept per sentence: every pattern match in a sentence asks the same question of it.
-@functools.lru_cache(maxsize=4096)
-def is_general(sentence: str) -> bool:
-    """True when the sentence is a recommendation for everyone, not about this case."""
-    return bool(_GENERAL.search(sentence)) and not _CASE_LINK.search(sentence)
 
 
 def negation_reason(sentence: str, start: int, end: int) -> str | None:

@@ -20,7 +20,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from caselens.pipeline.negation import ACTION, PRACTICE, has_case_link, is_general
+from caselens.pipeline.case_link import has_case_link, is_general
+from caselens.pipeline.negation import ACTION, PRACTICE
 from caselens.pipeline.stance_review import another_case, not_this_case, review_asks, review_itself
 from caselens.pipeline.stance_words import DENIAL, DOUBT, NOT_THIS_CASE, first_match
 
