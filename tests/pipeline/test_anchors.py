@@ -10,7 +10,8 @@ import pytest
 from caselens.codebook import default_codebook
 from caselens.ingest import read_document
 from caselens.model import Codebook, Document, Indicator, Theme
-from caselens.pipeline.anchors import ANY, AnchorSet, derive
+from caselens.pipeline.anchor_index import AnchorSet
+from caselens.pipeline.anchors import ANY, derive
 from caselens.pipeline.code_rules import RuleCoder
 from caselens.pipeline.segment import segment
 

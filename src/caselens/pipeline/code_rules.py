@@ -34,7 +34,8 @@ from pathlib import Path
 
 from caselens.errors import CodebookError
 from caselens.model import Codebook, Document, Evidence, Finding, Indicator, Nearby, Sentence
-from caselens.pipeline.anchors import ANY, FOLDING_ODDITIES, AnchorSet, SentenceIndex, derive
+from caselens.pipeline.anchor_index import AnchorSet, SentenceIndex
+from caselens.pipeline.anchors import ANY, FOLDING_ODDITIES, derive
 from caselens.pipeline.negation import negation_reason
 
 STRONG_CONFIDENCE = 0.9
