@@ -172,7 +172,7 @@ def test_exemplars_are_what_every_candidate_would_give(
 
     from report_builders import finding, make_analysis, make_codebook, review
 
-    from caselens.report import context as context_module
+    from caselens.report import exemplars
 
     codebook = make_codebook()
     results = tuple(
@@ -186,11 +186,11 @@ def test_exemplars_are_what_every_candidate_would_give(
         )
         for n, found in enumerate(reviews)
     )
-    every: dict[str, list[context_module._Candidate]] = defaultdict(list)
+    every: dict[str, list[exemplars.Candidate]] = defaultdict(list)
     for result in results:
-        best: dict[str, context_module._Candidate] = {}
+        best: dict[str, exemplars.Candidate] = {}
         for f in result.findings:
-            candidate = context_module._candidate(result, f)
+            candidate = exemplars.as_candidate(result, f)
             held = best.get(f.indicator)
             if held is None or (candidate[0], candidate[1]) < (held[0], held[1]):
                 best[f.indicator] = candidate
@@ -198,4 +198,4 @@ def test_exemplars_are_what_every_candidate_would_give(
             every[candidate[3].theme].append(candidate)
     themes = build_context(replace(make_analysis(), results=results), codebook).themes
     for theme in themes:
-        assert theme.quotes == context_module._best_quotes(every[theme.id], codebook), theme.id
+        assert theme.quotes == exemplars.best_quotes(every[theme.id], codebook), theme.id

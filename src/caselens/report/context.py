@@ -12,14 +12,12 @@ stay in the data files but not in the figures.
 
 from __future__ import annotations
 
-import hashlib
-import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from caselens.model import Codebook, Finding
+from caselens.model import Codebook
 from caselens.model.serial import Serial
 from caselens.pipeline.screen import Exclusion, exclusions
 from caselens.report.crosstabs import (
@@ -31,18 +29,14 @@ from caselens.report.crosstabs import (
     percent,
     trend,
 )
+from caselens.report.exemplars import MAX_QUOTES, Candidate, as_candidate, best_quotes
 from caselens.report.names import review_names
-from caselens.report.quotes import Quote, quote_of
+from caselens.report.quotes import Quote
 from caselens.report.sources import SourceSection, build_sources
 from caselens.services import Analysis, ReviewResult, Skipped
 from caselens.spool import SpooledTexts
 
 __all__ = ["BriefingContext", "Quote", "build_context"]
-
-MAX_QUOTES = 3
-LONG_QUOTE = 400  # characters; longer or shorter quotes are used only when nothing else fits
-SHORT_QUOTE = 30
-
 
 # A briefing over many reviews must stay a file that opens in seconds: above this many
 # included reviews, the theme-by-review table gives counts that open the review, and each
@@ -162,69 +156,6 @@ def _flow(analysis: Analysis, codebook: Codebook) -> ScreeningFlow:
     )
 
 
-def _spread(finding: Finding) -> str:
-    """A stable, arbitrary order for equal candidates, different in each theme.
-
-    Ordering ties by review name would quote the same alphabetically-first
-    reviews under every theme.
-    """
-    return hashlib.sha256(f"{finding.theme}:{finding.document}".encode()).hexdigest()
-
-
-_SENTENCE_START = re.compile(r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?[A-Z\"'\u2018\u201c(]")
-_SENTENCE_END = re.compile(r"[.!?][\"'\u2019\u201d)]?\s*$")
-
-
-def whole_sentence(text: str) -> bool:
-    """A quote a reader can take on its own: it starts as a sentence and ends as one, not
-    a list item cut at a semicolon ("what was known about ...;")."""
-    return bool(_SENTENCE_START.match(text) and _SENTENCE_END.search(text))
-
-
-_Candidate = tuple[tuple[bool, bool, float], tuple[str, int], ReviewResult, Finding]
-
-
-def _candidate(result: ReviewResult, finding: Finding) -> _Candidate:
-    """A finding as an exemplar quote candidate: what does not change between picks is
-    judged once (a corpus's theme has tens of thousands of findings)."""
-    return (
-        (
-            not whole_sentence(finding.quote),
-            not SHORT_QUOTE <= len(finding.quote) <= LONG_QUOTE,
-            -round(finding.confidence, 2),
-        ),
-        (_spread(finding), finding.start),
-        result,
-        finding,
-    )
-
-
-def _best_quotes(
-    candidates: list[_Candidate],
-    codebook: Codebook,
-    names: Mapping[str, str] | None = None,
-) -> tuple[Quote, ...]:
-    """Up to three quotes, each from a different review, the most certain first.
-
-    Whole sentences come before fragments and list items. Among equally certain
-    candidates a quote of readable length is preferred,
-    then one showing an indicator not yet quoted, so the exemplars show the
-    breadth of a theme rather than one indicator three times.
-    """
-    quotes: list[Quote] = []
-    used_reviews: set[str] = set()
-    used_indicators: set[str] = set()
-    while candidates and len(quotes) < MAX_QUOTES:
-        _, _, result, finding = min(
-            candidates, key=lambda c: (c[0], c[3].indicator in used_indicators, c[1])
-        )
-        used_reviews.add(result.document.id)
-        used_indicators.add(finding.indicator)
-        candidates = [c for c in candidates if c[2].document.id not in used_reviews]
-        quotes.append(quote_of(result, finding, codebook, names))
-    return tuple(quotes)
-
-
 def _questions(codebook: Codebook) -> tuple[QuestionItem, ...]:
     theme_of = {i.id: i.theme for i in codebook.indicators}
     items = []
@@ -256,16 +187,16 @@ def _themes(
     counts: Counter[tuple[str, str]] = Counter()  # findings
     # by indicator: its best candidates so far, each with its place in the walk, so the
     # candidates are offered in the order they were met (the pick's ties fall as before)
-    kept: dict[str, list[tuple[int, _Candidate]]] = defaultdict(list)
+    kept: dict[str, list[tuple[int, Candidate]]] = defaultdict(list)
     met = 0
     for result in included:
-        best: dict[str, _Candidate] = {}
+        best: dict[str, Candidate] = {}
         shown: set[tuple[str, str]] = set()
         for finding in result.findings:
             for key in (("theme", finding.theme), ("indicator", finding.indicator)):
                 shown.add(key)
                 counts[key] += 1
-            candidate = _candidate(result, finding)
+            candidate = as_candidate(result, finding)
             held = best.get(finding.indicator)
             if held is None or (candidate[0], candidate[1]) < (held[0], held[1]):
                 best[finding.indicator] = candidate
@@ -277,7 +208,7 @@ def _themes(
             if len(held_best) > MAX_QUOTES:
                 held_best.sort(key=lambda m: (m[1][0], m[1][1]))
                 del held_best[MAX_QUOTES:]
-    candidates: dict[str, list[_Candidate]] = defaultdict(list)
+    candidates: dict[str, list[Candidate]] = defaultdict(list)
     for _, candidate in sorted(
         (m for held_best in kept.values() for m in held_best), key=lambda m: m[0]
     ):
@@ -306,7 +237,7 @@ def _themes(
                 percent=percent(seen, total),
                 findings=counts["theme", theme.id],
                 indicators=rows,
-                quotes=_best_quotes(candidates[theme.id], codebook, names),
+                quotes=best_quotes(candidates[theme.id], codebook, names),
                 questions=tuple(q for q in questions if theme.id in q.themes),
             )
         )

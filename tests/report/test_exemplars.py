@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from caselens.report.context import whole_sentence
+from caselens.report.exemplars import whole_sentence
 
 
 @pytest.mark.parametrize(
