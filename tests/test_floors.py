@@ -48,9 +48,9 @@ FLOORS = {
     ROOT / "tests/fixtures/eval/long-harm.jsonl": (1.0, 0.87, 0.77),
     ROOT / "tests/fixtures/eval/long-unread8.jsonl": (1.0, 0.94, 0.79),
     # written blind on 5 December 2026 (evening): long-frost read (0.814 -> 0.857, then 0.868
-    # with safer-sleep information given read as advice given), long-unread9 not (0.944 on
-    # arrival and after)
-    ROOT / "tests/fixtures/eval/long-frost.jsonl": (1.0, 0.90, 0.85),
+    # with safer-sleep information given read as advice given, 0.878 with a mother's own
+    # siblings' plans read as hers), long-unread9 not (0.944 on arrival and after)
+    ROOT / "tests/fixtures/eval/long-frost.jsonl": (1.0, 0.95, 0.87),
     ROOT / "tests/fixtures/eval/long-unread9.jsonl": (1.0, 0.94, 0.92),
     ROOT / "tests/fixtures/eval/long-unread10.jsonl": (1.0, 0.94, 0.85),
     ROOT / "data/labelled/rx.jsonl": (0.90, 0.90, 0.85),
