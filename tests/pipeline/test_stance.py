@@ -132,6 +132,17 @@ from caselens.pipeline.stance import judge, outside_parents_past
         ("Agencies missed several chances to intervene.", "case", "asserts"),
         ("Professionals need to be curious about who lives there.", "general", "asserts"),
         ("There was no history of domestic abuse.", "case", "denies"),
+        (
+            "Her EPDS scores were low, and there is nothing in any record, or in what the family"
+            " has told the review, to suggest that she had a mental health difficulty.",
+            "case",
+            "denies",
+        ),
+        (
+            "The father drank heavily, and there was nothing in the records about it.",
+            "case",
+            "asserts",
+        ),
         ("Neglect was suspected at first but was later ruled out.", "case", "doubts"),
         ("Information was shared promptly between agencies.", "case", "praises"),
         ("How well were both parents known?", "case", "asks"),

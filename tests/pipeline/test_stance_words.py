@@ -47,6 +47,12 @@ from caselens.pipeline.stance_words import DENIAL, DOUBT, NOT_THIS_CASE, first_m
             "case",
             "denies",
         ),
+        (
+            "Both parents left school with qualifications and neither had any identified "
+            "learning needs.",
+            "case",
+            "denies",
+        ),
         ("Megan was not considered to have a learning disability.", "case", "denies"),
         ("Officers note no alcohol involved.", "case", "denies"),
         ("Aunt says nobody smokes at her house, baby in a cot.", "case", "denies"),

@@ -87,6 +87,20 @@ def test_matters_considered_and_not_found_are_a_section_of_their_own() -> None:
     )
 
 
+def test_what_agencies_changed_since_is_no_finding_about_the_case() -> None:
+    text = (
+        "6. ANALYSIS\n\n6.1 The father was not seen by the health visitor.\n\n"
+        "7. What has changed since Poppy died\n\n"
+        "7.1 The service now asks about every adult in the household.\n\n"
+        "8. Actions already taken\n\n8.1 A pre-birth protocol sets a limit of 30 weeks.\n\n"
+        "9. RECOMMENDATIONS\n\n9.1 The partnership should remind practitioners of this.\n"
+    )
+    roles = _roles(text)
+    assert roles["6.1 The father was not seen by the health visitor."] == "analysis"
+    assert roles["7.1 The service now asks about every adult in the household."] == "changes_since"
+    assert roles["8.1 A pre-birth protocol sets a limit of 30 weeks."] == "changes_since"
+
+
 def test_a_sub_heading_keeps_the_role_around_it() -> None:
     # "Fathers and male carers" matches no role: it stays inside the national context
     doc = Document.from_text(REVIEW, "r")

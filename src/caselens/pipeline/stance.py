@@ -229,10 +229,21 @@ _SCREENED_CLEAR = re.compile(
 
 _REVIEW_DENIES = re.compile(r"\breview (?:does|did|has) not\b", re.IGNORECASE)
 _TO_SUGGEST = re.compile(r"\bto (?:suggest|indicate) (?:that|any|an?)\b", re.IGNORECASE)
+# "..., and there is nothing in any record, or in what the family has told the review, to
+# suggest that ...": a denial late in the sentence, where "to suggest" follows; "there was
+# nothing in the records about it" is a gap in recording, no denial.
+_NOTHING_IN_RECORDS = re.compile(
+    r"\bthere (?:is|was|has been) nothing (?:in|within) (?:any|the|their|her|his)"
+    r" (?:\w+ )?records?\b",
+    re.IGNORECASE,
+)
 
 
 def _denies(sentence: str, lowered: str) -> bool:
     if _DENIAL_AFTER.search(sentence) or (" not " in lowered and _SCREENED_CLEAR.search(sentence)):
+        return True
+    late = _NOTHING_IN_RECORDS.search(sentence)
+    if late is not None and _TO_SUGGEST.search(sentence, late.end(), late.end() + 90):
         return True
     found = (
         _DENIAL.search(sentence)

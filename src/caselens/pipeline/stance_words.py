@@ -107,7 +107,14 @@ DENIAL: Worded = (
         ),
     ),
     # "neither had any identified learning needs"
-    (("neither",), _rule(r"\bneither (?:\w+ ){0,2}(?:had|has|was|showed|reported) any\b")),
+    # ("identified" there describes the needs; it is no practitioner's act left undone)
+    (
+        ("neither",),
+        _rule(
+            r"\bneither (?:\w+ ){0,2}(?:had|has|was|showed|reported) any"
+            r"(?: (?:identified|known|diagnosed|recorded|assessed))?\b"
+        ),
+    ),
     # "was not considered to have a learning disability"
     (
         (
