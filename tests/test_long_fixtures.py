@@ -21,6 +21,7 @@ def test_the_blind_long_sets_are_here() -> None:
     names |= {"long-night.jsonl", "long-unread5.jsonl", "long-unread6.jsonl"}
     names |= {"long-unread7.jsonl", "long-harm.jsonl", "long-unread8.jsonl"}
     names |= {"long-frost.jsonl", "long-unread9.jsonl", "long-unread10.jsonl"}
+    names |= {"long-ember.jsonl", "long-unread11.jsonl", "long-unread12.jsonl"}
     assert names <= {p.name for p in FILES}
 
 
