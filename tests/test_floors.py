@@ -58,6 +58,10 @@ FLOORS = {
     ROOT / "tests/fixtures/eval/long-ember.jsonl": (1.0, 0.97, 0.88),
     ROOT / "tests/fixtures/eval/long-unread11.jsonl": (1.0, 0.94, 0.81),
     ROOT / "tests/fixtures/eval/long-unread12.jsonl": (1.0, 0.90, 0.75),
+    # and four more that night: long-gale read (0.824 -> 0.875), long-unread13 never read
+    # (0.867 on arrival with the session's starting code, 0.876 at its end)
+    ROOT / "tests/fixtures/eval/long-gale.jsonl": (1.0, 0.88, 0.85),
+    ROOT / "tests/fixtures/eval/long-unread13.jsonl": (1.0, 0.94, 0.85),
     ROOT / "data/labelled/rx.jsonl": (0.90, 0.90, 0.85),
     ROOT / "data/labelled/ry.jsonl": (0.95, 0.83, 0.77),
     ROOT / "data/labelled/rz.jsonl": (0.87, 0.85, 0.80),
@@ -90,6 +94,8 @@ HARM_FLOORS = {
     ROOT / "tests/fixtures/eval/long-ember.jsonl": 0.95,
     ROOT / "tests/fixtures/eval/long-unread11.jsonl": 0.95,
     ROOT / "tests/fixtures/eval/long-unread12.jsonl": 0.75,
+    ROOT / "tests/fixtures/eval/long-gale.jsonl": 0.95,
+    ROOT / "tests/fixtures/eval/long-unread13.jsonl": 0.95,
     ROOT / "data/labelled/ry.jsonl": 0.81,
     ROOT / "data/labelled/rw.jsonl": 0.85,
     ROOT / "data/labelled/rx.jsonl": 0.85,

@@ -113,6 +113,8 @@ CASES: list[tuple[str, Mutation, str, str]] = [
      "expected true or false"),
     ("parents_past not boolean", _set("indicators[0].parents_past", "yes"),
      "indicators[0].parents_past", "expected true or false"),
+    ("siblings not boolean", _set("indicators[0].siblings", 1),
+     "indicators[0].siblings", "expected true or false"),
     ("question unknown theme", _set("questions[0].themes", ["Q"]), "questions[0].themes[0]",
      "unknown theme 'Q'"),
     ("question unknown indicator", _set("questions[0].indicators", ["A.noisy_hom"]),

@@ -132,6 +132,7 @@ from caselens.pipeline.stance import judge, outside_parents_past
         ("Agencies missed several chances to intervene.", "case", "asserts"),
         ("Professionals need to be curious about who lives there.", "general", "asserts"),
         ("There was no history of domestic abuse.", "case", "denies"),
+        ("The review has not found any shortcoming in management oversight.", "case", "denies"),
         (
             "Her EPDS scores were low, and there is nothing in any record, or in what the family"
             " has told the review, to suggest that she had a mental health difficulty.",

@@ -40,6 +40,7 @@ from caselens.pipeline.stance_words import DENIAL, DOUBT, NOT_THIS_CASE, first_m
             "case",
             "denies",
         ),
+        ("domestic abuse routine enquiry, G alone - denies.", "case", "denies"),
         ("PNC/DA checks on address nil.", "case", "denies"),
         ("The GP records show no diagnosis of mental illness for either parent.", "case", "denies"),
         (

@@ -287,6 +287,7 @@ def _indicator(item: dict[str, Any]) -> Indicator:
             for n in item.get("nearby") or ()
         ),
         parents_past=bool(item.get("parents_past") or False),
+        siblings=bool(item.get("siblings") or False),
         absent=_strs(item, "absent"),
     )
 
@@ -349,6 +350,7 @@ def codebook_to_dict(codebook: Codebook) -> dict[str, Any]:
                 **({"counter_examples": list(i.counter_examples)} if i.counter_examples else {}),
                 "unknown_prompt": i.unknown_prompt,
                 **({"parents_past": True} if i.parents_past else {}),
+                **({"siblings": True} if i.siblings else {}),
                 **({"absent": list(i.absent)} if i.absent else {}),
                 **(
                     {

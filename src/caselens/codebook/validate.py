@@ -233,11 +233,9 @@ class _Checker:
         for name in ("exemplars", "examples", "counter_examples"):
             self.text_list(item, name, key)
         self.nearby(item, key)
-        if "parents_past" in item and not isinstance(item["parents_past"], bool):
-            self.add(
-                _join(key, "parents_past"),
-                f"expected true or false; got {describe(item['parents_past'])}",
-            )
+        for flag in ("parents_past", "siblings"):
+            if flag in item and not isinstance(item[flag], bool):
+                self.add(_join(key, flag), f"expected true or false; got {describe(item[flag])}")
         return ident
 
     def nearby(self, item: dict[str, Any], key: str) -> None:

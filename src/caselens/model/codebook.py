@@ -61,6 +61,9 @@ class Indicator:
     # A sentence about a parent's own childhood ("when she was 14 she was taken into
     # care") can be evidence of this indicator; of the baby's indicators it cannot.
     parents_past: bool = False
+    # The indicator is about the baby's brothers and sisters: a parent's own brother or
+    # sister, named as such ("Jordan's younger sister", Jordan the father), is not one.
+    siblings: bool = False
     # Words saying the concern is not there ("hair strand clear", "tracking the 50th
     # centile"): an ``exclude`` cancels a pattern match it overlaps, but the trained model
     # and semantic matching weigh a whole sentence, so their proposal of this indicator

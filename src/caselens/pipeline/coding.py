@@ -26,6 +26,7 @@ from typing import Protocol
 
 from caselens.model import Codebook, Document, Finding, Sentence
 from caselens.pipeline.case_link import names_this_case
+from caselens.pipeline.cast import parent_names, parents_sibling_reason
 from caselens.pipeline.code_model import ModelCoder
 from caselens.pipeline.code_rules import Dropped, RuleCoder, matched_words
 from caselens.pipeline.settings import Settings
@@ -128,6 +129,7 @@ class Coder:
         self.rules = RuleCoder(codebook, one_account=one_account)
         self.structure = StructureReader(codebook.sections)
         self._parents_past = frozenset(i.id for i in codebook.indicators if i.parents_past)
+        self._siblings = frozenset(i.id for i in codebook.indicators if i.siblings)
         self._theme = {i.id: i.theme for i in codebook.indicators}
         self.model = model if model is not None else _model_coder(codebook, self.settings)
         if self.model is not None and one_account:
@@ -214,6 +216,7 @@ class Coder:
         denied = _denied(trace, coded, self._theme) if other else {}  # only others' need it
         where = {(sentences[i].start, sentences[i].end): i for i in body}
         judged: dict[int, Stance] = dict(enumerate(stances)) if stances is not None else {}
+        parents = parent_names(doc.text) if self._siblings else frozenset()
         findings: list[Finding] = []
         considered: list[Considered] = []
         for finding, overrule in [(f, None) for f in proposals] + [(f, verdict) for f in overruled]:
@@ -225,6 +228,7 @@ class Coder:
             reason = (
                 overrule
                 or self._set_aside(role.coding, role.label, stance, finding)
+                or self._parents_sibling(finding, parents)
                 or _denied_reason(finding, denied)
                 or self._absent_reason(doc, finding)
             )
@@ -279,6 +283,11 @@ class Coder:
         if len(structure.headings) >= _STRUCTURED:
             return False
         return self.rules.one_account or len(doc.text) <= _MODEL_MAX_CHARS
+
+    def _parents_sibling(self, finding: Finding, parents: frozenset[str]) -> str | None:
+        if finding.indicator not in self._siblings:
+            return None
+        return parents_sibling_reason(finding.quote, matched_words(finding), parents)
 
     def _absent_reason(self, doc: Document, finding: Finding) -> str | None:
         """A proposal of another coder (the patterns judge their own words) in a sentence

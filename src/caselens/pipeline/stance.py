@@ -133,7 +133,7 @@ _DENIAL = re.compile(
     r"|(?:this|it) (?:was|is) not a case (?:in which|where|of)\b"
     # "The review does not suggest that ...": the review setting a reading aside
     r"|(?:the |this )?review (?:does|did|has) not (?:suggest|find|found|conclude|consider|believe"
-    r"|accept|identify|identified)\w* that\b)",
+    r"|accept|identify|identified)\w* (?:that|any)\b)",
     re.IGNORECASE,
 )
 _DENIAL_LATE = re.compile(

@@ -92,7 +92,7 @@ DENIAL: Worded = (
         _rule(
             r"^\W*(?:asked|enquired|screened)\b[^.;]{0,40}[,:\u2013-]\s*(?:\w+ ){0,3}"
             r"(?:said|says|say|reported|reports|answered)?\s*(?:none|nil|no|denie[sd]|negative)\W*$"
-            r"|^\W*(?:routine )?(?:[\w/&-]+ ){0,2}(?:enquiry|enquiries)\b[^.;]{0,50}[:\u2013-]\s*"
+            r"|^\W*(?:routine )?(?:[\w/&-]+ ){0,3}(?:enquiry|enquiries)\b[^.;]{0,50}[:\u2013-]\s*"
             r"(?:says?|said|reports?|states?)?\s*(?:no concerns?|nil|none|denies|denied)\b"
         ),
     ),

@@ -1,0 +1,74 @@
+"""Who is who: a parent named once is known by name, so their brothers and sisters are
+not taken for the baby's."""
+
+from __future__ import annotations
+
+import pytest
+
+from caselens.codebook import default_codebook
+from caselens.model import Document
+from caselens.pipeline.cast import parent_names, parents_sibling, parents_sibling_reason
+from caselens.pipeline.coding import Coder
+from caselens.pipeline.segment import segment
+
+REVIEW = (
+    "1. Introduction\n\n1.1 Theo died in March 2019. Theo's mother, Kayleigh, was 17. "
+    "His father, Jordan, was 20.\n\n"
+    "2. Family background\n\n2.1 Jordan's younger sister, Leah, was also subject to a "
+    "child protection plan at that time.\n\n"
+    "2.2 Theo's older brother had been on a child protection plan for neglect.\n\n"
+    "3. Analysis\n\n3.1 No one asked who did the night feeds.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Rosa's mother, Kayleigh, was asleep upstairs.", {"Kayleigh"}),
+        ("His father, Jordan, was twenty.", {"Jordan"}),
+        ("Kayleigh (mother) and Dean (father) attended.", {"Kayleigh", "Dean"}),
+        ("Shannon, Poppy's mother, was 19.", {"Shannon"}),
+        ("Mum Kayleigh BOND (24), care leaver.", {"Kayleigh"}),
+        # a list, a grandmother, a sentence's opening word, a description: no names
+        ('The household was recorded as "mother, father, Alfie, Poppy".', set()),
+        ("His mother, Leo's paternal grandmother, visited.", set()),
+        ("Similarly, the father's drinking was never discussed.", set()),
+        ("Freya's mother is White British and was 34.", set()),
+        ("Leo's father, Mr W, was twenty-three.", set()),
+        ("Agencies held information about Leo, his mother, his father and Mr D.", set()),
+    ],
+)
+def test_parent_names(text: str, names: set[str]) -> None:
+    assert parent_names(text) == names
+
+
+def test_a_parents_brother_or_sister_named_by_the_parents_name() -> None:
+    names = frozenset({"Jordan", "Kayleigh"})
+    assert parents_sibling("Jordan's younger sister, Leah, was on a plan.", names)
+    assert parents_sibling("Kayleigh has a younger half-brother who was in care.", names)
+    assert parents_sibling("Theo's older brother was on a plan.", names) is None
+    assert parents_sibling("Jordan's sister was on a plan.", frozenset()) is None
+
+
+def test_the_words_found_before_a_parents_sibling_still_stand() -> None:
+    names = frozenset({"Jordan"})
+    quote = "Theo's brother was on a plan, like Jordan's younger sister before him."
+    assert parents_sibling_reason(quote, ["brother was on a plan"], names) is None
+    assert parents_sibling_reason(quote, ["sister before"], names) is not None
+    assert parents_sibling_reason(quote, [], names) is not None  # a model's: the sentence
+
+
+def test_a_review_keeps_the_babys_sibling_and_sets_aside_the_fathers() -> None:
+    coder = Coder(default_codebook())
+    doc = Document.from_text(REVIEW, "r")
+    coding = coder.consider(doc, segment(doc))
+    sibling = [f for f in coding.findings if f.indicator == "B.sibling_child_protection_history"]
+    assert [f.quote for f in sibling] == [
+        "2.2 Theo's older brother had been on a child protection plan for neglect."
+    ]
+    aside = [
+        c
+        for c in coding.considered
+        if c.indicator == "B.sibling_child_protection_history" and not c.kept
+    ]
+    assert any("Jordan is a parent" in c.reason for c in aside)
