@@ -62,6 +62,9 @@ FLOORS = {
     # (0.867 on arrival with the session's starting code, 0.876 at its end)
     ROOT / "tests/fixtures/eval/long-gale.jsonl": (1.0, 0.88, 0.85),
     ROOT / "tests/fixtures/eval/long-unread13.jsonl": (1.0, 0.94, 0.85),
+    # written blind after all that night's reading: 0.827 with the session's starting code,
+    # 0.838 with its end
+    ROOT / "tests/fixtures/eval/long-unread14.jsonl": (1.0, 0.90, 0.81),
     ROOT / "data/labelled/rx.jsonl": (0.90, 0.90, 0.85),
     ROOT / "data/labelled/ry.jsonl": (0.95, 0.83, 0.77),
     ROOT / "data/labelled/rz.jsonl": (0.87, 0.85, 0.80),
@@ -96,6 +99,7 @@ HARM_FLOORS = {
     ROOT / "tests/fixtures/eval/long-unread12.jsonl": 0.75,
     ROOT / "tests/fixtures/eval/long-gale.jsonl": 0.95,
     ROOT / "tests/fixtures/eval/long-unread13.jsonl": 0.95,
+    ROOT / "tests/fixtures/eval/long-unread14.jsonl": 0.95,
     ROOT / "data/labelled/ry.jsonl": 0.81,
     ROOT / "data/labelled/rw.jsonl": 0.85,
     ROOT / "data/labelled/rx.jsonl": 0.85,
