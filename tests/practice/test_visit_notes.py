@@ -78,6 +78,7 @@ NOTES_24 = NOTES_DIR / "visit-notes-24.jsonl"
 NOTES_25 = NOTES_DIR / "visit-notes-25.jsonl"
 NOTES_26 = NOTES_DIR / "visit-notes-26.jsonl"
 NOTES_27 = NOTES_DIR / "visit-notes-27.jsonl"
+NOTES_28 = NOTES_DIR / "visit-notes-28.jsonl"
 
 
 def _score(first: int, last: int, path: Path = NOTES) -> tuple[float, float, float, int]:
@@ -158,6 +159,7 @@ def test_visit_notes_keep_their_floor(
         (NOTES_25, 1141, 1170, 0.73, 7),  # read: 0.748 on arrival (5 traps), 0.757 after (5)
         (NOTES_26, 1171, 1200, 0.70, 6),  # read: 0.701 on arrival (7 traps), 0.724 after (4)
         (NOTES_27, 1201, 1230, 0.78, 7),  # never read: 0.798 on arrival (5 traps), 0.802 after
+        (NOTES_28, 1231, 1260, 0.74, 9),  # never read: 0.763 (8 traps) before, 0.767 (7) after
     ],
     ids=[
         "second-never-read",
@@ -186,6 +188,7 @@ def test_visit_notes_keep_their_floor(
         "twenty-fifth-read",
         "twenty-sixth-read",
         "twenty-seventh-never-read",
+        "twenty-eighth-never-read",
     ],
 )
 def test_the_later_batches_keep_their_floors(
@@ -201,7 +204,7 @@ def test_the_labelled_notes_name_only_codebook_indicators() -> None:
 
     known = {i.id for i in default_codebook().indicators}
     paths = sorted(NOTES_DIR.glob("visit-notes*.jsonl"))
-    assert len(paths) == 27
+    assert len(paths) == 28
     lines = [line for path in paths for line in path.read_text(encoding="utf-8").splitlines()]
     for line in lines:
         record = json.loads(line)
