@@ -10,6 +10,7 @@ named as such is read: a name the review never ties to a parent stays a name.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -79,14 +80,19 @@ def parents_sibling(sentence: str, names: frozenset[str]) -> re.Match[str] | Non
     sister", "Kayleigh has a younger half-brother"), or None."""
     if not names:
         return None
+    return _sibling_pattern(names).search(sentence)
+
+
+@functools.lru_cache(maxsize=64)
+def _sibling_pattern(names: frozenset[str]) -> re.Pattern[str]:
+    """Built once per review's cast, not once per finding."""
     alternatives = "|".join(re.escape(n) for n in sorted(names))
-    pattern = re.compile(
-        rf"\b(?-i:{alternatives})(?:(?:'s|\u2019s) (?:own )?|,? (?:has|had) (?:an? |two |three )"
-        r"(?:\w+ )?)(?:older |younger |elder |big |little |twin )?(?:half-|step-?)?"
-        r"(?:sisters?|brothers?|siblings?)\b",
+    return re.compile(
+        rf"\b(?P<name>(?-i:{alternatives}))(?:(?:'s|\u2019s) (?:own )?|,? (?:has|had) "
+        r"(?:an? |two |three )(?:\w+ )?)(?:older |younger |elder |big |little |twin )?"
+        r"(?:half-|step-?)?(?:sisters?|brothers?|siblings?)\b",
         re.IGNORECASE,
     )
-    return pattern.search(sentence)
 
 
 def parents_sibling_reason(quote: str, words: Sequence[str], names: frozenset[str]) -> str | None:
@@ -99,7 +105,7 @@ def parents_sibling_reason(quote: str, words: Sequence[str], names: frozenset[st
     lowered = quote.lower()
     if words and all(lowered.find(w.lower()) < found.start() for w in words):
         return None
-    name = found.group().split("'")[0].split("\u2019")[0].split(",")[0].split(" ")[0]
     return (
-        f"about {found.group()!r}: {name} is a parent, so this is not the baby's brother or sister"
+        f"about {found.group()!r}: {found.group('name')} is a parent, so this is not the baby's"
+        " brother or sister"
     )

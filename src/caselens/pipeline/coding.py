@@ -216,7 +216,7 @@ class Coder:
         denied = _denied(trace, coded, self._theme) if other else {}  # only others' need it
         where = {(sentences[i].start, sentences[i].end): i for i in body}
         judged: dict[int, Stance] = dict(enumerate(stances)) if stances is not None else {}
-        parents = parent_names(doc.text) if self._siblings else frozenset()
+        parents: frozenset[str] | None = None  # read from the text only when needed
         findings: list[Finding] = []
         considered: list[Considered] = []
         for finding, overrule in [(f, None) for f in proposals] + [(f, verdict) for f in overruled]:
@@ -225,10 +225,14 @@ class Coder:
             stance = judged.get(index)
             if stance is None:
                 stance = judged[index] = judge(finding.quote)
+            sibling = None
+            if finding.indicator in self._siblings:
+                parents = parent_names(doc.text) if parents is None else parents
+                sibling = parents_sibling_reason(finding.quote, matched_words(finding), parents)
             reason = (
                 overrule
                 or self._set_aside(role.coding, role.label, stance, finding)
-                or self._parents_sibling(finding, parents)
+                or sibling
                 or _denied_reason(finding, denied)
                 or self._absent_reason(doc, finding)
             )
@@ -283,11 +287,6 @@ class Coder:
         if len(structure.headings) >= _STRUCTURED:
             return False
         return self.rules.one_account or len(doc.text) <= _MODEL_MAX_CHARS
-
-    def _parents_sibling(self, finding: Finding, parents: frozenset[str]) -> str | None:
-        if finding.indicator not in self._siblings:
-            return None
-        return parents_sibling_reason(finding.quote, matched_words(finding), parents)
 
     def _absent_reason(self, doc: Document, finding: Finding) -> str | None:
         """A proposal of another coder (the patterns judge their own words) in a sentence
