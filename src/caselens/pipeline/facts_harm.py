@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 
 from caselens.model import Document, Evidence, Fact
+from caselens.pipeline import facts_prefilter as need
 from caselens.pipeline import facts_words as W  # noqa: N812
 from caselens.pipeline.facts_text import (
     ADVICE,
@@ -167,7 +168,7 @@ def _about_incident(piece: Piece, m: re.Match[str]) -> bool:
 
 
 def _outcome_in(doc: Document, items: list[Piece]) -> Fact | None:
-    for piece, m in find_all(_DEATH, items, W.DEATH_NEED):
+    for piece, m in find_all(_DEATH, items, need.DEATH_NEED):
         if not _valid(piece, m):
             continue
         lo = max(0, m.start() - _NEAR)
@@ -176,7 +177,7 @@ def _outcome_in(doc: Document, items: list[Piece]) -> Fact | None:
         if any(s <= m.start() < e for s, e in spans):
             continue
         return Fact("outcome", "death", (evidence(doc, piece),), f"'{m.group(0)}'")
-    for piece, m in find_all(_SERIOUS, items, W.SERIOUS_NEED):
+    for piece, m in find_all(_SERIOUS, items, need.SERIOUS_NEED):
         if _valid(piece, m):
             return Fact("outcome", "serious_harm", (evidence(doc, piece),), f"'{m.group(0)}'")
     return None
@@ -321,7 +322,7 @@ def extract_harm_types(doc: Document, items: list[Piece]) -> Fact:
 
     found: dict[str, tuple[Piece, str]] = {}
     fell = _stated_fall(items)
-    for piece, m in _harm_matches(_NAI, W.NAI_NEED, items):
+    for piece, m in _harm_matches(_NAI, need.NAI_NEED, items):
         if fell and W.INJURY_ONLY.fullmatch(m.group(0)):
             continue
         word = m.group(0).lower()
@@ -334,11 +335,11 @@ def extract_harm_types(doc: Document, items: list[Piece]) -> Fact:
         found["non_accidental_injury"] = (piece, m.group(0))
         break
     excluded: list[tuple[int, int]] | None = None  # read only once a neglect match is found
-    for piece, m in _harm_matches(_NEGLECT, W.NEGLECT_NEED, items):
+    for piece, m in _harm_matches(_NEGLECT, need.NEGLECT_NEED, items):
         if excluded is None:
             excluded = [
                 (p.start + x.start(), p.start + x.end())
-                for p, x in find_all(_NOT_NEGLECT, items, W.NOT_NEGLECT_NEED)
+                for p, x in find_all(_NOT_NEGLECT, items, need.NOT_NEGLECT_NEED)
             ]
         at = piece.start + m.start()
         if any(s <= at < e for s, e in excluded):
@@ -353,7 +354,7 @@ def extract_harm_types(doc: Document, items: list[Piece]) -> Fact:
             found["neglect"] = (piece, m.group(0))
             break
     for piece, m in _harm_matches(
-        _SLEEP, W.SLEEP_NEED, items, advice_sensitive=True, own_child=False
+        _SLEEP, need.SLEEP_NEED, items, advice_sensitive=True, own_child=False
     ):
         if not W.SLEEPER_CHILD.search(_near(piece, m)) and not _sleep_harm(items):
             continue
@@ -364,20 +365,20 @@ def extract_harm_types(doc: Document, items: list[Piece]) -> Fact:
             break
     if not found:
         # Appointments missed, and no other harm named: the neglect the review tells of.
-        for piece, m in _harm_matches(W.NEGLECT_WEAK, W.NEGLECT_WEAK_NEED, items):
+        for piece, m in _harm_matches(W.NEGLECT_WEAK, need.NEGLECT_WEAK_NEED, items):
             if counts(piece, m):
                 found["neglect"] = (piece, m.group(0))
                 break
     if not found:
         # A killing or a burn with no neglect or unsafe sleep named is taken as inflicted.
-        for piece, m in _harm_matches(_NAI_WEAK, W.NAI_WEAK_NEED, items):
+        for piece, m in _harm_matches(_NAI_WEAK, need.NAI_WEAK_NEED, items):
             if W.NOT_CARER_KILLING.search(_near(piece, m)) or _ACCIDENT.search(_near(piece, m)):
                 continue
             if counts(piece, m):
                 found["non_accidental_injury"] = (piece, m.group(0))
                 break
     if not found:
-        for piece, m in _harm_matches(_OTHER, W.OTHER_NEED, items):
+        for piece, m in _harm_matches(_OTHER, need.OTHER_NEED, items):
             found["other"] = (piece, m.group(0))
             break
     order = ("non_accidental_injury", "neglect", "unsafe_sleeping", "other")
