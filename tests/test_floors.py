@@ -65,6 +65,13 @@ FLOORS = {
     # written blind after all that night's reading: 0.827 with the session's starting code,
     # 0.838 with its end
     ROOT / "tests/fixtures/eval/long-unread14.jsonl": (1.0, 0.90, 0.81),
+    # written blind on 6 December 2026: long-haze read (0.874 on arrival -> 0.951),
+    # long-unread15 never read (0.839 on arrival); two summary sets in the registers of
+    # published reporting, eighth read (0.863 -> 0.870), summaries-unread never read (0.846)
+    ROOT / "tests/fixtures/eval/long-haze.jsonl": (1.0, 0.97, 0.92),
+    ROOT / "tests/fixtures/eval/long-unread15.jsonl": (1.0, 0.89, 0.81),
+    ROOT / "tests/fixtures/eval/eighth.jsonl": (0.95, 0.89, 0.84),
+    ROOT / "tests/fixtures/eval/summaries-unread.jsonl": (0.95, 0.91, 0.82),
     ROOT / "data/labelled/rx.jsonl": (0.90, 0.90, 0.85),
     ROOT / "data/labelled/ry.jsonl": (0.95, 0.83, 0.77),
     ROOT / "data/labelled/rz.jsonl": (0.87, 0.85, 0.80),
@@ -100,6 +107,8 @@ HARM_FLOORS = {
     ROOT / "tests/fixtures/eval/long-gale.jsonl": 0.95,
     ROOT / "tests/fixtures/eval/long-unread13.jsonl": 0.95,
     ROOT / "tests/fixtures/eval/long-unread14.jsonl": 0.95,
+    ROOT / "tests/fixtures/eval/long-unread15.jsonl": 0.95,
+    ROOT / "tests/fixtures/eval/summaries-unread.jsonl": 0.87,
     ROOT / "data/labelled/ry.jsonl": 0.81,
     ROOT / "data/labelled/rw.jsonl": 0.85,
     ROOT / "data/labelled/rx.jsonl": 0.85,

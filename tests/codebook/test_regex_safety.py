@@ -6,6 +6,7 @@ import pytest
 
 from caselens.codebook import default_codebook
 from caselens.codebook.regex_safety import danger
+from caselens.model.codebook import SIBLING
 
 
 @pytest.mark.parametrize(
@@ -35,6 +36,7 @@ def test_no_pattern_of_the_default_codebook_is_refused() -> None:
     codebook = default_codebook()
     for indicator in codebook.indicators:
         shapes = [*indicator.patterns, *indicator.exclude, *indicator.absent]
+        shapes += [p.replace(SIBLING, "(?-i:Ava|Kai)") for p in indicator.sibling_patterns]
         shapes += [x for n in indicator.nearby for x in (n.pattern, n.near)]
         for pattern in shapes:
             assert danger(pattern) is None, (indicator.id, pattern)

@@ -44,6 +44,16 @@ def test_quantifiers_and_escaped_braces_are_not_names(minimal_data: dict[str, An
     assert book.indicators[0].patterns == (r"\bcot\b[^.]{0,30}\{x\}",)
 
 
+def test_a_sibling_pattern_keeps_its_name_for_each_document(minimal_data: dict[str, Any]) -> None:
+    """``{sibling}`` is filled from each review as it is coded, never by a vocabulary;
+    the vocabularies around it are put in as anywhere else."""
+    data = _with(minimal_data, [r"\bcot\b"], carer="mother|father")
+    data["indicators"][0]["sibling_patterns"] = [r"\b{carer} never asked {sibling}\b"]
+    book = codebook_from_dict(data, "book.yaml")
+    assert book.indicators[0].sibling_patterns == (r"\b(?:mother|father) never asked {sibling}\b",)
+    assert codebook_from_dict(codebook_to_dict(book), "again.yaml") == book
+
+
 @pytest.mark.parametrize(
     ("vocabularies", "pattern", "key", "fragment"),
     [

@@ -1,5 +1,6 @@
 """Who is who: a parent named once is known by name, so their brothers and sisters are
-not taken for the baby's."""
+not taken for the baby's; an older brother or sister named once is known by name, so what
+is said of them by name is read as said of an older sibling."""
 
 from __future__ import annotations
 
@@ -7,7 +8,12 @@ import pytest
 
 from caselens.codebook import default_codebook
 from caselens.model import Document
-from caselens.pipeline.cast import parent_names, parents_sibling, parents_sibling_reason
+from caselens.pipeline.cast import (
+    parent_names,
+    parents_sibling,
+    parents_sibling_reason,
+    sibling_names,
+)
 from caselens.pipeline.coding import Coder
 from caselens.pipeline.segment import segment
 
@@ -72,3 +78,41 @@ def test_a_review_keeps_the_babys_sibling_and_sets_aside_the_fathers() -> None:
         if c.indicator == "B.sibling_child_protection_history" and not c.kept
     ]
     assert any("Jordan is a parent" in c.reason for c in aside)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Milo has an older sister, called Ava here, who was fourteen months old.", {"Ava"}),
+        ("His older brother, Alfie, was four.", {"Alfie"}),
+        ("Mali, Theo's older sister, was three.", {"Mali"}),
+        ("Kai (older brother, 6) attended school.", {"Kai"}),
+        # the baby, a parent's sibling, a sibling the review gives no age order: no names
+        ("Ava's brother, Milo, was born in May.", set()),
+        ("The mother's older brother, Sam, had been in care.", set()),
+        ("Theo's mother, Kayleigh, was 19. Kayleigh's older sister, Leah, was on a plan.", set()),
+        ("Her older sister, The Grange's manager, spoke first.", set()),
+    ],
+)
+def test_sibling_names(text: str, names: set[str]) -> None:
+    assert sibling_names(text, parent_names(text)) == names
+
+
+SIBLINGS = (
+    "1. The family\n\n1.1 Milo has an older sister, called Ava here. Milo's mother, Shannon, "
+    "was 18.\n\n2. Analysis\n\n2.1 Ava's experience of the household was not explored by "
+    "any agency.\n\n2.2 No practitioner asked Ava what mornings at home were like.\n\n"
+    "2.3 Shannon's experience of care was not explored.\n\n"
+    "2.4 Ava's experience of nursery was a happy one.\n"
+)
+
+
+def test_what_is_said_of_an_older_sibling_by_name_is_found() -> None:
+    coding = Coder(default_codebook()).consider(
+        doc := Document.from_text(SIBLINGS, "r"), segment(doc)
+    )
+    older = [f.quote for f in coding.findings if f.indicator == "G.older_siblings"]
+    assert older == [
+        "2.1 Ava's experience of the household was not explored by any agency.",
+        "2.2 No practitioner asked Ava what mornings at home were like.",
+    ]

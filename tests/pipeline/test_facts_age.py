@@ -31,6 +31,9 @@ from facts_helpers import facts_of, quotes_in_text, read
         # three children's ages, the unit written once at the end: the youngest counts
         ("The review concerned three children aged six, four and ten months when seen.", 10),
         ("The review concerned children aged 5, 3 and 1 years.", 12),
+        # hyphens all through; a name with the age in brackets, as a title gives it
+        ("A review about Poppy, a two-and-a-half-year-old who drowned in a pond.", 30),
+        ("Child Safeguarding Practice Review: Harley (22 months). Harley died in 2021.", 22),
     ],
 )
 def test_age_forms(text: str, months: float) -> None:
@@ -63,6 +66,8 @@ def test_older_childs_birth_date_is_not_used() -> None:
         "She had used heroin since the age of sixteen. The baby died.",
         "The baby was bathing with his one-year-old brother when he drowned.",
         "His sister, then aged 4, was at school. The baby died.",
+        # the sibling named between: "his sister Jade, aged nine"
+        "The baby lived with his parents and his sister Jade, aged nine. The baby died.",
     ],
 )
 def test_adult_and_sibling_ages_are_ignored(text: str) -> None:

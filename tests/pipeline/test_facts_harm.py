@@ -112,6 +112,7 @@ def test_the_serious_harm_fallback_needs_a_harm_of_the_briefing() -> None:
         ("The death was found to be from natural causes.", {"other"}),
         ("The baby was attacked by the family dog.", {"other"}),
         ("The baby died in her mother's bed in the early hours.", {"unsafe_sleeping"}),
+        ("He died after he had shared an adult bed with both parents.", {"unsafe_sleeping"}),
         ("The father admitted he shook him.", {"non_accidental_injury"}),
         ("The toddler had consumed methadone left on a table.", {"neglect"}),
         (  # the perpetrator named by the mother is still the baby's attacker

@@ -79,6 +79,31 @@ from caselens.pipeline.stance import judge, outside_parents_past
             "asserts",
         ),
         ("To protect the privacy of the children, dates have been left out.", "general", "asserts"),
+        # its word on its own fairness, set in its method; a finding seen in hindsight stands
+        (
+            "The reviewer has tried to avoid hindsight bias: the practitioners did not know "
+            "what we now know, and most carried high caseloads.",
+            "general",
+            "asserts",
+        ),
+        (
+            "It used a systems approach, which seeks to understand why practice happened as "
+            "it did rather than to judge individuals with hindsight.",
+            "general",
+            "asserts",
+        ),
+        (
+            "On two of those occasions she had an injury which, with hindsight, was an early "
+            "sign of the harm she was suffering.",
+            "case",
+            "asserts",
+        ),
+        (
+            "Mindful of hindsight bias, the review nonetheless found that the bruise should "
+            "have been referred.",
+            "case",
+            "asserts",
+        ),
         # a parent changing a name is the case's story
         ("The mother changed her name and moved to another county.", "case", "asserts"),
         (

@@ -79,6 +79,10 @@ NOTES_25 = NOTES_DIR / "visit-notes-25.jsonl"
 NOTES_26 = NOTES_DIR / "visit-notes-26.jsonl"
 NOTES_27 = NOTES_DIR / "visit-notes-27.jsonl"
 NOTES_28 = NOTES_DIR / "visit-notes-28.jsonl"
+# vn1261-vn1290 and vn1291-vn1320, written blind on 6 December 2026 by two more writers:
+# the first read, the second never read
+NOTES_29 = NOTES_DIR / "visit-notes-29.jsonl"
+NOTES_30 = NOTES_DIR / "visit-notes-30.jsonl"
 
 
 def _score(first: int, last: int, path: Path = NOTES) -> tuple[float, float, float, int]:
@@ -160,6 +164,8 @@ def test_visit_notes_keep_their_floor(
         (NOTES_26, 1171, 1200, 0.70, 6),  # read: 0.701 on arrival (7 traps), 0.724 after (4)
         (NOTES_27, 1201, 1230, 0.78, 7),  # never read: 0.798 on arrival (5 traps), 0.802 after
         (NOTES_28, 1231, 1260, 0.74, 9),  # never read: 0.763 (8 traps) before, 0.767 (7) after
+        (NOTES_29, 1261, 1290, 0.78, 7),  # read: 0.738 on arrival (7 traps), 0.804 after (5)
+        (NOTES_30, 1291, 1320, 0.78, 6),  # never read: 0.804 on arrival (4 traps), and after
     ],
     ids=[
         "second-never-read",
@@ -189,6 +195,8 @@ def test_visit_notes_keep_their_floor(
         "twenty-sixth-read",
         "twenty-seventh-never-read",
         "twenty-eighth-never-read",
+        "twenty-ninth-read",
+        "thirtieth-never-read",
     ],
 )
 def test_the_later_batches_keep_their_floors(
@@ -204,7 +212,7 @@ def test_the_labelled_notes_name_only_codebook_indicators() -> None:
 
     known = {i.id for i in default_codebook().indicators}
     paths = sorted(NOTES_DIR.glob("visit-notes*.jsonl"))
-    assert len(paths) == 28
+    assert len(paths) == 30
     lines = [line for path in paths for line in path.read_text(encoding="utf-8").splitlines()]
     for line in lines:
         record = json.loads(line)

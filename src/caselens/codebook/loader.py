@@ -289,6 +289,7 @@ def _indicator(item: dict[str, Any]) -> Indicator:
         parents_past=bool(item.get("parents_past") or False),
         siblings=bool(item.get("siblings") or False),
         absent=_strs(item, "absent"),
+        sibling_patterns=_strs(item, "sibling_patterns"),
     )
 
 
@@ -352,6 +353,7 @@ def codebook_to_dict(codebook: Codebook) -> dict[str, Any]:
                 **({"parents_past": True} if i.parents_past else {}),
                 **({"siblings": True} if i.siblings else {}),
                 **({"absent": list(i.absent)} if i.absent else {}),
+                **({"sibling_patterns": list(i.sibling_patterns)} if i.sibling_patterns else {}),
                 **(
                     {
                         "nearby": [

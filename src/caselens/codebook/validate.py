@@ -20,6 +20,7 @@ from caselens.codebook.regex_safety import pattern_problem
 from caselens.codebook.vocabulary import expand as expand_vocabularies
 from caselens.model.codebook import (
     SECTION_CODING,
+    SIBLING,
     Codebook,
     Criterion,
     Indicator,
@@ -230,6 +231,11 @@ class _Checker:
         for name in ("patterns", "exclude", "absent"):
             for where, pattern in self.text_list(item, name, key):
                 self.regex(where, pattern)
+        for where, pattern in self.text_list(item, "sibling_patterns", key):
+            if SIBLING not in pattern:
+                self.add(where, f"a sibling pattern writes {SIBLING} where the name goes")
+            else:  # checked as it will run, with a name put in
+                self.regex(where, pattern.replace(SIBLING, "(?-i:Ava)"))
         for name in ("exemplars", "examples", "counter_examples"):
             self.text_list(item, name, key)
         self.nearby(item, key)

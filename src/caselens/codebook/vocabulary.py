@@ -25,7 +25,10 @@ from typing import Any
 
 NAME = re.compile(r"[a-z][a-z0-9_]*")
 USE = re.compile(r"(?<!\\)\{([a-z][a-z0-9_]*)\}")
-PATTERN_LISTS = ("patterns", "exclude", "absent")
+PATTERN_LISTS = ("patterns", "exclude", "absent", "sibling_patterns")
+# Names filled in as each document is coded, not by a vocabulary: ``{sibling}``, the
+# names of the baby's older brothers and sisters (``sibling_patterns`` only).
+RUN_TIME = {"sibling_patterns": frozenset({"sibling"})}
 NEARBY_FIELDS = ("pattern", "near")
 
 
@@ -101,7 +104,8 @@ def expand(data: object) -> tuple[object, list[tuple[str, str]]]:
             item["nearby"] = [dict(r) if isinstance(r, dict) else r for r in item["nearby"]]
         for key, container, slot in _places(item, f"indicators[{index}]"):
             text = container[slot]
-            unknown = sorted({m.group(1) for m in USE.finditer(text)} - set(words))
+            run_time = RUN_TIME.get(key.rsplit(".", 1)[-1].split("[", 1)[0], frozenset())
+            unknown = sorted({m.group(1) for m in USE.finditer(text)} - set(words) - run_time)
             if unknown:
                 known = ", ".join(sorted(words)) or "none"
                 problems.append(
@@ -109,7 +113,9 @@ def expand(data: object) -> tuple[object, list[tuple[str, str]]]:
                      f"'vocabularies' does not define (defined: {known})")
                 )  # fmt: skip
                 continue
-            container[slot] = USE.sub(lambda m: f"(?:{words[m.group(1)]})", text)
+            container[slot] = USE.sub(
+                lambda m: f"(?:{words[m.group(1)]})" if m.group(1) in words else m.group(), text
+            )
         copied.append(item)
     out["indicators"] = copied
     return out, problems

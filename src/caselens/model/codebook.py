@@ -33,6 +33,11 @@ class Nearby:
     within: int = 1
 
 
+# Where an indicator's ``sibling_patterns`` put the name of one of the baby's older
+# brothers or sisters; each document's names go in as it is coded.
+SIBLING = "{sibling}"
+
+
 @dataclass(frozen=True, slots=True)
 class Indicator:
     """One thing the learning says to look for.
@@ -69,6 +74,11 @@ class Indicator:
     # and semantic matching weigh a whole sentence, so their proposal of this indicator
     # is set aside in a sentence holding one of these, unless the patterns found it there.
     absent: tuple[str, ...] = ()
+    # Patterns that name one of the baby's older brothers or sisters, written
+    # ``{sibling}`` where the name goes ("{sibling}'s experience was not explored"): a
+    # review names its children once ("an older sister, called Ava here") and then by
+    # name, so the names are read from each review (``pipeline.cast``) and put in.
+    sibling_patterns: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

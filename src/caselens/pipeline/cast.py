@@ -1,18 +1,25 @@
 """Who is who in a review: the parents' names, so their own brothers and sisters are not
-taken for the baby's.
+taken for the baby's, and the baby's older brothers' and sisters' names, so what is said
+of them by name is read as said of an older sibling.
 
-A review names its people once ("Rosa's mother, Kayleigh, ...", "the father, Jordan") and
-then by name alone. "Jordan's younger sister, Leah, was also subject to a child protection
-plan" is the father's family history, not a sibling of the baby on a plan; a pattern
-cannot know that Jordan is the father, but the review said so earlier. Only a parent
-named as such is read: a name the review never ties to a parent stays a name.
+A review names its people once ("Rosa's mother, Kayleigh, ...", "the father, Jordan",
+"Milo has an older sister, called Ava here") and then by name alone. "Jordan's younger
+sister, Leah, was also subject to a child protection plan" is the father's family history,
+not a sibling of the baby on a plan; "Ava's experience was not explored" is the learning
+about an older sibling that a pattern cannot see in a name. A pattern cannot know who
+Jordan or Ava is, but the review said so earlier. Only a person named in a role is read:
+a name the review never ties to a parent or an older sibling stays a name.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+
+from caselens.model.codebook import SIBLING
+from caselens.model.document import Sentence
+from caselens.pipeline.stance import judge
 
 _NAME = r"(?-i:[A-Z][a-z]{1,14}(?:-[A-Z][a-z]{1,14})?)"
 _ROLE = r"(?:mother|father|mum|dad|step-?father|stepmother|birth (?:mother|father))"
@@ -61,6 +68,9 @@ _NOT_NAMES = frozenset(
         "But",
         "Maternal",
         "Paternal",
+        "Sibling",
+        "Sister",
+        "Brother",
     }
 )
 
@@ -109,3 +119,83 @@ def parents_sibling_reason(quote: str, words: Sequence[str], names: frozenset[st
         f"about {found.group()!r}: {found.group('name')} is a parent, so this is not the baby's"
         " brother or sister"
     )
+
+
+_OLDER = r"(?:(?:older|elder|eldest|oldest|big|half-|step-) ?)"
+_CALLED = (
+    r"(?:who (?:is|was) )?(?:here )?(?:called|named|known as|referred to "
+    r"(?:here |in this (?:review|report) )?as) "
+)
+# "his older half-sister, Mali", "her brother Alfie, who was 20 months old", "an older
+# sister, called Ava here", "his sister, who is called Isla here", "Lili's brother, who was
+# four at the time, is referred to as Cai", "Ava, Milo's older sister", "Kai (older
+# brother, 6)". Not a younger or baby brother or sister, and not one named by another
+# child's name without "older" ("Ava's brother, Milo" may be the baby the review is about).
+_SIBLING_NAMED = re.compile(
+    rf"\b(?:(?P<det>an?|the|his|her|their|the baby{_POSSESSIVE}|the child{_POSSESSIVE})"
+    rf"|(?P<owner>{_NAME}){_POSSESSIVE}) (?P<older>{_OLDER}*)(?:sister|brother|sibling)s?"
+    rf"(?:,? (?:{_CALLED})?(?P<after>{_NAME})\b(?!{_POSSESSIVE}\b)"
+    rf"|, [^.;]{{0,60}}?\b(?:is|was) {_CALLED}(?P<later>{_NAME})\b)"
+    rf"|(?P<before>{_NAME}), (?:his|her|the baby{_POSSESSIVE}|(?P<owner2>{_NAME}){_POSSESSIVE}) "
+    rf"{_OLDER}+(?:sister|brother)\b(?=,|\.|;| (?:who|was|is|had|has)\b)"
+    rf"|(?P<before2>{_NAME}) \((?:(?:his|her|the baby{_POSSESSIVE}) )?{_OLDER}+"
+    r"(?:sister|brother|sibling)[^)]{0,20}\)",
+    re.IGNORECASE,
+)
+# a parent spoken of before, not in a list: "The mother was close to her older brother,
+# Sam" (but "Poppy lived with her mother, her father and her brother Alfie")
+_PARENTS_FAMILY = re.compile(
+    r"\b(?:mother|father|mum|dad|parents?|partner|grand\w+|uncle|aunt|Mr|Ms|Mrs)\b"
+    r"(?!\s*(?:,|and\b))"
+    # a parent's own childhood: "She grew up with her mother and her older sister, Claire"
+    r"|\b(?:grew up|growing up|as a (?:child|girl|boy|teenager)|(?:her|his) (?:own )?childhood)\b",
+    re.IGNORECASE,
+)
+
+
+def sibling_names(text: str, parents: frozenset[str] = frozenset()) -> frozenset[str]:
+    """The first names the text gives the baby's older brothers and sisters."""
+    names = set()
+    for found in _SIBLING_NAMED.finditer(text):
+        name = (
+            found.group("after")
+            or found.group("later")
+            or found.group("before")
+            or found.group("before2")
+        )
+        owner = found.group("owner") or found.group("owner2")
+        if not name or name in _NOT_NAMES or name in parents or owner in parents:
+            continue
+        if found.group("owner") and not found.group("older"):
+            continue
+        opening = text.rfind(".", 0, found.start()) + 1
+        if _PARENTS_FAMILY.search(text, opening, found.start()):
+            continue
+        closing = text.find(".", found.end())
+        sentence = text[opening : closing if closing >= 0 else len(text)]
+        if judge(sentence).about == "parents_past":  # "She grew up with her older sister"
+            continue
+        names.add(name)
+    return frozenset(names)
+
+
+@functools.lru_cache(maxsize=256)
+def with_siblings(pattern: str, names: frozenset[str]) -> re.Pattern[str]:
+    """An indicator's sibling pattern with this review's older siblings' names put in."""
+    alternatives = "|".join(re.escape(n) for n in sorted(names))
+    return re.compile(pattern.replace(SIBLING, f"(?-i:{alternatives})"), re.IGNORECASE)
+
+
+def sibling_matches(
+    text: str, sentences: Sequence[Sentence], patterns: Sequence[str], names: frozenset[str]
+) -> Iterator[tuple[int, re.Match[str]]]:
+    """(sentence index, match) of ``patterns`` with ``names`` put in, in the sentences
+    holding one of the names."""
+    compiled = [with_siblings(p, names) for p in patterns]
+    for i, sentence in enumerate(sentences):
+        piece = text[sentence.start : sentence.end]
+        if not any(name in piece for name in names):
+            continue
+        for pattern in compiled:
+            for found in pattern.finditer(text, sentence.start, sentence.end):
+                yield i, found

@@ -36,6 +36,7 @@ from caselens.errors import CodebookError
 from caselens.model import Codebook, Document, Evidence, Finding, Indicator, Nearby, Sentence
 from caselens.pipeline.anchor_index import AnchorSet, SentenceIndex
 from caselens.pipeline.anchors import ANY, FOLDING_ODDITIES, derive
+from caselens.pipeline.cast import parent_names, sibling_matches, sibling_names
 from caselens.pipeline.negation import negation_reason
 
 STRONG_CONFIDENCE = 0.9
@@ -116,6 +117,7 @@ class _Compiled:
     parts: tuple[_Part, ...]
     exclude: re.Pattern[str] | None
     nearby: tuple[_NearbyRule, ...] = ()
+    sibling: tuple[str, ...] = ()  # Indicator.sibling_patterns, names put in per document
 
 
 RULE_CONFIDENCE = Path(__file__).resolve().parent.parent / "data" / "rule_confidence.json"
@@ -192,8 +194,10 @@ class RuleCoder:
                     tuple(parts),
                     _caseless(_alternation(ind.exclude, f"{ind.id}.exclude")),
                     tuple(self._nearby(rule, f"{ind.id}.nearby") for rule in ind.nearby),
+                    ind.sibling_patterns,
                 )
             )
+        self._any_sibling = any(ind.sibling_patterns for ind in codebook.indicators)
 
     def absent_words(self, text: str, start: int, end: int, indicator: str) -> str | None:
         """The words in ``text[start:end]`` saying ``indicator``'s concern is not there
@@ -236,6 +240,8 @@ class RuleCoder:
                 lowered, [s.start for s in sentences], [s.end for s in sentences]
             )
         findings: list[tuple[int, int, Finding]] = []
+        text = doc.text
+        siblings = sibling_names(text, parent_names(text)) if self._any_sibling else frozenset()
         for order, comp in enumerate(self._compiled):
             hits: dict[int, _Hit] = {}
             for strong, confidence in ((True, STRONG_CONFIDENCE), (False, WEAK_CONFIDENCE)):
@@ -244,6 +250,9 @@ class RuleCoder:
                     self._consider(doc.text, m, confidence, comp, i, sentences[i], hits, trace)
             for rule in comp.nearby:
                 self._pairs(doc.text, lowered, rule, comp, sentences, index, hits, self.one_account)
+            if siblings and comp.sibling:
+                for i, m in sibling_matches(text, sentences, comp.sibling, siblings):
+                    self._consider(text, m, STRONG_CONFIDENCE, comp, i, sentences[i], hits, trace)
             for i, hit in hits.items():
                 measured = self._precision.get(comp.indicator.id)
                 if measured is not None:  # calibrated: weak evidence keeps its discount

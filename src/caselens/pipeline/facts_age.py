@@ -44,7 +44,7 @@ def _dur(suffix: str = "") -> str:
     """A duration such as "one year and 17 days" or "six or seven months"."""
     return (
         rf"(?P<n1{suffix}>{NUMBER})(?:\s+(?:or|to)\s+(?P<n2{suffix}>{NUMBER})|-(?P<n2b{suffix}>\d+))?"
-        rf"(?P<half{suffix}>\s+and\s+a\s+half)?[\s-]+"
+        rf"(?P<half{suffix}>[\s-]+and[\s-]+a[\s-]+half)?[\s-]+"
         + _UNIT.format(u=f"u1{suffix}")
         + rf"(?:,?\s+(?:and\s+)?(?P<n3{suffix}>{NUMBER})[\s-]+"
         + _UNIT.format(u=f"u2{suffix}")
@@ -100,6 +100,10 @@ _CHILD_OF_YEARS = re.compile(
     r"(?P<half>\s+and\s+a\s+half)?(?=\s*(?:[,;:)]|\.\s|\.$|(?:who|when|at\s+the\s+time)\b))",
     re.IGNORECASE,
 )
+# a name with the age in brackets, as a title or a list gives it: "Harley (22 months)"
+_NAMED_AGE = re.compile(
+    rf"(?-i:\b[A-Z][a-z]+)\s+\(\s*{_Q}{_dur()}(?:[\s-]+old)?\s*\)", re.IGNORECASE
+)
 _FORMS = (
     _OLD,
     _AGED_LIST,
@@ -111,11 +115,13 @@ _FORMS = (
     _EVENT_AT,
     _WAS_WHEN,
     _CHILD_OF_YEARS,
+    _NAMED_AGE,
 )
 
 _NOUN_AFTER = re.compile(rf"^\s*(?:[a-z]+\s+)?(?P<noun>{_ADULT}|{_SIBLING})\b", re.IGNORECASE)
 _OWNER_BEFORE = re.compile(
-    rf"\b(?P<noun>{_ADULT}|{_SIBLING})(?:'s)?\s*[,(\u2013\u2014-]?\s*"
+    # the person may be named between: "his sister Jade, aged nine", "brother Kai (6 years)"
+    rf"\b(?P<noun>{_ADULT}|{_SIBLING})(?:'s)?(?:\s+(?-i:[A-Z][a-z]+))?\s*[,(\u2013\u2014-]?\s*"
     r"(?:(?:who|then|was|were|is|are|being|both|all)\s+)*$",
     re.IGNORECASE,
 )

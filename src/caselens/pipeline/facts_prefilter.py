@@ -50,7 +50,7 @@ NEGLECT_WEAK_NEED = re.compile(r"appointments")
 NOT_NEGLECT_NEED = re.compile(r"neglect")
 SLEEP_NEED = re.compile(
     r"sleep|slept|doz|nap(?:ped|ping)?\s|bed[\s-]?shar|sofa|couch|settee|chair|beanbag|futon|"
-    r"shar(?:ed|ing|es)\s+(?:a|the|her|his|their)?\s*(?:double\s+|single\s+)?"
+    r"shar(?:ed|ing|es)\s+(?:an?|the|her|his|their)?\s*(?:double\s+|single\s+|adult\s+)?"
     r"(?:bed|sleep|sofa|settee|couch|mattress)|(?:was|were|been)\s+sharing|"
     r"shared\s+(?:bed|sofa|couch|settee|armchair|chair|beanbag|futon|mattress)|same\s+bed|"
     r"bed\s+with|into\s+(?:an?|her|his|their|the)\s|between\s|"

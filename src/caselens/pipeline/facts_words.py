@@ -286,7 +286,7 @@ NOT_NEGLECT = re.compile(
     _I,
 )
 SLEEP = re.compile(
-    r"\b(?:co-?sleep\w*|bed[\s-]?shar\w*|shar(?:ed|ing|es)\s+(?:a|the|her|his|their)?\s*(?:double\s+|single\s+)?"
+    r"\b(?:co-?sleep\w*|bed[\s-]?shar\w*|shar(?:ed|ing|es)\s+(?:an?|the|her|his|their)?\s*(?:double\s+|single\s+|adult\s+)?"
     r"(?:bed|sleep(?:ing)?\s+surface|sofa|settee|couch|mattress)|"
     rf"(?:bed|sofa|settee|couch|mattress)\s+(?:he|she|they)\s+(?:was|were|had\s+been)\s+sharing|shared\s+(?:bed|{_SOFT_PLACE}|mattress)|"
     # the place named, then shared: "on a small settee, sharing it with her mother"

@@ -51,6 +51,19 @@ _REVIEW_SCOPE = re.compile(
     r"|^\W*(?:the )?key ?words\b[^.;]{0,40}\b(?:review|report)\b",
     re.IGNORECASE,
 )
+# The review's word on its own fairness, set in its method: "The reviewer has tried to avoid
+# hindsight bias: the practitioners did not know what we now know", "rather than judging
+# their actions with the benefit of hindsight". A finding seen in hindsight is no method
+# ("a bruise which, with hindsight, was an early sign"), and nor is a sentence that goes
+# on to find ("... but the review found that the bruise should have been referred").
+_HINDSIGHT = re.compile(
+    r"(?:\bhindsight bias\b"
+    r"|\b(?:rather than|not|avoid\w*|without|guard\w* against)\b[^.;:]{0,60}\b(?:with|in|by)"
+    r" (?:the (?:benefit|clarity|wisdom) of )?hindsight\b"
+    r"|\bnot with the (?:clarity|benefit|wisdom) (?:that|of) hindsight\b)"
+    r"(?![^.]*\b(?:found|finds|should|failed|missed|but|however|nonetheless|nevertheless)\b)",
+    re.IGNORECASE,
+)
 # A question the review set itself, answered (if at all) in what follows: "The review
 # considered whether practitioners had treated the move as a fresh start." Only that
 # wording of method: "the review asked whether professionals had been too ready to
@@ -121,6 +134,7 @@ def review_itself(text: str) -> re.Match[str] | None:
         _REVIEW_PROCESS.match(text)
         or _REVIEW_ABOUT_ITSELF.search(text)
         or _REVIEW_SCOPE.match(text)
+        or _HINDSIGHT.search(text)
     )
 
 
