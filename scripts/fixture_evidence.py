@@ -36,7 +36,7 @@ NEVER_READ = frozenset(
         f"visit-notes-{n}.jsonl"
         for n in (2, 4, 6, 7, 9, 11, 12, 14, 15, 16, 17, 18, 19, 23, 24, 27, 28, 30)
     }
-    | {f"long-unread{n}.jsonl" for n in ("", 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15)}
+    | {f"long-unread{n}.jsonl" for n in ("", 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16)}
 )
 # The batches read while the rules were written.
 READ: tuple[str, ...] = (
@@ -56,7 +56,7 @@ READ: tuple[str, ...] = (
         f"{_FIXTURES}/eval/long-{name}.jsonl"
         for name in (
             *("own", "blind", "fresh", "winter", "dusk", "night"),
-            *("harm", "frost", "ember", "gale", "haze"),
+            *("harm", "frost", "ember", "gale", "haze", "mist"),
         )
     ),
 )

@@ -65,13 +65,19 @@ FLOORS = {
     # written blind after all that night's reading: 0.827 with the session's starting code,
     # 0.838 with its end
     ROOT / "tests/fixtures/eval/long-unread14.jsonl": (1.0, 0.90, 0.81),
-    # written blind on 6 December 2026: long-haze read (0.874 on arrival -> 0.951),
-    # long-unread15 never read (0.839 on arrival); two summary sets in the registers of
-    # published reporting, eighth read (0.863 -> 0.870), summaries-unread never read (0.846)
-    ROOT / "tests/fixtures/eval/long-haze.jsonl": (1.0, 0.97, 0.92),
+    # written blind on 6 December 2026: long-haze and long-mist read (0.874 and 0.891 on
+    # arrival -> 0.961 and 0.954), long-unread15 and -16 never read (0.839 and 0.824 on
+    # arrival and after); summaries in the registers of published reporting, eighth and
+    # ninth read (0.863 -> 0.875, 0.778 -> 0.802), summaries-unread and -unread2 never read
+    # (0.846 and after; 0.799 on arrival, 0.797 after)
+    ROOT / "tests/fixtures/eval/long-haze.jsonl": (1.0, 0.97, 0.93),
+    ROOT / "tests/fixtures/eval/long-mist.jsonl": (1.0, 0.97, 0.93),
     ROOT / "tests/fixtures/eval/long-unread15.jsonl": (1.0, 0.89, 0.81),
-    ROOT / "tests/fixtures/eval/eighth.jsonl": (0.95, 0.89, 0.84),
+    ROOT / "tests/fixtures/eval/long-unread16.jsonl": (1.0, 0.89, 0.80),
+    ROOT / "tests/fixtures/eval/eighth.jsonl": (0.95, 0.90, 0.85),
+    ROOT / "tests/fixtures/eval/ninth.jsonl": (0.84, 0.87, 0.78),
     ROOT / "tests/fixtures/eval/summaries-unread.jsonl": (0.95, 0.91, 0.82),
+    ROOT / "tests/fixtures/eval/summaries-unread2.jsonl": (0.92, 0.87, 0.77),
     ROOT / "data/labelled/rx.jsonl": (0.90, 0.90, 0.85),
     ROOT / "data/labelled/ry.jsonl": (0.95, 0.83, 0.77),
     ROOT / "data/labelled/rz.jsonl": (0.87, 0.85, 0.80),
@@ -109,6 +115,8 @@ HARM_FLOORS = {
     ROOT / "tests/fixtures/eval/long-unread14.jsonl": 0.95,
     ROOT / "tests/fixtures/eval/long-unread15.jsonl": 0.95,
     ROOT / "tests/fixtures/eval/summaries-unread.jsonl": 0.87,
+    ROOT / "tests/fixtures/eval/long-unread16.jsonl": 0.75,
+    ROOT / "tests/fixtures/eval/summaries-unread2.jsonl": 0.95,
     ROOT / "data/labelled/ry.jsonl": 0.81,
     ROOT / "data/labelled/rw.jsonl": 0.85,
     ROOT / "data/labelled/rx.jsonl": 0.85,

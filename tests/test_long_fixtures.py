@@ -23,7 +23,7 @@ def test_the_blind_long_sets_are_here() -> None:
     names |= {"long-frost.jsonl", "long-unread9.jsonl", "long-unread10.jsonl"}
     names |= {"long-ember.jsonl", "long-unread11.jsonl", "long-unread12.jsonl"}
     names |= {"long-gale.jsonl", "long-unread13.jsonl", "long-unread14.jsonl"}
-    names |= {"long-haze.jsonl", "long-unread15.jsonl"}
+    names |= {"long-haze.jsonl", "long-unread15.jsonl", "long-mist.jsonl", "long-unread16.jsonl"}
     assert names <= {p.name for p in FILES}
 
 

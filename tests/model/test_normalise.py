@@ -62,3 +62,20 @@ def test_noncharacters_and_lone_surrogates_are_not_text() -> None:
 
     raw = "The father\ufffe was\uffff not\U0001fffe seen\ufdd0.\ud800"
     assert normalise_text(raw) == "The father was not seen."
+
+
+def test_a_heading_on_its_own_line_is_a_block_of_its_own() -> None:
+    """A briefing's heading with its text on the next line: glued together, the heading's
+    "did not" would deny the sentence after it."""
+    doc = Document.from_text(
+        "What did not go so well\nThe mother stopped her medication.\nShe was not seen.\n\n"
+        "12/03/24 HV visit\nMum well.",
+        "b",
+    )
+    blocks = [doc.text[b.start : b.end] for b in doc.blocks]
+    assert [b.kind for b in doc.blocks] == ["heading_line", "paragraph", "paragraph"]
+    assert blocks == [
+        "What did not go so well",
+        "The mother stopped her medication.\nShe was not seen.",
+        "12/03/24 HV visit\nMum well.",  # a dated entry of notes is no heading
+    ]

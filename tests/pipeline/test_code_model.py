@@ -105,14 +105,21 @@ def test_without_a_floor_or_outside_the_open_sentences_nothing_is_overruled(
 def test_a_full_review_s_pattern_finding_the_model_rules_out_is_set_aside_with_why() -> None:
     """With the shipped model: a housing officer who did not attend a meeting is not a
     parent reluctant to engage."""
+    # a full review runs to pages: the agencies' work, told at length before the analysis
+    agencies = "".join(
+        f"\n\nThe {agency} kept its records of the family on its own system, and the review"
+        " read them in full before meeting the practitioners involved in this period."
+        for agency in ["health visiting service", "midwifery service", "GP practice"] * 20
+    )
     review = Document.from_text(
         "Introduction\n\nThis review concerns Baby K, who was seriously injured at nine weeks"
         " old.\n\nBackground\n\nBaby K lived with his mother, his father and his sister Isla."
         " The housing officer was invited to the core group but did not attend either meeting."
-        " The father was never seen by the health visitor.\n\nAnalysis\n\nNobody asked who"
-        " else looked after the baby.",
+        " The father was never seen by the health visitor." + agencies + "\n\nAnalysis\n\n"
+        "Nobody asked who else looked after the baby.",
         "review",
     )
+    assert len(review.text) > 10_000
     with_model = Coder(default_codebook(), Settings(model=True)).consider(review, segment(review))
     alone = Coder(default_codebook(), Settings(model=False)).consider(review, segment(review))
     assert "C.reluctance_to_engage" in {f.indicator for f in alone.findings}
@@ -202,3 +209,23 @@ def test_a_sentence_holding_two_open_indicators_is_read_first_and_decides_both()
         doc, [one, both, other], findings
     )
     assert not kept and len(overruled) == 4 and len(model.read) == 3
+
+
+def test_a_briefing_with_headings_is_read_whole_and_a_full_review_is_only_checked() -> None:
+    """A page or two with "What happened" and "What we learned" is the kind of text the
+    model learned from; a review of many pages with its sections is not."""
+    coder = Coder(default_codebook(), Settings(model=True))
+    briefing = Document.from_text(
+        "Learning briefing\n\nWhat happened\nBaby K was injured at nine weeks.\n\n"
+        "What went well\nThe midwife referred promptly.\n\nWhat did not go so well\n"
+        "Nobody asked who else looked after the baby.",
+        "briefing",
+    )
+    sentences = segment(briefing)
+    structure = coder.structure.read(briefing, sentences)
+    assert len(structure.headings) >= 3
+    assert coder.model_reads_whole(briefing, structure)
+    long_review = Document.from_text(briefing.text + "\n\nMore." * 3_000, "review")
+    assert not coder.model_reads_whole(
+        long_review, coder.structure.read(long_review, segment(long_review))
+    )

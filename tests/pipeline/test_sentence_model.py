@@ -149,11 +149,15 @@ def test_in_a_full_review_with_its_sections_the_model_proposes_nothing(
     summary = Document.from_text("The father was never seen by the health visitor.", "summary")
     coder.consider(summary, segment(summary))
     assert asked == [1]
+    # a review runs to pages (a briefing of a page or two with headings is read whole)
+    records = "\n\nThe agency's records were read in full for the review." * 200
     review = Document.from_text(
         "Introduction\n\nThis review concerns Baby A.\n\nBackground\n\nThe father was never "
-        "seen by the health visitor.\n\nAnalysis\n\nNobody asked who lived in the flat.",
+        "seen by the health visitor." + records + "\n\nAnalysis\n\nNobody asked who lived "
+        "in the flat.",
         "review",
     )
+    assert len(review.text) > 10_000
     sentences = segment(review)
     assert len(coder.structure.read(review, sentences).headings) >= 3
     coder.consider(review, sentences)

@@ -101,6 +101,22 @@ def test_what_agencies_changed_since_is_no_finding_about_the_case() -> None:
     assert roles["8.1 A pre-birth protocol sets a limit of 30 weeks."] == "changes_since"
 
 
+def test_a_briefing_s_headings_on_their_own_lines_give_their_roles() -> None:
+    """A heading written on its own line, its text on the next, as briefings are; what did
+    not go well is the learning, not the good practice before it."""
+    text = (
+        "Learning briefing\n\nWhat went well\nThe midwife referred promptly.\n\n"
+        "What did not go so well\nNobody asked who else looked after the baby.\n\n"
+        "Key messages\nBe curious about every adult in the home.\n\n"
+        "What we are changing\nA new protocol asks about every adult.\n"
+    )
+    roles = _roles(text)
+    assert roles["The midwife referred promptly."] == "good_practice"
+    assert roles["Nobody asked who else looked after the baby."] == "analysis"
+    assert roles["Be curious about every adult in the home."] == "recommendations"
+    assert roles["A new protocol asks about every adult."] == "changes_since"
+
+
 def test_a_sub_heading_keeps_the_role_around_it() -> None:
     # "Fathers and male carers" matches no role: it stays inside the national context
     doc = Document.from_text(REVIEW, "r")

@@ -42,7 +42,7 @@ class Block:
     start: int
     end: int
     page: int | None = None
-    kind: str = "paragraph"  # heading | paragraph | list_item | table
+    kind: str = "paragraph"  # heading | heading_line | paragraph | list_item | table
 
 
 @dataclass(frozen=True, slots=True)

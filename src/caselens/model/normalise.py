@@ -79,7 +79,28 @@ def normalise_text(text: str) -> str:
     return _BLANKS.sub("\n\n", text).strip()
 
 
+# A heading on its own line with its text on the next ("What did not go so well\nAmara's
+# mother has bipolar disorder ..."), as briefings are written: a short line that starts
+# with a capital and has no digit or closing punctuation, before a line that starts with a
+# capital. Glued to the sentence after it, a heading's words are read as that sentence's
+# ("did not" denying what follows). Its kind says it was found so: the sections read it as a
+# heading, but the facts, which read a text's sections only from the headings it marks or
+# sets apart, do not (a briefing's "Learning from reviews" is no end of its account).
+_HEADING_LINE = re.compile(
+    r"(?:(?<=\n)|^)[A-Z][^\n\d.!?:;,]{0,60}(?<![\s-])\n(?=[A-Z\"'\u2018\u201c])"
+)
+_MOST_HEADING_WORDS = 8
+
+
 def paragraph_blocks(text: str, page: int | None = None) -> Iterator[Block]:
-    """Blocks for text whose paragraphs are separated by blank lines."""
+    """Blocks for text whose paragraphs are separated by blank lines, and a short
+    heading line is a block of its own."""
     for m in re.finditer(r"[^\n](?:.|\n(?!\n))*", text):
-        yield Block(m.start(), m.end(), page, "paragraph")
+        start = m.start()
+        for heading in _HEADING_LINE.finditer(text, m.start(), m.end()):
+            words = heading.group().split()
+            if heading.start() < start or len(words) > _MOST_HEADING_WORDS:
+                continue
+            yield Block(start, heading.end() - 1, page, "heading_line")
+            start = heading.end()
+        yield Block(start, m.end(), page, "paragraph")

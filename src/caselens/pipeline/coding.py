@@ -284,7 +284,7 @@ class Coder:
         without headings (what it learned from was under 3,000 characters, and encoding
         every sentence of a long document costs seconds). A case's notes are read however
         many there are."""
-        if len(structure.headings) >= _STRUCTURED:
+        if len(structure.headings) >= _STRUCTURED and len(doc.text) > _BRIEFING_MAX_CHARS:
             return False
         return self.rules.one_account or len(doc.text) <= _MODEL_MAX_CHARS
 
@@ -375,11 +375,12 @@ _OVERRULED_IN_REVIEW = (
     "(a pattern firing on words that are not about this family)"
 )
 
-# The trained model learned from summaries and notes: short texts without headings. In a
-# full review with its sections it added more wrong findings than right ones (indicator
-# F1 long-dev 0.885 -> 0.847, long-own 0.922 -> 0.895), so in a text with three headings
-# or more the patterns, read by section and stance, code alone.
+# The trained model learned from summaries and notes. In a full review with its sections
+# it added more wrong findings than right ones (long-dev 0.885 -> 0.847), so in a text with
+# three headings or more and over 10,000 characters (a briefing's "What happened", "What
+# we learned" are a page or two; a review 25,000 and more) the patterns code alone.
 _STRUCTURED = 3
+_BRIEFING_MAX_CHARS = 10_000
 # About 5,000 words: a briefing of a few pages. The generated reviews of the speed benchmark
 # (20 pages, no headings) are not read by it, nor is a long text whose headings were lost.
 _MODEL_MAX_CHARS = 30_000

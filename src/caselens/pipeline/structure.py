@@ -108,17 +108,29 @@ class StructureReader:
         is_heading = False
         role = current
         last_block = -1
+        # A briefing's heading on a line of its own labels the paragraph under it ("What
+        # went well\nThe midwife referred promptly."): the paragraphs after that one go
+        # back to the section around it, and one naming no role is no sub-heading.
+        labelled: tuple[int, SectionRole] | None = None  # (its paragraph, the role around)
         for i, sentence in enumerate(sentences):
             if sentence.block != last_block:
                 last_block = sentence.block
                 block = doc.blocks[sentence.block]
                 block_text = text[block.start : block.end]
                 is_heading = block.kind == "heading" or (
-                    block.kind in ("paragraph", "list_item") and looks_like_heading(block_text)
+                    block.kind in ("paragraph", "list_item", "heading_line")
+                    and looks_like_heading(block_text)
                 )
+                if labelled is not None and not is_heading and sentence.block > labelled[0]:
+                    current, labelled = labelled[1], None
                 if is_heading:
                     heading = " ".join(block_text.split())
-                    current = self._role_of_heading(heading, current, by_number)
+                    around = current
+                    if block.kind == "heading_line":
+                        around = labelled[1] if labelled is not None else current
+                        labelled = (sentence.block + 1, around)
+                        around = OTHER if around is UNSECTIONED else around
+                    current = self._role_of_heading(heading, around, by_number)
                     if sections:
                         sections[-1] = replace(sections[-1], end=block.start)
                     sections.append(Section(block.start, len(text), heading, current))
