@@ -132,7 +132,7 @@ _CALLED = (
 # brother, 6)". Not a younger or baby brother or sister, and not one named by another
 # child's name without "older" ("Ava's brother, Milo" may be the baby the review is about).
 _SIBLING_NAMED = re.compile(
-    rf"\b(?:(?P<det>an?|the|his|her|their|the baby{_POSSESSIVE}|the child{_POSSESSIVE})"
+    rf"\b(?:(?:an?|the|his|her|their|the baby{_POSSESSIVE}|the child{_POSSESSIVE})"
     rf"|(?P<owner>{_NAME}){_POSSESSIVE}) (?P<older>{_OLDER}*)(?:sister|brother|sibling)s?"
     rf"(?:,? (?:{_CALLED})?(?P<after>{_NAME})\b(?!{_POSSESSIVE}\b)"
     rf"|, [^.;]{{0,60}}?\b(?:is|was) {_CALLED}(?P<later>{_NAME})\b)"
@@ -153,10 +153,13 @@ _PARENTS_FAMILY = re.compile(
 )
 
 
-def sibling_names(text: str, parents: frozenset[str] = frozenset()) -> frozenset[str]:
-    """The first names the text gives the baby's older brothers and sisters."""
+def sibling_names(text: str, parents: frozenset[str] | None = None) -> frozenset[str]:
+    """The first names the text gives the baby's older brothers and sisters (``parents``,
+    the parents' names, are read from the text when a brother or sister is named)."""
     names = set()
     for found in _SIBLING_NAMED.finditer(text):
+        if parents is None:
+            parents = parent_names(text)
         name = (
             found.group("after")
             or found.group("later")

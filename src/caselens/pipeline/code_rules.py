@@ -36,7 +36,7 @@ from caselens.errors import CodebookError
 from caselens.model import Codebook, Document, Evidence, Finding, Indicator, Nearby, Sentence
 from caselens.pipeline.anchor_index import AnchorSet, SentenceIndex
 from caselens.pipeline.anchors import ANY, FOLDING_ODDITIES, derive
-from caselens.pipeline.cast import parent_names, sibling_matches, sibling_names
+from caselens.pipeline.cast import sibling_matches, sibling_names
 from caselens.pipeline.negation import negation_reason
 
 STRONG_CONFIDENCE = 0.9
@@ -241,7 +241,7 @@ class RuleCoder:
             )
         findings: list[tuple[int, int, Finding]] = []
         text = doc.text
-        siblings = sibling_names(text, parent_names(text)) if self._any_sibling else frozenset()
+        siblings = sibling_names(text) if self._any_sibling else frozenset()
         for order, comp in enumerate(self._compiled):
             hits: dict[int, _Hit] = {}
             for strong, confidence in ((True, STRONG_CONFIDENCE), (False, WEAK_CONFIDENCE)):
