@@ -153,13 +153,25 @@ _PARENTS_FAMILY = re.compile(
 )
 
 
+def _named_parent(text: str, name: str) -> bool:
+    """Whether the text names ``name`` as a parent, read only where the name stands (all
+    the parents' names of a long review cost a scan of all of it)."""
+    at = text.find(name)
+    while at != -1:
+        lo, hi = max(0, at - 60), min(len(text), at + len(name) + 40)
+        for found in _NAMED.finditer(text, lo, hi):
+            if name in (found.group("after"), found.group("before"), found.group("before2")):
+                return True
+        at = text.find(name, at + len(name))
+    return False
+
+
 def sibling_names(text: str, parents: frozenset[str] | None = None) -> frozenset[str]:
-    """The first names the text gives the baby's older brothers and sisters (``parents``,
-    the parents' names, are read from the text when a brother or sister is named)."""
+    """The first names the text gives the baby's older brothers and sisters, not a
+    parent's (``parents``: the parents' names, when the caller has them; otherwise each
+    name is looked up where it stands)."""
     names = set()
-    for found in _SIBLING_NAMED.finditer(text):
-        if parents is None:
-            parents = parent_names(text)
+    for found in _sibling_mentions(text):
         name = (
             found.group("after")
             or found.group("later")
@@ -167,7 +179,11 @@ def sibling_names(text: str, parents: frozenset[str] | None = None) -> frozenset
             or found.group("before2")
         )
         owner = found.group("owner") or found.group("owner2")
-        if not name or name in _NOT_NAMES or name in parents or owner in parents:
+        if not name or name in _NOT_NAMES:
+            continue
+        if parents is not None and (name in parents or owner in parents):
+            continue
+        if parents is None and any(_named_parent(text, n) for n in (name, owner) if n):
             continue
         if found.group("owner") and not found.group("older"):
             continue
@@ -180,6 +196,26 @@ def sibling_names(text: str, parents: frozenset[str] | None = None) -> frozenset
             continue
         names.add(name)
     return frozenset(names)
+
+
+# The words every naming holds; the naming pattern runs only around them (a review is
+# hundreds of thousands of characters, and a name-shaped pattern tried at every word of
+# them cost a twentieth of the pipeline's time).
+_ROLE_WORD = re.compile(r"sister|brother|sibling", re.IGNORECASE)
+_BEFORE, _AFTER = 100, 140
+
+
+def _sibling_mentions(text: str) -> Iterator[re.Match[str]]:
+    """The namings of a brother or sister, each once, found near the words they hold."""
+    seen = -1
+    for word in _ROLE_WORD.finditer(text):
+        if word.start() < seen:
+            continue
+        lo, hi = max(0, word.start() - _BEFORE), min(len(text), word.end() + _AFTER)
+        for found in _SIBLING_NAMED.finditer(text, lo, hi):
+            if found.start() >= seen and found.start() <= word.start() <= found.end():
+                seen = found.end()
+                yield found
 
 
 @functools.lru_cache(maxsize=256)
