@@ -95,7 +95,7 @@ def test_a_review_keeps_the_babys_sibling_and_sets_aside_the_fathers() -> None:
     ],
 )
 def test_sibling_names(text: str, names: set[str]) -> None:
-    assert sibling_names(text, parent_names(text)) == names
+    assert sibling_names(text) == names
 
 
 SIBLINGS = (

@@ -98,8 +98,7 @@ def paragraph_blocks(text: str, page: int | None = None) -> Iterator[Block]:
     for m in re.finditer(r"[^\n](?:.|\n(?!\n))*", text):
         start = m.start()
         for heading in _HEADING_LINE.finditer(text, m.start(), m.end()):
-            words = heading.group().split()
-            if heading.start() < start or len(words) > _MOST_HEADING_WORDS:
+            if len(heading.group().split()) > _MOST_HEADING_WORDS:
                 continue
             yield Block(start, heading.end() - 1, page, "heading_line")
             start = heading.end()

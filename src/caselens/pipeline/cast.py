@@ -75,11 +75,15 @@ _NOT_NAMES = frozenset(
 )
 
 
+def _parent_named(found: re.Match[str]) -> str | None:
+    return found.group("after") or found.group("before") or found.group("before2")
+
+
 def parent_names(text: str) -> frozenset[str]:
     """The first names the text gives its parents (mother, father, stepfather)."""
     names = set()
     for found in _NAMED.finditer(text):
-        name = found.group("after") or found.group("before") or found.group("before2")
+        name = _parent_named(found)
         if name and name not in _NOT_NAMES:
             names.add(name)
     return frozenset(names)
@@ -159,18 +163,17 @@ def _named_parent(text: str, name: str) -> bool:
     at = text.find(name)
     while at != -1:
         lo, hi = max(0, at - 60), min(len(text), at + len(name) + 40)
-        for found in _NAMED.finditer(text, lo, hi):
-            if name in (found.group("after"), found.group("before"), found.group("before2")):
-                return True
+        if any(_parent_named(found) == name for found in _NAMED.finditer(text, lo, hi)):
+            return True
         at = text.find(name, at + len(name))
     return False
 
 
-def sibling_names(text: str, parents: frozenset[str] | None = None) -> frozenset[str]:
+def sibling_names(text: str) -> frozenset[str]:
     """The first names the text gives the baby's older brothers and sisters, not a
-    parent's (``parents``: the parents' names, when the caller has them; otherwise each
-    name is looked up where it stands)."""
+    parent's (each name looked up as a parent where it stands)."""
     names = set()
+    parents: dict[str, bool] = {}  # name: named as a parent
     for found in _sibling_mentions(text):
         name = (
             found.group("after")
@@ -179,16 +182,15 @@ def sibling_names(text: str, parents: frozenset[str] | None = None) -> frozenset
             or found.group("before2")
         )
         owner = found.group("owner") or found.group("owner2")
-        if not name or name in _NOT_NAMES:
-            continue
-        if parents is not None and (name in parents or owner in parents):
-            continue
-        if parents is None and any(_named_parent(text, n) for n in (name, owner) if n):
-            continue
-        if found.group("owner") and not found.group("older"):
+        if not name or name in _NOT_NAMES or (found.group("owner") and not found.group("older")):
             continue
         opening = text.rfind(".", 0, found.start()) + 1
         if _PARENTS_FAMILY.search(text, opening, found.start()):
+            continue
+        for person in (name, owner):
+            if person and person not in parents:
+                parents[person] = _named_parent(text, person)
+        if parents[name] or (owner and parents[owner]):
             continue
         closing = text.find(".", found.end())
         sentence = text[opening : closing if closing >= 0 else len(text)]
