@@ -6,7 +6,7 @@ that cannot be read into a ``Skipped`` entry instead of stopping the run. The
 pipeline underneath stays pure.
 
 An :class:`Analysis` round-trips through a plain JSON dict
-(:func:`analysis_to_dict` / :func:`analysis_from_dict`) so a briefing can be
+(:mod:`caselens.analysis_write` / :mod:`caselens.analysis_read`) so a briefing can be
 rendered again later without coding the reviews again. The dict holds no
 document text: quotes and offsets are enough to check every finding against
 the source file, and a review library need not copy the reviews.
@@ -33,6 +33,12 @@ from pathlib import Path
 from typing import Any
 
 from caselens import __version__
+from caselens.analysis_write import (  # the JSON shape, named here as before
+    ANALYSIS_FORMAT,
+    ANALYSIS_SCHEMA,
+    analysis_to_dict,
+    document_to_dict,
+)
 from caselens.errors import CaselensError
 from caselens.model import (
     Codebook,
@@ -43,9 +49,6 @@ from caselens.model import (
 )
 from caselens.pipeline.settings import Settings
 from caselens.spool import Spool, SpooledFindings, SpooledTexts, SpooledValue
-
-ANALYSIS_FORMAT = "caselens-analysis"
-ANALYSIS_SCHEMA = 1
 
 Progress = Callable[[Path, int, int], None]
 # Findings a run holds in memory (with their reviews' texts) before it keeps the rest on
@@ -354,49 +357,6 @@ def analyse(
     return Analysis(tuple(results), tuple(skipped), provenance, tuple(duplicates), texts)
 
 
-# --- JSON round trip -------------------------------------------------------
-
-
-def document_to_dict(result: ReviewResult) -> dict[str, Any]:
-    """One review of a saved analysis: what it is, its facts and its screening."""
-    info = result.document
-    return {
-        "id": info.id,
-        "name": info.name,
-        "source": info.source,
-        "format": info.format,
-        "pages": info.pages,
-        "sha256": info.sha256,
-        "title": info.title,
-        "characters": info.characters,
-        "facts": result.facts.to_dict(),
-        "screening": result.screening.to_dict(),
-    }
-
-
-def analysis_to_dict(analysis: Analysis, *, with_findings: bool = True) -> dict[str, Any]:
-    """A JSON-ready dict: documents with facts and screening, then a flat findings list
-    (both left empty with ``with_findings=False``, for a writer that streams them)."""
-    p = analysis.provenance
-    return {
-        "format": ANALYSIS_FORMAT,
-        "schema_version": ANALYSIS_SCHEMA,
-        "provenance": {
-            "codebook_id": p.codebook_id,
-            "codebook_version": p.codebook_version,
-            "software_version": p.software_version,
-            "settings": dict(p.settings),
-            "started": p.started,
-            "finished": p.finished,
-            "inputs": list(p.inputs),
-        },
-        "documents": [document_to_dict(r) for r in analysis.results] if with_findings else [],
-        "findings": [f.to_dict() for f in analysis.findings] if with_findings else [],
-        "skipped": [{"path": s.path, "reason": s.reason} for s in analysis.skipped],
-        "duplicates": [{"path": d.path, "document": d.document} for d in analysis.duplicates],
-    }
-
-
 def analysis_from_dict(data: dict[str, Any], source: str = "analysis") -> Analysis:
     """Rebuild an :class:`Analysis` written by :func:`analysis_to_dict`.
 
@@ -405,3 +365,22 @@ def analysis_from_dict(data: dict[str, Any], source: str = "analysis") -> Analys
     from caselens.analysis_read import read_analysis
 
     return read_analysis(data, source)
+
+
+__all__ = [
+    "ANALYSIS_FORMAT",
+    "ANALYSIS_SCHEMA",
+    "Analysis",
+    "DocumentInfo",
+    "Duplicate",
+    "Provenance",
+    "ReviewResult",
+    "Skipped",
+    "SpooledReview",
+    "analyse",
+    "analysis_from_dict",
+    "analysis_to_dict",
+    "document_to_dict",
+    "expand",
+    "shown_path",
+]

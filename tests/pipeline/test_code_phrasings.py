@@ -12,12 +12,8 @@ from coding_helpers import indicators
 
 from caselens.codebook import CodebookProblemsError, codebook_from_dict, codebook_to_dict
 from caselens.model import Codebook, Document, Indicator, Nearby, Theme
-from caselens.pipeline.code_rules import (
-    STRONG_CONFIDENCE,
-    WEAK_CONFIDENCE,
-    RuleCoder,
-    measured_precision,
-)
+from caselens.pipeline.code_rules import STRONG_CONFIDENCE, WEAK_CONFIDENCE, RuleCoder
+from caselens.pipeline.rule_confidence import measured_precision
 from caselens.pipeline.segment import segment
 
 CODED = [

@@ -26,11 +26,9 @@ weak confidence, since the link between the sentences is inferred.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 from caselens.errors import CodebookError
 from caselens.model import Codebook, Document, Evidence, Finding, Indicator, Nearby, Sentence
@@ -38,6 +36,7 @@ from caselens.pipeline.anchor_index import AnchorSet, SentenceIndex
 from caselens.pipeline.anchors import ANY, FOLDING_ODDITIES, derive
 from caselens.pipeline.cast import sibling_matches, sibling_names
 from caselens.pipeline.negation import negation_reason
+from caselens.pipeline.rule_confidence import measured_precision
 
 STRONG_CONFIDENCE = 0.9
 WEAK_CONFIDENCE = 0.6  # a pattern marked "(?#weak)" is suggestive, not conclusive
@@ -118,23 +117,6 @@ class _Compiled:
     exclude: re.Pattern[str] | None
     nearby: tuple[_NearbyRule, ...] = ()
     sibling: tuple[str, ...] = ()  # Indicator.sibling_patterns, names put in per document
-
-
-RULE_CONFIDENCE = Path(__file__).resolve().parent.parent / "data" / "rule_confidence.json"
-
-
-def measured_precision(codebook: Codebook, path: Path = RULE_CONFIDENCE) -> dict[str, float]:
-    """How often each indicator's pattern findings were right on labelled sentences
-    (``scripts/train_coder.py --rule-confidence``), for the codebook it was measured on;
-    another codebook's patterns keep the fixed confidences."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    measured = data.get("codebook", {})
-    if (measured.get("id"), measured.get("version")) != (codebook.id, codebook.version):
-        return {}
-    return {str(k): float(v) for k, v in data.get("indicators", {}).items()}
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from caselens.model import Document, Evidence, Fact
 from caselens.pipeline import facts_prefilter as need
+from caselens.pipeline import facts_whose as whose
 from caselens.pipeline import facts_words as W  # noqa: N812
 from caselens.pipeline.facts_text import (
     ADVICE,
@@ -123,10 +124,10 @@ def _someone_else(piece: Piece, m: re.Match[str]) -> bool:
     )
     clause_end = re.search(r"[;:]|\bbut\b", piece.text[m.end() : m.end() + 200])
     end = m.end() + clause_end.start() if clause_end else len(piece.text)
-    if W.PARENT_PAST.search(piece.text[clause_start : min(end, m.end() + 80)]):
+    if whose.PARENT_PAST.search(piece.text[clause_start : min(end, m.end() + 80)]):
         return True
     before = piece.text[max(0, m.start() - 300) : m.start()]  # bounded: linear on long text
-    others = list(W.OTHER_CHILD.finditer(before))
+    others = list(whose.OTHER_CHILD.finditer(before))
     return bool(others) and not _SUBJECT.search(before, others[-1].end())
 
 
@@ -188,14 +189,14 @@ def _harm_to_adult(piece: Piece, m: re.Match[str]) -> bool:
     harm "against a woman", or charged where the bail keeps the man from the mother and the
     sentence names no child."""
     words = m.group(0)
-    if W.DOMESTIC.fullmatch(words) or W.ADULT_VICTIM.match(piece.text, m.end()):
+    if whose.DOMESTIC.fullmatch(words) or whose.ADULT_VICTIM.match(piece.text, m.end()):
         return True
     if _adult_injured(piece, m):
         return True
     return bool(
-        W.BODILY_HARM.fullmatch(words)
-        and W.NAMES_ADULT.search(piece.text)
-        and not W.NAMES_CHILD.search(piece.text)
+        whose.BODILY_HARM.fullmatch(words)
+        and whose.NAMES_ADULT.search(piece.text)
+        and not whose.NAMES_CHILD.search(piece.text)
     )
 
 
@@ -208,13 +209,13 @@ _ADULT_TOLD = re.compile(rf"\b(?:{W.CARER})\b", re.IGNORECASE)
 
 
 def _adults_screen(items: list[Piece], piece: Piece, m: re.Match[str]) -> bool:
-    if not _LIVING_TEST.match(m.group(0)) or W.NAMES_CHILD.search(piece.text):
+    if not _LIVING_TEST.match(m.group(0)) or whose.NAMES_CHILD.search(piece.text):
         return False
     if _OWNED_TEST.search(piece.text):
         return False
     at = items.index(piece)
     before = items[at - 1].text if at > 0 else ""
-    return bool(_ADULT_TOLD.search(before) and not W.NAMES_CHILD.search(before))
+    return bool(_ADULT_TOLD.search(before) and not whose.NAMES_CHILD.search(before))
 
 
 # An adult named by title: "Mr K told the police that he had been staying most weeks,
@@ -233,14 +234,14 @@ _ADULT_TREATED = re.compile(
 
 def _adult_injured(piece: Piece, m: re.Match[str]) -> bool:
     return bool(
-        _ADULT_TREATED.search(piece.text, 0, m.start()) and not W.NAMES_CHILD.search(piece.text)
+        _ADULT_TREATED.search(piece.text, 0, m.start()) and not whose.NAMES_CHILD.search(piece.text)
     )
 
 
 def _adult_told(piece: Piece, m: re.Match[str]) -> bool:
     """An adult named by title before the words, and no child in the sentence."""
     return bool(
-        _TITLED_ADULT.search(piece.text, 0, m.start()) and not W.NAMES_CHILD.search(piece.text)
+        _TITLED_ADULT.search(piece.text, 0, m.start()) and not whose.NAMES_CHILD.search(piece.text)
     )
 
 
@@ -269,7 +270,7 @@ def injury_reviewed(outcome: Fact, items: list[Piece]) -> Fact | None:
     if outcome.value != "serious_harm" or not outcome.evidence:
         return None
     quote = outcome.evidence[0].quote
-    if not _INJURY_TOLD.search(quote) or W.NOT_BY_PERSON.search(quote) or _stated_fall(items):
+    if not _INJURY_TOLD.search(quote) or whose.NOT_BY_PERSON.search(quote) or _stated_fall(items):
         return None
     told = [p.text for p in items if p.zone != ADVICE]
     if any(_ACCIDENT.search(t) or _EXPLAINED.search(t) for t in told):
@@ -326,9 +327,9 @@ def extract_harm_types(doc: Document, items: list[Piece]) -> Fact:
         if fell and W.INJURY_ONLY.fullmatch(m.group(0)):
             continue
         word = m.group(0).lower()
-        if "murder" in word and W.NOT_CARER_KILLING.search(_near(piece, m)):
+        if "murder" in word and whose.NOT_CARER_KILLING.search(_near(piece, m)):
             continue
-        if _harm_to_adult(piece, m) or W.NOT_BY_PERSON.search(_near(piece, m)):
+        if _harm_to_adult(piece, m) or whose.NOT_BY_PERSON.search(_near(piece, m)):
             continue
         if not counts(piece, m):
             continue
@@ -344,7 +345,7 @@ def extract_harm_types(doc: Document, items: list[Piece]) -> Fact:
         at = piece.start + m.start()
         if any(s <= at < e for s, e in excluded):
             continue
-        if W.INGESTION.match(m.group(0)) and W.ADULT_CONSUMER.search(
+        if W.INGESTION.match(m.group(0)) and whose.ADULT_CONSUMER.search(
             piece.text[max(0, m.start() - 40) : m.start()]
         ):
             continue
@@ -372,7 +373,7 @@ def extract_harm_types(doc: Document, items: list[Piece]) -> Fact:
     if not found:
         # A killing or a burn with no neglect or unsafe sleep named is taken as inflicted.
         for piece, m in _harm_matches(_NAI_WEAK, need.NAI_WEAK_NEED, items):
-            if W.NOT_CARER_KILLING.search(_near(piece, m)) or _ACCIDENT.search(_near(piece, m)):
+            if whose.NOT_CARER_KILLING.search(_near(piece, m)) or _ACCIDENT.search(_near(piece, m)):
                 continue
             if counts(piece, m):
                 found["non_accidental_injury"] = (piece, m.group(0))
