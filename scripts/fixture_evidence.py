@@ -36,7 +36,10 @@ NEVER_READ = frozenset(
         f"visit-notes-{n}.jsonl"
         for n in (2, 4, 6, 7, 9, 11, 12, 14, 15, 16, 17, 18, 19, 23, 24, 27, 28, 30)
     }
-    | {f"long-unread{n}.jsonl" for n in ("", 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16)}
+    | {
+        f"long-unread{n}.jsonl"
+        for n in ("", 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17)
+    }
 )
 # The batches read while the rules were written.
 READ: tuple[str, ...] = (
@@ -52,11 +55,12 @@ READ: tuple[str, ...] = (
     f"{_FIXTURES}/notes/visit-notes-25.jsonl",
     f"{_FIXTURES}/notes/visit-notes-26.jsonl",
     f"{_FIXTURES}/notes/visit-notes-29.jsonl",
+    f"{_FIXTURES}/notes/visit-notes-31.jsonl",
     *(
         f"{_FIXTURES}/eval/long-{name}.jsonl"
         for name in (
             *("own", "blind", "fresh", "winter", "dusk", "night"),
-            *("harm", "frost", "ember", "gale", "haze", "mist"),
+            *("harm", "frost", "ember", "gale", "haze", "mist", "rain"),
         )
     ),
 )

@@ -78,6 +78,13 @@ FLOORS = {
     ROOT / "tests/fixtures/eval/ninth.jsonl": (0.84, 0.87, 0.78),
     ROOT / "tests/fixtures/eval/summaries-unread.jsonl": (0.95, 0.91, 0.82),
     ROOT / "tests/fixtures/eval/summaries-unread2.jsonl": (0.92, 0.87, 0.77),
+    # written blind on 6 December 2026 (second session): long-rain and tenth read (0.847 and
+    # 0.827 on arrival -> 0.952 and 0.886), long-unread17 and summaries-unread3 never read
+    # (0.795 and 0.809 on arrival and after)
+    ROOT / "tests/fixtures/eval/long-rain.jsonl": (1.0, 0.90, 0.93),
+    ROOT / "tests/fixtures/eval/long-unread17.jsonl": (1.0, 0.97, 0.77),
+    ROOT / "tests/fixtures/eval/tenth.jsonl": (0.83, 0.93, 0.86),
+    ROOT / "tests/fixtures/eval/summaries-unread3.jsonl": (0.89, 0.88, 0.78),
     ROOT / "data/labelled/rx.jsonl": (0.90, 0.90, 0.85),
     ROOT / "data/labelled/ry.jsonl": (0.95, 0.83, 0.77),
     ROOT / "data/labelled/rz.jsonl": (0.87, 0.85, 0.80),
@@ -117,6 +124,8 @@ HARM_FLOORS = {
     ROOT / "tests/fixtures/eval/summaries-unread.jsonl": 0.87,
     ROOT / "tests/fixtures/eval/long-unread16.jsonl": 0.75,
     ROOT / "tests/fixtures/eval/summaries-unread2.jsonl": 0.95,
+    ROOT / "tests/fixtures/eval/long-unread17.jsonl": 0.75,
+    ROOT / "tests/fixtures/eval/summaries-unread3.jsonl": 0.89,
     ROOT / "data/labelled/ry.jsonl": 0.81,
     ROOT / "data/labelled/rw.jsonl": 0.85,
     ROOT / "data/labelled/rx.jsonl": 0.85,

@@ -24,6 +24,7 @@ def test_the_blind_long_sets_are_here() -> None:
     names |= {"long-ember.jsonl", "long-unread11.jsonl", "long-unread12.jsonl"}
     names |= {"long-gale.jsonl", "long-unread13.jsonl", "long-unread14.jsonl"}
     names |= {"long-haze.jsonl", "long-unread15.jsonl", "long-mist.jsonl", "long-unread16.jsonl"}
+    names |= {"long-rain.jsonl", "long-unread17.jsonl"}
     assert names <= {p.name for p in FILES}
 
 

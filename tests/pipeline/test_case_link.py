@@ -41,6 +41,9 @@ def test_training_reminders_and_campaigns_are_general(sentence: str) -> None:
     [
         "He has not been seen by any professional.",
         "The lodger was not known to any agency.",
+        # this family's case, closed to or known to every service
+        "22/03 Family Hub: mum declined EH offer, case closed to all services.",
+        "The family was known to all agencies in the area.",
     ],
 )
 def test_none_of_them_is_not_a_recommendation_for_all(sentence: str) -> None:

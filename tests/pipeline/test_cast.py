@@ -35,6 +35,7 @@ REVIEW = (
         ("Kayleigh (mother) and Dean (father) attended.", {"Kayleigh", "Dean"}),
         ("Shannon, Poppy's mother, was 19.", {"Shannon"}),
         ("Mum Kayleigh BOND (24), care leaver.", {"Kayleigh"}),
+        ("No charges were brought against Ellis's mother, who is called Shannon.", {"Shannon"}),
         # a list, a grandmother, a sentence's opening word, a description: no names
         ('The household was recorded as "mother, father, Alfie, Poppy".', set()),
         ("His mother, Leo's paternal grandmother, visited.", set()),
@@ -87,11 +88,17 @@ def test_a_review_keeps_the_babys_sibling_and_sets_aside_the_fathers() -> None:
         ("His older brother, Alfie, was four.", {"Alfie"}),
         ("Mali, Theo's older sister, was three.", {"Mali"}),
         ("Kai (older brother, 6) attended school.", {"Kai"}),
+        # case notes list the children with their ages beside the baby's in months
+        ("SW visit 14/02. Kayden (6), Lacey (4), baby Bella (7/12).", {"Kayden", "Lacey"}),
+        ("Older sib Tayla (5) was on a CP plan. Ollie (13/12) at home.", {"Tayla"}),
         # the baby, a parent's sibling, a sibling the review gives no age order: no names
         ("Ava's brother, Milo, was born in May.", set()),
         ("The mother's older brother, Sam, had been in care.", set()),
         ("Theo's mother, Kayleigh, was 19. Kayleigh's older sister, Leah, was on a plan.", set()),
         ("Her older sister, The Grange's manager, spoke first.", set()),
+        # an adult's or a young relative's age, or no baby's age beside it: no names
+        ("Mum Chloe (17), baby Noah (10/52). Cousin Jay (4) visits.", set()),
+        ("The review of Leo (4) was published by the partnership.", set()),
     ],
 )
 def test_sibling_names(text: str, names: set[str]) -> None:

@@ -109,6 +109,15 @@ def test_denials_are_negated(sentence: str, target: str) -> None:
         ("The mother did not engage with services.", "did not engage"),
         # a suggestion nobody made about an action is a gap in practice
         ("No professional suggested a referral for the father's drinking.", "drinking"),
+        # what nobody described or looked at is a gap in practice too
+        (
+            "Reports described his diagnosis, but none described what an ordinary day was like.",
+            "what an ordinary day was like",
+        ),
+        (
+            "No one had looked at the accommodation from the baby's point of view.",
+            "from the baby's point of view",
+        ),
     ],
 )
 def test_asserted_matches_are_kept(sentence: str, target: str) -> None:

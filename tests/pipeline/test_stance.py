@@ -43,6 +43,12 @@ from caselens.pipeline.stance import judge, outside_parents_past
         ),
         ("Other cases in the report included a toddler who drank methadone.", "general", "asserts"),
         (
+            "In the other two cases in this review, parents had drunk alcohol before sharing a "
+            "bed with their babies.",
+            "general",
+            "asserts",
+        ),
+        (
             "Meanwhile another baby in the same town died while sharing a sofa with his father.",
             "general",
             "asserts",

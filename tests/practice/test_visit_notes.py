@@ -83,6 +83,7 @@ NOTES_28 = NOTES_DIR / "visit-notes-28.jsonl"
 # the first read, the second never read
 NOTES_29 = NOTES_DIR / "visit-notes-29.jsonl"
 NOTES_30 = NOTES_DIR / "visit-notes-30.jsonl"
+NOTES_31 = NOTES_DIR / "visit-notes-31.jsonl"
 
 
 def _score(first: int, last: int, path: Path = NOTES) -> tuple[float, float, float, int]:
@@ -166,6 +167,7 @@ def test_visit_notes_keep_their_floor(
         (NOTES_28, 1231, 1260, 0.74, 9),  # never read: 0.763 (8 traps) before, 0.767 (7) after
         (NOTES_29, 1261, 1290, 0.78, 7),  # read: 0.738 on arrival (7 traps), 0.804 after (5)
         (NOTES_30, 1291, 1320, 0.78, 6),  # never read: 0.804 on arrival (4 traps), and after
+        (NOTES_31, 1321, 1350, 0.78, 5),  # read: 0.732 on arrival (6 traps), 0.800 after (3)
     ],
     ids=[
         "second-never-read",
@@ -197,6 +199,7 @@ def test_visit_notes_keep_their_floor(
         "twenty-eighth-never-read",
         "twenty-ninth-read",
         "thirtieth-never-read",
+        "thirty-first-read",
     ],
 )
 def test_the_later_batches_keep_their_floors(
@@ -212,7 +215,7 @@ def test_the_labelled_notes_name_only_codebook_indicators() -> None:
 
     known = {i.id for i in default_codebook().indicators}
     paths = sorted(NOTES_DIR.glob("visit-notes*.jsonl"))
-    assert len(paths) == 30
+    assert len(paths) == 31
     lines = [line for path in paths for line in path.read_text(encoding="utf-8").splitlines()]
     for line in lines:
         record = json.loads(line)

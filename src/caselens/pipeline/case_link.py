@@ -14,8 +14,10 @@ import re
 # A general recommendation: a generic subject with a present-tense obligation, an
 # instruction ("Ensure that ..."), or a statement of a review's purpose.
 _GENERAL = re.compile(
-    # "every practitioner should ...", but not "not seen by any professional" (none was)
-    r"\b(?:all|every|(?<!\bby )(?<!\bto )(?<!\bfrom )(?<!\bwith )(?<!\bof )any)\s+(?:[\w-]+\s+)?"
+    # "every practitioner should ...", but not "not seen by any professional" (none was),
+    # nor a case "closed to all services" or "known to all agencies" (this family's)
+    r"\b(?:(?<!\bclosed to )(?<!\bknown to )(?<!\bdischarged from )all|every"
+    r"|(?<!\bby )(?<!\bto )(?<!\bfrom )(?<!\bwith )(?<!\bof )any)\s+(?:[\w-]+\s+)?"
     r"(?:practitioners?|professionals?|agencies|staff|services"
     r"|workers?)\b"
     r"|\bremind(?:s|ed|ing)? (?:all )?"

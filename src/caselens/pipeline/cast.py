@@ -23,14 +23,16 @@ from caselens.pipeline.stance import judge
 
 _NAME = r"(?-i:[A-Z][a-z]{1,14}(?:-[A-Z][a-z]{1,14})?)"
 _ROLE = r"(?:mother|father|mum|dad|step-?father|stepmother|birth (?:mother|father))"
-# "Rosa's mother, Kayleigh," "his father, Jordan", "mother Kayleigh BOND", and the other way
+# "Rosa's mother, Kayleigh," "his father, Jordan", "mother Kayleigh BOND", "Ellis's mother, who
+# is called Shannon", and the other way
 # round: "Kayleigh (mother)", "Kayleigh, Rosa's mother". Not a list ("mother, father, Alfie"),
 # another's name ("His mother, Leo's paternal grandmother"), or a word after a sentence's
 # opening ("Similarly, the father's drinking").
 _POSSESSIVE = r"(?:'s|\u2019s)"
 _NAMED = re.compile(
     rf"(?<!, )(?<!and )\b(?:(?:the|his|her|their|(?-i:[A-Z][a-z]+){_POSSESSIVE}) )?"
-    rf"(?:baby{_POSSESSIVE} )?{_ROLE},? \(?(?:called |known as |referred to (?:here )?as )?"
+    rf"(?:baby{_POSSESSIVE} )?{_ROLE},? \(?(?:(?:who (?:is|was|will be) )?(?:called |known as "
+    rf"|referred to (?:here |in this review )?as ))?"
     rf"(?P<after>{_NAME})\b(?!{_POSSESSIVE}\b)(?! (?:British|Irish|Welsh|English|Scottish)\b)"
     rf"|(?P<before>{_NAME}) \((?:the )?(?:baby{_POSSESSIVE} )?{_ROLE}\)"
     rf"|(?P<before2>{_NAME}), (?:the baby{_POSSESSIVE}|(?-i:[A-Z][a-z]+){_POSSESSIVE})"
@@ -169,11 +171,41 @@ def _named_parent(text: str, name: str) -> bool:
     return False
 
 
+# Case notes list the children with their ages: "Kayden (6), Lacey (4), baby Bella (7/12)";
+# "Older sib Tayla (5)". A name before an age in years, in notes that give a baby's age in
+# months or weeks, is an older child's (not an adult's: "Mum Chloe (17)", "cousin (2)").
+_CHILD_AGE = re.compile(r"\((?:aged? )?(?:[3-9]|1[0-5])(?: ?(?:y|yo|yrs?|years?))?\)")
+_BABY_AGE = re.compile(r"\b\d{1,2}/(?:12|52)\b")
+_BEFORE_AGE = re.compile(rf"(?<![\w'\u2019])(?:(?P<pre>[A-Za-z]+) )?(?P<name>{_NAME}) $")
+_ADULTS = frozenset(
+    {
+        *("mum", "mother", "dad", "father", "partner", "boyfriend", "girlfriend", "carer"),
+        *("cousin", "aunt", "uncle", "nan", "gran", "nanna", "grandmother", "grandfather"),
+        *("mgm", "pgm", "mgf", "pgf", "friend", "neighbour", "lodger", "fob", "m", "f"),
+    }
+)
+
+
+def _children_by_age(text: str) -> Iterator[str]:
+    """Each child named before an age in years in case notes."""
+    if not _BABY_AGE.search(text):
+        return
+    for age in _CHILD_AGE.finditer(text):
+        before = _BEFORE_AGE.search(text, max(0, age.start() - 40), age.start())
+        if before is not None and (before.group("pre") or "").lower() not in _ADULTS:
+            yield before.group("name")
+
+
 def sibling_names(text: str) -> frozenset[str]:
     """The first names the text gives the baby's older brothers and sisters, not a
     parent's (each name looked up as a parent where it stands)."""
     names = set()
     parents: dict[str, bool] = {}  # name: named as a parent
+    for name in _children_by_age(text):
+        if name not in _NOT_NAMES and name not in names:
+            parents[name] = parents.get(name) or _named_parent(text, name)
+            if not parents[name]:
+                names.add(name)
     for found in _sibling_mentions(text):
         name = (
             found.group("after")

@@ -78,7 +78,8 @@ _ACTION = re.compile(
     r"|weigh|explain|analys|involv|engag|includ|invit|speak|spoke|talk|listen|seek|sought"
     r"|provid|offer|giv|gave|repeat|reinforc|tailor|plan|curio|pick|probe|prob|establish"
     r"|clarif|verif|test|scrutin|thought|think|reflect|picture|join|visib|mention|note|noted"
-    r"|document|supervis|oversight|advice|guidance|support|help|visit|contact|strategy"
+    r"|document|describ|captur|convey|portray|look|supervis|oversight|advice|guidance|support"
+    r"|help|visit|contact|strategy"
     r"|information|meeting|conference|agenc|working|curiosity|recogni|reflect)\w*",
     re.IGNORECASE,
 )

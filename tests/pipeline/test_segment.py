@@ -1,0 +1,50 @@
+"""Sentences as offsets into the document: abbreviations kept, dated entries kept apart."""
+
+from __future__ import annotations
+
+import pytest
+
+from caselens.model import Document
+from caselens.pipeline.segment import segment
+
+
+def _sentences(text: str) -> list[str]:
+    doc = Document.from_text(text, "t")
+    return [doc.text[s.start : s.end] for s in segment(doc)]
+
+
+def test_abbreviations_do_not_end_a_sentence() -> None:
+    assert _sentences("Dr. Patel saw the baby on p. 4 of the record. She was well.") == [
+        "Dr. Patel saw the baby on p. 4 of the record.",
+        "She was well.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a dated entry after a full stop, which Punkt leaves joined
+        (
+            "Routine enquiry re DA not asked; not revisited. 02/11 MW 22/40: attended alone.",
+            ["Routine enquiry re DA not asked; not revisited.", "02/11 MW 22/40: attended alone."],
+        ),
+        # a dated entry on a new line of the same block
+        (
+            "Not met.\n12/09/24 Joint visit with HV: no concerns.",
+            ["Not met.", "12/09/24 Joint visit with HV: no concerns."],
+        ),
+    ],
+)
+def test_each_dated_entry_of_case_notes_is_its_own_sentence(text: str, expected: list[str]) -> None:
+    assert _sentences(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ollie (b. 07/24), M Chloe 16.",  # an abbreviation before a date
+        "Weight 4.1 12/3 centile noted.",  # a number, not a word's full stop
+    ],
+)
+def test_a_date_inside_an_entry_does_not_split_it(text: str) -> None:
+    assert _sentences(text) == [text]
