@@ -34,7 +34,7 @@ _FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "fixtures"
 NEVER_READ = frozenset(
     {
         f"visit-notes-{n}.jsonl"
-        for n in (2, 4, 6, 7, 9, 11, 12, 14, 15, 16, 17, 18, 19, 23, 24, 27, 28, 30)
+        for n in (2, 4, 6, 7, 9, 11, 12, 14, 15, 16, 17, 18, 19, 23, 24, 27, 28, 30, 33)
     }
     | {
         f"long-unread{n}.jsonl"
@@ -56,6 +56,7 @@ READ: tuple[str, ...] = (
     f"{_FIXTURES}/notes/visit-notes-26.jsonl",
     f"{_FIXTURES}/notes/visit-notes-29.jsonl",
     f"{_FIXTURES}/notes/visit-notes-31.jsonl",
+    f"{_FIXTURES}/notes/visit-notes-32.jsonl",
     *(
         f"{_FIXTURES}/eval/long-{name}.jsonl"
         for name in (

@@ -85,6 +85,10 @@ FLOORS = {
     ROOT / "tests/fixtures/eval/long-unread17.jsonl": (1.0, 0.97, 0.77),
     ROOT / "tests/fixtures/eval/tenth.jsonl": (0.83, 0.93, 0.86),
     ROOT / "tests/fixtures/eval/summaries-unread3.jsonl": (0.89, 0.88, 0.78),
+    # and later: eleventh read (0.813 on arrival -> 0.833), summaries-unread4 never read (0.834
+    # on arrival and after)
+    ROOT / "tests/fixtures/eval/eleventh.jsonl": (0.80, 0.91, 0.80),
+    ROOT / "tests/fixtures/eval/summaries-unread4.jsonl": (0.85, 0.92, 0.81),
     ROOT / "data/labelled/rx.jsonl": (0.90, 0.90, 0.85),
     ROOT / "data/labelled/ry.jsonl": (0.95, 0.83, 0.77),
     ROOT / "data/labelled/rz.jsonl": (0.87, 0.85, 0.80),
@@ -126,6 +130,7 @@ HARM_FLOORS = {
     ROOT / "tests/fixtures/eval/summaries-unread2.jsonl": 0.95,
     ROOT / "tests/fixtures/eval/long-unread17.jsonl": 0.75,
     ROOT / "tests/fixtures/eval/summaries-unread3.jsonl": 0.89,
+    ROOT / "tests/fixtures/eval/summaries-unread4.jsonl": 0.86,
     ROOT / "data/labelled/ry.jsonl": 0.81,
     ROOT / "data/labelled/rw.jsonl": 0.85,
     ROOT / "data/labelled/rx.jsonl": 0.85,

@@ -109,6 +109,11 @@ def test_denials_are_negated(sentence: str, target: str) -> None:
         ("The mother did not engage with services.", "did not engage"),
         # a suggestion nobody made about an action is a gap in practice
         ("No professional suggested a referral for the father's drinking.", "drinking"),
+        # how a baby was found is no denial of where
+        (
+            "She was found not breathing in a single bed she shared with her mother.",
+            "bed she shared with her mother",
+        ),
         # what nobody described or looked at is a gap in practice too
         (
             "Reports described his diagnosis, but none described what an ordinary day was like.",

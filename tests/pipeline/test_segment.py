@@ -28,6 +28,10 @@ def test_abbreviations_do_not_end_a_sentence() -> None:
             "Routine enquiry re DA not asked; not revisited. 02/11 MW 22/40: attended alone.",
             ["Routine enquiry re DA not asked; not revisited.", "02/11 MW 22/40: attended alone."],
         ),
+        (
+            "Plan: universal, NFA. 14/03 HV: weight 9th centile.",
+            ["Plan: universal, NFA.", "14/03 HV: weight 9th centile."],
+        ),
         # a dated entry on a new line of the same block
         (
             "Not met.\n12/09/24 Joint visit with HV: no concerns.",

@@ -42,6 +42,10 @@ from caselens.pipeline.stance import judge, outside_parents_past
             "asserts",
         ),
         ("Other cases in the report included a toddler who drank methadone.", "general", "asserts"),
+        # no record of a question asked is a gap; no record of a fact denies it
+        ("No record of what a day looks like for Jaxon (11/12).", "case", "asserts"),
+        ("No record of domestic abuse.", "case", "denies"),
+        ("No concerns about how she manages.", "case", "denies"),
         (
             "In the other two cases in this review, parents had drunk alcohol before sharing a "
             "bed with their babies.",

@@ -84,6 +84,8 @@ NOTES_28 = NOTES_DIR / "visit-notes-28.jsonl"
 NOTES_29 = NOTES_DIR / "visit-notes-29.jsonl"
 NOTES_30 = NOTES_DIR / "visit-notes-30.jsonl"
 NOTES_31 = NOTES_DIR / "visit-notes-31.jsonl"
+NOTES_32 = NOTES_DIR / "visit-notes-32.jsonl"
+NOTES_33 = NOTES_DIR / "visit-notes-33.jsonl"
 
 
 def _score(first: int, last: int, path: Path = NOTES) -> tuple[float, float, float, int]:
@@ -168,6 +170,9 @@ def test_visit_notes_keep_their_floor(
         (NOTES_29, 1261, 1290, 0.78, 7),  # read: 0.738 on arrival (7 traps), 0.804 after (5)
         (NOTES_30, 1291, 1320, 0.78, 6),  # never read: 0.804 on arrival (4 traps), and after
         (NOTES_31, 1321, 1350, 0.78, 5),  # read: 0.732 on arrival (6 traps), 0.800 after (3)
+        (NOTES_32, 1351, 1380, 0.78, 5),  # read: 0.777 on arrival (3 traps), 0.821 after (3)
+        # never read: 0.787 on arrival (10 traps), 0.793 at the session's end (10)
+        (NOTES_33, 1381, 1410, 0.76, 12),
     ],
     ids=[
         "second-never-read",
@@ -200,6 +205,8 @@ def test_visit_notes_keep_their_floor(
         "twenty-ninth-read",
         "thirtieth-never-read",
         "thirty-first-read",
+        "thirty-second-read",
+        "thirty-third-never-read",
     ],
 )
 def test_the_later_batches_keep_their_floors(
@@ -215,7 +222,7 @@ def test_the_labelled_notes_name_only_codebook_indicators() -> None:
 
     known = {i.id for i in default_codebook().indicators}
     paths = sorted(NOTES_DIR.glob("visit-notes*.jsonl"))
-    assert len(paths) == 31
+    assert len(paths) == 33
     lines = [line for path in paths for line in path.read_text(encoding="utf-8").splitlines()]
     for line in lines:
         record = json.loads(line)

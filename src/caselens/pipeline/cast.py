@@ -172,9 +172,13 @@ def _named_parent(text: str, name: str) -> bool:
 
 
 # Case notes list the children with their ages: "Kayden (6), Lacey (4), baby Bella (7/12)";
-# "Older sib Tayla (5)". A name before an age in years, in notes that give a baby's age in
-# months or weeks, is an older child's (not an adult's: "Mum Chloe (17)", "cousin (2)").
-_CHILD_AGE = re.compile(r"\((?:aged? )?(?:[3-9]|1[0-5])(?: ?(?:y|yo|yrs?|years?))?\)")
+# "Older sib Tayla (5)"; "Tyler 9, Kacey 5, baby Roman 8/12". A name before an age in years,
+# in notes that give a baby's age in months or weeks, is an older child's (not an adult's:
+# "Mum Chloe (17)", "cousin (2)").
+_YEARS = r"(?:aged? )?(?:[3-9]|1[0-5])(?: ?(?:y|yo|yrs?|years?))?"
+_CHILD_AGE = re.compile(
+    rf"\({_YEARS}\)|(?<=[a-z] ){_YEARS}(?=[,;]| (?:and|in|at|upstairs|downstairs)\b)"
+)
 _BABY_AGE = re.compile(r"\b\d{1,2}/(?:12|52)\b")
 _BEFORE_AGE = re.compile(rf"(?<![\w'\u2019])(?:(?P<pre>[A-Za-z]+) )?(?P<name>{_NAME}) $")
 _ADULTS = frozenset(
@@ -182,6 +186,8 @@ _ADULTS = frozenset(
         *("mum", "mother", "dad", "father", "partner", "boyfriend", "girlfriend", "carer"),
         *("cousin", "aunt", "uncle", "nan", "gran", "nanna", "grandmother", "grandfather"),
         *("mgm", "pgm", "mgf", "pgf", "friend", "neighbour", "lodger", "fob", "m", "f"),
+        # a place or a number, not a child: "seen at Ward 7, baby 3/12"
+        *("at", "in", "on", "to", "from", "room", "ward", "bay", "flat", "level", "tier"),
     }
 )
 
@@ -202,8 +208,8 @@ def sibling_names(text: str) -> frozenset[str]:
     names = set()
     parents: dict[str, bool] = {}  # name: named as a parent
     for name in _children_by_age(text):
-        if name not in _NOT_NAMES and name not in names:
-            parents[name] = parents.get(name) or _named_parent(text, name)
+        if name not in _NOT_NAMES and name not in parents:
+            parents[name] = _named_parent(text, name)
             if not parents[name]:
                 names.add(name)
     for found in _sibling_mentions(text):

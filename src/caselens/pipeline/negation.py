@@ -40,6 +40,8 @@ _BOUNDARY = re.compile(
 _PSEUDO = re.compile(
     r"\b(?:not only|not just|not merely|no longer|no doubt|not least|without doubt|no sooner"
     r"|not necessarily|not unusual|not uncommon|no matter|not clear|not always"
+    # "found not breathing in a bed she shared with her mother": how she was found
+    r"|not breathing|not responding|not rousable"
     # "neither parent was known to any agency to use drugs": known, not an agency's act
     r"|known to (?:any |an |the |other |either )?(?:agenc(?:y|ies)|services?|police))\b",
     re.IGNORECASE,
@@ -78,8 +80,8 @@ _ACTION = re.compile(
     r"|weigh|explain|analys|involv|engag|includ|invit|speak|spoke|talk|listen|seek|sought"
     r"|provid|offer|giv|gave|repeat|reinforc|tailor|plan|curio|pick|probe|prob|establish"
     r"|clarif|verif|test|scrutin|thought|think|reflect|picture|join|visib|mention|note|noted"
-    r"|document|describ|captur|convey|portray|look|supervis|oversight|advice|guidance|support"
-    r"|help|visit|contact|strategy"
+    r"|document|describ|captur|convey|portray|look|wrote|supervis|oversight|advice|guidance"
+    r"|support|help|visit|contact|strategy"
     r"|information|meeting|conference|agenc|working|curiosity|recogni|reflect)\w*",
     re.IGNORECASE,
 )

@@ -19,9 +19,9 @@ import nupunkt
 
 from caselens.model.document import Document, Sentence
 
-# a dated entry: after a word's full stop ("revisited. 02/11", not "(b. 07/24)") or at a
-# new line inside a block
-_ENTRY = re.compile(r"(?:(?<=[a-z0-9)\]'\"]{2}\.)\s+|(?<=\S)[ \t]*\n\s*)(?=\d{1,2}/\d{1,2}\b)")
+# a dated entry: after a word's full stop ("revisited. 02/11", "NFA. 14/03", not "(b. 07/24)")
+# or at a new line inside a block
+_ENTRY = re.compile(r"(?:(?<=[a-zA-Z0-9)\]'\"]{2}\.)\s+|(?<=\S)[ \t]*\n\s*)(?=\d{1,2}/\d{1,2}\b)")
 
 
 def segment(document: Document) -> tuple[Sentence, ...]:

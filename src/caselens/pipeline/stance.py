@@ -239,6 +239,11 @@ _NOTHING_IN_RECORDS = re.compile(
 )
 
 
+# "No record of what a day looks like" (not "No concerns about how she manages")
+_RECORDED = re.compile(r"record|note|mention|discussion|description|documented", re.IGNORECASE)
+_OF_A_QUESTION = re.compile(r"\s*(?:(?:of|about|re:?) )?(?:what|how|who|whether|why)\b", re.I)
+
+
 def _denies(sentence: str, lowered: str) -> bool:
     if _DENIAL_AFTER.search(sentence) or (" not " in lowered and _SCREENED_CLEAR.search(sentence)):
         return True
@@ -260,9 +265,14 @@ def _denies(sentence: str, lowered: str) -> bool:
     # denies whatever follows, a piece of practice too
     if _REVIEW_DENIES.search(found.group()):
         return True
-    # "There was no pre-birth assessment" names a gap in practice: that is a concern.
+    # "There was no pre-birth assessment" names a gap in practice: that is a concern; so
+    # does "No record of what a day looks like for Jaxon" (no fact is denied by it).
     following = sentence[found.end() : found.end() + 50]
-    return not (PRACTICE.search(following) or ACTION.match(following.lstrip()))
+    return not (
+        PRACTICE.search(following)
+        or ACTION.match(following.lstrip())
+        or (_RECORDED.search(found.group()) and _OF_A_QUESTION.match(following))
+    )
 
 
 _AGE_WORDS = "nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
