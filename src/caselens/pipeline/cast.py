@@ -181,7 +181,7 @@ _CHILD_AGE = re.compile(
 )
 _BABY_AGE = re.compile(r"\b\d{1,2}/(?:12|52)\b")
 _BEFORE_AGE = re.compile(rf"(?<![\w'\u2019])(?:(?P<pre>[A-Za-z]+) )?(?P<name>{_NAME}) $")
-_ADULTS = frozenset(
+_NOT_A_CHILD_AFTER = frozenset(  # the word before a name: an adult's role, or a place
     {
         *("mum", "mother", "dad", "father", "partner", "boyfriend", "girlfriend", "carer"),
         *("cousin", "aunt", "uncle", "nan", "gran", "nanna", "grandmother", "grandfather"),
@@ -198,7 +198,7 @@ def _children_by_age(text: str) -> Iterator[str]:
         return
     for age in _CHILD_AGE.finditer(text):
         before = _BEFORE_AGE.search(text, max(0, age.start() - 40), age.start())
-        if before is not None and (before.group("pre") or "").lower() not in _ADULTS:
+        if before is not None and (before.group("pre") or "").lower() not in _NOT_A_CHILD_AFTER:
             yield before.group("name")
 
 
