@@ -318,6 +318,40 @@ def test_notes_show_multi_agency_working_only_where_they_name_a_gap() -> None:
     assert "G.multi_agency_working" in {i.id for i in gap.indicators}
 
 
+def test_notes_do_not_show_a_parents_history_they_say_is_over() -> None:
+    """ "Well since" and "stopped, tests clear" are the notes saying the concern is not there
+    now; a history with no end, or one that has come back, is still shown."""
+    over = check_case(
+        case_from_dict(
+            {
+                "notes": "Booking 12/40. Mum had anxiety at 17, counselling, well since. "
+                "Dad used cannabis 18-20, stopped, UDS neg today."
+            }
+        )
+    )
+    shown = {i.id for i in over.indicators}
+    assert "A.parent_mental_health" not in shown
+    assert "A.parent_substance_misuse" not in shown
+    goes_on = check_case(
+        case_from_dict({"notes": "Booking 12/40. Mum hx psychosis, stopped meds when pregnant."})
+    )
+    assert "A.parent_mental_health" in {i.id for i in goes_on.indicators}
+
+
+def test_a_review_still_counts_a_history_said_to_be_over() -> None:
+    """A review tells a parent's history because it mattered to what happened."""
+    from caselens.codebook import default_codebook
+    from caselens.model import Document
+    from caselens.pipeline.coding import Coder
+    from caselens.pipeline.segment import segment
+    from caselens.pipeline.settings import Settings
+
+    text = "The mother had a history of depression in her teens and had been well since."
+    doc = Document.from_text(text, "review")
+    coder = Coder(default_codebook(), Settings(semantic=False, model=False))
+    assert "A.parent_mental_health" in {f.indicator for f in coder.code(doc, segment(doc))}
+
+
 def test_a_review_still_counts_every_multi_agency_step() -> None:
     """The notes reading is the case check's: a review names such steps to learn from them."""
     from caselens.codebook import default_codebook

@@ -91,7 +91,25 @@ def test_a_notes_reading_naming_an_unknown_indicator_is_reported(tmp_path: Path)
         load_rules(default_codebook(), folder)
 
 
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("settled_history:\n  - A.parent_mood\n", r"settled_history\[0\]: .*A.parent_mood"),
+        ("settled_history: A.parent_mental_health\n", r"'settled_history' must be a list"),
+    ],
+)
+def test_a_settled_history_list_that_is_wrong_is_reported(
+    tmp_path: Path, text: str, message: str
+) -> None:
+    folder = _copy_rules(tmp_path)
+    (folder / "notes_reading.yaml").write_text(text)
+    with pytest.raises(PracticeDataError, match=r"notes_reading.yaml: .*" + message):
+        load_rules(default_codebook(), folder)
+
+
 def test_a_rules_folder_without_a_notes_reading_reads_notes_as_shipped(tmp_path: Path) -> None:
     rules = load_rules(default_codebook(), _copy_rules(tmp_path))
     assert rules.needs_a_gap == load_rules(default_codebook()).needs_a_gap
     assert "G.multi_agency_working" in rules.needs_a_gap
+    assert rules.settled_history == load_rules(default_codebook()).settled_history
+    assert "A.parent_mental_health" in rules.settled_history

@@ -100,15 +100,18 @@ def code_notes(
     codebook: Codebook,
     settings: Settings,
     needs_a_gap: frozenset[str] = frozenset(),
+    settled_history: frozenset[str] = frozenset(),
 ) -> tuple[str, list[Finding], tuple[str, ...]]:
     """The notes coded by the same engine as reviews (negation handled there), their
     shorthand read as the words it stands for; every finding quotes the notes as written.
 
-    Findings of ``needs_a_gap`` indicators are kept only where their passage names a gap
-    (see ``practice/notes_reading.yaml``)."""
+    Findings of ``needs_a_gap`` indicators are kept only where their passage names a gap,
+    and of ``settled_history`` indicators only where it does not say the matter is past
+    and over (see ``practice/notes_reading.yaml``)."""
     from caselens.pipeline.segment import segment
     from caselens.pipeline.shorthand import spelt_out
     from caselens.pipeline.stance import names_a_gap
+    from caselens.practice.settled import says_settled
 
     doc = Document.from_text(notes, name)
     coder = _notes_coder(codebook, settings)
@@ -117,7 +120,8 @@ def code_notes(
     findings = [
         f if read is doc else _in_notes(f, doc.text, spelt)
         for f in coder.code(read, segment(read))
-        if f.indicator not in needs_a_gap or names_a_gap(f.quote)
+        if (f.indicator not in needs_a_gap or names_a_gap(f.quote))
+        and (f.indicator not in settled_history or not says_settled(f.quote))
     ]
     return doc.text, findings, coder.methods
 
@@ -295,7 +299,12 @@ def check_case(
     findings: list[Finding] = []
     if case.notes and case.notes.strip():
         notes_text, findings, methods = code_notes(
-            case.notes, case.reference or "case notes", codebook, settings, rules.needs_a_gap
+            case.notes,
+            case.reference or "case notes",
+            codebook,
+            settings,
+            rules.needs_a_gap,
+            rules.settled_history,
         )
     notes = _note_evidence(findings)
     check = _Check(case, codebook, rules)

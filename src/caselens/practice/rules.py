@@ -92,6 +92,7 @@ class PracticeRules:
     questions: dict[str, QuestionWording]
     statement: str
     needs_a_gap: frozenset[str] = frozenset()  # shown by notes only where a gap is named
+    settled_history: frozenset[str] = frozenset()  # not shown where notes say it is over
 
 
 def _read(name: str, folder: Path | None) -> dict[str, Any]:
@@ -241,12 +242,12 @@ def _theme(data: dict[str, Any], codebook: Codebook) -> str:
     return theme
 
 
-def _needs_a_gap(data: dict[str, Any], codebook: Codebook) -> frozenset[str]:
-    file, raw = data["__file__"], data.get("needs_a_gap") or []
+def _indicator_list(data: dict[str, Any], key: str, codebook: Codebook) -> frozenset[str]:
+    file, raw = data["__file__"], data.get(key) or []
     if not isinstance(raw, list) or not all(isinstance(i, str) for i in raw):
-        raise PracticeDataError(file, "'needs_a_gap' must be a list of indicator ids")
+        raise PracticeDataError(file, f"'{key}' must be a list of indicator ids")
     for n, indicator in enumerate(raw):
-        _check_indicator(indicator, codebook, file, f"needs_a_gap[{n}]")
+        _check_indicator(indicator, codebook, file, f"{key}[{n}]")
     return frozenset(raw)
 
 
@@ -269,6 +270,11 @@ def _questions(data: dict[str, Any]) -> dict[str, QuestionWording]:
 def _load(codebook: Codebook, folder: Path | None) -> PracticeRules:
     sleep = _read("safer_sleep.yaml", folder)
     questions = _read("questions.yaml", folder)
+    # a folder of rules written before this file existed reads notes as shipped
+    reading = _read(
+        "notes_reading.yaml",
+        folder if folder and (folder / "notes_reading.yaml").exists() else None,
+    )
     return PracticeRules(
         mappings=_mappings(_read("fact_indicators.yaml", folder), codebook),
         unknowns=_unknowns(_read("unknowns.yaml", folder), codebook),
@@ -277,14 +283,8 @@ def _load(codebook: Codebook, folder: Path | None) -> PracticeRules:
         safer_sleep_theme=_theme(sleep, codebook),
         questions=_questions(questions),
         statement=str(_need(questions, "statement", questions["__file__"], "top")).strip(),
-        # a folder of rules written before this file existed reads notes as shipped
-        needs_a_gap=_needs_a_gap(
-            _read(
-                "notes_reading.yaml",
-                folder if folder and (folder / "notes_reading.yaml").exists() else None,
-            ),
-            codebook,
-        ),
+        needs_a_gap=_indicator_list(reading, "needs_a_gap", codebook),
+        settled_history=_indicator_list(reading, "settled_history", codebook),
     )
 
 
