@@ -332,8 +332,35 @@ def record_sets(
         backoff = policy.get(THEME_BACKOFF)
         if backoff is not None:
             found |= _theme_backoff(r, logits, labels, found, backoff[1])
+        veto = policy.get(THEME_VETO)
+        if veto is not None and veto[1] > 0:
+            found -= _theme_vetoed(r, logits, labels, found, veto[1])
         out.append(found)
     return out
+
+
+# ``--policy-mode veto``: a theme the patterns found, in a record where the model gives no
+# open sentence even this much for any indicator of that theme, is dropped with all its
+# indicators. A pattern reads words; the model, trained on what real reviews say, may see
+# that a record tells nothing of the theme at all (a sofa named as where a father slept,
+# "support" of a partnership's work). Only a theme with no evidence anywhere in the record
+# is dropped, so a long review, which tells a theme in many sentences, is hardly touched.
+THEME_VETO = "__theme_veto__"
+VETO_GRID = [0.0, 0.005, 0.01, 0.02, 0.03, 0.05, 0.1, 0.15, 0.2, 0.3]
+
+
+def _theme_vetoed(
+    r: Record, logits: dict[int, np.ndarray], labels: Sequence[str], found: set[str], v: float
+) -> set[str]:
+    themes = {label.split(".")[0] for label in found}
+    best = dict.fromkeys(themes, 0.0)
+    for i in r.open_sentences:
+        p = _sigmoid(logits[i])
+        for j, label in enumerate(labels):
+            theme = label.split(".")[0]
+            if theme in best and p[j] > best[theme]:
+                best[theme] = float(p[j])
+    return {label for label in found if best[label.split(".")[0]] < v}
 
 
 # ``--policy-mode theme``: where neither the patterns nor the model at the union threshold
@@ -401,12 +428,16 @@ def choose_policy(
     the patterns (floor), or per indicator."""
     if MODE == "floor":
         return _choose_floor(records, logits, labels)
-    if MODE in ("global", "theme"):
+    if MODE == "per-theme":
+        return _choose_per_theme(records, logits, labels)
+    if MODE in ("global", "theme", "veto"):
         t = max(GLOBAL_GRID, key=lambda t: (_micro_f1(records, logits, labels, t), t))
         print(f"    global union threshold {t}", file=sys.stderr, flush=True)
         policy = dict.fromkeys(labels, ("union", t))
         if MODE == "theme":
             policy[THEME_BACKOFF] = ("backoff", _choose_backoff(records, logits, labels, policy))
+        if MODE == "veto":
+            policy[THEME_VETO] = ("veto", _choose_veto(records, logits, labels, policy))
         return policy
     return choose_policy_per_indicator(records, logits, labels)
 
@@ -462,6 +493,45 @@ def _choose_backoff(
     t = max(BACKOFF_GRID, key=score)
     print(f"    theme back-off threshold {t}", file=sys.stderr, flush=True)
     return t
+
+
+def _choose_per_theme(
+    records: Sequence[Record], logits: dict[int, np.ndarray], labels: Sequence[str]
+) -> dict[str, tuple[str, float]]:
+    """A union threshold per theme, for measurement: from the global one, each theme's in
+    turn set to the value with the best themes plus indicators micro-F1 over these records
+    (ties: the higher threshold)."""
+    t = max(GLOBAL_GRID, key=lambda t: (_micro_f1(records, logits, labels, t), t))
+    policy = dict.fromkeys(labels, ("union", t))
+    for theme in sorted({label.split(".")[0] for label in labels}):
+        mine = [label for label in labels if label.split(".")[0] == theme]
+
+        def score(v: float, mine: list[str] = mine) -> tuple[float, float]:
+            trial = {**policy, **dict.fromkeys(mine, ("union", v))}
+            return (_themes_plus_indicators(records, logits, labels, trial), v)
+
+        v = max([*GLOBAL_GRID, 1.01], key=score)
+        policy.update(dict.fromkeys(mine, ("union", v)))
+        print(f"    theme {theme} union threshold {v}", file=sys.stderr, flush=True)
+    return policy
+
+
+def _choose_veto(
+    records: Sequence[Record],
+    logits: dict[int, np.ndarray],
+    labels: Sequence[str],
+    policy: dict[str, tuple[str, float]],
+) -> float:
+    """The theme veto with the best themes plus indicators micro-F1 over these records
+    (ties: the lower veto; 0: none)."""
+
+    def score(v: float) -> tuple[float, float]:
+        vetoed = {**policy, THEME_VETO: ("veto", v)}
+        return (_themes_plus_indicators(records, logits, labels, vetoed), -v)
+
+    v = max(VETO_GRID, key=score)
+    print(f"    theme veto {v}", file=sys.stderr, flush=True)
+    return v
 
 
 def choose_policy_per_indicator(
@@ -739,7 +809,7 @@ def main() -> None:
     )
     p.add_argument(
         "--policy-mode",
-        choices=("global", "floor", "indicator", "theme"),
+        choices=("global", "floor", "indicator", "theme", "veto", "per-theme"),
         default="global",
         help="one union threshold for every indicator (global), that and a floor under the "
         "patterns (floor), or a policy chosen per indicator among --policies",
@@ -785,7 +855,7 @@ def main() -> None:
     global ALLOWED, MODE
     ALLOWED = tuple(args.policies.split(","))
     MODE = args.policy_mode
-    if MODE in ("theme", "floor") and args.out:
+    if MODE in ("theme", "floor", "veto", "per-theme") and args.out:
         # the product has no theme back-off, and its floor under the patterns is the minimum
         # confidence: a model saved so would not code as measured
         p.error(f"--policy-mode {MODE} is for measurement only (see docs/sentence-model.md)")
