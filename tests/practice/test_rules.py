@@ -96,9 +96,10 @@ def test_a_notes_reading_naming_an_unknown_indicator_is_reported(tmp_path: Path)
     [
         ("settled_history:\n  - A.parent_mood\n", r"settled_history\[0\]: .*A.parent_mood"),
         ("settled_history: A.parent_mental_health\n", r"'settled_history' must be a list"),
+        ("supervision_working:\n  - G.supervisor\n", r"supervision_working\[0\]: .*G.superv"),
     ],
 )
-def test_a_settled_history_list_that_is_wrong_is_reported(
+def test_a_notes_reading_list_that_is_wrong_is_reported(
     tmp_path: Path, text: str, message: str
 ) -> None:
     folder = _copy_rules(tmp_path)
@@ -113,3 +114,4 @@ def test_a_rules_folder_without_a_notes_reading_reads_notes_as_shipped(tmp_path:
     assert "G.multi_agency_working" in rules.needs_a_gap
     assert rules.settled_history == load_rules(default_codebook()).settled_history
     assert "A.parent_mental_health" in rules.settled_history
+    assert rules.supervision_working == {"G.supervision_reflection"}

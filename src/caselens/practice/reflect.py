@@ -101,17 +101,21 @@ def code_notes(
     settings: Settings,
     needs_a_gap: frozenset[str] = frozenset(),
     settled_history: frozenset[str] = frozenset(),
+    supervision_working: frozenset[str] = frozenset(),
 ) -> tuple[str, list[Finding], tuple[str, ...]]:
     """The notes coded by the same engine as reviews (negation handled there), their
     shorthand read as the words it stands for; every finding quotes the notes as written.
 
     Findings of ``needs_a_gap`` indicators are kept only where their passage names a gap,
-    and of ``settled_history`` indicators only where it does not say the matter is past
-    and over (see ``practice/notes_reading.yaml``)."""
+    of ``settled_history`` indicators only where it does not say the matter is past and
+    over, and of ``supervision_working`` indicators not where the passage names no gap and
+    its entry shows supervision at work (see ``practice/notes_reading.yaml``)."""
     from caselens.pipeline.segment import segment
     from caselens.pipeline.shorthand import spelt_out
     from caselens.pipeline.stance import names_a_gap
     from caselens.practice.settled import says_settled
+    from caselens.practice.supervision import entry_from
+    from caselens.practice.supervision import supervision_working as working
 
     doc = Document.from_text(notes, name)
     coder = _notes_coder(codebook, settings)
@@ -122,6 +126,11 @@ def code_notes(
         for f in coder.code(read, segment(read))
         if (f.indicator not in needs_a_gap or names_a_gap(f.quote))
         and (f.indicator not in settled_history or not says_settled(f.quote))
+        and (
+            f.indicator not in supervision_working
+            or names_a_gap(f.quote)
+            or not working(entry_from(read.text, f.sentence_start or f.start))
+        )
     ]
     return doc.text, findings, coder.methods
 
@@ -305,6 +314,7 @@ def check_case(
             settings,
             rules.needs_a_gap,
             rules.settled_history,
+            rules.supervision_working,
         )
     notes = _note_evidence(findings)
     check = _Check(case, codebook, rules)

@@ -93,6 +93,7 @@ class PracticeRules:
     statement: str
     needs_a_gap: frozenset[str] = frozenset()  # shown by notes only where a gap is named
     settled_history: frozenset[str] = frozenset()  # not shown where notes say it is over
+    supervision_working: frozenset[str] = frozenset()  # not shown for supervision done well
 
 
 def _read(name: str, folder: Path | None) -> dict[str, Any]:
@@ -285,6 +286,7 @@ def _load(codebook: Codebook, folder: Path | None) -> PracticeRules:
         statement=str(_need(questions, "statement", questions["__file__"], "top")).strip(),
         needs_a_gap=_indicator_list(reading, "needs_a_gap", codebook),
         settled_history=_indicator_list(reading, "settled_history", codebook),
+        supervision_working=_indicator_list(reading, "supervision_working", codebook),
     )
 
 
