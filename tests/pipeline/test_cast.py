@@ -92,6 +92,8 @@ def test_a_review_keeps_the_babys_sibling_and_sets_aside_the_fathers() -> None:
         ("SW visit 14/02. Kayden (6), Lacey (4), baby Bella (7/12).", {"Kayden", "Lacey"}),
         ("Older sib Tayla (5) was on a CP plan. Ollie (13/12) at home.", {"Tayla"}),
         ("Checks: mum known, 3 children - Tyler 9, Kacey 5, baby Roman 8/12.", {"Tyler", "Kacey"}),
+        # as a case check reads them, the baby's age spelt out
+        ("Baby Mason (4 months old) in pram, Lily (6) upstairs.", {"Lily"}),
         # the baby, a parent's sibling, a sibling the review gives no age order: no names
         ("Ava's brother, Milo, was born in May.", set()),
         ("The mother's older brother, Sam, had been in care.", set()),

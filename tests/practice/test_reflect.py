@@ -338,6 +338,13 @@ def test_notes_do_not_show_a_parents_history_they_say_is_over() -> None:
     assert "A.parent_mental_health" in {i.id for i in goes_on.indicators}
 
 
+def test_an_older_child_named_beside_a_babys_age_in_brackets_is_asked_about() -> None:
+    """ "(4/12)" is read as "(4 months old)"; the children listed beside it are still known."""
+    notes = "Police notification: baby Mason (4/12) in pram, Lily (6) upstairs. Lily not spoken to."
+    shown = {i.id for i in check_case(case_from_dict({"notes": notes})).indicators}
+    assert "G.older_siblings" in shown
+
+
 def test_a_review_still_counts_a_history_said_to_be_over() -> None:
     """A review tells a parent's history because it mattered to what happened."""
     from caselens.codebook import default_codebook

@@ -179,7 +179,8 @@ _YEARS = r"(?:aged? )?(?:[3-9]|1[0-5])(?: ?(?:y|yo|yrs?|years?))?"
 _CHILD_AGE = re.compile(
     rf"\({_YEARS}\)|(?<=[a-z] ){_YEARS}(?=[,;]| (?:and|in|at|upstairs|downstairs)\b)"
 )
-_BABY_AGE = re.compile(r"\b\d{1,2}/(?:12|52)\b")
+# as written ("7/12") or as the notes are read, shorthand spelt out ("7 months old")
+_BABY_AGE = re.compile(r"\b\d{1,2}(?:/(?:12|52)\b| (?:months?|weeks?) old\b)")
 _BEFORE_AGE = re.compile(rf"(?<![\w'\u2019])(?:(?P<pre>[A-Za-z]+) )?(?P<name>{_NAME}) $")
 _NOT_A_CHILD_AFTER = frozenset(  # the word before a name: an adult's role, or a place
     {
