@@ -94,6 +94,9 @@ def test_a_review_keeps_the_babys_sibling_and_sets_aside_the_fathers() -> None:
         ("Checks: mum known, 3 children - Tyler 9, Kacey 5, baby Roman 8/12.", {"Tyler", "Kacey"}),
         # as a case check reads them, the baby's age spelt out
         ("Baby Mason (4 months old) in pram, Lily (6) upstairs.", {"Lily"}),
+        # a child given only an initial, and a baby's age in months or weeks in brackets
+        ("Call from school: T (8) told TA he does the bottles. Baby W 11/12.", {"T"}),
+        ("Maisie (13 months). Sibling: baby Jack (9 wks). Older brother: Tyler (7).", {"Tyler"}),
         # the baby, a parent's sibling, a sibling the review gives no age order: no names
         ("Ava's brother, Milo, was born in May.", set()),
         ("The mother's older brother, Sam, had been in care.", set()),
@@ -102,6 +105,7 @@ def test_a_review_keeps_the_babys_sibling_and_sets_aside_the_fathers() -> None:
         # an adult's or a young relative's age, or no baby's age beside it: no names
         ("Mum Chloe (17), baby Noah (10/52). Cousin Jay (4) visits.", set()),
         ("The review of Leo (4) was published by the partnership.", set()),
+        ("Plan A 5, review of the plan for baby 3/12.", set()),
     ],
 )
 def test_sibling_names(text: str, names: set[str]) -> None:

@@ -179,9 +179,16 @@ _YEARS = r"(?:aged? )?(?:[3-9]|1[0-5])(?: ?(?:y|yo|yrs?|years?))?"
 _CHILD_AGE = re.compile(
     rf"\({_YEARS}\)|(?<=[a-z] ){_YEARS}(?=[,;]| (?:and|in|at|upstairs|downstairs)\b)"
 )
-# as written ("7/12") or as the notes are read, shorthand spelt out ("7 months old")
-_BABY_AGE = re.compile(r"\b\d{1,2}(?:/(?:12|52)\b| (?:months?|weeks?) old\b)")
-_BEFORE_AGE = re.compile(rf"(?<![\w'\u2019])(?:(?P<pre>[A-Za-z]+) )?(?P<name>{_NAME}) $")
+# as written ("7/12", "(13 months)", "(9 wks)") or as the notes are read, shorthand spelt
+# out ("7 months old")
+_BABY_AGE = re.compile(
+    r"\b\d{1,2}(?:/(?:12|52)\b| (?:months?|weeks?) old\b)"
+    r"|\(\d{1,2} ?(?:months?|mths?|weeks?|wks?)(?: old)?\)"
+)
+# notes often give a child only an initial: "T (8) told TA ..."
+_BEFORE_AGE = re.compile(
+    rf"(?<![\w'\u2019])(?:(?P<pre>[A-Za-z]+) )?(?P<name>{_NAME}|(?-i:[A-Z]))(?::)? $"
+)
 _NOT_A_CHILD_AFTER = frozenset(  # the word before a name: an adult's role, or a place
     {
         *("mum", "mother", "dad", "father", "partner", "boyfriend", "girlfriend", "carer"),
@@ -199,7 +206,9 @@ def _children_by_age(text: str) -> Iterator[str]:
         return
     for age in _CHILD_AGE.finditer(text):
         before = _BEFORE_AGE.search(text, max(0, age.start() - 40), age.start())
-        if before is not None and (before.group("pre") or "").lower() not in _NOT_A_CHILD_AFTER:
+        if before is None or (before.group("pre") or "").lower() in _NOT_A_CHILD_AFTER:
+            continue
+        if len(before.group("name")) > 1 or text[age.start()] == "(":  # an initial: "T (8)"
             yield before.group("name")
 
 
