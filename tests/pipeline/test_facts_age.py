@@ -68,6 +68,8 @@ def test_older_childs_birth_date_is_not_used() -> None:
         "His sister, then aged 4, was at school. The baby died.",
         # the sibling named between: "his sister Jade, aged nine"
         "The baby lived with his parents and his sister Jade, aged nine. The baby died.",
+        # one more child of the household
+        "M's family, which also included a five-year-old, moved often. The baby died.",
     ],
 )
 def test_adult_and_sibling_ages_are_ignored(text: str) -> None:

@@ -27,10 +27,16 @@ from caselens.pipeline.screen import screen
         ("Health visitors from Hywel Dda had seen the baby twice.", "Wales"),
         ("She had a care and support plan from the age of three weeks.", "Wales"),
         ("Significant case review into the death of an infant.", "Scotland"),
+        ("A study of English serious case reviews described a baby's death.", "England"),
     ],
 )
 def test_nation_terms_in_any_case(text: str, nation: str) -> None:
     assert facts_of(text).nation.value == nation
+
+
+def test_english_the_language_names_no_nation() -> None:
+    text = "The mother spoke little English. The baby, four months old, was shaken."
+    assert facts_of(text).nation.value is None
 
 
 def test_working_together_of_wales_is_not_englands() -> None:

@@ -239,13 +239,22 @@ def _value(m: re.Match[str]) -> float | None:
     return months
 
 
+# another child of the household, told as one more: "M's family, which also included a
+# five-year-old, moved house regularly"
+_ANOTHER_BEFORE = re.compile(
+    r"\b(?:also\s+(?:included|includes|including|had|has|lived\s+with)|as\s+well\s+as|"
+    r"alongside|besides)\s+(?:a|an)\s+$",
+    re.IGNORECASE,
+)
+
+
 def _belongs_to_other(piece: Piece, m: re.Match[str]) -> bool:
     """The age is an adult's or a sibling's, by the noun it qualifies or follows."""
     after = piece.text[m.end() : m.end() + 40]
     if m.group(0).lower().endswith("old") and _NOUN_AFTER.match(after):
         return True
     before = piece.text[max(0, m.start() - 40) : m.start()]
-    return bool(_OWNER_BEFORE.search(before))
+    return bool(_OWNER_BEFORE.search(before) or _ANOTHER_BEFORE.search(before))
 
 
 def _candidates(piece: Piece) -> list[_Age]:
