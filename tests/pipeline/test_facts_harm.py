@@ -82,6 +82,11 @@ def test_the_serious_harm_fallback_needs_a_harm_of_the_briefing() -> None:
         ("The baby showed faltering growth over many weeks.", {"neglect"}),
         ("The toddler died after drinking methadone left within reach.", {"neglect"}),
         ("He drowned after being left unsupervised in the bath.", {"neglect"}),
+        (
+            "The baby died after being left with her 12-year-old brother while her mother "
+            "went out.",
+            {"neglect"},
+        ),
         ("The baby died while co-sleeping with his mother.", {"unsafe_sleeping"}),
         ("The father fell asleep on the sofa with the baby on his chest.", {"unsafe_sleeping"}),
         (
