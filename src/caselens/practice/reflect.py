@@ -120,17 +120,23 @@ def code_notes(
     doc = Document.from_text(notes, name)
     coder = _notes_coder(codebook, settings)
     read, spelt = spelt_out(doc)
+
+    def shown(f: Finding) -> bool:
+        if f.indicator in needs_a_gap and not names_a_gap(f.quote):
+            return False
+        if f.indicator in settled_history and says_settled(f.quote):
+            return False
+        return not (
+            f.indicator in supervision_working
+            and not names_a_gap(f.quote)
+            and working(entry_from(read.text, f.sentence_start or f.start))
+        )
+
     # judged on the words read ("DNA" is "did not attend"), quoted as written
     findings = [
         f if read is doc else _in_notes(f, doc.text, spelt)
         for f in coder.code(read, segment(read))
-        if (f.indicator not in needs_a_gap or names_a_gap(f.quote))
-        and (f.indicator not in settled_history or not says_settled(f.quote))
-        and (
-            f.indicator not in supervision_working
-            or names_a_gap(f.quote)
-            or not working(entry_from(read.text, f.sentence_start or f.start))
-        )
+        if shown(f)
     ]
     return doc.text, findings, coder.methods
 
