@@ -431,13 +431,19 @@ def choose_policy(
     if MODE == "per-theme":
         return _choose_per_theme(records, logits, labels)
     if MODE in ("global", "theme", "veto"):
-        t = max(GLOBAL_GRID, key=lambda t: (_micro_f1(records, logits, labels, t), t))
+        t = _global_threshold(records, logits, labels)
         print(f"    global union threshold {t}", file=sys.stderr, flush=True)
         policy = dict.fromkeys(labels, ("union", t))
         if MODE == "theme":
-            policy[THEME_BACKOFF] = ("backoff", _choose_backoff(records, logits, labels, policy))
+            policy[THEME_BACKOFF] = (
+                "backoff",
+                _choose_on_top(records, logits, labels, policy, THEME_BACKOFF, BACKOFF_GRID, True),
+            )
         if MODE == "veto":
-            policy[THEME_VETO] = ("veto", _choose_veto(records, logits, labels, policy))
+            policy[THEME_VETO] = (
+                "veto",
+                _choose_on_top(records, logits, labels, policy, THEME_VETO, VETO_GRID, False),
+            )
         return policy
     return choose_policy_per_indicator(records, logits, labels)
 
@@ -477,22 +483,34 @@ def _choose_floor(
     return {**dict.fromkeys(labels, ("union", t)), RULE_FLOOR: ("floor", v)}
 
 
-def _choose_backoff(
+def _choose_on_top(
     records: Sequence[Record],
     logits: dict[int, np.ndarray],
     labels: Sequence[str],
     policy: dict[str, tuple[str, float]],
+    key: str,
+    grid: Sequence[float],
+    higher_on_ties: bool,
 ) -> float:
-    """The theme back-off threshold with the best themes plus indicators micro-F1 over
-    these records (1.01: none)."""
+    """The value of the rule ``key`` (the theme back-off, the theme veto) laid on
+    ``policy`` with the best themes plus indicators micro-F1 over these records; ties go
+    to the value that does least (the higher back-off, the lower veto)."""
 
-    def score(t: float) -> tuple[float, float]:
-        backoff = {**policy, THEME_BACKOFF: ("backoff", t)}
-        return (_themes_plus_indicators(records, logits, labels, backoff), t)
+    def score(v: float) -> tuple[float, float]:
+        trial = {**policy, key: (key, v)}
+        tie = v if higher_on_ties else -v
+        return (_themes_plus_indicators(records, logits, labels, trial), tie)
 
-    t = max(BACKOFF_GRID, key=score)
-    print(f"    theme back-off threshold {t}", file=sys.stderr, flush=True)
-    return t
+    v = max(grid, key=score)
+    print(f"    {key.strip('_').replace('_', ' ')} {v}", file=sys.stderr, flush=True)
+    return v
+
+
+def _global_threshold(
+    records: Sequence[Record], logits: dict[int, np.ndarray], labels: Sequence[str]
+) -> float:
+    """The one union threshold with the best indicators micro-F1 (ties: the higher)."""
+    return max(GLOBAL_GRID, key=lambda t: (_micro_f1(records, logits, labels, t), t))
 
 
 def _choose_per_theme(
@@ -501,8 +519,7 @@ def _choose_per_theme(
     """A union threshold per theme, for measurement: from the global one, each theme's in
     turn set to the value with the best themes plus indicators micro-F1 over these records
     (ties: the higher threshold)."""
-    t = max(GLOBAL_GRID, key=lambda t: (_micro_f1(records, logits, labels, t), t))
-    policy = dict.fromkeys(labels, ("union", t))
+    policy = dict.fromkeys(labels, ("union", _global_threshold(records, logits, labels)))
     for theme in sorted({label.split(".")[0] for label in labels}):
         mine = [label for label in labels if label.split(".")[0] == theme]
 
@@ -514,24 +531,6 @@ def _choose_per_theme(
         policy.update(dict.fromkeys(mine, ("union", v)))
         print(f"    theme {theme} union threshold {v}", file=sys.stderr, flush=True)
     return policy
-
-
-def _choose_veto(
-    records: Sequence[Record],
-    logits: dict[int, np.ndarray],
-    labels: Sequence[str],
-    policy: dict[str, tuple[str, float]],
-) -> float:
-    """The theme veto with the best themes plus indicators micro-F1 over these records
-    (ties: the lower veto; 0: none)."""
-
-    def score(v: float) -> tuple[float, float]:
-        vetoed = {**policy, THEME_VETO: ("veto", v)}
-        return (_themes_plus_indicators(records, logits, labels, vetoed), -v)
-
-    v = max(VETO_GRID, key=score)
-    print(f"    theme veto {v}", file=sys.stderr, flush=True)
-    return v
 
 
 def choose_policy_per_indicator(
