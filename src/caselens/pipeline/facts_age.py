@@ -104,19 +104,6 @@ _CHILD_OF_YEARS = re.compile(
 _NAMED_AGE = re.compile(
     rf"(?-i:\b[A-Z][a-z]+)\s+\(\s*{_Q}{_dur()}(?:[\s-]+old)?\s*\)", re.IGNORECASE
 )
-_FORMS = (
-    _OLD,
-    _AGED_LIST,
-    _AGED,
-    _AGED_YEARS,
-    _AGE_OF,
-    _BABY_OF,
-    _OF_AGE,
-    _EVENT_AT,
-    _WAS_WHEN,
-    _CHILD_OF_YEARS,
-    _NAMED_AGE,
-)
 
 _NOUN_AFTER = re.compile(rf"^\s*(?:[a-z]+\s+)?(?P<noun>{_ADULT}|{_SIBLING})\b", re.IGNORECASE)
 _OWNER_BEFORE = re.compile(
@@ -153,6 +140,36 @@ _EVENT_WORDS = (
     r"died|death|dead|killed|drowned|injur\w*|shaken|admitted\s+to\s+(?:[\w']+\s+){0,2}hospital|"
     r"(?:taken|took|brought|rushed|conveyed)\s+(?:\w+\s+){0,2}to\s+(?:\w+\s+)?(?:hospital|"
     r"(?:the\s+)?emergency\s+department|A\s*&\s*E)|found\s+unresponsive|collapsed"
+)
+# the age first, then the incident in the same clause: "At six months Kai was admitted to
+# hospital with a spiral fracture", "one of twin boys, who at four months was found to have
+# a subdural haemorrhage" (not a gestation: "born at 31 weeks")
+_AT_THEN_EVENT = re.compile(
+    rf"(?<!born\s)\bat\s+{_Q}{_dur()}(?![\s-]+(?:of\s+)?(?:gestation|pregnan))(?:[\s-]+old)?,?\s+"
+    r"(?:(?:he|she|they|the\s+(?:baby|child|boy|girl|infant|twins?)|(?-i:[A-Z][a-z]+)|"
+    r"(?:baby|child)\s+(?-i:[A-Z]\w*))\s+)?(?:was\s+|were\s+|had\s+been\s+)?"
+    rf"(?:(?:{_EVENT_WORDS})\b|found\s+to\s+have\b|(?:suffered|sustained)\s+(?:a\s+|an\s+)?"
+    r"(?:\w+\s+){0,2}?(?:injur\w*|fractur\w*|bleed\w*|haemorrhag\w*|burns?|scalds?)\b)",
+    re.IGNORECASE,
+)
+# a list's child with the sex before the age: "Baby 4 (boy, 14 months)"
+_SEX_AGE = re.compile(
+    rf"\(\s*(?:boy|girl|male|female),\s*{_Q}{_dur()}(?:[\s-]+old)?\s*\)", re.IGNORECASE
+)
+_FORMS = (
+    _OLD,
+    _AGED_LIST,
+    _AGED,
+    _AGED_YEARS,
+    _AGE_OF,
+    _BABY_OF,
+    _OF_AGE,
+    _EVENT_AT,
+    _WAS_WHEN,
+    _CHILD_OF_YEARS,
+    _NAMED_AGE,
+    _AT_THEN_EVENT,
+    _SEX_AGE,
 )
 # "died in November 2003", "was found unresponsive on 2 April 2020"; the gap never
 # crosses "born", so "the death of a girl born on 14 January" is no date of death.

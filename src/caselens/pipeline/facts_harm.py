@@ -245,6 +245,15 @@ def _adult_told(piece: Piece, m: re.Match[str]) -> bool:
     )
 
 
+_SELF_INGESTED = re.compile(
+    r"\b(?:swallow(?:ed|ing)|ingest(?:ed|ing|ion)|drank|got\s+hold\s+of|accessed)\b", _I
+)
+
+
+def _told(items: list[Piece], pattern: re.Pattern[str]) -> bool:
+    return any(p.zone != ADVICE and pattern.search(p.text) for p in items)
+
+
 def _stated_fall(items: list[Piece]) -> bool:
     """The review tells, as fact, of the child falling: a fracture then says no more
     than the fall does, and only a word of infliction makes it a non-accidental injury."""
@@ -329,6 +338,10 @@ def extract_harm_types(doc: Document, items: list[Piece]) -> Fact:
         word = m.group(0).lower()
         if "murder" in word and whose.NOT_CARER_KILLING.search(_near(piece, m)):
             continue
+        # a poisoning the child took: "the near-fatal poisoning of a 21-month-old ... who
+        # swallowed methadone" (neglect, read below), not a poisoning by a carer
+        if word.startswith("poison") and _told(items, _SELF_INGESTED):
+            continue
         if _harm_to_adult(piece, m) or whose.NOT_BY_PERSON.search(_near(piece, m)):
             continue
         if not counts(piece, m):
@@ -374,6 +387,10 @@ def extract_harm_types(doc: Document, items: list[Piece]) -> Fact:
         # A killing or a burn with no neglect or unsafe sleep named is taken as inflicted.
         for piece, m in _harm_matches(_NAI_WEAK, need.NAI_WEAK_NEED, items):
             if whose.NOT_CARER_KILLING.search(_near(piece, m)) or _ACCIDENT.search(_near(piece, m)):
+                continue
+            # a head injury told without its cause, where the review tells of a fall or an
+            # accident ("the coroner recorded accidental death")
+            if "head" in m.group(0).lower() and (fell or _told(items, _ACCIDENT)):
                 continue
             if counts(piece, m):
                 found["non_accidental_injury"] = (piece, m.group(0))

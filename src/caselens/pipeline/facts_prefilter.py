@@ -44,14 +44,14 @@ NEGLECT_NEED = re.compile(
     r"(?:state|condition)\s+of\s+(?:the|their|his|her)\s+(?:home|house|flat|property)|"
     r"unfit|infest|smelly|food|fed|washed|(?:not|never)\s+(?:been\s+|being\s+)?given|"
     r"went\s+without|toxicolog|urine|hair|blood|neglig|sepsis|pneumonia|"
-    r"meningitis|diabetes|dehydration"
+    r"meningitis|diabetes|dehydration|drown|lack\s+of\s+(?:basic\s+)?care"
 )
 NEGLECT_WEAK_NEED = re.compile(r"appointments")
 NOT_NEGLECT_NEED = re.compile(r"neglect")
 SLEEP_NEED = re.compile(
     r"sleep|slept|doz|nap(?:ped|ping)?\s|bed[\s-]?shar|sofa|couch|settee|chair|beanbag|futon|"
     r"shar(?:ed|ing|es)\s+(?:an?|the|her|his|their)?\s*(?:double\s+|single\s+|adult\s+)?"
-    r"(?:bed|sleep|sofa|settee|couch|mattress)|(?:was|were|been)\s+sharing|"
+    r"(?:bed|sleep|sofa|settee|couch|mattress|air|inflatable)|(?:was|were|been)\s+sharing|"
     r"shared\s+(?:bed|sofa|couch|settee|armchair|chair|beanbag|futon|mattress)|same\s+bed|"
     r"bed\s+with|into\s+(?:an?|her|his|their|the)\s|between\s|"
     r"(?:dead|unresponsive|lifeless|limp|cold|breathing)\s+(?:beside|next\s+to|alongside|under)|"

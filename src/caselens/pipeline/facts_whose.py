@@ -59,7 +59,9 @@ NOT_CARER_KILLING = re.compile(
 # childhood ("had grown up in care after being neglected", "abused as a child") or of
 # another child ("her first child had been adopted following neglect").
 PARENT_PAST = re.compile(
-    r"\b(?:own\s+(?:childhood|upbringing|early\s+life)|as\s+(?:a\s+)?(?:child|children|girl|boy|"
+    r"\b(?:own\s+(?:childhood|upbringing|early\s+life)|"
+    # not a review's name for the child: "the boy, referred to as Child J", "known as Baby K"
+    r"(?<!\bto\s)(?<!\bknown\s)(?<!\bcalled\s)(?<!\bnamed\s)as\s+(?:a\s+)?(?:child|children|girl|boy|"
     r"teenager|young\s+(?:person|woman|man))|(?:grew|grown|growing)\s+up|(?:in|of|during)\s+"
     r"(?:her|his)\s+(?:own\s+)?(?:youth|teens|teenage\s+years|adolescence|childhood)|"
     r"by\s+(?:her|his|their)\s+own\s+(?:parents|mother|father|family|carers)|"

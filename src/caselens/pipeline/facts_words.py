@@ -176,6 +176,9 @@ NAI_WEAK = re.compile(
     # a baby's grave head injury, told without its cause
     r"(?:life-threatening|catastrophic|severe|serious|significant|devastating|fatal)\s+"
     r"(?:brain\s+and\s+)?head\s+injur(?:y|ies)|"
+    # "died aged nine weeks from head injuries": the death names the injury as its cause
+    r"(?:died|death)\s+(?:\w+\s+){0,4}?(?:from|of)\s+(?:a\s+|the\s+)?(?:brain\s+and\s+)?"
+    r"head\s+injur(?:y|ies)|"
     r"burns?\s+(?:to|on)\s+(?:his|her|the)\b|burned|burnt)\b",
     _I,
 )
@@ -202,6 +205,12 @@ NEGLECT = re.compile(
     r"left\s+(?:\w+\s+){0,4}unchecked|unchecked\s+for\s+(?:\w+\s+){0,2}hours|"
     r"(?:drown\w*|submerged|under\s+the\s+water)[^.]{0,60}\bbath|"
     r"\bbath\b[^.]{0,60}(?:drown\w*|submerged|under\s+the\s+water)|"
+    # a drowning while the carer slept or was under the influence: "drowned in a garden pond
+    # while in the care of her father, who was found to have fallen asleep after taking heroin"
+    r"drown\w*\b[^.;]{0,120}?\b(?:(?:fallen|fell)\s+asleep|under\s+the\s+influence|"
+    r"intoxicated|after\s+(?:taking|using|drinking))|"
+    # a baby left without care after the birth: "hypothermia and lack of care after birth"
+    r"lack\s+of\s+(?:basic\s+)?care\s+(?:after|following)\s+(?:the\s+|her\s+|his\s+)?birth|"
     + _INGESTED
     + r"|"
     + _CHILD_TESTED
@@ -251,7 +260,8 @@ NOT_NEGLECT = re.compile(
 )
 SLEEP = re.compile(
     r"\b(?:co-?sleep\w*|bed[\s-]?shar\w*|shar(?:ed|ing|es)\s+(?:an?|the|her|his|their)?\s*(?:double\s+|single\s+|adult\s+)?"
-    r"(?:bed|sleep(?:ing)?\s+surface|sofa|settee|couch|mattress)|"
+    r"(?:bed|sleep(?:ing)?\s+surface|sofa|settee|couch|mattress|air[\s-]?bed|air\s+mattress|"
+    r"inflatable\s+(?:bed|mattress))|"
     rf"(?:bed|sofa|settee|couch|mattress)\s+(?:he|she|they)\s+(?:was|were|had\s+been)\s+sharing|shared\s+(?:bed|{_SOFT_PLACE}|mattress)|"
     # the place named, then shared: "on a small settee, sharing it with her mother"
     r"(?:bed|sofa|settee|couch|mattress)\b[^.;]{0,30}?\bshar(?:ed|ing)\s+it\s+with\s+"

@@ -1,0 +1,85 @@
+"""Facts told the ways briefings and news reports tell them, from fictional sentences:
+an age before the incident, a review's name for the child, a death from head injuries, an
+airbed shared, a drowning while the carer slept, and what each must not be read as."""
+
+from __future__ import annotations
+
+import pytest
+from facts_helpers import facts_of, harm_types
+
+
+@pytest.mark.parametrize(
+    ("text", "months"),
+    [
+        ("At six months Kai was admitted to hospital with a spiral fracture.", 6),
+        ("At four months she was admitted to hospital weighing less than at birth.", 4),
+        (
+            "The review was about one of twin boys, born at 31 weeks, who at four months was "
+            "found to have a subdural haemorrhage.",
+            4,
+        ),
+        ("At 10 weeks old, Baby T suffered a serious head injury.", 2.3),
+        ("Baby 4 (boy, 14 months) died in hospital after taking methadone.", 14),
+    ],
+)
+def test_an_age_told_before_the_incident(text: str, months: float) -> None:
+    assert facts_of(text).age_months.value == pytest.approx(months, abs=0.1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a gestation, not an age
+        "Mia was born at 34 weeks and admitted to hospital.",
+        # an everyday event of the chronology, not the incident
+        "At 6 weeks the health visitor saw a small bruise.",
+    ],
+)
+def test_an_age_before_an_everyday_event_or_a_gestation_is_not_the_child_s(text: str) -> None:
+    assert facts_of(text).age_months.value is None
+
+
+def test_a_review_s_name_for_the_child_is_not_a_parent_s_childhood() -> None:
+    text = (
+        "A father who killed his 10-month-old son had never been seen by the health visitors. "
+        "The man was jailed for life for the murder of the boy, referred to as Child J."
+    )
+    assert harm_types(text) == ("non_accidental_injury",)
+    # a parent's own childhood still belongs to the parent
+    assert harm_types("The mother had been neglected as a child. The baby died.") == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "harm"),
+    [
+        ("Baby Frankie died aged nine weeks from head injuries.", ("non_accidental_injury",)),
+        ("Willow died from a head injury after a fall down the stairs.", ()),
+        (
+            "Child D died from head injuries after a television toppled onto him. The coroner "
+            "recorded accidental death.",
+            ("other",),
+        ),
+        (
+            "Ava died while sharing an airbed with her mother at a friend's flat.",
+            ("unsafe_sleeping",),
+        ),
+        (
+            "Poppy drowned in a garden pond while in the care of her father, who had fallen "
+            "asleep after taking heroin.",
+            ("neglect",),
+        ),
+        (
+            "The post-mortem gave hypothermia and lack of care after birth as the cause.",
+            ("neglect",),
+        ),
+        # a poisoning the child took is the neglect of leaving it in reach
+        (
+            "The review concerns the near-fatal poisoning of a toddler, known as Child H, who "
+            "swallowed methadone kept in a handbag.",
+            ("neglect",),
+        ),
+        ("The baby's father poisoned him with salt.", ("non_accidental_injury",)),
+    ],
+)
+def test_harm_told_in_reporting(text: str, harm: tuple[str, ...]) -> None:
+    assert harm_types(text) == harm
