@@ -113,3 +113,9 @@ def set_active(store: Store, user_id: int, active: bool) -> None:
         if user_store.by_id(session, user_id) is None:
             raise StoreError(f"no user has id {user_id}")
         user_store.set_active(session, user_id, active)
+
+
+def sign_out(store: Store, user_id: int) -> None:
+    """End every session of this person (see ``UserRow.signed_out_at``)."""
+    with store.transaction() as session:
+        user_store.sign_out(session, user_id)

@@ -107,3 +107,22 @@ def test_every_page_sends_protective_headers(client: TestClient) -> None:
     assert "default-src 'self'" in headers["content-security-policy"]
     assert headers["x-frame-options"] == "DENY"
     assert headers["x-content-type-options"] == "nosniff"
+
+
+def test_signing_out_ends_the_session_wherever_its_cookie_went(
+    store: Store, config: WebConfig
+) -> None:
+    accounts.add_user(store, "leaver", "reviewer", PASSWORD)
+    app = create_app(config, store)
+    with TestClient(app, follow_redirects=False) as client:
+        sign_in(client, "leaver")
+        copied = client.cookies.get("caselens_session")
+        assert client.get("/library.json").status_code == 200
+        out = client.post("/logout", data={"csrf_token": csrf_of(client, "/")})
+        assert out.status_code == 303
+    with TestClient(app, follow_redirects=False) as thief:
+        thief.cookies.set("caselens_session", copied or "")
+        assert thief.get("/library.json").status_code == 401
+    with TestClient(app, follow_redirects=False) as client:  # signing in again still works
+        sign_in(client, "leaver")
+        assert client.get("/library.json").status_code == 200

@@ -171,6 +171,9 @@ class UserRow(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     team: Mapped[str | None] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # when the person last signed out: a session issued before it is over, wherever its
+    # cookie went (the cookie is signed, not stored, so only the server can end it)
+    signed_out_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 
 class CaseRow(Base):

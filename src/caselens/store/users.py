@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -19,10 +20,23 @@ class UserRecord(Serial):
     active: bool
     password_hash: str = field(metadata=shown(hidden=True))  # never shown
     team: str | None = None
+    # seconds since the epoch of the last sign-out: sessions issued before it are over
+    signed_out: float | None = field(default=None, metadata=shown(hidden=True))
 
 
 def _record(row: UserRow) -> UserRecord:
-    return UserRecord(row.id, row.name, row.role, row.active, row.password_hash, row.team)
+    out = row.signed_out_at
+    if out is not None and out.tzinfo is None:  # SQLite hands back naive UTC
+        out = out.replace(tzinfo=UTC)
+    return UserRecord(
+        row.id,
+        row.name,
+        row.role,
+        row.active,
+        row.password_hash,
+        row.team,
+        None if out is None else out.timestamp(),
+    )
 
 
 def by_name(session: Session, name: str) -> UserRecord | None:
@@ -52,6 +66,12 @@ def set_active(session: Session, user_id: int, active: bool) -> None:
     row = session.get(UserRow, user_id)
     if row is not None:
         row.active = active
+
+
+def sign_out(session: Session, user_id: int) -> None:
+    row = session.get(UserRow, user_id)
+    if row is not None:
+        row.signed_out_at = datetime.now(UTC)
 
 
 def set_password(session: Session, user_id: int, password_hash: str) -> None:

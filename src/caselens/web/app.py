@@ -6,15 +6,17 @@ has a JSON twin at the same path ending in ``.json``. Run it with ``caselens ser
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Awaitable, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
-from fastapi import FastAPI, HTTPException, Request
+from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException
 from starlette.middleware.sessions import SessionMiddleware
 
 from caselens.store import Store
@@ -31,6 +33,8 @@ from caselens.web.jobs import Jobs
 from caselens.web.render import error_page
 from caselens.web.security import LoginLimiter
 
+_LOG = logging.getLogger(__name__)
+_MESSAGES = {"Not Found": "no such page", "Method Not Allowed": "this page does not take that"}
 _HEADERS = {
     "Content-Security-Policy": (
         "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
@@ -78,11 +82,23 @@ def create_app(config: WebConfig, store: Store | None = None) -> FastAPI:
             response.headers.setdefault(name, value)
         return response
 
+    # Starlette's own refusals (no such page, a method a page does not take, a form part
+    # too large) answer with the app's error page too, not a bare JSON body.
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, error: HTTPException) -> Response:
         if error.status_code in (301, 302, 303, 307) and error.headers:
             return RedirectResponse(error.headers["Location"], status_code=error.status_code)
-        return error_page(request, error.status_code, str(error.detail))
+        return error_page(request, error.status_code, _MESSAGES.get(error.detail, error.detail))
+
+    # Anything unforeseen: a page for a person, with the same headers as every page (this
+    # answer is made outside the middleware that adds them), and the traceback in the log.
+    @app.exception_handler(Exception)
+    async def server_error(request: Request, error: Exception) -> Response:
+        _LOG.error("%s %s failed", request.method, request.url.path, exc_info=error)
+        response = error_page(request, 500, "something went wrong on the server; it is logged")
+        for name, value in _HEADERS.items():
+            response.headers.setdefault(name, value)
+        return response
 
     @app.exception_handler(RequestValidationError)
     async def bad_form(request: Request, error: RequestValidationError) -> Response:

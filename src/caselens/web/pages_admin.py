@@ -13,7 +13,7 @@ from caselens.model.roles import USER_ROLES
 from caselens.store.users import UserRecord
 from caselens.web.access import PEOPLE
 from caselens.web.render import page
-from caselens.web.security import check_csrf, require
+from caselens.web.security import check_csrf, number_in_path, require
 
 router = APIRouter()
 
@@ -51,16 +51,17 @@ def add_user(
 @router.post("/admin/users/{user_id}/active")
 def set_active(
     request: Request,
-    user_id: int,
+    user_id: str,
     user: Annotated[UserRecord, Depends(require(PEOPLE))],
     active: Annotated[str, Form()],
     csrf_token_: Annotated[str, Form(alias="csrf_token")] = "",
 ) -> Response:
     check_csrf(request, csrf_token_)
-    if user_id == user.id:
+    number = number_in_path(user_id, "person")
+    if number == user.id:
         raise HTTPException(400, "you cannot deactivate yourself")
     try:
-        accounts.set_active(request.app.state.store, user_id, active == "yes")
+        accounts.set_active(request.app.state.store, number, active == "yes")
     except CaselensError as error:
         raise HTTPException(404, str(error)) from error
     return RedirectResponse("/admin/users", status_code=303)

@@ -7,11 +7,12 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
 
+from caselens import accounts
 from caselens.accounts import authenticate
 from caselens.store.users import UserRecord
 from caselens.web.access import menu
 from caselens.web.render import page
-from caselens.web.security import check_csrf, csrf_token, sign_in, signed_in
+from caselens.web.security import check_csrf, csrf_token, current_user, sign_in, signed_in
 
 router = APIRouter()
 
@@ -60,6 +61,9 @@ def logout(
     request: Request, csrf_token_: Annotated[str, Form(alias="csrf_token")] = ""
 ) -> Response:
     check_csrf(request, csrf_token_)
+    user = current_user(request)
+    if user is not None:  # a copy of this cookie must not outlive the sign-out
+        accounts.sign_out(request.app.state.store, user.id)
     request.session.clear()
     return RedirectResponse("/login", status_code=303)
 

@@ -13,19 +13,11 @@ from caselens.errors import CaselensError, NotFoundError
 from caselens.store.users import UserRecord
 from caselens.web.access import CASES, NEW_CASE
 from caselens.web.render import page
-from caselens.web.security import check_csrf, require, wants_json
+from caselens.web.security import check_csrf, number_in_path, require, wants_json
 
 router = APIRouter()
 
 KINDS = {"yaml": ".yaml", "json": ".json"}
-
-
-def _number(raw: str, what: str) -> int:
-    """The number in a path that may end in ``.json`` (the page's JSON twin)."""
-    number = raw.removesuffix(".json")
-    if not number.isdigit():
-        raise HTTPException(404, f"a {what} is named by its number")
-    return int(number)
 
 
 def _case(request: Request, user: UserRecord, case_id: int) -> casework.StoredCase:
@@ -78,7 +70,7 @@ def add_case(
 def case_page(
     request: Request, case_id: str, user: Annotated[UserRecord, Depends(require(CASES))]
 ) -> Response:
-    case = _case(request, user, _number(case_id, "case"))
+    case = _case(request, user, number_in_path(case_id, "case"))
     reflection = casework.check(case).to_dict()
     kept = casework.records(request.app.state.store, case)
     return page(
@@ -92,12 +84,12 @@ def case_page(
 @router.post("/cases/{case_id}/records")
 def make_record(
     request: Request,
-    case_id: int,
+    case_id: str,
     user: Annotated[UserRecord, Depends(require(CASES))],
     csrf_token_: Annotated[str, Form(alias="csrf_token")] = "",
 ) -> Response:
     check_csrf(request, csrf_token_)
-    case = _case(request, user, case_id)
+    case = _case(request, user, number_in_path(case_id, "case"))
     try:
         record = casework.make_record(request.app.state.store, user, case)
     except CaselensError as error:
@@ -114,7 +106,7 @@ def record_page(
 
     try:
         case, record = casework.get_record(
-            request.app.state.store, user, _number(record_id, "record")
+            request.app.state.store, user, number_in_path(record_id, "record")
         )
     except NotFoundError as error:
         raise HTTPException(404, str(error)) from error
@@ -132,15 +124,16 @@ def record_page(
 @router.post("/records/{record_id}/sign")
 def sign(
     request: Request,
-    record_id: int,
+    record_id: str,
     user: Annotated[UserRecord, Depends(require(CASES))],
     csrf_token_: Annotated[str, Form(alias="csrf_token")] = "",
 ) -> Response:
     check_csrf(request, csrf_token_)
+    number = number_in_path(record_id, "record")
     try:
-        casework.sign_record(request.app.state.store, user, record_id)
+        casework.sign_record(request.app.state.store, user, number)
     except NotFoundError as error:
         raise HTTPException(404, str(error)) from error
     except CaselensError as error:
         raise HTTPException(403, str(error)) from error
-    return RedirectResponse(f"/records/{record_id}", status_code=303)
+    return RedirectResponse(f"/records/{number}", status_code=303)

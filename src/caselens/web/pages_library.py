@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Form, HTTPException, Request
+from fastapi import APIRouter, Depends, Form, HTTPException, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
 from caselens import library
@@ -40,7 +40,7 @@ def library_list(
     q: str = "",
     scope: str = "all",
     theme: str = "",
-    year: int | None = None,
+    year: Annotated[int | None, Query(ge=1900, le=2999)] = None,
     reviewed: str = "",
     indicator: str = "",
     nation: str = "",

@@ -95,10 +95,23 @@ def _lookup(request: Request) -> UserRecord | None:
     store: Store = request.app.state.store
     with store.transaction() as session:
         user = user_store.by_id(session, uid)
-    if user is None or not user.active:
+    if user is None or not user.active or (user.signed_out and issued <= user.signed_out):
         request.session.clear()
         return None
     return user
+
+
+MAX_ID = 2**63 - 1  # the largest id a database column holds
+
+
+def number_in_path(raw: str, what: str) -> int:
+    """The number of a stored thing in a path, which may end in ``.json`` (the page's JSON
+    twin). Anything else, or a number no database could hold, is not found: a 404, never
+    a server error ("²" and "①" are digits to ``str.isdigit`` but not numbers)."""
+    number = raw.removesuffix(".json")
+    if not (number.isascii() and number.isdigit()) or int(number) > MAX_ID:
+        raise HTTPException(404, f"a {what} is named by its number")
+    return int(number)
 
 
 def wants_json(request: Request) -> bool:
