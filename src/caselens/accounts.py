@@ -52,7 +52,12 @@ def check_name(name: str) -> str:
     return name
 
 
+TEAM_ROLES = ("practitioner", "supervisor")  # a supervisor sees the cases of their team
+
+
 def check_password(password: str) -> None:
+    if not password.strip():
+        raise StoreError("a password cannot be only spaces")
     if len(password) < MIN_PASSWORD:
         raise StoreError(f"a password needs at least {MIN_PASSWORD} characters")
     if len(password) > MAX_PASSWORD:
@@ -70,11 +75,20 @@ def add_user(
     team = check_name(team) if team and team.strip() else None
     if role not in USER_ROLES:
         raise StoreError(f"role must be one of {', '.join(USER_ROLES)}, not {role!r}")
+    if role in TEAM_ROLES and team is None:
+        raise StoreError(
+            f"a {role} needs a team: a supervisor signs the records of their own team's cases"
+        )
     check_password(password)
     digest = _hasher().hash(password)
     with store.transaction() as session:
-        if user_store.by_name(session, name) is not None:
-            raise StoreError(f"a user named {name!r} already exists")
+        # "Bob" beside "bob" would split one person's decisions between two names
+        taken = next(
+            (u.name for u in user_store.all_users(session) if u.name.casefold() == name.casefold()),
+            None,
+        )
+        if taken is not None:
+            raise StoreError(f"a user named {taken!r} already exists")
         return user_store.insert(session, name, role, digest, team)
 
 
@@ -113,6 +127,31 @@ def set_active(store: Store, user_id: int, active: bool) -> None:
         if user_store.by_id(session, user_id) is None:
             raise StoreError(f"no user has id {user_id}")
         user_store.set_active(session, user_id, active)
+
+
+def set_team(store: Store, user_id: int, team: str) -> UserRecord:
+    """Move a practitioner or supervisor to a team (a supervisor then sees its cases)."""
+    if not team.strip():
+        raise StoreError("give the team's name")
+    team = check_name(team)
+    with store.transaction() as session:
+        user = user_store.by_id(session, user_id)
+        if user is None:
+            raise StoreError(f"no user has id {user_id}")
+        if user.role not in TEAM_ROLES:
+            raise StoreError(f"only a practitioner or a supervisor has a team, not a {user.role}")
+        user_store.set_team(session, user_id, team)
+        changed = user_store.by_id(session, user_id)
+    assert changed is not None
+    return changed
+
+
+def user_named(store: Store, name: str) -> UserRecord:
+    with store.transaction() as session:
+        user = user_store.by_name(session, name.strip())
+    if user is None:
+        raise StoreError(f"no user is named {name!r}")
+    return user
 
 
 def sign_out(store: Store, user_id: int) -> None:

@@ -9,6 +9,7 @@ of the case's team; once signed it is not changed. The check itself is the same 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from caselens.errors import CaseError, NotFoundError, StoreError
@@ -45,7 +46,8 @@ def parse(text: str, reference: str, kind: str = ".yaml") -> Any:
             reference, f"larger than {MAX_CASE_BYTES // 2**20} MB; a case is typed by a person"
         )
     data = parse_structured(text, kind, reference)
-    return case_from_dict(data, reference)
+    # the reference the case is kept under is the one on its record, whatever the body says
+    return replace(case_from_dict(data, reference), reference=reference)
 
 
 def add_case(

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import asdict, dataclass, field
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Protocol
 
@@ -182,19 +182,25 @@ def add(
     progress: Progress | None = None,
     jobs: int = 1,
     scheduler: str | None = None,
+    origin: Mapping[Path, str] | None = None,
 ) -> AddReport:
     """Read, code and keep every new review under ``paths``; known ones are left as they are.
 
     With ``jobs`` above one (and no ``processor`` given), reviews are read and coded in
     worker processes while this one writes each finished review in its own transaction,
     in the order of the files; with ``scheduler``, on that Dask cluster
-    (:mod:`caselens.cluster`), the writing staying here."""
+    (:mod:`caselens.cluster`), the writing staying here. ``origin`` names where a file read
+    from a temporary copy came from (an upload's own name): kept as the review's source,
+    so the library never points at a copy that is gone."""
     from caselens.ingest import read_document
 
     settings = settings or Settings()
     files, skipped = expand(paths)
     report = AddReport(skipped=skipped)
     run = CodingRun("add", codebook, settings)
+    given = {path.resolve(): name for path, name in (origin or {}).items()}
+    if given and (scheduler is not None or jobs > 1):
+        raise ValueError("origin is kept by the one-process reading only")
     if processor is None and (scheduler is not None or (jobs > 1 and len(files) > 1)):
         try:
             _add_parallel(store, files, codebook, settings, run, report, progress, jobs, scheduler)
@@ -207,6 +213,8 @@ def add(
         for index, file in enumerate(files, start=1):
             try:
                 document = read_document(file, max_bytes=settings.max_file_bytes)
+                if file.resolve() in given:
+                    document = replace(document, source=given[file.resolve()])
             except CaselensError as error:
                 report.skipped.append(Skipped.because(file, error))
             else:

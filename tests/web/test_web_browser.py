@@ -60,7 +60,7 @@ def test_sign_in_open_a_review_and_accept_a_finding_with_the_keyboard(
 ) -> None:
     sync_api = pytest.importorskip("playwright.sync_api")
     doc = a_document(store)
-    first = library.show(store, doc).findings[0]
+    first, second, third = library.show(store, doc).findings[:3]
     before = len(library.decision_log(store, doc))
     with sync_api.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
@@ -78,15 +78,25 @@ def test_sign_in_open_a_review_and_accept_a_finding_with_the_keyboard(
             page.keyboard.press("a")  # accept it
             page.wait_for_selector(f"#finding-{first.id} .decided")
             assert "Accepted by reviewer" in page.inner_text(f"#finding-{first.id}")
+            # the page comes back at the finding decided: j goes on to the next one
+            page.wait_for_selector("html[data-keys=on]", state="attached")
+            page.keyboard.press("j")
+            page.keyboard.press("a")
+            page.wait_for_selector(f"#finding-{second.id} .decided")
+            # Enter in a reason box decides nothing: the reviewer chooses the button
+            page.wait_for_selector("html[data-keys=on]", state="attached")
+            page.fill(f"#finding-{third.id} input[name=reason]", "not about this baby")
+            page.press(f"#finding-{third.id} input[name=reason]", "Enter")
+            page.wait_for_timeout(300)
+            assert page.locator(f"#finding-{third.id} .decided").count() == 0
             shot = tmp_path / "review.png"
             page.screenshot(path=str(shot), full_page=True)
             assert shot.stat().st_size > 10_000
         finally:
             browser.close()
     log = library.decision_log(store, doc)
-    assert len(log) == before + 1
-    assert (log[-1].finding_id, log[-1].action, log[-1].reviewer) == (
-        first.id,
-        "accept",
-        "reviewer",
-    )
+    assert len(log) == before + 2
+    assert [(d.finding_id, d.action, d.reviewer) for d in log[-2:]] == [
+        (first.id, "accept", "reviewer"),
+        (second.id, "accept", "reviewer"),
+    ]

@@ -111,6 +111,12 @@ def test_the_briefing_page_and_its_downloads(client: TestClient) -> None:
     sign_in(client, "analyst")
     page = client.get("/briefing")
     assert page.status_code == 200 and "<html" in page.text.lower()
+    # the way back, the other choice of findings, every download and signing out
+    for link in ("/briefing?accepted=true", "/briefing/download/pdf", "/library", "/logout"):
+        assert f'"{link}"' in page.text
+    accepted_page = client.get("/briefing", params={"accepted": "true"})
+    if accepted_page.status_code == 200:
+        assert '"/briefing/download/csv?accepted=true"' in accepted_page.text
     md = client.get("/briefing/download/md")
     assert md.status_code == 200 and md.headers["content-type"].startswith("text/markdown")
     assert client.get("/briefing/download/exe").status_code == 404

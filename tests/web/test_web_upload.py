@@ -37,12 +37,15 @@ def test_an_upload_is_analysed_in_the_background_and_kept(store: Store, client: 
     assert response.status_code == 303
     job = _wait(client, response.headers["location"])
     assert job["state"] == "finished"
-    assert [a["file"] for a in job["added"]] == ["01-sallowby.md"]  # type: ignore[index]
-    assert [d["file"] for d in job["duplicates"]] == ["03-again.txt"]  # type: ignore[index]
-    assert job["skipped"][0]["file"] == "02-broken.pdf"  # type: ignore[index]
+    assert [a["file"] for a in job["added"]] == ["sallowby.md"]  # type: ignore[index]
+    assert [d["file"] for d in job["duplicates"]] == ["again.txt"]  # type: ignore[index]
+    assert job["skipped"][0]["file"] == "broken.pdf"  # type: ignore[index]
     assert len(library.list_documents(store)) == before + 1
     page = client.get(response.headers["location"]).text
-    assert "Not read" in page and "02-broken.pdf" in page
+    assert "Not read" in page and "broken.pdf" in page
+    # the review is known by the name it was uploaded under, not by a deleted copy
+    kept = library.show(store, job["added"][0]["document"]).summary  # type: ignore[index]
+    assert (kept.name, kept.source) == ("sallowby.md", "sallowby.md")
 
 
 @pytest.mark.parametrize(
@@ -82,10 +85,10 @@ def test_a_file_over_the_size_limit_is_refused_and_nothing_is_left(
 @pytest.mark.parametrize(
     ("raw", "expected"),
     [
-        ("../../etc/passwd", "01-passwd"),
-        ("C:\\Users\\x\\review.pdf", "01-review.pdf"),
-        ("bad\x00name\n.txt", "01-badname.txt"),
-        ("", "01-upload-1"),
+        ("../../etc/passwd", "passwd"),
+        ("C:\\Users\\x\\review.pdf", "review.pdf"),
+        ("bad\x00name\n.txt", "badname.txt"),
+        ("", "upload-1"),
     ],
 )
 def test_an_uploaded_name_is_never_a_path(raw: str, expected: str) -> None:
@@ -107,3 +110,21 @@ def test_only_the_uploader_or_an_admin_sees_an_upload(store: Store, client: Test
     client.cookies.clear()
     sign_in(client, "reviewer")
     assert client.get(location).status_code == 403  # reviewers do not upload
+
+
+def test_an_upload_is_refused_before_it_is_read_without_a_session_or_over_the_batch_size(
+    store: Store, client: TestClient, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(pages_upload.tempfile, "tempdir", str(tmp_path))
+    big = [("files", ("big.txt", b"a" * 300_000))]
+    anonymous = client.post("/library/upload", files=big)
+    assert anonymous.status_code == 401
+    sign_in(client, "reviewer")  # signed in, but reviewers do not upload
+    token = csrf_of(client, "/")
+    assert client.post("/library/upload", files=big, data={"csrf_token": token}).status_code == 403
+    client.cookies.clear()
+    sign_in(client, "analyst")
+    monkeypatch.setattr(pages_upload, "MAX_REQUEST_BYTES", 100_000)
+    over = client.post("/library/upload", files=big, data={"csrf_token": csrf_of(client, "/")})
+    assert over.status_code == 413 and "nothing was stored" in over.text
+    assert list(tmp_path.iterdir()) == []  # nothing of any of them reached the disk

@@ -84,6 +84,22 @@ def users_add(name: str, role: str, team: str | None, password_stdin: bool, db: 
     console.print(f"Added {user.name} ({user.role}).")
 
 
+@users.command("team")
+@click.argument("name")
+@click.argument("team")
+@db_option
+@handle_errors
+def users_team(name: str, team: str, db: str | None) -> None:
+    """Move a practitioner or supervisor to TEAM (a supervisor sees the team's cases)."""
+    _need_web()
+    from caselens.accounts import set_team, user_named
+    from caselens.library import open_library
+
+    with open_library(db) as store:
+        user = set_team(store, user_named(store, name).id, team)
+    console.print(f"{user.name} ({user.role}) is in team {user.team}.")
+
+
 @users.command("list")
 @click.option("--json", "as_json", is_flag=True, help="Print the people as JSON.")
 @db_option
@@ -99,4 +115,5 @@ def users_list(as_json: bool, db: str | None) -> None:
         echo_json([p.to_dict() for p in people])
         return
     for p in people:
-        console.print(f"{p.name}\t{p.role}\t{'active' if p.active else 'inactive'}")
+        team = f"\tteam {p.team}" if p.team else ""
+        console.print(f"{p.name}\t{p.role}\t{'active' if p.active else 'inactive'}{team}")

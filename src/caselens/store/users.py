@@ -68,6 +68,12 @@ def set_active(session: Session, user_id: int, active: bool) -> None:
         row.active = active
 
 
+def set_team(session: Session, user_id: int, team: str) -> None:
+    row = session.get(UserRow, user_id)
+    if row is not None:
+        row.team = team
+
+
 def sign_out(session: Session, user_id: int) -> None:
     row = session.get(UserRow, user_id)
     if row is not None:

@@ -64,6 +64,7 @@ def create_app(config: WebConfig, store: Store | None = None) -> FastAPI:
     app.state.store = store if store is not None else Store(config.db)
     app.state.jobs = Jobs(app.state.store)
     app.state.limiter = LoginLimiter(config.max_login_failures, config.failure_window_seconds)
+    app.add_middleware(pages_upload.UploadGuard)  # inside the session, which it reads
     app.add_middleware(
         SessionMiddleware,
         secret_key=config.secret_key,

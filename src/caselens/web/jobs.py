@@ -87,8 +87,15 @@ class Jobs:
         with self._one_at_a_time:
             job.state = "running"
             try:
+                # one folder per upload (01/, 02/, ...) under its own name; the review's
+                # source is that name, not the copy deleted below
+                files = sorted(folder.glob("*/*"))
                 report = library.add(
-                    self.store, sorted(folder.iterdir()), default_codebook(), progress=progress
+                    self.store,
+                    files,
+                    default_codebook(),
+                    progress=progress,
+                    origin={f: f.name for f in files},
                 )
                 job.added = [(Path(f).name, d) for f, d in report.added]
                 job.duplicates = [(Path(f).name, d) for f, d in report.duplicates]

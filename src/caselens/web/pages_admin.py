@@ -25,7 +25,12 @@ def users(request: Request, user: Annotated[UserRecord, Depends(require(PEOPLE))
     return page(
         request,
         "users.html.j2",
-        {"people": people, "roles": USER_ROLES, "min_password": accounts.MIN_PASSWORD},
+        {
+            "people": people,
+            "roles": USER_ROLES,
+            "team_roles": accounts.TEAM_ROLES,
+            "min_password": accounts.MIN_PASSWORD,
+        },
         data={"users": [p.to_dict() for p in people]},
     )
 
@@ -64,4 +69,22 @@ def set_active(
         accounts.set_active(request.app.state.store, number, active == "yes")
     except CaselensError as error:
         raise HTTPException(404, str(error)) from error
+    return RedirectResponse("/admin/users", status_code=303)
+
+
+@router.post("/admin/users/{user_id}/team")
+def set_team(
+    request: Request,
+    user_id: str,
+    user: Annotated[UserRecord, Depends(require(PEOPLE))],
+    team: Annotated[str, Form(max_length=200)],
+    csrf_token_: Annotated[str, Form(alias="csrf_token")] = "",
+) -> Response:
+    check_csrf(request, csrf_token_)
+    number = number_in_path(user_id, "person")
+    try:
+        accounts.set_team(request.app.state.store, number, team)
+    except CaselensError as error:
+        status = 404 if "no user" in str(error) else 400
+        raise HTTPException(status, str(error)) from error
     return RedirectResponse("/admin/users", status_code=303)

@@ -14,8 +14,9 @@ from starlette.background import BackgroundTask
 from caselens.codebook import default_codebook
 from caselens.errors import CaselensError
 from caselens.store.users import UserRecord
-from caselens.web.access import BRIEFING
-from caselens.web.security import require, wants_json
+from caselens.web.access import BRIEFING, menu
+from caselens.web.render import template
+from caselens.web.security import csrf_token, require, wants_json
 
 router = APIRouter()
 
@@ -51,7 +52,17 @@ def briefing(
 
         return JSONResponse(analysis_to_dict(analysis))
     context = build_context(analysis, codebook, texts=texts)
-    return HTMLResponse(render_html(context))
+    report = render_html(context)
+    # The briefing is the same self-contained document `caselens report` writes; in the app
+    # it also needs the way back, the other choice of findings, and its downloads.
+    bar = template("briefing_bar.html.j2").render(
+        user=user,
+        nav=menu(user.role),
+        csrf=csrf_token(request),
+        accepted=accepted,
+        downloads=DOWNLOADS,
+    )
+    return HTMLResponse(report.replace("<body>", "<body>\n" + bar, 1))
 
 
 @router.get("/briefing/download/{fmt}")

@@ -6,10 +6,13 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from starlette.datastructures import FormData
 
 from caselens import casework
 from caselens.errors import CaselensError, NotFoundError
+from caselens.practice.load import MAX_CASE_BYTES
 from caselens.store.users import UserRecord
 from caselens.web.access import CASES, NEW_CASE
 from caselens.web.render import page
@@ -38,31 +41,38 @@ def cases(request: Request, user: Annotated[UserRecord, Depends(require(CASES))]
 
 @router.get("/cases/new")
 def new_case(request: Request, user: Annotated[UserRecord, Depends(require(NEW_CASE))]) -> Response:
-    return page(request, "case_new.html.j2", {"error": None, "reference": "", "body": ""})
+    return page(
+        request, "case_new.html.j2", {"error": None, "reference": "", "body": "", "kind": "yaml"}
+    )
 
 
 @router.post("/cases")
-def add_case(
-    request: Request,
-    user: Annotated[UserRecord, Depends(require(NEW_CASE))],
-    reference: Annotated[str, Form(max_length=200)],
-    body: Annotated[str, Form(max_length=2_000_000)],
-    kind: Annotated[str, Form()] = "yaml",
-    csrf_token_: Annotated[str, Form(alias="csrf_token")] = "",
+async def add_case(
+    request: Request, user: Annotated[UserRecord, Depends(require(NEW_CASE))]
 ) -> Response:
-    check_csrf(request, csrf_token_)
+    # The form is read here, not by parameters: a field's size limit is Starlette's 1 MB by
+    # default, under the case's own (2 MB), whose refusal keeps the notes typed.
+    form = await request.form(max_fields=10, max_part_size=2 * MAX_CASE_BYTES)
+    check_csrf(request, _field(form, "csrf_token"))
+    reference, body = _field(form, "reference")[:200], _field(form, "body")
+    kind = _field(form, "kind") if _field(form, "kind") in KINDS else "yaml"
     try:
-        case = casework.add_case(
-            request.app.state.store, user, reference, body, KINDS.get(kind, ".yaml")
+        case = await run_in_threadpool(
+            casework.add_case, request.app.state.store, user, reference, body, KINDS[kind]
         )
     except CaselensError as error:
         return page(
             request,
             "case_new.html.j2",
-            {"error": str(error), "reference": reference, "body": body},
+            {"error": str(error), "reference": reference, "body": body, "kind": kind},
             status=400,
         )
     return RedirectResponse(f"/cases/{case.id}", status_code=303)
+
+
+def _field(form: FormData, name: str) -> str:
+    value = form.get(name)
+    return value if isinstance(value, str) else ""
 
 
 @router.get("/cases/{case_id}")

@@ -25,6 +25,11 @@ _ENV = Environment(
 _ENV.filters["tidy"] = lambda title: tidy_title(title or "")
 
 
+def template(name: str) -> Any:
+    """One of the app's templates, autoescaped, for a fragment placed in another document."""
+    return _ENV.get_template(name)
+
+
 def page(
     request: Request,
     template: str,

@@ -19,8 +19,21 @@
     });
     if (first) first.scrollIntoView({ block: "center" });
   }
+  // After a decision the page comes back at the finding decided ("#finding-144"): start
+  // from there, so that "j a j a" walks on through the findings instead of back to the first.
+  var back = /^#finding-(\d+)$/.exec(window.location.hash);
+  if (back) {
+    findings.forEach(function (node, i) { if (node.dataset.id === back[1]) at = i; });
+    if (at >= 0) focus(at);
+  }
   document.addEventListener("keydown", function (event) {
     var tag = (event.target.tagName || "").toLowerCase();
+    // Enter in a decision's reason box would press the form's first button (Accept): a
+    // reviewer writing why they reject must choose the button themselves.
+    if (event.key === "Enter" && tag === "input" && event.target.closest("form.decide")) {
+      event.preventDefault();
+      return;
+    }
     if (tag === "input" || tag === "textarea" || tag === "select" || event.ctrlKey || event.metaKey || event.altKey) return;
     if (event.key === "j") { focus(at + 1); event.preventDefault(); }
     else if (event.key === "k") { focus(at - 1); event.preventDefault(); }
