@@ -97,3 +97,11 @@ def test_a_decision_naming_no_indicator_of_the_codebook_is_refused(db: str) -> N
         assert "Traceback" not in result.output
     assert "did you mean E.co_sleeping" in result.output
     assert json.loads(run("review", "log", "--json", "--db", db).stdout) == []
+
+
+def test_a_batch_naming_an_unknown_finding_is_refused_whole(db: str) -> None:
+    finding = str(shown(db)["findings"][0]["id"])
+    result = run("review", "accept", finding, "999999", "--reviewer", "sam", "--db", db)
+    assert result.exit_code == 1 and "Recorded" not in result.stdout
+    assert "no finding 999999" in result.stderr and "nothing was recorded" in result.stderr
+    assert json.loads(run("review", "log", "--json", "--db", db).stdout) == []

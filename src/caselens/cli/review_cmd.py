@@ -70,8 +70,9 @@ def _judge(action: str) -> Callable[..., None]:
         finding_ids: tuple[int, ...], reviewer: str, reason: str | None, db: str | None
     ) -> None:
         with lib.open_library(db) as store:
-            for finding_id in finding_ids:
-                _said(lib.decide(store, finding_id, action, reviewer, reason))
+            recorded = lib.decide_all(store, finding_ids, action, reviewer, reason)
+        for decision in recorded:  # said once the whole batch is safely in the log
+            _said(decision)
 
     return command
 

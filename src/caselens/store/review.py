@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import select, text
@@ -16,13 +17,28 @@ from caselens.store.schema import DecisionRow, FindingRow, utcnow
 
 
 def finding(session: Session, finding_id: int) -> StoredFinding:
-    row = session.get(FindingRow, finding_id)
-    if row is None:
+    (found,) = findings(session, [finding_id])
+    return found
+
+
+def findings(session: Session, finding_ids: Sequence[int]) -> list[StoredFinding]:
+    """The findings named, in the order given; every unknown id is named in one error, so a
+    batch of decisions can be refused whole before any of it is written."""
+    rows: dict[int, FindingRow] = {}
+    wanted = list(dict.fromkeys(finding_ids))
+    for at in range(0, len(wanted), 500):  # well under every driver's limit on parameters
+        chunk = wanted[at : at + 500]
+        rows.update(
+            (r.id, r) for r in session.scalars(select(FindingRow).where(FindingRow.id.in_(chunk)))
+        )
+    missing = [str(i) for i in wanted if i not in rows]
+    if missing:
+        named = f"finding {missing[0]}" if len(missing) == 1 else f"findings {', '.join(missing)}"
         raise NotFoundError(
-            f"no finding {finding_id} in the library; `caselens library show ID` lists "
+            f"no {named} in the library; `caselens library show ID` lists "
             "a review's findings with their numbers"
         )
-    return finding_record(row)
+    return [finding_record(rows[i]) for i in finding_ids]
 
 
 def append(
