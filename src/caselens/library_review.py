@@ -2,7 +2,8 @@
 one it missed, and read the append-only log they go to.
 
 A decision is never changed once written; the newest decision of a reviewer on a finding
-is the one that counts. The CLI's `review` commands and the web app call these.
+is the one that counts, and a finding is known across recodes by its review, indicator and
+place (``store.review.standing``). The CLI's `review` commands and the web app call these.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from caselens.store import repository as repo
 from caselens.store import review as review_store
 from caselens.store.agreement import Agreement, measure_agreement
 from caselens.store.records import DecisionRecord
+from caselens.store.review import Standing
 
 REVIEW_ACTIONS = ("accept", "reject", "correct")
 
@@ -117,7 +119,8 @@ def _append(
     corrected_start: int | None = None,
     corrected_end: int | None = None,
 ) -> DecisionRecord:
-    """A decision on ``found``, keeping the finding's own document, indicator and place."""
+    """A decision on ``found``, keeping the finding's own document, indicator and place, by
+    which it is matched to the same finding made again by a later run."""
     return review_store.append(
         session,
         finding_id=found.id,
@@ -200,9 +203,32 @@ def decision_log(store: Store, document: str | None = None) -> list[DecisionReco
 
 
 def agreement(store: Store) -> Agreement:
-    """How often reviewers confirm the machine, and how often reviewers agree with each other."""
+    """How often reviewers confirm the machine, and how often reviewers agree with each other,
+    over the findings the latest runs make: a decision follows its finding through a recode."""
     with store.transaction() as session:
-        return measure_agreement(review_store.log(session))
+        held = review_store.standing(session)
+    return measure_agreement(held.counted, held.stale)
+
+
+def current_decisions(store: Store, document: str | None = None) -> Standing:
+    """The log matched to the latest runs' findings (all reviews, or one): what counts now."""
+    with store.transaction() as session:
+        document_id = None if document is None else repo.resolve_id(session, document)
+        return review_store.standing(session, document_id)
+
+
+def stale_note(decision_ids: Sequence[int]) -> str | None:
+    """What a count leaves out, said once: decisions whose finding no latest run makes."""
+    if not decision_ids:
+        return None
+    shown = ", ".join(str(i) for i in decision_ids[:10]) + (
+        ", ..." if len(decision_ids) > 10 else ""
+    )
+    return (
+        f"{len(decision_ids)} review decision(s) ({shown}) are on findings the latest coding "
+        "runs no longer make (same review, indicator and place), so they are not counted; "
+        "they stay in the review log (`caselens review log`)"
+    )
 
 
 def verify_log(store: Store) -> review_store.ChainCheck:

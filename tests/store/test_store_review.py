@@ -153,6 +153,7 @@ def test_kappa_between_two_reviewers(store: Store, findings: list[int]) -> None:
     assert pair.kappa == pytest.approx(0.0)  # kim always accepts: no agreement beyond chance
     assert measure_agreement([]).to_dict() == {
         "decisions": 0,
+        "stale_decisions": [],
         "indicators": [],
         "reviewer_pairs": [],
     }

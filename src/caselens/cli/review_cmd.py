@@ -77,6 +77,13 @@ def _judge(action: str) -> Callable[..., None]:
     return command
 
 
+def _stale_warning(decision_ids: tuple[int, ...]) -> None:
+    """Decisions a count leaves out (their finding is no longer made), said on stderr."""
+    note = lib.stale_note(decision_ids)
+    if note is not None:
+        console_err.print(Text(f"Warning: {note}.", style="yellow"), soft_wrap=True)
+
+
 for _action, _help in (
     ("accept", "Accept findings (numbers from `library show`) as the machine coded them."),
     ("reject", "Reject findings: the quote does not express the indicator."),
@@ -259,6 +266,7 @@ def agreement(
         return
     if between is None:
         _decision_table(result)
+        _stale_warning(result.stale)
     for report in units:
         console.print(
             Text(
