@@ -26,8 +26,11 @@ from caselens.library_review import (  # the human decisions, named here too as 
 from caselens.library_review import add_finding as add_finding
 from caselens.library_review import agreement as agreement
 from caselens.library_review import check_indicator as check_indicator
+from caselens.library_review import current_decisions as current_decisions
 from caselens.library_review import decide as decide
+from caselens.library_review import decide_all as decide_all
 from caselens.library_review import decision_log as decision_log
+from caselens.library_review import stale_note as stale_note
 from caselens.library_review import verify_log as verify_log
 from caselens.model import Codebook, Document, Facts, Finding, Screening, Sentence
 from caselens.pipeline.settings import Settings

@@ -8,16 +8,21 @@ and goes through the same renderers as a fresh analysis.
 With ``accepted_only`` a finding counts only when the newest human decision on
 it (across reviewers) accepts or corrects it; findings a reviewer added by
 hand count too. An unreviewed finding does not: the briefing then shows what
-people confirmed, not what the machine proposed.
+people confirmed, not what the machine proposed. A decision made before a recode
+counts for the same finding made again (same review, indicator and place,
+``store.review.standing``); one whose finding is no longer made is not counted, and
+the briefing's method says how many (``decisions_not_counted``), as does ``on_note``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
 from caselens import __version__
 from caselens.errors import CaselensError
+from caselens.library_review import stale_note
 from caselens.model import Codebook, Document
 from caselens.services import ANALYSIS_FORMAT, ANALYSIS_SCHEMA, Analysis, analysis_from_dict
 from caselens.store import Store, StoredFinding
@@ -103,15 +108,25 @@ def _provenance(runs: list[RunInfo], codebook: Codebook) -> dict[str, Any]:
 
 
 def library_analysis(
-    store: Store, codebook: Codebook, *, accepted_only: bool = False
+    store: Store,
+    codebook: Codebook,
+    *,
+    accepted_only: bool = False,
+    on_note: Callable[[str], None] | None = None,
 ) -> tuple[Analysis, dict[str, str]]:
-    """Every coded review in the library as an analysis, with the reviews' texts."""
+    """Every coded review in the library as an analysis, with the reviews' texts.
+
+    ``on_note`` hears, once, of decisions an accepted-only briefing cannot count."""
     documents: list[dict[str, Any]] = []
     findings: list[dict[str, Any]] = []
     texts: dict[str, str] = {}
     runs: dict[int, RunInfo] = {}
+    stale: tuple[DecisionRecord, ...] = ()
     with store.transaction() as session:
-        decisions = review_store.log(session) if accepted_only else []
+        decisions: tuple[DecisionRecord, ...] = ()
+        if accepted_only:
+            held = review_store.standing(session)
+            decisions, stale = held.counted, held.stale
         for summary in repo.summaries(session, scope="all"):
             if summary.run_id is None:
                 continue  # read but never coded
@@ -144,10 +159,16 @@ def library_analysis(
             f"the library ({store.location}) holds no coded review; "
             "add reviews with `caselens library add PATH...` first"
         )
+    provenance = _provenance(sorted(runs.values(), key=lambda r: r.id), codebook)
+    note = stale_note([d.id for d in stale])
+    if note is not None:
+        provenance["settings"]["decisions_not_counted"] = len(stale)
+        if on_note is not None:
+            on_note(note)
     data = {
         "format": ANALYSIS_FORMAT,
         "schema_version": ANALYSIS_SCHEMA,
-        "provenance": _provenance(sorted(runs.values(), key=lambda r: r.id), codebook),
+        "provenance": provenance,
         "documents": documents,
         "findings": findings,
     }

@@ -2,21 +2,26 @@
 one it missed, and read the append-only log they go to.
 
 A decision is never changed once written; the newest decision of a reviewer on a finding
-is the one that counts. The CLI's `review` commands and the web app call these.
+is the one that counts, and a finding is known across recodes by its review, indicator and
+place (``store.review.standing``). The CLI's `review` commands and the web app call these.
 """
 
 from __future__ import annotations
 
 import difflib
+from collections.abc import Sequence
+
+from sqlalchemy.orm import Session
 
 from caselens.codebook import default_codebook
-from caselens.errors import StoreError
+from caselens.errors import NotFoundError, StoreError
 from caselens.model import Codebook
-from caselens.store import Store
+from caselens.store import Store, StoredFinding
 from caselens.store import repository as repo
 from caselens.store import review as review_store
 from caselens.store.agreement import Agreement, measure_agreement
 from caselens.store.records import DecisionRecord
+from caselens.store.review import Standing
 
 REVIEW_ACTIONS = ("accept", "reject", "correct")
 
@@ -51,8 +56,7 @@ def decide(
     A corrected indicator is checked against ``codebook`` (the default one if None)."""
     if indicator is not None:
         check_indicator(indicator, codebook or default_codebook())
-    if action not in REVIEW_ACTIONS:
-        raise StoreError(f"a decision on a finding is one of {', '.join(REVIEW_ACTIONS)}")
+    _check_action(action)
     who = _reviewer(reviewer)
     if action == "correct" and indicator is None and start is None and end is None:
         raise StoreError("a correction needs a new indicator or new offsets (--start/--end)")
@@ -65,20 +69,77 @@ def decide(
                 start if start is not None else found.start,
                 end if end is not None else found.end,
             )
-        return review_store.append(
+        return _append(
             session,
-            finding_id=found.id,
-            document_id=found.document_id,
-            indicator=found.indicator,
-            start=found.start,
-            end=found.end,
-            action=action,
-            reviewer=who,
-            reason=reason,
+            found,
+            action,
+            who,
+            reason,
             corrected_indicator=indicator if action == "correct" else None,
             corrected_start=start if action == "correct" else None,
             corrected_end=end if action == "correct" else None,
         )
+
+
+def decide_all(
+    store: Store,
+    finding_ids: Sequence[int],
+    action: str,
+    reviewer: str,
+    reason: str | None = None,
+) -> list[DecisionRecord]:
+    """Accept or reject several findings at once: every one of them, or none.
+
+    The log is append-only, so a batch that stopped at an unknown id would leave its first
+    decisions in it for good. Every id is looked up before anything is written, and the
+    whole batch goes in one transaction; an id named twice is decided once."""
+    _check_action(action)
+    if action == "correct":
+        raise StoreError("a correction is made one finding at a time: `caselens review correct`")
+    who = _reviewer(reviewer)
+    wanted = list(dict.fromkeys(finding_ids))
+    if not wanted:
+        raise StoreError("name at least one finding (numbers from `caselens library show ID`)")
+    with store.transaction() as session:
+        try:
+            found = review_store.findings(session, wanted)
+        except NotFoundError as error:
+            raise NotFoundError(f"{error}; nothing was recorded") from error
+        return [_append(session, f, action, who, reason) for f in found]
+
+
+def _append(
+    session: Session,
+    found: StoredFinding,
+    action: str,
+    reviewer: str,
+    reason: str | None,
+    *,
+    corrected_indicator: str | None = None,
+    corrected_start: int | None = None,
+    corrected_end: int | None = None,
+) -> DecisionRecord:
+    """A decision on ``found``, keeping the finding's own document, indicator and place, by
+    which it is matched to the same finding made again by a later run."""
+    return review_store.append(
+        session,
+        finding_id=found.id,
+        document_id=found.document_id,
+        indicator=found.indicator,
+        start=found.start,
+        end=found.end,
+        action=action,
+        reviewer=reviewer,
+        reason=reason,
+        corrected_indicator=corrected_indicator,
+        corrected_start=corrected_start,
+        corrected_end=corrected_end,
+    )
+
+
+def _check_action(action: str) -> None:
+    if action not in REVIEW_ACTIONS:
+        raise StoreError(f"a decision on a finding is one of {', '.join(REVIEW_ACTIONS)}")
 
 
 def _reviewer(name: str) -> str:
@@ -142,9 +203,32 @@ def decision_log(store: Store, document: str | None = None) -> list[DecisionReco
 
 
 def agreement(store: Store) -> Agreement:
-    """How often reviewers confirm the machine, and how often reviewers agree with each other."""
+    """How often reviewers confirm the machine, and how often reviewers agree with each other,
+    over the findings the latest runs make: a decision follows its finding through a recode."""
     with store.transaction() as session:
-        return measure_agreement(review_store.log(session))
+        held = review_store.standing(session)
+    return measure_agreement(held.counted, held.stale)
+
+
+def current_decisions(store: Store, document: str | None = None) -> Standing:
+    """The log matched to the latest runs' findings (all reviews, or one): what counts now."""
+    with store.transaction() as session:
+        document_id = None if document is None else repo.resolve_id(session, document)
+        return review_store.standing(session, document_id)
+
+
+def stale_note(decision_ids: Sequence[int]) -> str | None:
+    """What a count leaves out, said once: decisions whose finding no latest run makes."""
+    if not decision_ids:
+        return None
+    shown = ", ".join(str(i) for i in decision_ids[:10]) + (
+        ", ..." if len(decision_ids) > 10 else ""
+    )
+    return (
+        f"{len(decision_ids)} review decision(s) ({shown}) are on findings the latest coding "
+        "runs no longer make (same review, indicator and place), so they are not counted; "
+        "they stay in the review log (`caselens review log`)"
+    )
 
 
 def verify_log(store: Store) -> review_store.ChainCheck:

@@ -83,6 +83,35 @@ def test_report_from_the_library_with_accepted_only(tmp_path: Path) -> None:
     assert len(accepted["documents"]) == 1 and accepted["findings"] == []  # nobody reviewed yet
 
 
+def _accepted_after(db: str, out: Path, *recode: str) -> tuple[list[Any], str]:
+    """Recode the library with ``recode``, then the accepted-only findings and stderr."""
+    code, _, stderr = _run("library", "recode", "--db", db, "--no-semantic", *recode)
+    assert code == 0, stderr
+    code, _, stderr = _run("report", "--library", "--accepted-only", "--db", db,
+                           "--out", str(out), "--format", "json")  # fmt: skip
+    assert code == 0, stderr
+    data = json.loads((out / "findings.json").read_text(encoding="utf-8"))
+    return data["findings"], stderr
+
+
+def test_accepted_findings_stay_accepted_after_a_recode(tmp_path: Path) -> None:
+    db = str(tmp_path / "lib.db")
+    code, _, stderr = _run("library", "add", str(REVIEWS / READABLE[0]), "--db", db,
+                           "--no-semantic")  # fmt: skip
+    assert code == 0, stderr
+    listed = json.loads(_run("library", "list", "--json", "--db", db)[1])
+    shown = json.loads(_run("library", "show", listed[0]["id"], "--json", "--db", db)[1])
+    ids = [str(f["id"]) for f in shown["findings"][:3]]
+    code, _, stderr = _run("review", "accept", *ids, "--reviewer", "sam", "--db", db)
+    assert code == 0, stderr
+    kept, stderr = _accepted_after(db, tmp_path / "same", "--any-year")  # the same findings
+    assert [str(f["start"]) for f in kept] == [str(f["start"]) for f in shown["findings"][:3]]
+    assert "Warning" not in stderr
+    lost, stderr = _accepted_after(db, tmp_path / "fewer", "--any-year", "--min-confidence",
+                                   "0.999")  # fmt: skip
+    assert lost == [] and f"Warning: {len(ids)} review decision(s)" in stderr
+
+
 def test_usage_errors_are_clear(saved: Path, tmp_path: Path) -> None:
     code, _, stderr = _run("report", "--out", str(tmp_path))
     assert code == 2 and "either a findings.json or --library" in stderr

@@ -97,3 +97,27 @@ def test_a_decision_naming_no_indicator_of_the_codebook_is_refused(db: str) -> N
         assert "Traceback" not in result.output
     assert "did you mean E.co_sleeping" in result.output
     assert json.loads(run("review", "log", "--json", "--db", db).stdout) == []
+
+
+def test_a_batch_naming_an_unknown_finding_is_refused_whole(db: str) -> None:
+    finding = str(shown(db)["findings"][0]["id"])
+    result = run("review", "accept", finding, "999999", "--reviewer", "sam", "--db", db)
+    assert result.exit_code == 1 and "Recorded" not in result.stdout
+    assert "no finding 999999" in result.stderr and "nothing was recorded" in result.stderr
+    assert json.loads(run("review", "log", "--json", "--db", db).stdout) == []
+
+
+def test_decisions_follow_their_findings_through_a_recode(db: str) -> None:
+    ids = [str(f["id"]) for f in shown(db)["findings"]]
+    assert run("review", "accept", *ids, "--reviewer", "sam", "--db", db).exit_code == 0
+    recoded = run("library", "recode", "--any-year", "--no-semantic", "--db", db)
+    assert recoded.exit_code == 0, recoded.output
+    assert {str(f["id"]) for f in shown(db)["findings"]}.isdisjoint(ids)  # new run, new ids
+    agreement = json.loads(run("review", "agreement", "--json", "--db", db).stdout)
+    assert agreement["stale_decisions"] == []
+    assert sum(i["accepted"] for i in agreement["indicators"]) == len(ids)
+    stricter = ("library", "recode", "--any-year", "--no-semantic", "--min-confidence", "0.999")
+    assert run(*stricter, "--db", db).exit_code == 0  # the findings are no longer made
+    said = run("review", "agreement", "--db", db)
+    assert said.exit_code == 0 and "Warning: " in said.stderr
+    assert f"{len(ids)} review decision(s)" in said.stderr and "not counted" in said.stderr

@@ -65,6 +65,20 @@ def test_bad_decisions_are_refused(store: Store, findings: list[int]) -> None:
     assert library.decision_log(store) == []
 
 
+def test_a_batch_naming_an_unknown_finding_records_nothing(
+    store: Store, findings: list[int]
+) -> None:
+    """The log is append-only: a batch half written would stay half written for good."""
+    with pytest.raises(NotFoundError, match=r"no findings 987654, 987655 .*nothing was recorded"):
+        library.decide_all(store, [findings[0], 987654, 987655], "accept", "sam")
+    with pytest.raises(StoreError, match="one finding at a time"):
+        library.decide_all(store, findings, "correct", "sam")
+    assert library.decision_log(store) == []
+    recorded = library.decide_all(store, [*findings, findings[0]], "reject", "sam", "no")
+    assert [d.finding_id for d in recorded] == findings  # named twice, decided once
+    assert library.decision_log(store) == recorded and library.verify_log(store).entries == 2
+
+
 def test_a_review_with_decisions_is_not_removed_and_the_log_stays(
     store: Store, findings: list[int]
 ) -> None:
@@ -139,6 +153,7 @@ def test_kappa_between_two_reviewers(store: Store, findings: list[int]) -> None:
     assert pair.kappa == pytest.approx(0.0)  # kim always accepts: no agreement beyond chance
     assert measure_agreement([]).to_dict() == {
         "decisions": 0,
+        "stale_decisions": [],
         "indicators": [],
         "reviewer_pairs": [],
     }

@@ -96,7 +96,9 @@ def report(
 
         codebook = load_codebook(codebook_path)
         with open_library(db) as store:
-            analysis, texts = library_analysis(store, codebook, accepted_only=accepted_only)
+            analysis, texts = library_analysis(
+                store, codebook, accepted_only=accepted_only, on_note=_print_decision_note
+            )
     render_and_report(
         lambda: render(
             out,
@@ -111,6 +113,11 @@ def report(
             appendix=appendix,
         )
     )
+
+
+def _print_decision_note(note: str) -> None:
+    """Decisions the accepted-only briefing cannot count: said, never dropped in silence."""
+    console_err.print(Text(f"Warning: {note}.", style="yellow"), soft_wrap=True)
 
 
 def _print_source_note(note: str) -> None:

@@ -70,10 +70,18 @@ def _judge(action: str) -> Callable[..., None]:
         finding_ids: tuple[int, ...], reviewer: str, reason: str | None, db: str | None
     ) -> None:
         with lib.open_library(db) as store:
-            for finding_id in finding_ids:
-                _said(lib.decide(store, finding_id, action, reviewer, reason))
+            recorded = lib.decide_all(store, finding_ids, action, reviewer, reason)
+        for decision in recorded:  # said once the whole batch is safely in the log
+            _said(decision)
 
     return command
+
+
+def _stale_warning(decision_ids: tuple[int, ...]) -> None:
+    """Decisions a count leaves out (their finding is no longer made), said on stderr."""
+    note = lib.stale_note(decision_ids)
+    if note is not None:
+        console_err.print(Text(f"Warning: {note}.", style="yellow"), soft_wrap=True)
 
 
 for _action, _help in (
@@ -258,6 +266,7 @@ def agreement(
         return
     if between is None:
         _decision_table(result)
+        _stale_warning(result.stale)
     for report in units:
         console.print(
             Text(

@@ -2,7 +2,9 @@
 
 Pure arithmetic over :class:`DecisionRecord` entries (no SQL), kept beside the
 log it reads. Only a reviewer's newest decision on a finding counts, because the
-log is append-only and a change of mind is a new entry.
+log is append-only and a change of mind is a new entry. The entries come matched to the
+findings the latest runs make (``store.review.standing``), so a recode neither drops a
+judgement nor counts one twice; those on findings no longer made are named, not counted.
 """
 
 from __future__ import annotations
@@ -76,12 +78,17 @@ class ReviewerPair(Serial):
 class Agreement(Serial):
     indicators: tuple[IndicatorAgreement, ...]
     pairs: tuple[ReviewerPair, ...] = field(metadata=shown(key="reviewer_pairs"))
-    decisions: int
+    decisions: int  # every entry of the log, counted or not
+    stale: tuple[int, ...] = field(default=(), metadata=shown(key="stale_decisions"))
 
-    __shown__ = ("decisions", "indicators", "reviewer_pairs")
+    __shown__ = ("decisions", "stale_decisions", "indicators", "reviewer_pairs")
 
 
-def measure_agreement(log: Sequence[DecisionRecord]) -> Agreement:
+def measure_agreement(
+    log: Sequence[DecisionRecord], stale: Sequence[DecisionRecord] = ()
+) -> Agreement:
+    """Agreement over ``log``; ``stale`` (decisions on findings no latest run makes) are
+    only named, by id, so a reader sees what the figures leave out."""
     newest: dict[tuple[int, str], DecisionRecord] = {}
     added: dict[str, int] = defaultdict(int)
     for decision in sorted(log, key=lambda d: d.id):
@@ -116,4 +123,4 @@ def measure_agreement(log: Sequence[DecisionRecord]) -> Agreement:
             agreed = sum(a == b for a, b in labels)
             kappa = cohen_kappa([a for a, _ in labels], [b for _, b in labels])
             pairs.append(ReviewerPair(first, second, len(labels), agreed, kappa))
-    return Agreement(indicators, tuple(pairs), len(log))
+    return Agreement(indicators, tuple(pairs), len(log) + len(stale), tuple(d.id for d in stale))

@@ -77,7 +77,8 @@ def coders(session: Session) -> dict[str, CoderWork]:
     newest: dict[tuple[int, str], DecisionRecord] = {}
     spans: dict[str, dict[str, list[tuple[int, int]]]] = defaultdict(lambda: defaultdict(list))
     reviewers: set[str] = set()  # people who judged machine findings, not only added
-    for decision in review_store.log(session):
+    held = review_store.standing(session)  # one key per finding across runs, not per run
+    for decision in sorted((*held.counted, *held.stale), key=lambda d: d.id):
         documents[decision.reviewer].add(decision.document_id)
         spans[decision.reviewer][decision.document_id].append((decision.start, decision.end))
         if decision.corrected_start is not None or decision.corrected_end is not None:
@@ -98,7 +99,9 @@ def coders(session: Session) -> dict[str, CoderWork]:
         else:
             newest[(decision.finding_id, decision.reviewer)] = decision
     # A decision on a finding of an earlier run still counts: it says what the person
-    # saw in the text, which a recode with another codebook does not change.
+    # saw in the text, which a recode with another codebook does not change. One made
+    # again by the latest run is keyed by its current id, so a later decision on it
+    # replaces the earlier one instead of standing beside it.
     for (_finding_id, reviewer), decision in sorted(newest.items()):
         if decision.action == "reject":
             result.setdefault(reviewer, [])

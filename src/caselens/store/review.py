@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
@@ -16,13 +17,28 @@ from caselens.store.schema import DecisionRow, FindingRow, utcnow
 
 
 def finding(session: Session, finding_id: int) -> StoredFinding:
-    row = session.get(FindingRow, finding_id)
-    if row is None:
+    (found,) = findings(session, [finding_id])
+    return found
+
+
+def findings(session: Session, finding_ids: Sequence[int]) -> list[StoredFinding]:
+    """The findings named, in the order given; every unknown id is named in one error, so a
+    batch of decisions can be refused whole before any of it is written."""
+    rows: dict[int, FindingRow] = {}
+    wanted = list(dict.fromkeys(finding_ids))
+    for at in range(0, len(wanted), 500):  # well under every driver's limit on parameters
+        chunk = wanted[at : at + 500]
+        rows.update(
+            (r.id, r) for r in session.scalars(select(FindingRow).where(FindingRow.id.in_(chunk)))
+        )
+    missing = [str(i) for i in wanted if i not in rows]
+    if missing:
+        named = f"finding {missing[0]}" if len(missing) == 1 else f"findings {', '.join(missing)}"
         raise NotFoundError(
-            f"no finding {finding_id} in the library; `caselens library show ID` lists "
+            f"no {named} in the library; `caselens library show ID` lists "
             "a review's findings with their numbers"
         )
-    return finding_record(row)
+    return [finding_record(rows[i]) for i in finding_ids]
 
 
 def append(
@@ -146,3 +162,45 @@ def latest_findings(session: Session, document_id: str | None = None) -> list[St
     if document_id is not None:
         query = query.where(FindingRow.document_id == document_id)
     return [finding_record(r) for r in session.scalars(query).all()]
+
+
+@dataclass(frozen=True)
+class Standing:
+    """The review log read against the findings each review's latest run makes.
+
+    A decision names the finding it judged by id, and a recode makes the same finding again
+    under a new id in its new run. The log is append-only, so it is not rewritten; instead
+    each decision is matched here to the latest run's finding of the same review, indicator
+    and place, the finding's identity across runs. ``counted``: additions, and decisions
+    on findings made now, each with ``finding_id`` that of the current finding, in the order
+    made. ``stale``: decisions (as logged) on findings no latest run makes again, which the
+    counts leave out and the faces report."""
+
+    counted: tuple[DecisionRecord, ...]
+    stale: tuple[DecisionRecord, ...]
+
+
+def resolve(decisions: Iterable[DecisionRecord], current: Iterable[StoredFinding]) -> Standing:
+    """Match each decision to a current finding by id, else by (document, indicator, span)."""
+    ids: set[int] = set()
+    by_place: dict[tuple[str, str, int, int], int] = {}
+    for f in current:
+        ids.add(f.id)
+        by_place.setdefault((f.document_id, f.indicator, f.start, f.end), f.id)
+    counted: list[DecisionRecord] = []
+    stale: list[DecisionRecord] = []
+    for d in decisions:
+        if d.finding_id is None or d.finding_id in ids:
+            counted.append(d)
+            continue
+        now = by_place.get((d.document_id, d.indicator, d.start, d.end))
+        if now is None:
+            stale.append(d)
+        else:
+            counted.append(replace(d, finding_id=now))
+    return Standing(tuple(counted), tuple(stale))
+
+
+def standing(session: Session, document_id: str | None = None) -> Standing:
+    """The log (optionally of one document) as it stands against the latest runs."""
+    return resolve(log(session, document_id), latest_findings(session, document_id))

@@ -109,7 +109,8 @@ def review_page(
 
         text = repo.load_document(session, detail.summary.id).text
     decisions = library.decision_log(store, detail.summary.id)
-    latest = _latest(decisions)
+    # by the findings shown (the latest run's), so a decision made before a recode shows
+    latest = _latest(list(library.current_decisions(store, detail.summary.id).counted))
     codebook = default_codebook()
     labels = {i.id: i.label for i in codebook.indicators}
     return page(
