@@ -80,3 +80,16 @@ def test_bad_yaml_and_suffix(tmp_path: Path) -> None:
         load_case(odd)
     with pytest.raises(CaseError, match="no such case file"):
         load_case(tmp_path / "missing.yaml")
+
+
+def test_a_case_with_an_alias_bomb_or_a_repeated_key_is_refused(tmp_path: Path) -> None:
+    bomb = tmp_path / "bomb.yaml"
+    lines = ["  - &a0 [" + ", ".join(['"lol"'] * 9) + "]"]
+    lines += [f"  - &a{n} [" + ", ".join([f"*a{n - 1}"] * 9) + "]" for n in range(1, 9)]
+    bomb.write_text("baby:\n conditions:\n" + "\n".join(" " + x for x in lines) + "\n")
+    with pytest.raises(CaseError, match=r"bomb\.yaml: line \d+: its aliases"):
+        load_case(bomb)
+    twice = tmp_path / "twice.yaml"
+    twice.write_text("baby: {age_weeks: 3}\nbaby: {age_weeks: 4}\n")
+    with pytest.raises(CaseError, match=r"twice\.yaml: line 2: the key 'baby' appears twice"):
+        load_case(twice)
