@@ -101,7 +101,12 @@ def load_case(path: Path) -> Case:
         if not text.strip():
             raise CaseError(str(path), "the notes file is empty")
         return case_from_text(text, reference=path.stem)
-    case = case_from_dict(parse_structured(text, suffix, str(path)), str(path))
+    data = parse_structured(text, suffix, str(path))
+    if data is None:  # empty, or comments only: as an empty notes file, not "all unknown"
+        raise CaseError(
+            str(path), "the case file is empty; give the notes or at least one fact about the case"
+        )
+    case = case_from_dict(data, str(path))
     if case.reference is None:
         case = replace(case, reference=path.stem)
     return case
