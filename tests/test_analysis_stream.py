@@ -52,6 +52,9 @@ def test_read_piece_by_piece_it_is_the_analysis_read_whole(saved: Path) -> None:
             "findings[0].document: 'nowhere' is not the id of a document",
         ),
         (lambda d: d["findings"].insert(2, 7), "findings[2]: should be an object"),
+        (lambda d: d.pop("findings"), "analysis: findings: missing"),
+        (lambda d: d["findings"][1].update(start=-1), "findings[1].start: -1 is before the text"),
+        (lambda d: d["findings"][1].update(confidence=1.5), "findings[1].confidence: 1.5 is not"),
         (lambda d: d.update(schema_version=99), "newer caselens"),
         (lambda d: d.update(format="other"), "is not a caselens analysis"),
         (lambda d: d["skipped"].append({"path": 3}), "skipped[0].path"),
@@ -123,3 +126,17 @@ def test_findings_before_their_reviews_are_read_all_the_same(saved: Path, tmp_pa
     moved.write_text(json.dumps(reordered, indent=2), "utf-8")
     streamed, _ = read_analysis_file(moved, 10**9)
     assert analysis_to_dict(streamed) == analysis_to_dict(analysis_from_dict(data, str(saved)))
+
+
+def test_a_finding_outside_the_codebook_read_piece_by_piece_is_refused(
+    saved: Path, tmp_path: Path
+) -> None:
+    """The codebook is chosen after the findings are read (findings.json keeps it after
+    them), so each indicator is checked then, still named by its finding's place."""
+    data = json.loads(saved.read_text("utf-8"))
+    data["findings"][2]["indicator"] = "Z.unknown"
+    edited = tmp_path / "findings.json"
+    edited.write_text(json.dumps(data), "utf-8")
+    read_analysis_file(edited, 10**9)  # without a codebook, nothing to check it against
+    with pytest.raises(InputError, match=r"findings\[2\]\.indicator: 'Z\.unknown' is not"):
+        read_analysis_file(edited, 10**9, codebook_for=lambda _a, _d: default_codebook())

@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from caselens.cli import cli
+from caselens.codebook import default_codebook
 from caselens.errors import CaselensError
 from caselens.evaluate import (
     accuracy_known,
@@ -82,7 +83,8 @@ def test_load_gold_bad_json_names_file_and_line() -> None:
 
 def test_load_gold_missing_key_names_file_line_and_key() -> None:
     with pytest.raises(
-        CaselensError, match=r"missing_key\.jsonl: line 3: 'gold' lacks key\(s\) outcome"
+        CaselensError,
+        match=r"missing_key\.jsonl: line 3 \(record \"f2\"\): 'gold' lacks key\(s\) outcome",
     ):
         load_gold(FIXTURES / "missing_key.jsonl")
 
@@ -90,6 +92,61 @@ def test_load_gold_missing_key_names_file_line_and_key() -> None:
 def test_load_gold_missing_file() -> None:
     with pytest.raises(CaselensError, match="no such file"):
         load_gold(FIXTURES / "absent.jsonl")
+
+
+BAD_GOLD = [
+    ("indicators", ["A.domestic_abuse", "Z.unknown"], '"Z.unknown", which is not an indicator'),
+    ("themes", ["A", "Q"], '"Q", which is not a theme'),
+    ("outcome", "exploded", "'gold.outcome' is \"exploded\"; use null or one of: death"),
+    ("nation", ["England"], "'gold.nation' is [\"England\"]; use null or one of: England"),
+    ("harm_types", ["shaking"], '"shaking", which is not one of: non_accidental_injury'),
+    ("in_scope", "yes", "'gold.in_scope' is \"yes\"; use true or false"),
+    ("age_months", float("nan"), "'gold.age_months' is NaN; use null or a number of months"),
+    ("age_months", -2, "from 0 to 1200"),
+    ("published_year", 20.5, "'gold.published_year' is 20.5"),
+]
+
+
+@pytest.mark.parametrize(("key", "value", "fragment"), BAD_GOLD)
+def test_a_gold_value_nothing_can_predict_names_file_line_record_and_value(
+    tmp_path: Path, key: str, value: object, fragment: str
+) -> None:
+    good, *_ = GOLD.read_text("utf-8").splitlines()
+    bad = json.loads(good)
+    bad["id"], bad["gold"][key] = "r9", value
+    path = tmp_path / "labelled.jsonl"
+    path.write_text(good + "\n" + json.dumps(bad) + "\n", "utf-8")
+    with pytest.raises(CaselensError) as caught:
+        load_gold(path, default_codebook())
+    message = str(caught.value)
+    assert message.startswith(f'{path}: line 2 (record "r9"): '), message
+    assert fragment in message, message
+
+
+def test_evaluate_refuses_a_label_outside_the_codebook_and_scores_nothing(
+    tmp_path: Path,
+) -> None:
+    record = json.loads(GOLD.read_text("utf-8").splitlines()[0])
+    record["gold"]["indicators"] = ["Z.unknown"]
+    path = tmp_path / "labelled.jsonl"
+    path.write_text(json.dumps(record) + "\n", "utf-8")
+    result = CliRunner().invoke(cli, ["evaluate", str(path), "--json", "--no-model"])
+    assert result.exit_code == 1 and result.stdout == ""
+    assert f'{path}: line 1 (record "f1")' in result.stderr and "Z.unknown" in result.stderr
+
+
+LABELLED_SETS = sorted(
+    [*FIXTURES.glob("*.jsonl"), *(FIXTURES.parents[2] / "data" / "labelled").glob("*.jsonl")]
+)
+# Broken on purpose, and a second coder's labels (no text, no gold: not a set to score).
+NOT_GOLD = {"bad_json.jsonl", "missing_key.jsonl", "rz-second-pass.jsonl"}
+
+
+@pytest.mark.parametrize(
+    "path", [p for p in LABELLED_SETS if p.name not in NOT_GOLD], ids=lambda p: p.name
+)
+def test_every_labelled_set_loads_against_the_default_codebook(path: Path) -> None:
+    assert load_gold(path, default_codebook())
 
 
 def test_evaluate_json_shape() -> None:

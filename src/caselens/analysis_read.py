@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, TypeVar, cast
 
 from caselens.errors import InputError
-from caselens.model import CriterionResult, Evidence, Fact, Facts, Finding, Screening
+from caselens.model import Codebook, CriterionResult, Evidence, Fact, Facts, Finding, Screening
 from caselens.model.screening import Status
 from caselens.services import (
     ANALYSIS_FORMAT,
@@ -33,6 +33,9 @@ from caselens.spool import Spool, SpooledFindings, SpooledValue
 from caselens.userfile import check_regular
 
 T = TypeVar("T")
+# The codebook a saved analysis's findings are checked against, chosen once the file's
+# other keys (its embedded codebook, its provenance) are read: they may follow the findings.
+CodebookFor = Callable[[Analysis, dict[str, Any]], Codebook]
 
 
 class _DamagedError(ValueError):
@@ -86,13 +89,23 @@ def _objects(data: dict[str, Any], key: str, where: str) -> list[tuple[str, dict
     ]
 
 
+def _span(data: dict[str, Any], keys: tuple[str, str], where: str, *, required: bool) -> None:
+    """Offsets that can index a text: a quote that starts before the text does, or ends
+    before it starts, would be shown as another passage or as nothing."""
+    read = _req if required else _opt
+    start, end = (read(data, key, int, where) for key in keys)
+    if start is not None and start < 0:
+        raise _DamagedError(f"{_place(where, keys[0])}: {start} is before the text begins")
+    if start is not None and end is not None and end < start:
+        raise _DamagedError(f"{_place(where, keys[1])}: {end} is before {keys[0]} {start}")
+
+
 def _evidence(data: dict[str, Any], where: str) -> Evidence:
-    return Evidence(
-        _req(data, "quote", str, where),
-        _req(data, "start", int, where),
-        _req(data, "end", int, where),
-        _opt(data, "page", int, where),
-    )
+    _span(data, ("start", "end"), where, required=True)
+    page = _opt(data, "page", int, where)
+    if page is not None and page < 1:
+        raise _DamagedError(f"{_place(where, 'page')}: {page} is not a page (pages count from 1)")
+    return Evidence(_req(data, "quote", str, where), data["start"], data["end"], page)
 
 
 def _facts(data: dict[str, Any], where: str) -> Facts:
@@ -133,12 +146,16 @@ def _screening(data: dict[str, Any], where: str) -> Screening:
 
 
 def _finding(data: dict[str, Any], where: str) -> Finding:
+    confidence = _req(data, "confidence", float, where)
+    if not 0.0 <= confidence <= 1.0:  # also NaN, which JSON readers take
+        raise _DamagedError(f"{_place(where, 'confidence')}: {confidence} is not from 0 to 1")
+    _span(data, ("sentence_start", "sentence_end"), where, required=False)
     return Finding(
         document=_req(data, "document", str, where),
         indicator=_req(data, "indicator", str, where),
         theme=_req(data, "theme", str, where),
         evidence=_evidence(data, where),
-        confidence=_req(data, "confidence", float, where),
+        confidence=confidence,
         method=_req(data, "method", str, where),
         sentence_start=_opt(data, "sentence_start", int, where),
         sentence_end=_opt(data, "sentence_end", int, where),
@@ -187,8 +204,8 @@ def _provenance(p: dict[str, Any]) -> Provenance:
     )
 
 
-def _analysis(data: dict[str, Any]) -> Analysis:
-    kept = _Collected()
+def _analysis(data: dict[str, Any], codebook_for: CodebookFor | None) -> Analysis:
+    kept = _Collected(codebook_for=codebook_for)
     for at, record in _objects(data, "documents", ""):
         kept.document(at, record)
     for at, item in _objects(data, "findings", ""):
@@ -209,16 +226,19 @@ def _completed(data: dict[str, Any], results: tuple[ReviewResult, ...]) -> Analy
     return Analysis(results, skipped, provenance, duplicates)
 
 
-def read_analysis(data: dict[str, Any], source: str = "analysis") -> Analysis:
+def read_analysis(
+    data: dict[str, Any], source: str = "analysis", codebook_for: CodebookFor | None = None
+) -> Analysis:
     """Rebuild an :class:`Analysis` written by :func:`analysis_to_dict`.
 
     ``source`` names the file in error messages, which also name the key at
     fault, since a findings.json may have been edited by hand. Extra keys (a
-    screening flow or summary added by a writer) are ignored.
+    screening flow or summary added by a writer) are ignored. Given ``codebook_for``,
+    every finding's indicator and theme must be the codebook's it returns.
     """
     _check_header(data, source)
     try:
-        return _analysis(data)
+        return _analysis(data, codebook_for)
     except _DamagedError as error:
         raise _damaged(source, error) from error
 
@@ -275,8 +295,10 @@ class _Collected:
     ``spool`` (a streaming read), each review's record and findings go to disk as they
     are met, so what is held does not grow with the corpus."""
 
-    def __init__(self, spool: Spool | None = None) -> None:
+    def __init__(self, spool: Spool | None = None, codebook_for: CodebookFor | None = None) -> None:
         self.spool = spool
+        self.codebook_for = codebook_for
+        self.labels: dict[tuple[str, str], str] = {}  # (indicator, theme): its first place
         self.documents: list[tuple[str, dict[str, Any] | SpooledValue[dict[str, Any]]]] = []
         self.ids: set[str] = set()
         self.by_doc: dict[str, list[Sequence[Finding]]] = {}
@@ -294,6 +316,7 @@ class _Collected:
             raise _DamagedError(f"{at}: should be an object")
         finding = _finding(item, at)
         self.first_at.setdefault(finding.document, at)
+        self.labels.setdefault((finding.indicator, finding.theme), at)
         if self.group and self.group[0].document != finding.document:
             self._keep()
         self.group.append(finding)
@@ -308,7 +331,7 @@ class _Collected:
     def analysis(self, data: dict[str, Any]) -> Analysis:
         self._keep()
         for key in ("documents", "findings"):  # a streaming read takes them only as lists
-            _opt(data, key, list, "")
+            _req(data, key, list, "")  # without them a briefing would say: nothing found
         for doc, at in self.first_at.items():
             if doc not in self.ids:
                 raise _DamagedError(f"{at}.document: {doc!r} is not the id of a document here")
@@ -319,13 +342,32 @@ class _Collected:
             if self.spool is not None:
                 r = SpooledReview(self.spool, r.document, r.facts, r.screening, r.findings)
             results.append(r)
-        return _completed(data, tuple(results))
+        analysis = _completed(data, tuple(results))
+        if self.codebook_for is not None:
+            self._check_labels(self.codebook_for(analysis, data))
+        return analysis
+
+    def _check_labels(self, codebook: Codebook) -> None:
+        """Each finding's indicator is the codebook's, under its own theme: a briefing
+        counts findings by both, and one it cannot place would be dropped or miscounted."""
+        themes = {i.id: i.theme for i in codebook.indicators}
+        for (indicator, theme), at in self.labels.items():
+            if indicator not in themes:
+                raise _DamagedError(
+                    f"{at}.indicator: {indicator!r} is not an indicator of codebook {codebook.id!r}"
+                )
+            if theme != themes[indicator]:
+                raise _DamagedError(
+                    f"{at}.theme: {theme!r} is not the theme of {indicator!r} "
+                    f"({themes[indicator]!r})"
+                )
 
 
 def read_analysis_file(
     path: Path,
     max_bytes: int,
     stream: Mapping[str, Callable[[str, Any], None]] | None = None,
+    codebook_for: CodebookFor | None = None,
 ) -> tuple[Analysis, dict[str, Any]]:
     """A saved analysis read piece by piece, for one too large to parse whole (a national
     corpus's findings.json is hundreds of megabytes, and its objects several times that):
@@ -334,12 +376,12 @@ def read_analysis_file(
     and the file's other top-level keys (codebook, ...), checked exactly as
     :func:`read_analysis` checks a parsed file. ``stream`` names other top-level lists to
     be handed over item by item (``appendix``: the report keeps it on disk too); they are
-    left empty in the keys returned."""
+    left empty in the keys returned. ``codebook_for`` as for :func:`read_analysis`."""
     import ijson
 
     source = str(path)
     check_regular(path, "findings.json that analyse wrote", max_bytes)
-    kept = _Collected(Spool())
+    kept = _Collected(Spool(), codebook_for)
     handlers = {"documents": kept.document, "findings": kept.finding, **(stream or {})}
     try:
         with Path(path).open("rb") as handle:

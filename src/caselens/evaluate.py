@@ -19,6 +19,7 @@ from typing import Any
 
 from caselens.errors import InputError
 from caselens.model import Codebook, Document
+from caselens.model.facts import HARM_TYPES, NATIONS, OUTCOMES
 from caselens.pipeline.run import Pipeline, Processed
 from caselens.pipeline.settings import Settings
 from caselens.userfile import read_user_text
@@ -50,7 +51,55 @@ class GoldRecord:
     indicators: tuple[str, ...]
 
 
-def _record(data: object, where: str) -> GoldRecord:
+MAX_GOLD_AGE_MONTHS = 1200  # out-of-scope records include adults' deaths; 100 years is a slip
+
+
+def _shown(value: object) -> str:
+    text = json.dumps(value, ensure_ascii=False, default=str)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _one_of(gold: dict[str, Any], key: str, allowed: Sequence[str]) -> str | None:
+    """A fact label that must be one of the values the pipeline gives, or null: any other
+    word would never equal a prediction and would silently lower the score."""
+    value = gold[key]
+    if value is not None and value not in allowed:
+        raise ValueError(
+            f"'gold.{key}' is {_shown(value)}; use null or one of: {', '.join(allowed)}"
+        )
+    return None if value is None else str(value)
+
+
+def _labels(
+    gold: dict[str, Any], key: str, allowed: Iterable[str] | None, what: str
+) -> tuple[str, ...]:
+    """A list of labels, each from ``allowed`` where that is known: a label no prediction
+    can carry counts as a miss for ever and distorts every per-label score."""
+    values = gold[key]
+    if not isinstance(values, list):
+        raise ValueError(f"'gold.{key}' must be a list")
+    known = None if allowed is None else set(allowed)
+    for value in values:
+        if not isinstance(value, str):
+            raise ValueError(f"'gold.{key}' holds {_shown(value)}, which is not text")
+        if known is not None and value not in known:
+            raise ValueError(f"'gold.{key}' holds {_shown(value)}, which is not {what}")
+    return tuple(values)
+
+
+def _number(gold: dict[str, Any], key: str, low: float, high: float, unit: str) -> float | None:
+    value = gold.get(key)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not low <= value <= high:
+        raise ValueError(
+            f"'gold.{key}' is {_shown(value)}; use null or a number of {unit} "
+            f"from {low:g} to {high:g}"
+        )
+    return float(value)
+
+
+def _record(data: object, codebook: Codebook | None) -> GoldRecord:
     if not isinstance(data, dict):
         raise ValueError("expected a JSON object with keys id, text and gold")
     missing = [k for k in ("id", "text", "gold") if k not in data]
@@ -64,38 +113,50 @@ def _record(data: object, where: str) -> GoldRecord:
         raise ValueError(f"'gold' lacks key(s) {', '.join(missing)}")
     if not isinstance(data["text"], str) or not data["text"].strip():
         raise ValueError("'text' must be a non-empty string")
-    age = gold["age_months"]
-    if age is not None and (isinstance(age, bool) or not isinstance(age, (int, float))):
-        raise ValueError("'gold.age_months' must be a number or null")
-    for key in ("harm_types", "themes", "indicators"):
-        if not isinstance(gold[key], list):
-            raise ValueError(f"'gold.{key}' must be a list")
+    if not isinstance(gold["in_scope"], bool):
+        raise ValueError(f"'gold.in_scope' is {_shown(gold['in_scope'])}; use true or false")
+    year = _number(gold, "published_year", 1900, 2100, "years")
+    if year is not None and not year.is_integer():
+        raise ValueError(f"'gold.published_year' is {_shown(gold['published_year'])}; use a year")
+    themes = indicators = None  # any label, without a codebook to check it against
+    if codebook is not None:
+        themes = {t.id for t in codebook.themes}
+        indicators = {i.id for i in codebook.indicators}
+    of = f"codebook {codebook.id!r}" if codebook else ""
     return GoldRecord(
         id=str(data["id"]),
         text=data["text"],
-        in_scope=bool(gold["in_scope"]),
-        age_months=None if age is None else float(age),
-        outcome=gold["outcome"],
-        harm_types=tuple(str(h) for h in gold["harm_types"]),
-        nation=gold["nation"],
-        published_year=gold.get("published_year"),
-        themes=tuple(str(t) for t in gold["themes"]),
-        indicators=tuple(str(i) for i in gold["indicators"]),
+        in_scope=gold["in_scope"],
+        age_months=_number(gold, "age_months", 0, MAX_GOLD_AGE_MONTHS, "months"),
+        outcome=_one_of(gold, "outcome", OUTCOMES),
+        harm_types=_labels(gold, "harm_types", HARM_TYPES, f"one of: {', '.join(HARM_TYPES)}"),
+        nation=_one_of(gold, "nation", NATIONS),
+        published_year=None if year is None else int(year),
+        themes=_labels(gold, "themes", themes, f"a theme of {of} (codebook show lists them)"),
+        indicators=_labels(
+            gold, "indicators", indicators, f"an indicator of {of} (codebook show lists them)"
+        ),
     )
 
 
 MAX_GOLD_BYTES = 200 * 1024 * 1024  # a labelled set of long reviews is tens of MB at most
 
 
-def load_gold(path: Path) -> list[GoldRecord]:
-    """Read a labelled JSON Lines file; a bad line is reported with its number."""
+def load_gold(path: Path, codebook: Codebook | None = None) -> list[GoldRecord]:
+    """Read a labelled JSON Lines file; a bad line is reported with its number and record id.
+
+    Every fact label must be a value the pipeline can give, and with ``codebook`` every
+    theme and indicator one of its ids: a label nothing can match would still be scored,
+    as a miss, and the figures would be wrong without a word."""
     lines = read_user_text(path, "labelled .jsonl file", MAX_GOLD_BYTES).splitlines()
     records: list[GoldRecord] = []
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
+        data: Any = None
         try:
-            records.append(_record(json.loads(line), f"line {number}"))
+            data = json.loads(line)
+            records.append(_record(data, codebook))
         except json.JSONDecodeError as e:
             raise InputError(
                 str(path), f"line {number}: not valid JSON ({e.msg}, column {e.colno})"
@@ -105,8 +166,12 @@ def load_gold(path: Path) -> list[GoldRecord]:
                 str(path), f"line {number}: nested too deeply to be a record"
             ) from None
         except ValueError as e:
+            ident = data.get("id") if isinstance(data, dict) else None
+            where = (
+                f"line {number} (record {_shown(ident)})" if ident is not None else f"line {number}"
+            )
             raise InputError(
-                str(path), f"line {number}: {e}; see the labelled data README for the format"
+                str(path), f"{where}: {e}; see the labelled data README for the format"
             ) from None
     if not records:
         raise InputError(str(path), "holds no records; expected one JSON object per line")

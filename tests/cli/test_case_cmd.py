@@ -171,3 +171,16 @@ def test_a_record_date_must_be_a_date_it_names_the_file(tmp_path: Path) -> None:
     )  # fmt: skip
     assert result.exit_code == 2 and "YYYY-MM-DD" in result.output
     assert not (tmp_path / "records").exists() and not (tmp_path.parent / "elsewhere").exists()
+
+
+def test_an_empty_case_file_and_an_undated_date_are_one_line_errors(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.yaml"
+    empty.write_text("")
+    result = CliRunner().invoke(case, ["check", str(empty), "--no-semantic"])
+    assert result.exit_code == 1
+    assert result.output.startswith(f"error: {empty}: the case file is empty; give the notes")
+    assert result.output.count("\n") == 1
+    result = CliRunner().invoke(
+        case, ["check", str(CASES / "settled-baby.yaml"), "--date", "20260521", "--no-pdf"]
+    )
+    assert result.exit_code == 2 and "'20260521' is not a date as YYYY-MM-DD" in result.output

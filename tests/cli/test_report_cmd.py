@@ -127,6 +127,16 @@ def test_usage_errors_are_clear(saved: Path, tmp_path: Path) -> None:
     ("edit", "named"),
     [
         (lambda d: d["findings"][0].pop("confidence"), "findings[0].confidence: missing"),
+        (lambda d: d.pop("findings"), "analysis: findings: missing"),
+        (lambda d: d["findings"][1].update(start=50, end=10), "findings[1].end: 10 is before"),
+        (
+            lambda d: d["findings"][1].update(indicator="Z.unknown"),
+            "findings[1].indicator: 'Z.unknown' is not an indicator of codebook",
+        ),
+        (lambda d: d["findings"][1].update(theme="Q"), "findings[1].theme: 'Q' is not the theme"),
+        (lambda d: d["findings"][1].update(page=-3), "findings[1].page: -3 is not a page"),
+        (lambda d: d["findings"][1].update(confidence=5), "findings[1].confidence: 5.0 is not"),
+        (lambda d: d["findings"][1].update(confidence=float("nan")), "confidence: nan is not"),
         (
             lambda d: d["documents"][0]["screening"].update(included="false"),
             "documents[0].screening.included: should be true or false",

@@ -71,3 +71,15 @@ def test_show_and_validate_name_a_missing_file(tmp_path: Path) -> None:
         result = CliRunner().invoke(codebook, args)
         assert result.exit_code == 1
         assert f"{missing}: no such file" in result.stderr
+
+
+def test_validate_refuses_an_alias_bomb_under_extra(minimal_path: Path, tmp_path: Path) -> None:
+    """Nine lines standing for 9**9 strings: parsed they are small, written out they
+    filled the disk; validate says so instead of calling the codebook valid."""
+    lines = ["  a0: &a0 [" + ", ".join(['"lol"'] * 9) + "]"]
+    lines += [f"  a{n}: &a{n} [" + ", ".join([f"*a{n - 1}"] * 9) + "]" for n in range(1, 9)]
+    bomb = tmp_path / "bomb.yaml"
+    bomb.write_text(minimal_path.read_text("utf-8") + "extra:\n" + "\n".join(lines) + "\n")
+    result = CliRunner().invoke(codebook, ["validate", str(bomb)])
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr.startswith(f"error: {bomb}: line ") and "aliases" in result.stderr

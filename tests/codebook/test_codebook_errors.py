@@ -222,6 +222,7 @@ def test_double_quoted_backslash_b_is_explained(write_codebook: Callable[..., Pa
         pytest.param("- a\n- b\n", "got a list", id="list"),
         pytest.param("just words\n", "got text", id="scalar"),
         pytest.param("id: a\nid: b\n", "line 2: the key 'id' appears twice", id="duplicate-key"),
+        pytest.param("extra: &x [1, *x]\n", "line 1: an alias (*name) stands for", id="loop"),
     ],
 )
 def test_unusable_files(content: str, fragment: str, write_codebook: Callable[..., Path]) -> None:

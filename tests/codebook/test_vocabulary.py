@@ -103,3 +103,26 @@ def test_the_default_codebook_uses_vocabularies() -> None:
     assert "\nvocabularies:\n" in text and "{parent}" in text
     book = default_codebook()
     assert not any("{parent}" in p for i in book.indicators for p in i.patterns)
+
+
+def test_a_name_is_checked_even_without_vocabularies(
+    minimal_data: dict[str, Any], write_codebook: Callable[..., Path]
+) -> None:
+    """Without the key, ``{parent}`` would be searched for as the braces themselves and
+    never match, so it is refused as with any other vocabularies."""
+    minimal_data["indicators"][0]["patterns"] = [r"\b{parent} shouted\b"]
+    with pytest.raises(CodebookError) as caught:
+        load_codebook(write_codebook(minimal_data))
+    message = str(caught.value)
+    assert "indicators[0].patterns[0]" in message and "{parent}" in message
+    assert "no 'vocabularies'" in message
+
+
+def test_without_vocabularies_sibling_and_literal_braces_still_stand(
+    minimal_data: dict[str, Any],
+) -> None:
+    minimal_data["indicators"][0]["patterns"] = [r"\bcot\b[^.]{0,30}\{x\}"]
+    minimal_data["indicators"][0]["sibling_patterns"] = [r"\bnobody asked {sibling}\b"]
+    book = codebook_from_dict(minimal_data, "book.yaml")
+    assert book.indicators[0].patterns == (r"\bcot\b[^.]{0,30}\{x\}",)
+    assert book.indicators[0].sibling_patterns == (r"\bnobody asked {sibling}\b",)

@@ -21,6 +21,22 @@ def test_parse_formats_orders_dedupes_and_expands_all() -> None:
         parse_formats(" , ")
 
 
+@pytest.mark.parametrize("asked", [["html", "nope"], "nope", ["html", 3]])
+def test_render_names_an_unknown_format_and_the_known_ones_writing_nothing(
+    codebook: Codebook, tmp_path: Path, asked: object
+) -> None:
+    with pytest.raises(FormatError) as caught:
+        render(tmp_path / "out", asked, make_placed_analysis(), codebook)  # type: ignore[arg-type]
+    assert str(caught.value).startswith("unknown format ")
+    assert "the formats are html, pdf, pptx, md, csv, xlsx, json" in str(caught.value)
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_format_given_as_one_name_is_that_format(codebook: Codebook, tmp_path: Path) -> None:
+    written = render(tmp_path / "out", "md", make_placed_analysis(), codebook)
+    assert [p.name for p in written] == ["briefing.md"]
+
+
 def test_a_format_that_cannot_be_written_stops_no_other_and_says_why(
     monkeypatch: pytest.MonkeyPatch, codebook: Codebook, tmp_path: Path
 ) -> None:

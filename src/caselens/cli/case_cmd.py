@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -94,8 +93,10 @@ def _iso_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -
     """A real YYYY-MM-DD date: it names the record file and orders the history."""
     if value is None:
         return None
+    from caselens.practice.case import iso_date  # the same dates as a case file's
+
     try:
-        return dt.date.fromisoformat(value).isoformat()
+        return iso_date(value)
     except ValueError as error:
         raise click.BadParameter(f"{value!r} is not a date as YYYY-MM-DD") from error
 

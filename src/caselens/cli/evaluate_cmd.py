@@ -48,8 +48,8 @@ def evaluate(
     jobs: int | None,
 ) -> None:
     """Score screening, facts and coding against labelled summaries in GOLD (JSON Lines)."""
-    records = load_gold(gold)
     codebook = load_codebook(codebook_path)
+    records = load_gold(gold, codebook)  # labels checked against the codebook scored with
     result = run_evaluation(
         records, codebook, Settings(semantic=semantic, model=model), jobs=jobs_or_cores(jobs)
     )

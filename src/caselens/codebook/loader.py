@@ -1,9 +1,9 @@
 """Read a codebook YAML file into the frozen types of :mod:`caselens.model.codebook`.
 
-The file is parsed with PyYAML's safe loader (no Python objects can be built
-from it), extended only to refuse duplicate keys, which plain YAML would
-silently resolve to the last one. Line numbers are kept beside the data so
-that every problem can point into the file, not just at a key path.
+The file is parsed with caselens's one safe YAML loader (:mod:`caselens.safe_yaml`: no
+Python objects, no key written twice, no alias that expands beyond reason). Line numbers
+are kept beside the data so that every problem can point into the file, not just at a
+key path.
 """
 
 from __future__ import annotations
@@ -27,35 +27,12 @@ from caselens.model.codebook import (
     SectionRole,
     Theme,
 )
+from caselens.safe_yaml import YamlRefusedError, compose_yaml
 from caselens.userfile import read_user_bytes
 
 MAX_CODEBOOK_BYTES = 4 * 1024 * 1024  # a codebook is text someone wrote; more is a mistake
 DEFAULT_CODEBOOK_NAME = "infant.yaml"
 DEFAULT_SECTIONS_NAME = "sections.yaml"
-
-
-class _DuplicateKeyError(yaml.constructor.ConstructorError):
-    """A mapping repeats a key; YAML would otherwise keep only the last value."""
-
-
-class _StrictSafeLoader(yaml.SafeLoader):
-    """SafeLoader that refuses a key written twice in one mapping."""
-
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        seen: set[object] = set()
-        for key_node, _ in node.value:
-            if isinstance(key_node, yaml.ScalarNode):
-                key = self.construct_scalar(key_node)
-                if key in seen:
-                    raise _DuplicateKeyError(
-                        "while reading a mapping",
-                        node.start_mark,
-                        f"the key {key!r} appears twice in the same mapping; YAML would keep "
-                        "only the last one: remove or rename one of them",
-                        key_node.start_mark,
-                    )
-                seen.add(key)
-        return super().construct_mapping(node, deep=deep)
 
 
 def _line_map(root: yaml.Node | None) -> dict[str, int]:
@@ -95,13 +72,10 @@ def _line_of(key: str, lines: dict[str, int]) -> int | None:
 
 
 def _parse_yaml(text: str, name: str) -> tuple[object, dict[str, int]]:
-    loader = _StrictSafeLoader(text)
     try:
-        root = loader.get_single_node()
-        data = loader.construct_document(root) if root is not None else None
-    except _DuplicateKeyError as e:
-        line = e.problem_mark.line + 1 if e.problem_mark else "?"
-        raise CodebookError(name, f"line {line}: {e.problem}") from e
+        data, root = compose_yaml(text)
+    except YamlRefusedError as e:
+        raise CodebookError(name, f"line {e.line}: {e.problem}" if e.line else e.problem) from None
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark
         where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
@@ -120,8 +94,6 @@ def _parse_yaml(text: str, name: str) -> tuple[object, dict[str, int]]:
         raise CodebookError(
             name, f"a value cannot be read ({str(e).split(';')[0]}); quote it or shorten it"
         ) from None
-    finally:
-        loader.dispose()
     return data, _line_map(root)
 
 

@@ -82,12 +82,13 @@ def _declared(data: dict[str, Any], problems: list[tuple[str, str]]) -> dict[str
 def expand(data: object) -> tuple[object, list[tuple[str, str]]]:
     """The codebook data with every ``{name}`` replaced by its vocabulary, and the problems
     (key path, message) met on the way. ``data`` itself is not changed."""
-    if not isinstance(data, dict) or "vocabularies" not in data:
+    if not isinstance(data, dict):
         return data, []
     problems: list[tuple[str, str]] = []
+    declared = "vocabularies" in data
     words = _declared(data, problems)
     out = dict(data)
-    out.pop("vocabularies")
+    out.pop("vocabularies", None)
     indicators = data.get("indicators")
     if not isinstance(indicators, list):
         return out, problems
@@ -107,11 +108,7 @@ def expand(data: object) -> tuple[object, list[tuple[str, str]]]:
             run_time = RUN_TIME.get(key.rsplit(".", 1)[-1].split("[", 1)[0], frozenset())
             unknown = sorted({m.group(1) for m in USE.finditer(text)} - set(words) - run_time)
             if unknown:
-                known = ", ".join(sorted(words)) or "none"
-                problems.append(
-                    (key, f"uses {', '.join('{' + u + '}' for u in unknown)}, which "
-                     f"'vocabularies' does not define (defined: {known})")
-                )  # fmt: skip
+                problems.append((key, _unknown_names(unknown, words, declared=declared)))
                 continue
             container[slot] = USE.sub(
                 lambda m: f"(?:{words[m.group(1)]})" if m.group(1) in words else m.group(), text
@@ -119,3 +116,17 @@ def expand(data: object) -> tuple[object, list[tuple[str, str]]]:
         copied.append(item)
     out["indicators"] = copied
     return out, problems
+
+
+def _unknown_names(unknown: list[str], words: dict[str, str], *, declared: bool) -> str:
+    """Why ``{name}`` cannot stand: a codebook without ``vocabularies`` has no names at all,
+    and its pattern would otherwise look for the braces themselves and never match."""
+    uses = ", ".join("{" + u + "}" for u in unknown)
+    if not declared:
+        return (
+            f"uses {uses}, but the codebook has no 'vocabularies' to define it; add "
+            f"'vocabularies:' with {unknown[0]}: 'word|other word', or write \\{{ for a "
+            "literal brace"
+        )
+    known = ", ".join(sorted(words)) or "none"
+    return f"uses {uses}, which 'vocabularies' does not define (defined: {known})"

@@ -14,8 +14,11 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import difflib
+import math
+import re
 import types
 import typing
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypeVar
 
@@ -55,11 +58,36 @@ Position = Literal["back", "front", "side"]
 Room = Literal["parents_room", "own_room", "other"]
 
 
+def _between(low: float, high: float, unit: str) -> Any:
+    """A number's plausible range: outside it a value is a slip of the keyboard (-5 weeks,
+    a weight in kilograms), and would be read as a fact about the baby (-5 weeks'
+    gestation is premature), so the file is refused instead."""
+    return field(default=None, metadata={"between": (low, high, unit)})
+
+
+def _date() -> Any:
+    """A date field: the record's history is ordered by dates, so each must be a real one."""
+    return field(default=None, metadata={"date": True})
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def iso_date(value: object) -> str:
+    """``value`` as ``YYYY-MM-DD`` if it is a real date written so (a YAML date is one),
+    else ValueError: ``20260521`` or ``21/05/2026`` could be read more than one way."""
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value.isoformat()
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value.strip()):
+        return dt.date.fromisoformat(value.strip()).isoformat()  # 2026-02-30 is refused
+    raise ValueError(f"{value!r} is not a date as YYYY-MM-DD")
+
+
 @dataclass(frozen=True)
 class Baby:
-    age_weeks: float | None = None
-    gestation_weeks: float | None = None
-    birth_weight_grams: float | None = None
+    age_weeks: float | None = _between(0, 156, "weeks (birth to three years)")
+    gestation_weeks: float | None = _between(20, 45, "weeks of pregnancy")
+    birth_weight_grams: float | None = _between(300, 7000, "grams")
     multiple_birth: bool | None = None
     conditions: list[str] | None = None  # disabilities or health conditions from birth
     growth: Growth | None = None
@@ -68,7 +96,9 @@ class Baby:
 
 @dataclass(frozen=True)
 class Sibling:
-    age_months: float | None = None
+    age_months: float | None = _between(
+        0, 216, "months; a brother or sister of 18 or more is listed under adults as adult_sibling"
+    )
     lives_with_baby: bool | None = None
     child_protection: ChildProtection | None = None
     spoken_to: bool | None = None  # has anyone asked this child about life with the baby
@@ -81,7 +111,7 @@ class Adult:
     relationship: Relationship | None = None
     description: str | None = None
     gender: Gender | None = None
-    age: float | None = None
+    age: float | None = _between(10, 110, "years")
     lives_with_baby: bool | None = None
     known_to_services: bool | None = None
     seen: bool | None = None
@@ -108,8 +138,8 @@ class Parents:
 
 @dataclass(frozen=True)
 class Engagement:
-    appointments_kept: int | None = None
-    appointments_missed: int | None = None
+    appointments_kept: int | None = _between(0, 1000, "appointments")
+    appointments_missed: int | None = _between(0, 1000, "appointments")
     missed: list[str] | None = None  # which appointments were missed or not brought to
     services_declined: list[str] | None = None
     pre_birth_assessment: PreBirth | None = None
@@ -119,14 +149,14 @@ class Engagement:
 
 @dataclass(frozen=True)
 class Advice:
-    date: str | None = None
+    date: str | None = _date()
     by: str | None = None
     tailored: bool | None = None  # fitted to this family's actual circumstances
 
 
 @dataclass(frozen=True)
 class RoutineChange:
-    date: str | None = None
+    date: str | None = _date()
     what: str | None = None
     where_baby_slept: SleepPlace | None = None
     advice_repeated: bool | None = None
@@ -155,7 +185,7 @@ class Case(Serial):
     """One case as caselens sees it; ``notes`` is normalised text that evidence offsets index."""
 
     reference: str | None = None
-    date: str | None = None
+    date: str | None = _date()
     baby: Baby = field(default_factory=Baby)
     siblings: list[Sibling] | None = None
     adults: list[Adult] | None = None
@@ -219,6 +249,8 @@ def _convert(value: Any, hint: Any, where: str, file: str) -> Any:
     if hint in (int, float):
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise CaseError(file, f"{where}: expected a number, got {value!r}")
+        if abs(value) > 1e15 or not math.isfinite(value):  # a field without a range
+            raise CaseError(file, f"{where}: expected a finite number of sensible size")
         if hint is int and not float(value).is_integer():
             raise CaseError(file, f"{where}: expected a whole number, got {value!r}")
         return hint(value)
@@ -240,6 +272,7 @@ def build(cls: type[T], data: Any, file: str, where: str = "") -> T:
             file, f"{label}: expected a mapping of fields for {noun}, got {type(data).__name__}"
         )
     hints = _hints(cls)
+    checks = {f.name: f.metadata for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
     values: dict[str, Any] = {}
     for key, value in data.items():
         path = f"{where}.{key}" if where else str(key)
@@ -250,8 +283,32 @@ def build(cls: type[T], data: Any, file: str, where: str = "") -> T:
                 file,
                 f"{path}: not a field of {noun}{hint} (fields: {', '.join(hints)})",
             )
-        values[key] = _convert(value, hints[key], path, file)
+        values[key] = _field(value, hints[key], checks[key], path, file)
     return cls(**values)
+
+
+def _field(value: Any, hint: Any, checks: Mapping[str, Any], where: str, file: str) -> Any:
+    """One field's value, converted to its type and checked as the field says (a real
+    date; a number in its plausible range), or a CaseError naming the field."""
+    if value is not None and "date" in checks:
+        try:
+            return iso_date(value)
+        except ValueError:
+            shown = repr(value) if isinstance(value, str) else str(value)
+            raise CaseError(
+                file, f"{where}: {shown} is not a date as YYYY-MM-DD (e.g. 2026-05-21)"
+            ) from None
+    number = isinstance(value, (int, float)) and not isinstance(value, bool)
+    if number and "between" in checks:  # before converting: nan, inf and 10**400 fail here
+        low, high, unit = checks["between"]
+        if not low <= value <= high:
+            large = isinstance(value, int) and abs(value) >= 1e15  # too large for :g
+            shown = "a number that large" if large else f"{value:g}"
+            raise CaseError(
+                file, f"{where}: {shown} is not plausible; give a number from {low:g} to "
+                f"{high:g} {unit}"
+            )  # fmt: skip
+    return _convert(value, hint, where, file)
 
 
 def schema_path_type(path: str, root: type = Case) -> Any:

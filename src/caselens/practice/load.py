@@ -16,6 +16,7 @@ import yaml
 from caselens.errors import CaseError, InputError
 from caselens.model.normalise import normalise_text
 from caselens.practice.case import Case, build
+from caselens.safe_yaml import YamlRefusedError, load_yaml
 from caselens.userfile import read_user_text
 
 MAX_CASE_BYTES = 2 * 1024 * 1024  # a case file is typed by a person; more is a mistake
@@ -60,7 +61,9 @@ def parse_structured(text: str, suffix: str, name: str) -> Any:
         except (ValueError, RecursionError) as e:
             raise CaseError(name, unreadable_value(e)) from None
     try:
-        return yaml.safe_load(text)
+        return load_yaml(text)
+    except YamlRefusedError as e:  # a key written twice, or aliases beyond reason
+        raise CaseError(name, f"line {e.line}: {e.problem}" if e.line else e.problem) from None
     except (ValueError, RecursionError, OverflowError) as e:  # a date or number, or nesting
         raise CaseError(name, unreadable_value(e)) from None
     except yaml.MarkedYAMLError as e:
@@ -98,7 +101,12 @@ def load_case(path: Path) -> Case:
         if not text.strip():
             raise CaseError(str(path), "the notes file is empty")
         return case_from_text(text, reference=path.stem)
-    case = case_from_dict(parse_structured(text, suffix, str(path)), str(path))
+    data = parse_structured(text, suffix, str(path))
+    if data is None:  # empty, or comments only: as an empty notes file, not "all unknown"
+        raise CaseError(
+            str(path), "the case file is empty; give the notes or at least one fact about the case"
+        )
+    case = case_from_dict(data, str(path))
     if case.reference is None:
         case = replace(case, reference=path.stem)
     return case

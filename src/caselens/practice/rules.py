@@ -21,6 +21,7 @@ import yaml
 from caselens.model import Codebook
 from caselens.practice.case import Case, list_item_type, schema_path_type
 from caselens.practice.conditions import PracticeDataError, check_condition
+from caselens.safe_yaml import YamlRefusedError, load_yaml
 
 Condition = dict[str, Any]
 
@@ -105,7 +106,9 @@ def _read(name: str, folder: Path | None) -> dict[str, Any]:
     )
     label = str(path) if path else f"caselens/practice/{name}"
     try:
-        data = yaml.safe_load(text)
+        data = load_yaml(text)
+    except YamlRefusedError as e:
+        raise PracticeDataError(label, str(e)) from e
     except yaml.YAMLError as e:
         raise PracticeDataError(label, f"not valid YAML: {e}") from e
     if not isinstance(data, dict):

@@ -161,10 +161,23 @@ def parse_formats(text: str) -> tuple[str, ...]:
     return tuple(f for f in known if f in asked)
 
 
+def known_formats(formats: Iterable[str]) -> list[str]:
+    """``formats`` as a list, each a format caselens knows, else a FormatError listing them:
+    a Python caller's slip would otherwise surface as a bare KeyError from deep inside."""
+    chosen = [formats] if isinstance(formats, str) else list(formats)  # "html", not h-t-m-l
+    unknown = [f for f in chosen if not isinstance(f, str) or f not in REGISTRY]
+    if unknown:
+        raise FormatError(
+            f"unknown format {', '.join(repr(u) for u in unknown)}; "
+            f"the formats are {', '.join(REGISTRY)}"
+        )
+    return chosen
+
+
 def unavailable(formats: Iterable[str]) -> dict[str, str]:
     """Why each of ``formats`` that cannot be written here cannot be, by format."""
     problems: dict[str, str] = {}
-    for name in formats:
+    for name in known_formats(formats):
         output = REGISTRY[name]
         try:
             if output.needs is not None:
@@ -183,7 +196,7 @@ def unavailable(formats: Iterable[str]) -> dict[str, str]:
 def check_available(formats: Iterable[str]) -> dict[str, str]:
     """Fail before any work if none of the requested formats can be written here; else
     the ones that cannot be, with why (see :func:`unavailable`)."""
-    chosen = list(formats)
+    chosen = known_formats(formats)
     problems = unavailable(chosen)
     if problems and len(problems) == len(set(chosen)):
         raise FormatError("; ".join(f"format {n}: {why}" for n, why in problems.items()))
@@ -253,7 +266,7 @@ def write_formats(out: Path, formats: Iterable[str], inputs: ReportInputs) -> li
     ``findings.json`` is written first when asked for, so the saved analysis
     exists even if a later renderer fails.
     """
-    chosen = list(formats)
+    chosen = known_formats(formats)
     problems = check_available(chosen)
     results = inputs.analysis.results
     if "qdpx" in chosen and results and not inputs.with_texts().results:
@@ -316,7 +329,7 @@ def render(
     from caselens.report.context import build_context
     from caselens.report.sources import read_texts
 
-    chosen = list(formats)
+    chosen = known_formats(formats)
     check_available(chosen)
     notes: tuple[str, ...] = ()
     if texts is None:
