@@ -21,6 +21,7 @@ from caselens.cli.common import (
     jobs_option,
     jobs_or_cores,
     library_query_options,
+    nothing_readable,
     progress_bar,
     scheduler_address,
     scheduler_option,
@@ -99,7 +100,8 @@ def add(
 
     A file already in the library (same content) is left as it is. Each review
     is saved whole or not at all, so an interrupted run can simply be repeated.
-    Files that cannot be read are listed and the exit code is then 3.
+    Files that cannot be read are listed and the exit code is then 3; when none
+    could be read, it is 1.
     """
     from caselens.codebook import load_codebook
 
@@ -115,6 +117,8 @@ def add(
             scheduler=scheduler_address(scheduler),
         )
         location = store.location
+    if not report.added and not report.duplicates:  # as analyse: nothing read is no success
+        raise nothing_readable(report.skipped)
     run = f" (run {report.run_id})" if report.run_id is not None else ""
     console.print(Text(f"Added {len(report.added)} review(s) to {location}{run}."), soft_wrap=True)
     if report.duplicates:
