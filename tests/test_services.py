@@ -12,7 +12,13 @@ from caselens.codebook import default_codebook
 from caselens.errors import InputError
 from caselens.pipeline.sentence_model import default_model
 from caselens.pipeline.settings import Settings
-from caselens.services import analyse, analysis_from_dict, analysis_to_dict, shown_path
+from caselens.services import (
+    analyse,
+    analysis_from_dict,
+    analysis_to_dict,
+    shown_path,
+    shown_paths,
+)
 
 REVIEWS = Path(__file__).parent / "fixtures" / "reviews"
 SETTINGS = Settings(semantic=False)
@@ -122,3 +128,31 @@ def test_a_path_under_the_current_folder_is_named_from_it(
     inside = tmp_path / "area" / "child-a.pdf"
     assert shown_path(inside, [tmp_path / "area"]) == "area/child-a.pdf"
     assert shown_path(Path("given/as/typed.txt"), []) == "given/as/typed.txt"
+
+
+def test_files_shown_alike_keep_the_folders_that_tell_them_apart(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    a, b = tmp_path / "area-a" / "x.pdf", tmp_path / "area-b" / "x.pdf"
+    other = tmp_path / "area-b" / "y.pdf"
+    names = shown_paths([a, b, other], [a, b, other])
+    assert names == {str(a): "area-a/x.pdf", str(b): "area-b/x.pdf", str(other): "y.pdf"}
+
+    a.parent.mkdir()
+    monkeypatch.chdir(a.parent)  # one file given two ways is one file: no folders added
+    assert shown_paths([a, Path("x.pdf")], [a, Path("x.pdf")]) == {
+        str(a): "x.pdf",
+        "x.pdf": "x.pdf",
+    }
+
+
+def test_missing_files_of_one_name_are_named_apart_in_the_analysis(
+    folder: Path, tmp_path: Path
+) -> None:
+    a, b = tmp_path / "nonexist-a" / "x.pdf", tmp_path / "nonexist-b" / "x.pdf"
+    analysis = analyse([a, b, folder], default_codebook(), SETTINGS)
+    skipped = {s.path for s in analysis.skipped}
+    assert {"nonexist-a/x.pdf", "nonexist-b/x.pdf"} <= skipped

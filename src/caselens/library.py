@@ -86,9 +86,12 @@ def codebook_hash(codebook: Codebook) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
-def open_library(db: str | None = None) -> Store:
-    """The library at ``db`` (path or URL), else ``CASELENS_DATABASE_URL``, else the default."""
-    return Store(db)
+def open_library(db: str | None = None, *, must_exist: bool = False) -> Store:
+    """The library at ``db`` (path or URL), else ``CASELENS_DATABASE_URL``, else the default.
+
+    ``must_exist``: for use cases that only read or judge a library; see :class:`Store`.
+    """
+    return Store(db, must_exist=must_exist)
 
 
 def _pipeline(codebook: Codebook, settings: Settings) -> Processor:

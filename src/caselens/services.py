@@ -26,7 +26,7 @@ import contextlib
 import dataclasses
 import functools
 import os
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -279,6 +279,25 @@ def shown_path(file: Path | str, inputs: Sequence[Path]) -> str:
     return path.name
 
 
+def shown_paths(files: Iterable[Path | str], inputs: Sequence[Path]) -> dict[str, str]:
+    """Each file's :func:`shown_path`, told apart: two files shown alike (/a/x.pdf and
+    /b/x.pdf, each given alone, are both "x.pdf") keep as many of their folders as tell
+    them apart, or a message about one would seem to be about the other."""
+    names = {str(f): shown_path(f, inputs) for f in files}
+    alike: dict[str, list[str]] = {}
+    for file, name in names.items():
+        alike.setdefault(name, []).append(file)
+    for name, group in alike.items():
+        different = len({Path(f).resolve() for f in group})  # one file named two ways is one
+        parts = [Path(f).parts for f in group]
+        for depth in range(len(Path(name).parts) + 1, max(map(len, parts)) + 1):
+            tails = [str(Path(*p[-depth:])) for p in parts]
+            if different > 1 and len(set(tails)) >= different:
+                names.update(zip(group, tails, strict=True))
+                break
+    return names
+
+
 def analyse(
     paths: Sequence[Path],
     codebook: Codebook,
@@ -306,6 +325,11 @@ def analyse(
 
     started = _now()
     files, skipped = expand(paths)
+    names = shown_paths([*paths, *files], paths)
+
+    def shown(file: Path | str) -> str:
+        return names.get(str(file)) or shown_path(file, paths)
+
     results: list[ReviewResult] = []
     duplicates: list[Duplicate] = []
     texts: dict[str, str] | SpooledTexts = {}
@@ -326,7 +350,7 @@ def analyse(
             processed = outcome.processed
             document = processed.document
             if document.id in texts:
-                duplicates.append(Duplicate(shown_path(file, paths), document.id))
+                duplicates.append(Duplicate(shown(file), document.id))
             else:
                 if spool is None and held + len(processed.findings) > keep_in_memory:
                     spool = Spool()
@@ -335,7 +359,7 @@ def analyse(
                 texts[document.id] = document.text
                 info = DocumentInfo.of(processed.document)
                 if info.source is not None:
-                    info = dataclasses.replace(info, source=shown_path(info.source, paths))
+                    info = dataclasses.replace(info, source=shown(info.source))
                 facts, screening = processed.facts, processed.screening
                 if spool is None:
                     results.append(ReviewResult(info, facts, screening, processed.findings))
@@ -350,10 +374,10 @@ def analyse(
         settings={**settings.to_dict(), **pipeline_provenance(codebook, settings, coders)},
         started=started,
         finished=_now(),
-        inputs=tuple(shown_path(p, paths) for p in paths),
+        inputs=tuple(shown(p) for p in paths),
     )
     # every skipped path, from listing or from reading, named once here
-    skipped = [dataclasses.replace(s, path=shown_path(s.path, paths)) for s in skipped]
+    skipped = [dataclasses.replace(s, path=shown(s.path)) for s in skipped]
     return Analysis(tuple(results), tuple(skipped), provenance, tuple(duplicates), texts)
 
 
@@ -383,4 +407,5 @@ __all__ = [
     "document_to_dict",
     "expand",
     "shown_path",
+    "shown_paths",
 ]

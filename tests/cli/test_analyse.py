@@ -100,6 +100,23 @@ def test_exit_1_when_nothing_is_readable(tmp_path: Path) -> None:
     assert not (tmp_path / "out" / "briefing.html").exists()
 
 
+def test_files_of_one_name_are_told_apart_in_every_message(tmp_path: Path) -> None:
+    missing = [tmp_path / "nonexist-a" / "x.pdf", tmp_path / "nonexist-b" / "x.pdf"]
+    code, _, stderr = _run(*map(str, missing), "--out", str(tmp_path / "out"), "--no-semantic")
+    assert code == 1
+    assert "nonexist-a/x.pdf: does not exist" in stderr
+    assert "nonexist-b/x.pdf: does not exist" in stderr
+
+
+def test_an_out_folder_under_a_file_names_the_file(tmp_path: Path) -> None:
+    blocker = tmp_path / "notes.txt"
+    blocker.write_text("notes", encoding="utf-8")
+    review = str(REVIEWS / "baby-k-eastvale-2020.txt")
+    code, _, stderr = _run(review, "--out", str(blocker / "out"), "--no-model")
+    assert code == 1
+    assert f"({blocker} is a file, not a folder)" in stderr and "Not a directory" not in stderr
+
+
 def test_exit_0_when_all_files_are_read(tmp_path: Path) -> None:
     code, _, stderr = _run(
         str(REVIEWS / "baby-k-eastvale-2020.txt"), "--out", str(tmp_path), "--no-semantic"

@@ -100,6 +100,22 @@ def test_existing_record_is_not_overwritten(tmp_path: Path) -> None:
     assert out.read_text() == "caselens_record: 1\n"
 
 
+def test_a_record_rendered_under_a_file_names_that_file_not_file_exists(tmp_path: Path) -> None:
+    code, _ = _run(
+        "check", str(CASES / "settled-baby.yaml"), "--out", str(tmp_path / "r.yaml"),
+        "--no-pdf", "--no-model",
+    )  # fmt: skip
+    assert code == 0
+    blocker = tmp_path / "latin1.txt"
+    blocker.write_text("notes", encoding="utf-8")
+    result = CliRunner().invoke(
+        case, ["record", str(tmp_path / "r.yaml"), "--html", str(blocker / "r.html")]
+    )
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit)
+    assert f"({blocker} is a file, not a folder)" in result.output
+    assert "File exists" not in result.output and blocker.read_text(encoding="utf-8") == "notes"
+
+
 def test_bad_case_file_is_one_line_error() -> None:
     result = CliRunner().invoke(case, ["check", str(CASES / "bad-field.yaml")])
     assert result.exit_code == 1

@@ -76,6 +76,15 @@ def test_unreadable_files_are_listed_and_exit_3(reviews: Path, db: str) -> None:
     assert len(listed(db)) == 2
 
 
+@pytest.mark.parametrize("given", ["missing.pdf", "empty-folder"])
+def test_nothing_readable_is_an_error_as_in_analyse(tmp_path: Path, db: str, given: str) -> None:
+    (tmp_path / "empty-folder").mkdir()
+    result = run("add", str(tmp_path / given), "--no-model", "--db", db)
+    assert result.exit_code == 1, result.output
+    assert result.stderr.startswith("error: no readable review files were found")
+    assert "Added" not in result.stdout
+
+
 def test_list_json_filters(reviews: Path, db: str) -> None:
     (reviews / "older.txt").write_text(
         "Published 2010.\n\nChild C, aged fifteen, was hurt in a car accident in Scotland.\n",

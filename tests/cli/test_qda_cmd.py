@@ -51,6 +51,45 @@ def test_export_codebook_adds_the_qdc_suffix_a_qda_program_looks_for(tmp_path: P
     assert [p.name for p in tmp_path.iterdir()] == ["ours.qdc"]
 
 
+def test_the_codebook_goes_into_a_folder_that_is_not_there_yet(tmp_path: Path) -> None:
+    out = tmp_path / "not" / "yet" / "ours.qdc"
+    exported = run("qda", "export-codebook", str(out))
+    assert exported.exit_code == 0, exported.output
+    imported = run("qda", "import-codebook", str(out), "--out", str(tmp_path / "new" / "ours.yaml"))
+    assert imported.exit_code == 0, imported.output
+    assert (tmp_path / "new" / "ours.yaml").is_file()
+
+
+@pytest.mark.parametrize("command", ["export-codebook", "import-codebook"])
+def test_a_place_that_cannot_be_written_is_one_line_not_a_traceback(
+    tmp_path: Path, command: str
+) -> None:
+    blocker = tmp_path / "notes.txt"
+    blocker.write_text("a file, not a folder", encoding="utf-8")
+    target = str(blocker / "ours.qdc")
+    if command == "export-codebook":
+        result = run("qda", command, target)
+    else:
+        source = tmp_path / "ours.qdc"
+        assert run("qda", "export-codebook", str(source)).exit_code == 0
+        result = run("qda", command, str(source), "--out", target.replace(".qdc", ".yaml"))
+    assert result.exit_code == 1
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"error: {target[:-4]}"), result.output
+    assert f"{blocker} is a file, not a folder" in lines[0]
+
+
+def test_a_project_given_as_a_codebook_is_named_for_what_it_is(
+    tmp_path: Path, exported: Path
+) -> None:
+    result = run("qda", "import-codebook", str(exported), "--out", str(tmp_path / "cb.yaml"))
+    assert result.exit_code == 1
+    assert "is a zip archive (a REFI-QDA project, .qdpx)" in result.output
+    assert f"caselens qda import {exported}" in result.output
+    assert "not readable XML" not in result.output and not (tmp_path / "cb.yaml").exists()
+
+
 @pytest.fixture
 def exported(tmp_path: Path) -> Path:
     result, texts = coded_corpus()

@@ -18,6 +18,7 @@ from caselens.cli.common import (
     handle_errors,
     jobs_option,
     jobs_or_cores,
+    nothing_readable,
     out_folder_option,
     progress_bar,
     render_and_report,
@@ -26,7 +27,6 @@ from caselens.cli.common import (
     settings_options,
     warn_unavailable,
 )
-from caselens.errors import CaselensError
 from caselens.model import Codebook
 from caselens.pipeline.screen import screening_flow
 from caselens.pipeline.settings import Settings
@@ -85,7 +85,7 @@ def analyse(
     """Screen and code case reviews (files or folders) and write a briefing.
 
     Files that cannot be read are listed at the end and the others are still
-    analysed; the exit code is then 3.
+    analysed; the exit code is then 3, or 1 when none could be read.
     """
     from caselens.codebook import load_codebook
     from caselens.report.formats import render
@@ -103,12 +103,7 @@ def analyse(
             scheduler=scheduler_address(scheduler),
         )
     if not analysis.results:
-        reasons = "; ".join(f"{s.path}: {s.reason}" for s in analysis.skipped)
-        raise CaselensError(
-            "no readable review files were found"
-            + (f" ({reasons})" if reasons else "")
-            + ". Give PDF, DOCX, HTML, text or Markdown files, or folders holding them."
-        )
+        raise nothing_readable(analysis.skipped)
     console.print(_summary_table(analysis, codebook))
     render_and_report(
         lambda: render(out, formats, analysis, codebook, title=title, organisation=organisation)

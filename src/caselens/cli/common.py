@@ -255,6 +255,20 @@ def echo_json(data: Any, *, indent: int | None = 2) -> None:
     click.echo(json.dumps(data, indent=indent, ensure_ascii=False, default=str))
 
 
+def nothing_readable(skipped: Sequence[Skipped]) -> CaselensError:
+    """The error of a command that could read none of the files it was given (exit 1).
+
+    ``analyse`` and ``library add`` say it alike: exit 3 means some files were read and
+    others not, so a run that read nothing at all is a failure, not a partial success.
+    """
+    reasons = "; ".join(f"{s.path}: {s.reason}" for s in skipped)
+    return CaselensError(
+        "no readable review files were found"
+        + (f" ({reasons})" if reasons else "")
+        + ". Give PDF, DOCX, HTML, text or Markdown files, or folders holding them."
+    )
+
+
 def exit_if_skipped(skipped: Sequence[Skipped]) -> None:
     """List the files that could not be read on stderr and exit 3; nothing if there are none."""
     if not skipped:

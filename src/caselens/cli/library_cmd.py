@@ -21,6 +21,7 @@ from caselens.cli.common import (
     jobs_option,
     jobs_or_cores,
     library_query_options,
+    nothing_readable,
     progress_bar,
     scheduler_address,
     scheduler_option,
@@ -99,7 +100,8 @@ def add(
 
     A file already in the library (same content) is left as it is. Each review
     is saved whole or not at all, so an interrupted run can simply be repeated.
-    Files that cannot be read are listed and the exit code is then 3.
+    Files that cannot be read are listed and the exit code is then 3; when none
+    could be read, it is 1.
     """
     from caselens.codebook import load_codebook
 
@@ -115,6 +117,8 @@ def add(
             scheduler=scheduler_address(scheduler),
         )
         location = store.location
+    if not report.added and not report.duplicates:  # as analyse: nothing read is no success
+        raise nothing_readable(report.skipped)
     run = f" (run {report.run_id})" if report.run_id is not None else ""
     console.print(Text(f"Added {len(report.added)} review(s) to {location}{run}."), soft_wrap=True)
     if report.duplicates:
@@ -140,7 +144,7 @@ def add(
 @library_query_options
 def list_(scope: str, theme: str | None, year: int | None, as_json: bool, db: str | None) -> None:
     """List the reviews in the library, as their latest coding run sees them."""
-    with lib.open_library(db) as store:
+    with lib.open_library(db, must_exist=True) as store:
         found = lib.list_documents(store, scope=scope, theme=theme, year=year)
     _print_found(found, as_json, lambda: _table(found))
 
@@ -150,7 +154,7 @@ def list_(scope: str, theme: str | None, year: int | None, as_json: bool, db: st
 @library_query_options
 def search(text: str, as_json: bool, db: str | None) -> None:
     """Find reviews containing every word of TEXT (English stemming: sleep finds sleeping)."""
-    with lib.open_library(db) as store:
+    with lib.open_library(db, must_exist=True) as store:
         hits = lib.search(store, text)
     _print_found(
         hits, as_json, lambda: _table([h.summary for h in hits], snippets=[h.snippet for h in hits])
@@ -184,7 +188,7 @@ def _print_detail(detail: DocumentDetail) -> None:
 @library_query_options
 def show(document: str, as_json: bool, db: str | None) -> None:
     """Show one review (id or its first characters): facts, screening, findings, runs."""
-    with lib.open_library(db) as store:
+    with lib.open_library(db, must_exist=True) as store:
         detail = lib.show(store, document)
     if as_json:
         echo_json(detail.to_dict())
@@ -199,7 +203,7 @@ def show(document: str, as_json: bool, db: str | None) -> None:
 @handle_errors
 def remove(document: str, yes: bool, db: str | None) -> None:
     """Delete a review with its results, findings and review decisions."""
-    with lib.open_library(db) as store:
+    with lib.open_library(db, must_exist=True) as store:
         found = lib.find(store, document)
         question = f"Remove {found.name} ({found.id[:12]}) and all its results and decisions?"
         if not yes and not click.confirm(question, default=False):
@@ -225,7 +229,7 @@ def recode(
     from caselens.codebook import load_codebook
 
     codebook = load_codebook(codebook_path)
-    with lib.open_library(db) as store, progress_bar("Recoding") as progress:
+    with lib.open_library(db, must_exist=True) as store, progress_bar("Recoding") as progress:
         report = lib.recode(store, codebook, settings, progress=progress, jobs=jobs_or_cores(jobs))
     if report.run_id is None:
         console.print(Text(f"All {report.current} review(s) are already coded with this codebook."))

@@ -73,16 +73,17 @@ def import_codebook(file: Path, out: Path) -> None:
 
     from caselens.codebook import codebook_from_dict, default_codebook
     from caselens.qda.read_qdc import read_qdc
+    from caselens.report.files import atomic_write_text
 
     if out.exists():
         raise CaselensError(f"{out}: already exists; choose another --out (nothing was written)")
     data = read_qdc(file, known=default_codebook())
     codebook = codebook_from_dict(data, str(file))  # the same checks as a hand-written one
-    out.write_text(
+    atomic_write_text(  # as every output: a missing folder made, a problem one line
+        out,
         "# Made by caselens qda import-codebook from " + file.name + ".\n"
         "# Give each indicator patterns (docs/codebook.md), then: caselens codebook validate\n"
         + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100),
-        encoding="utf-8",
     )
     bare = [i.id for i in codebook.indicators if not i.patterns]
     console.print(

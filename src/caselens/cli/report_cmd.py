@@ -95,7 +95,7 @@ def report(
         from caselens.library_briefing import library_analysis
 
         codebook = load_codebook(codebook_path)
-        with open_library(db) as store:
+        with open_library(db, must_exist=True) as store:
             analysis, texts = library_analysis(
                 store, codebook, accepted_only=accepted_only, on_note=_print_decision_note
             )

@@ -48,7 +48,7 @@ def decision_options(func: F) -> F:
 
 def _record(db: str | None, decide: Callable[[Store], DecisionRecord]) -> None:
     """Open the library, record one decision and say what was recorded."""
-    with lib.open_library(db) as store:
+    with lib.open_library(db, must_exist=True) as store:
         _said(decide(store))
 
 
@@ -69,7 +69,7 @@ def _judge(action: str) -> Callable[..., None]:
     def command(
         finding_ids: tuple[int, ...], reviewer: str, reason: str | None, db: str | None
     ) -> None:
-        with lib.open_library(db) as store:
+        with lib.open_library(db, must_exist=True) as store:
             recorded = lib.decide_all(store, finding_ids, action, reviewer, reason)
         for decision in recorded:  # said once the whole batch is safely in the log
             _said(decision)
@@ -172,7 +172,7 @@ def add(
 @library_query_options
 def log(document: str | None, as_json: bool, db: str | None) -> None:
     """The review log, oldest first (all reviews, or one)."""
-    with lib.open_library(db) as store:
+    with lib.open_library(db, must_exist=True) as store:
         entries = lib.decision_log(store, document)
     if as_json:
         echo_json([d.to_dict() for d in entries])
@@ -202,7 +202,7 @@ def verify(as_json: bool, db: str | None) -> None:
     Recomputes the hash chain of the log. Exit 0 when it holds, 1 when it does not.
     Note the head hash it prints: a later run that shows another head with no new
     decisions means the newest entries were cut off."""
-    with lib.open_library(db) as store:
+    with lib.open_library(db, must_exist=True) as store:
         result = lib.verify_log(store)
     if as_json:
         echo_json(result.to_dict())
@@ -257,7 +257,7 @@ def agreement(
     from caselens.store.imported import compare_coders
 
     codebook = load_codebook(codebook_path)
-    with lib.open_library(db) as store:
+    with lib.open_library(db, must_exist=True) as store:
         result = lib.agreement(store)
         with store.transaction() as session:
             units = compare_coders(session, codebook, between)

@@ -109,7 +109,7 @@ def users_list(as_json: bool, db: str | None) -> None:
     from caselens.accounts import list_users
     from caselens.library import open_library
 
-    with open_library(db) as store:
+    with open_library(db, must_exist=True) as store:
         people = list_users(store)
     if as_json:
         echo_json([p.to_dict() for p in people])

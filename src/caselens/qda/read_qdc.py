@@ -21,6 +21,7 @@ from caselens.qda.model import CODEBOOK_NS, PROJECT_NS, indicator_guid, theme_gu
 from caselens.userfile import check_regular
 
 MAX_QDC_BYTES = 20 * 1024 * 1024
+_ZIP = (b"PK\x03\x04", b"PK\x05\x06")  # how a zip file (a .qdpx project) begins
 MAX_DEPTH = 40  # a code tree deeper than this is damaged or hostile, not a codebook
 _WHY = re.compile(r"\n\s*Why it matters:\s*", re.IGNORECASE)
 _PREFIX = re.compile(r"^\s*([A-Z][A-Za-z0-9]*(?:\.[a-z0-9_]+)?)\s*:\s+(.+)$")
@@ -30,8 +31,17 @@ def read_qdc(path: Path, *, known: Codebook | None = None) -> dict[str, Any]:
     """The codebook in the YAML file's shape (see docs/codebook.md), ready to validate."""
     check_regular(path, "REFI-QDA codebook (.qdc)", MAX_QDC_BYTES)
     try:
-        root = ET.fromstring(path.read_bytes())
+        data = path.read_bytes()
+        root = ET.fromstring(data)
     except ET.ParseError as error:
+        if data.startswith(_ZIP):
+            raise InputError(
+                str(path),
+                "is a zip archive (a REFI-QDA project, .qdpx), not a codebook (.qdc): "
+                f"`caselens qda import {path}` brings its coding into the library; for a "
+                "codebook, give the project.qde inside it (unzip it) or a .qdc exported "
+                "from the QDA program",
+            ) from None
         raise InputError(str(path), f"is not readable XML ({error}); export it again") from None
     except OSError as error:
         raise InputError(str(path), f"cannot be read: {error.strerror or error}") from None

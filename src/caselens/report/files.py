@@ -15,6 +15,22 @@ class OutputError(CaselensError):
     """An output file cannot be written (folder missing, read-only, disk full)."""
 
 
+def folder_trouble(folder: Path, error: OSError) -> str:
+    """Why ``folder`` could not be made or written in, for a person.
+
+    Where a file stands in the folder's path the system says only "File exists" or "Not
+    a directory", which names neither the file nor the fix; that file is named instead.
+    A folder that is there but takes no files (/proc) is "No such file or directory".
+    """
+    if isinstance(error, FileExistsError | NotADirectoryError):
+        for place in (*reversed(folder.parents), folder):
+            if place.exists() and not place.is_dir():
+                return f"{place} is a file, not a folder"
+    if isinstance(error, FileNotFoundError) and folder.is_dir():
+        return f"{folder} takes no new files"
+    return error.strerror or str(error)
+
+
 def atomic_write_text(path: Path, text: str, *, private: bool = False) -> None:
     """Write ``text`` as UTF-8, atomically (see :func:`atomic_write_bytes`).
 
@@ -71,7 +87,8 @@ def atomic_write_chunks(path: Path, chunks: Iterable[bytes], *, private: bool = 
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600 if private else 0o666)
     except OSError as error:
         raise OutputError(
-            f"{path}: cannot write here ({error.strerror}); choose another --out folder"
+            f"{path}: cannot write here ({folder_trouble(path.parent, error)}); "
+            "choose another folder"
         ) from error
     try:
         with os.fdopen(fd, "wb") as handle:

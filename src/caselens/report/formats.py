@@ -24,6 +24,7 @@ from typing import Any
 from caselens.errors import CaselensError
 from caselens.model import Codebook
 from caselens.report.context import BriefingContext
+from caselens.report.files import folder_trouble
 from caselens.report.pdf_render import PdfUnavailableError
 from caselens.report.sources import SourceSection
 from caselens.services import Analysis
@@ -280,7 +281,8 @@ def write_formats(out: Path, formats: Iterable[str], inputs: ReportInputs) -> li
         out.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise FormatError(
-            f"{out}: cannot create the output folder ({error.strerror}); choose another --out"
+            f"{out}: cannot create the output folder ({folder_trouble(out, error)}); "
+            "choose another --out"
         ) from error
     written = []
     for name in ordered:

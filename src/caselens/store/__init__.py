@@ -45,11 +45,17 @@ __all__ = [
 
 
 class Store:
-    """An open library database, migrated to the current schema."""
+    """An open library database, migrated to the current schema.
 
-    def __init__(self, db: str | None = None) -> None:
+    ``must_exist`` is for commands that only read or judge what a library holds: a
+    SQLite path that is not already a caselens library is refused rather than made
+    (a mistyped ``--db`` would otherwise show an empty new library). Only adding may
+    make a library.
+    """
+
+    def __init__(self, db: str | None = None, *, must_exist: bool = False) -> None:
         self.url = resolve_url(db)
-        self.engine = make_engine(self.url)
+        self.engine = make_engine(self.url, must_exist=must_exist)
         upgrade(self.engine)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 

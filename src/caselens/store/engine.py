@@ -6,8 +6,10 @@ The default is one SQLite file per user, so the library works with no server;
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
+import sqlite3
 import sys
 from pathlib import Path
 from typing import Any
@@ -84,8 +86,50 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def make_engine(url: str) -> Engine:
-    """An engine for ``url`` with the settings the library relies on."""
+SQLITE_HEADER = b"SQLite format 3\x00"  # the first bytes of every SQLite database file
+
+
+def existing_library(database: str) -> None:
+    """Refuse a SQLite file that holds no caselens library, before anything is written.
+
+    Commands that only read must not turn a mistyped ``--db`` into a new library, nor an
+    empty or foreign file into a database: connecting would create the file, and the
+    library's WAL setting would write into it. So the file is looked at first, and only
+    read (SQLite's read-only mode), to see it is a library made by caselens.
+    """
+    path = Path(database)
+    fix = "give the library's file with --db (or CASELENS_DATABASE_URL)"
+    if not path.exists():
+        raise StoreError(
+            f"{path}: no library here (no such file); {fix}, or make a library with "
+            "caselens library add"
+        )
+    if not path.is_file():
+        raise StoreError(f"{path}: not a library file (a folder or a device); {fix}")
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+        if header != SQLITE_HEADER:
+            raise StoreError(f"{path}: not a caselens library (the file is not a database); {fix}")
+        with contextlib.closing(
+            sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
+        ) as db:
+            tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master")}
+    except (OSError, sqlite3.Error) as e:
+        why = one_line(getattr(e, "strerror", None) or e)
+        raise StoreError(f"{path}: cannot open the library ({why}); {fix}") from e
+    if not {"alembic_version", "documents"} <= tables:
+        raise StoreError(
+            f"{path}: a SQLite database, but not a caselens library (no library tables); {fix}"
+        )
+
+
+def make_engine(url: str, *, must_exist: bool = False) -> Engine:
+    """An engine for ``url`` with the settings the library relies on.
+
+    A SQLite file is made if missing, unless ``must_exist``: then it must already be a
+    caselens library (:func:`existing_library`). A server's database is never made here.
+    """
     try:
         parsed = make_url(url)
     except (ArgumentError, ValueError) as e:  # ValueError: a port that is not a number
@@ -96,7 +140,9 @@ def make_engine(url: str) -> Engine:
     backend = parsed.get_backend_name()
     if backend == "sqlite":
         database = parsed.database
-        if database and database != ":memory:":
+        if must_exist:
+            existing_library(database or "")
+        elif database and database != ":memory:":
             folder = Path(database).parent
             try:
                 folder.mkdir(parents=True, exist_ok=True)

@@ -34,6 +34,7 @@ from caselens.qda.model import (
     theme_guid,
     user_guid,
 )
+from caselens.report.files import atomic_write_bytes
 from caselens.services import Analysis, ReviewResult
 
 ORIGIN = f"caselens {__version__}"
@@ -108,7 +109,7 @@ def write_qdc(codebook: Codebook, path: Path) -> Path:
     """The codebook as a REFI-QDA codebook exchange file."""
     if not codebook.themes:
         raise QdaError(f"the codebook {codebook.id!r} has no themes, so a .qdc would be empty")
-    path.write_bytes(codebook_xml(codebook))
+    atomic_write_bytes(path, codebook_xml(codebook))
     return path
 
 
