@@ -46,6 +46,8 @@ def parse(text: str, reference: str, kind: str = ".yaml") -> Any:
             reference, f"larger than {MAX_CASE_BYTES // 2**20} MB; a case is typed by a person"
         )
     data = parse_structured(text, kind, reference)
+    if data is None:  # empty, or comments only: as the command line refuses it
+        raise CaseError(reference, "the case is empty; give the notes or at least one fact")
     # the reference the case is kept under is the one on its record, whatever the body says
     return replace(case_from_dict(data, reference), reference=reference)
 

@@ -79,6 +79,39 @@ def test_a_review_s_name_for_the_child_is_not_a_parent_s_childhood() -> None:
             ("neglect",),
         ),
         ("The baby's father poisoned him with salt.", ("non_accidental_injury",)),
+        # the adults' own test results are not the baby's
+        (
+            "Baby T died in his sleep. Blood tests showed the parents' alcohol levels were low.",
+            (),
+        ),
+        ("Toxicology showed cocaine in the baby's blood.", ("neglect",)),
+        (
+            "The twins were left upright on a bunk bed; at 10am Child M was found unresponsive "
+            "in her car seat.",
+            ("unsafe_sleeping",),
+        ),
+        # a want in the baby's care is no denial: "There was no cot ..."
+        (
+            "Isla died. There was no cot at the friend's flat, and Isla was left to sleep in "
+            "her car seat.",
+            ("unsafe_sleeping",),
+        ),
+        # "not breathing" is the child's state, not a denial of what follows
+        (
+            "V was found not breathing in a single bed she shared with her mother.",
+            ("unsafe_sleeping",),
+        ),
+        ("Baby T was found not breathing; there was no bed-sharing.", ()),
+        # bleeding over the brain and behind the eyes together
+        (
+            "Rhodri was admitted with a subdural haemorrhage and bleeding behind both eyes.",
+            ("non_accidental_injury",),
+        ),
+        (
+            "Her mother, during a psychotic episode, caused her serious injuries.",
+            ("non_accidental_injury",),
+        ),
+        ("Police found her alone in a nappy that had not been changed for a day.", ("neglect",)),
     ],
 )
 def test_harm_told_in_reporting(text: str, harm: tuple[str, ...]) -> None:

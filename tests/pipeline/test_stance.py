@@ -286,6 +286,11 @@ from caselens.pipeline.stance import judge, outside_parents_past
             "case",
             "doubts",
         ),
+        # a want in the baby's care is a concern, not a concern denied
+        ("There was no cot at the friend's flat.", "case", "asserts"),
+        ("There was no food in the house and the heating was off.", "case", "asserts"),
+        ("There was no cot death in the family.", "case", "denies"),
+        ("There was no evidence of drug use.", "case", "denies"),
     ],
 )
 def test_stance(sentence: str, about: str, polarity: str) -> None:

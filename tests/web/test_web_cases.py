@@ -143,3 +143,12 @@ def test_a_refused_case_comes_back_as_typed(client: TestClient) -> None:
     refused = client.post("/cases", data={"reference": "NW-big", "body": over, "csrf_token": token})
     assert refused.status_code == 400 and "larger than 2 MB" in refused.text
     assert "Visit: mum tired, baby settled in the cot." in refused.text  # the notes kept
+
+
+def test_an_empty_case_is_refused_as_the_command_line_refuses_it(client: TestClient) -> None:
+    sign_in(client, "practitioner")
+    response = client.post(
+        "/cases",
+        data={"reference": "NW-e", "body": "# nothing yet\n", "csrf_token": csrf_of(client, "/")},
+    )
+    assert response.status_code == 400 and "the case is empty" in response.text

@@ -33,9 +33,9 @@ NAI_NEED = re.compile(
     r"murder|infanticide|filicide|physical|poison|bite|explained|deliberate|intentional|"
     r"methadone|heroin|drug|alcohol|medication|kill|assault|attack|beat|hit(?:ting)?\s|"
     r"while\s+(?:he|she|they|the)\s+(?:\w+\s+)?(?:was|were)\s+(?:being\s+)?(?:in|cared|looked|left|living)|"
-    r"punch|kick|bitten|biting|bit\s|slap|threw|throw|squeez|stamp|stabb"
+    r"punch|kick|bitten|biting|bit\s|slap|threw|throw|squeez|stamp|stabb|caused"
 )
-NAI_WEAK_NEED = re.compile(r"manslaughter|homicide|scald|burn|head\s+injur")
+NAI_WEAK_NEED = re.compile(r"manslaughter|homicide|scald|burn|head\s+injur|subdural|brain")
 NEGLECT_NEED = re.compile(
     r"neglect|falter|thrive|maln|undernourish|starv|dehydrat|unsupervised|unattended|"
     r"underweight|poor\s+(?:weight|growth)|seek|supervision|alone|wandering|left\s|leaving|unchecked|"
@@ -52,12 +52,12 @@ SLEEP_NEED = re.compile(
     r"sleep|slept|doz|nap(?:ped|ping)?\s|bed[\s-]?shar|sofa|couch|settee|chair|beanbag|futon|"
     r"shar(?:ed|ing|es)\s+(?:an?|the|her|his|their)?\s*(?:double\s+|single\s+|adult\s+)?"
     r"(?:bed|sleep|sofa|settee|couch|mattress|air|inflatable)|(?:was|were|been)\s+sharing|"
-    r"shared\s+(?:bed|sofa|couch|settee|armchair|chair|beanbag|futon|mattress)|same\s+bed|"
+    r"shared\s+(?:bed|sofa|couch|settee|armchair|chair|beanbag|futon|mattress|with)|same\s+bed|"
     r"bed\s+with|into\s+(?:an?|her|his|their|the)\s|between\s|"
     r"(?:dead|unresponsive|lifeless|limp|cold|breathing)\s+(?:beside|next\s+to|alongside|under)|"
     r"woke|waking|night|overl|lain\s+on|rolled\s+o|parents'?\s+(?:double\s+)?bed|bedding|shar(?:ed|ing)\s+it|"
     r"asphyx|suffocat|slumped|(?:adult|double|king-?size|parents'?|mother's|father's)\s+bed|"
-    r"pillow|cushion"
+    r"pillow|cushion|car\s+seat|bouncer|pushchair|buggy|swing|sling"
 )
 OTHER_NEED = re.compile(
     r"sexual|rape|grooming|natural|condition|sudden|sids|accident|dog|traffic|overdose|"

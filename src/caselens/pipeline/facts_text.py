@@ -259,8 +259,9 @@ def find_all(
 
 
 NEGATION_BEFORE = re.compile(
-    r"\b(?:no|not|nor|never|nothing|without|denied|den(?:y|ies)|ruled\s+out|absence\s+of|free\s+of|"
-    r"rather\s+than)\b"
+    # not a state of the child: "found not breathing", "was not responding"
+    r"\b(?:no|not(?!\s+(?:breathing|responding|responsive|moving|waking|rousable))|nor|never|nothing|"
+    r"without|denied|den(?:y|ies)|ruled\s+out|absence\s+of|free\s+of|rather\s+than)\b"
     r"(?:\s+\S+){0,5}\s*$",
     re.IGNORECASE,
 )

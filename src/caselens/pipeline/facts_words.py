@@ -55,7 +55,11 @@ _CHILD_TESTED = (
     r"(?<!her\s)(?<!his\s)(?<!their\s)(?<!mother's\s)(?<!father's\s)"
     rf"(?:toxicology|blood\s+{_TEST}|(?:urine|hair(?:[\s-]strand)?)\s+{_TEST}(?!\s+{_AFTER_DEATH}))"
     r"\s+(?:[\w'-]+\s+){0,3}?(?:found|showed|revealed|detected|confirmed|"
-    r"(?:was|were)\s+positive\s+for)\s+(?:(?!(?:no|not|nothing)\b)[\w'-]+\s+){0,3}?"
+    r"(?:was|were)\s+positive\s+for)\s+"
+    # not the adults' own levels: "blood tests showed the parents' alcohol levels"
+    r"(?!(?:the\s+|both\s+)?(?:parents'|parent's|mother's|father's|partner's|carer's|carers'|"
+    r"adults'|adult's)\s)"
+    r"(?:(?!(?:no|not|nothing)\b)[\w'-]+\s+){0,3}?"
     + _TOXIC
     # an adult's own result, the adult named as a parent or by title: "in Ms L's blood"
     + r"(?![^.;]{0,60}\b(?:(?:mother|father|parent|partner|carer)s?'s?"
@@ -155,6 +159,9 @@ NAI = re.compile(
     r"(?:was|were)\s+(?:being\s+)?(?:in\s+the\s+(?:sole\s+)?care\s+of|cared\s+for\s+by|"
     r"looked\s+after\s+by|left\s+(?:alone\s+)?with|living\s+with)\s+(?:his|her|their|the)\s+"
     rf"(?:\w+\s+)?(?:{CARER})|"
+    # "her mother, during a psychotic episode, caused her serious injuries"
+    rf"(?:{CARER})\b[^.;]{{0,60}}?\bcaused\s+(?:him|her|them|the\s+(?:baby|child|infant))\s+"
+    r"(?:\w+\s+){0,2}?injur\w*|"
     # "his stepfather, who used heroin, had hit him"
     rf"(?:{CARER}),\s+(?:who|whom)\s+[^,.;]{{1,60}},\s+(?:had\s+)?(?:hit|punched|beat|assaulted|"
     r"attacked|kicked|bit|slapped|threw|squeezed|shook)\s+" + _CHILD + r"|"
@@ -176,6 +183,11 @@ NAI_WEAK = re.compile(
     # a baby's grave head injury, told without its cause
     r"(?:life-threatening|catastrophic|severe|serious|significant|devastating|fatal)\s+"
     r"(?:brain\s+and\s+)?head\s+injur(?:y|ies)|"
+    # bleeding over the brain and behind the eyes together, the signs of a shaken baby:
+    # "a subdural haemorrhage and bleeding behind both eyes", "subdural and retinal
+    # haemorrhages"
+    r"(?:subdural|(?:bleeding|bleed|haemorrhages?)\s+(?:on|over|in)\s+the\s+brain)\b[^.;]{0,60}?"
+    r"\b(?:retinal|(?:behind|in)\s+(?:both|the|his|her)\s+eyes)|"
     # "died aged nine weeks from head injuries": the death names the injury as its cause
     r"(?:died|death)\s+(?:\w+\s+){0,4}?(?:from|of)\s+(?:a\s+|the\s+)?(?:brain\s+and\s+)?"
     r"head\s+injur(?:y|ies)|"
@@ -190,7 +202,8 @@ NEGLECT = re.compile(
     # not "at home alone with her mother's partner": an adult was there
     r"(?:poor|lack\s+of|inadequate|no)\s+supervision|home\s+alone(?!\s+with\b)|"
     r"(?:found|seen|discovered|was|were)\s+wandering|"
-    r"(?:found|seen|discovered)\s+(?:walking\s+)?alone\s+(?:in|on|outside|at|near|by|along)|wandering\s+(?:alone|unsupervised|outside|"
+    r"(?:found|seen|discovered)\s+(?:(?:him|her|them|the\s+(?:baby|child|toddler|twins))\s+)?"
+    r"(?:walking\s+)?alone\s+(?:in|on|outside|at|near|by|along)|wandering\s+(?:alone|unsupervised|outside|"
     r"along|the\s+streets?|in\s+the\s+(?:street|road))|"
     r"left\s+(?:alone|on\s+(?:his|her|their)\s+own|without\s+(?:an\s+)?adult)|"
     # in a child's care: "left with their 13-year-old sister while their mother went out"
@@ -232,6 +245,7 @@ NEGLECT = re.compile(
     r"(?:not|never|rarely)\s+(?:been\s+|being\s+)?(?:properly\s+|adequately\s+|regularly\s+)?"
     r"(?:fed|washed|bathed)\b|nappy\s+(?:was|had)\s+(?:not|never|rarely)\s+(?:been\s+)?changed|"
     r"nappies\s+(?:were|had)\s+(?:not|never|rarely)\s+(?:been\s+)?changed|underfed|"
+    r"napp(?:y|ies)\s+(?:that|which)\s+(?:had|has|have)\s+not\s+been\s+changed|"
     r"went\s+without\s+(?:food|milk|feeds)|"
     r"(?:not|never)\s+(?:been\s+|being\s+)?given\s+(?:his|her|their|the)\s+(?:\w+\s+){0,2}"
     r"(?:medication|medicine|treatment|insulin|inhaler)|"
@@ -263,6 +277,10 @@ SLEEP = re.compile(
     r"(?:bed|sleep(?:ing)?\s+surface|sofa|settee|couch|mattress|air[\s-]?bed|air\s+mattress|"
     r"inflatable\s+(?:bed|mattress))|"
     rf"(?:bed|sofa|settee|couch|mattress)\s+(?:he|she|they)\s+(?:was|were|had\s+been)\s+sharing|shared\s+(?:bed|{_SOFT_PLACE}|mattress)|"
+    # "found not breathing in a single bed she shared with her mother"
+    r"(?:bed|sofa|settee|couch|mattress)\s+(?:he|she|they)\s+(?:had\s+)?shared\s+with\s+"
+    + _PARENTS
+    + r"|"
     # the place named, then shared: "on a small settee, sharing it with her mother"
     r"(?:bed|sofa|settee|couch|mattress)\b[^.;]{0,30}?\bshar(?:ed|ing)\s+it\s+with\s+"
     + _PARENTS
@@ -300,6 +318,10 @@ SLEEP = re.compile(
     r"(?:car\s+seat|bouncer|pram|pushchair|buggy|sling|baby\s+swing|rocker)|"
     r"(?:car\s+seat|bouncer|pram|pushchair|buggy|baby\s+swing|rocker)\b[^.;]{0,40}\b"
     r"(?:overnight|all\s+night|for\s+the\s+night)|"
+    # found dead where the baby had been left to sleep: "found unresponsive in her car seat"
+    r"(?:found|discovered)\s+(?:\w+\s+){0,2}?(?:unresponsive|dead|lifeless|not\s+breathing|limp)\s+"
+    r"(?:in|on)\s+(?:a|an|the|his|her|their)\s+(?:\w+\s+)?(?:car\s+seat|bouncer|pushchair|buggy|"
+    r"baby\s+swing|sling)|"
     r"(?:overnight|all\s+night|for\s+the\s+night)\s+(?:\w+\s+){0,3}(?:in|on)\s+(?:a|an|the|his|her)\s+"
     r"(?:car\s+seat|bouncer|pram|pushchair|buggy)|"
     r"overlay|overlain|overlaid|overlying|overlaying|lain\s+on|rolled\s+(?:on\s+to|onto|over\s+on)\s+"
