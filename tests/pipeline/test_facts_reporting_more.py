@@ -116,3 +116,18 @@ def test_a_review_s_name_for_the_child_is_not_a_parent_s_childhood() -> None:
 )
 def test_harm_told_in_reporting(text: str, harm: tuple[str, ...]) -> None:
     assert harm_types(text) == harm
+
+
+@pytest.mark.parametrize(
+    ("text", "nation"),
+    [
+        ("Wexcombe Safeguarding Children Board has since changed its tool.", "England"),
+        ("Haverleigh and Corran Safeguarding Children Partnerships reviewed it.", "England"),
+        # a Welsh place outweighs an area's board
+        ("Bro Arian Safeguarding Children Board in Ceredigion reviewed it.", "Wales"),
+    ],
+)
+def test_an_area_s_board_or_partnerships_name_the_nation(text: str, nation: str) -> None:
+    assert facts_of("A three-month-old died after her father shook her. " + text).nation.value == (
+        nation
+    )
