@@ -83,6 +83,7 @@ def test_nothing_readable_is_an_error_as_in_analyse(tmp_path: Path, db: str, giv
     assert result.exit_code == 1, result.output
     assert result.stderr.startswith("error: no readable review files were found")
     assert "Added" not in result.stdout
+    assert not Path(db).exists()  # no library made for nothing
 
 
 def test_list_json_filters(reviews: Path, db: str) -> None:

@@ -104,8 +104,12 @@ def add(
     could be read, it is 1.
     """
     from caselens.codebook import load_codebook
+    from caselens.services import expand
 
     codebook = load_codebook(codebook_path)
+    files, missing = expand(list(paths))
+    if not files:  # said before a library is made for nothing
+        raise nothing_readable(missing)
     with lib.open_library(db) as store, progress_bar("Adding") as progress:
         report = lib.add(
             store,
