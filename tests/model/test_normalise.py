@@ -79,3 +79,21 @@ def test_a_heading_on_its_own_line_is_a_block_of_its_own() -> None:
         "The mother stopped her medication.\nShe was not seen.",
         "12/03/24 HV visit\nMum well.",  # a dated entry of notes is no heading
     ]
+
+
+def test_a_case_s_name_with_its_bracketed_details_on_its_own_line_is_a_heading() -> None:
+    """A thematic review's vignette: "Baby 4 (boy, 14 months)" above its story would glue
+    the story's first sentence to the review's opening line; and the lines before a heading
+    line stay a paragraph of their own, not part of the heading."""
+    doc = Document.from_text(
+        "From a thematic review, Pellow Cross Partnership\nBaby 4 (boy, 14 months)\n"
+        "Baby 4 died in hospital, aged 14 months.\nWhat went well\nThe GP referred promptly.",
+        "v",
+    )
+    assert [(doc.text[b.start : b.end], b.kind) for b in doc.blocks] == [
+        ("From a thematic review, Pellow Cross Partnership", "paragraph"),
+        ("Baby 4 (boy, 14 months)", "heading_line"),
+        ("Baby 4 died in hospital, aged 14 months.", "paragraph"),
+        ("What went well", "heading_line"),
+        ("The GP referred promptly.", "paragraph"),
+    ]

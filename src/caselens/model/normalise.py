@@ -87,7 +87,10 @@ def normalise_text(text: str) -> str:
 # heading, but the facts, which read a text's sections only from the headings it marks or
 # sets apart, do not (a briefing's "Learning from reviews" is no end of its account).
 _HEADING_LINE = re.compile(
-    r"(?:(?<=\n)|^)[A-Z][^\n\d.!?:;,]{0,60}(?<![\s-])\n(?=[A-Z\"'\u2018\u201c])"
+    r"(?:(?<=\n)|^)(?:[A-Z][^\n\d.!?:;,]{0,60}(?<![\s-])"
+    # a name with what a list gives in brackets: "Baby 4 (boy, 14 months)", "Child B (6 months)"
+    r"|(?:Baby|Child|Infant|Case)\s+[\w-]{1,12}\s+\([^()\n]{1,30}\))"
+    r"\n(?=[A-Z\"'\u2018\u201c])"
 )
 _MOST_HEADING_WORDS = 8
 
@@ -100,6 +103,8 @@ def paragraph_blocks(text: str, page: int | None = None) -> Iterator[Block]:
         for heading in _HEADING_LINE.finditer(text, m.start(), m.end()):
             if len(heading.group().split()) > _MOST_HEADING_WORDS:
                 continue
-            yield Block(start, heading.end() - 1, page, "heading_line")
+            if heading.start() > start:  # the lines before it are the paragraph's, not its
+                yield Block(start, heading.start() - 1, page, "paragraph")
+            yield Block(heading.start(), heading.end() - 1, page, "heading_line")
             start = heading.end()
         yield Block(start, m.end(), page, "paragraph")
