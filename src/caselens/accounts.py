@@ -10,7 +10,7 @@ from __future__ import annotations
 import unicodedata
 from typing import Any
 
-from caselens.errors import CaselensError, StoreError
+from caselens.errors import CaselensError, NotFoundError, StoreError
 from caselens.model.roles import USER_ROLES
 from caselens.store import Store
 from caselens.store import users as user_store
@@ -137,7 +137,7 @@ def set_team(store: Store, user_id: int, team: str) -> UserRecord:
     with store.transaction() as session:
         user = user_store.by_id(session, user_id)
         if user is None:
-            raise StoreError(f"no user has id {user_id}")
+            raise NotFoundError(f"no user has id {user_id}")
         if user.role not in TEAM_ROLES:
             raise StoreError(f"only a practitioner or a supervisor has a team, not a {user.role}")
         user_store.set_team(session, user_id, team)
@@ -150,7 +150,7 @@ def user_named(store: Store, name: str) -> UserRecord:
     with store.transaction() as session:
         user = user_store.by_name(session, name.strip())
     if user is None:
-        raise StoreError(f"no user is named {name!r}")
+        raise NotFoundError(f"no user is named {name!r}")
     return user
 
 

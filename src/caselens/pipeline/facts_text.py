@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from caselens.model import Document, Evidence, Sentence
-from caselens.pipeline.negation import NO_PART, denied_proposition
+from caselens.pipeline.negation import CHILD_STATE, NO_PART, denied_proposition
 
 NUMBER_WORDS: dict[str, float] = {
     "a": 1,
@@ -260,7 +260,7 @@ def find_all(
 
 NEGATION_BEFORE = re.compile(
     # not a state of the child: "found not breathing", "was not responding"
-    r"\b(?:no|not(?!\s+(?:breathing|responding|responsive|moving|waking|rousable))|nor|never|nothing|"
+    r"\b(?:no|(?!" + CHILD_STATE + r")not|nor|never|nothing|"
     r"without|denied|den(?:y|ies)|ruled\s+out|absence\s+of|free\s+of|rather\s+than)\b"
     r"(?:\s+\S+){0,5}\s*$",
     re.IGNORECASE,

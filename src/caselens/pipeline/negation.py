@@ -37,13 +37,17 @@ _BOUNDARY = re.compile(
     re.IGNORECASE,
 )
 
+# How a child was found, not a denial: "found not breathing in a bed she shared with her
+# mother" (the facts' negation reads the same list)
+CHILD_STATE = r"not\s+(?:breathing|responding|responsive|rousable|moving|waking)"
+
 _PSEUDO = re.compile(
     r"\b(?:not only|not just|not merely|no longer|no doubt|not least|without doubt|no sooner"
     r"|not necessarily|not unusual|not uncommon|no matter|not clear|not always"
-    # "found not breathing in a bed she shared with her mother": how she was found
-    r"|not breathing|not responding|not rousable"
+    r"|"
+    + CHILD_STATE
     # "neither parent was known to any agency to use drugs": known, not an agency's act
-    r"|known to (?:any |an |the |other |either )?(?:agenc(?:y|ies)|services?|police))\b",
+    + r"|known to (?:any |an |the |other |either )?(?:agenc(?:y|ies)|services?|police))\b",
     re.IGNORECASE,
 )
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from caselens.pipeline.case_link import has_case_link, is_general
 from caselens.pipeline.negation import ACTION, PRACTICE
 from caselens.pipeline.stance_review import another_case, not_this_case, review_asks, review_itself
-from caselens.pipeline.stance_words import DENIAL, DOUBT, NOT_THIS_CASE, first_match
+from caselens.pipeline.stance_words import DENIAL, DOUBT, NOT_THIS_CASE, WANT, first_match
 
 ABOUT = ("case", "parents_past", "general")
 POLARITY = ("asserts", "denies", "doubts", "praises", "asks")
@@ -244,14 +244,6 @@ _RECORDED = re.compile(r"record|note|mention|discussion|description|documented",
 _OF_A_QUESTION = re.compile(r"\s*(?:(?:of|about|re:?) )?(?:what|how|who|whether|why)\b", re.I)
 
 
-_WANT = re.compile(
-    r"\s*(?:(?:safe|suitable|proper|working|clean|baby|\w+'s)\s+)?(?:cot(?![\s-]*death)|crib|moses\s+basket|"
-    r"bassinet|travel\s+cot|food|milk|formula|nappies|heating|hot\s+water|electricity|"
-    r"bed\s+for|safe\s+(?:place|space)\s+(?:to|for)\s+(?:sleep|the\s+baby))\b",
-    re.IGNORECASE,
-)
-
-
 def _denies(sentence: str, lowered: str) -> bool:
     if _DENIAL_AFTER.search(sentence) or (" not " in lowered and _SCREENED_CLEAR.search(sentence)):
         return True
@@ -280,7 +272,7 @@ def _denies(sentence: str, lowered: str) -> bool:
         PRACTICE.search(following)
         # "There was no cot at the friend's flat", "no food in the house": a want in the
         # baby's care, a concern, not a concern denied
-        or _WANT.match(following)
+        or WANT.match(following)
         or ACTION.match(following.lstrip())
         or (_RECORDED.search(found.group()) and _OF_A_QUESTION.match(following))
     )

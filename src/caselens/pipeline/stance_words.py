@@ -199,3 +199,12 @@ DOUBT: Worded = (
         ),
     ),
 )
+
+# What a baby's care lacked, after a denial's word: "There was no cot at the friend's flat",
+# "no food in the house" tell a want, a concern (not "no cot death").
+WANT = re.compile(
+    r"\s*(?:(?:safe|suitable|proper|working|clean|baby|\w+'s)\s+)?(?:cot(?![\s-]*death)|crib|moses\s+basket|"
+    r"bassinet|travel\s+cot|food|milk|formula|nappies|heating|hot\s+water|electricity|"
+    r"bed\s+for|safe\s+(?:place|space)\s+(?:to|for)\s+(?:sleep|the\s+baby))\b",
+    re.IGNORECASE,
+)

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
 
 from caselens import accounts
-from caselens.errors import CaselensError
+from caselens.errors import CaselensError, NotFoundError
 from caselens.model.roles import USER_ROLES
 from caselens.store.users import UserRecord
 from caselens.web.access import PEOPLE
@@ -84,7 +84,8 @@ def set_team(
     number = number_in_path(user_id, "person")
     try:
         accounts.set_team(request.app.state.store, number, team)
+    except NotFoundError as error:
+        raise HTTPException(404, str(error)) from error
     except CaselensError as error:
-        status = 404 if "no user" in str(error) else 400
-        raise HTTPException(status, str(error)) from error
+        raise HTTPException(400, str(error)) from error
     return RedirectResponse("/admin/users", status_code=303)

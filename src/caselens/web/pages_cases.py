@@ -55,7 +55,8 @@ async def add_case(
     form = await request.form(max_fields=10, max_part_size=2 * MAX_CASE_BYTES)
     check_csrf(request, _field(form, "csrf_token"))
     reference, body = _field(form, "reference")[:200], _field(form, "body")
-    kind = _field(form, "kind") if _field(form, "kind") in KINDS else "yaml"
+    kind = _field(form, "kind")
+    kind = kind if kind in KINDS else "yaml"
     try:
         case = await run_in_threadpool(
             casework.add_case, request.app.state.store, user, reference, body, KINDS[kind]
