@@ -131,3 +131,13 @@ def test_an_area_s_board_or_partnerships_name_the_nation(text: str, nation: str)
     assert facts_of("A three-month-old died after her father shook her. " + text).nation.value == (
         nation
     )
+
+
+def test_an_adult_dozing_apart_from_a_baby_asleep_in_her_basket_is_no_unsafe_sleep() -> None:
+    apart = (
+        "The midwife recorded that Poppy was asleep in the Moses basket in the living room "
+        "while Shannon dozed on the sofa beside her."
+    )
+    assert "unsafe_sleeping" not in harm_types(apart)
+    together = "Poppy died after she fell asleep on the sofa with her mother."
+    assert "unsafe_sleeping" in harm_types(together)

@@ -333,3 +333,41 @@ def test_no_reports_of_a_fact_deny_it() -> None:
     )
     # ... while reports not passed on are a learning point about the fact.
     assert _reason("Police did not share reports of violence with the GP.", "violence") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "target"),
+    [
+        # a reported clause of its own is out of the denial's reach
+        (
+            "The review said assessments were not robust enough and that some professionals "
+            "were insufficiently curious.",
+            "insufficiently curious",
+        ),
+        (
+            "The reviewer judged that his death could not have been predicted, noting that "
+            "the mother and her partner were manipulative and had hindered services.",
+            "hindered services",
+        ),
+        # a want that sets the scene: the bed is still where the twin slept
+        (
+            "With no travel cots, one twin slept in a pram and the other in the adult bed.",
+            "the adult bed",
+        ),
+        # what the assessments did not describe, the verb left out
+        (
+            "Assessments described her mother's drinking, but not what it was like to be "
+            "three years old in that home.",
+            "what it was like to be",
+        ),
+        # a question nobody wrote down
+        (
+            "There was no record of what it was like to be a baby in that home.",
+            "what it was like to be",
+        ),
+    ],
+)
+def test_a_negation_before_a_new_clause_or_an_unasked_question_denies_nothing(
+    sentence: str, target: str
+) -> None:
+    assert _reason(sentence, target) is None

@@ -52,3 +52,38 @@ def test_each_dated_entry_of_case_notes_is_its_own_sentence(text: str, expected:
 )
 def test_a_date_inside_an_entry_does_not_split_it(text: str) -> None:
     assert _sentences(text) == [text]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # words Punkt's legal-text model takes for abbreviations (Fed., Ill., Me., No.)
+        (
+            "Nobody recorded how often she was fed. Managers looked at the case.",
+            ["Nobody recorded how often she was fed.", "Managers looked at the case."],
+        ),
+        ("He hit me. The police came.", ["He hit me.", "The police came."]),
+        (
+            "There was no report of him sharing a bed. Safer sleep advice was given.",
+            ["There was no report of him sharing a bed.", "Safer sleep advice was given."],
+        ),
+        (
+            "Noah weighed 1.48 kg. Both twins needed breathing support.",
+            ["Noah weighed 1.48 kg.", "Both twins needed breathing support."],
+        ),
+    ],
+)
+def test_an_everyday_word_before_a_capital_ends_a_sentence(text: str, expected: list[str]) -> None:
+    assert _sentences(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The review cites Hale cf. Jones on the point.",
+        "The guidance (ed. Morgan) sets this out.",
+        "Fed. Reg. 12 was cited.",  # a capitalised abbreviation is Punkt's to judge
+    ],
+)
+def test_abbreviations_in_running_english_stay_inside_the_sentence(text: str) -> None:
+    assert _sentences(text) == [text]

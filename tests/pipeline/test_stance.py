@@ -374,3 +374,34 @@ def test_the_reviews_own_verdict_denies_a_piece_of_practice_too() -> None:
     verdict = judge("The review has not found that supervision was a factor in this case.")
     assert verdict.polarity == "denies"
     assert judge("There was no pre-birth assessment.").counts
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a denial the sentence takes back
+        "She told the midwife that she did not drink, although she later admitted drinking "
+        "and smoking while pregnant.",
+        # concerns nobody raised after a failing: the failing's end
+        "The review found that each injury was treated on its own, that nobody looked at the "
+        "pattern, and that no safeguarding concerns were raised.",
+        # none of the professionals did it: a gap in practice
+        "None of the professionals involved noticed the change in caring arrangements.",
+        # a question nobody wrote down
+        "There was no record of what it was like to be a baby in that home.",
+    ],
+)
+def test_a_denial_taken_back_or_a_gap_told_as_none_asserts(sentence: str) -> None:
+    assert judge(sentence).polarity == "asserts"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "She said she did not drink during the pregnancy.",
+        "None of the children had been known to social care.",
+        "At the visit no concerns were raised.",
+    ],
+)
+def test_a_plain_denial_still_denies(sentence: str) -> None:
+    assert judge(sentence).polarity == "denies"

@@ -245,6 +245,24 @@ def _adult_told(piece: Piece, m: re.Match[str]) -> bool:
     )
 
 
+# The baby asleep in a place of its own while an adult dozed elsewhere: "Poppy was asleep in
+# the Moses basket in the living room while Shannon dozed on the sofa beside her"
+_CHILD_IN_OWN_PLACE = re.compile(
+    r"\b(?:asleep|sleeping|slept|settled|placed|put\s+down|lying)\s+(?:\w+\s+){0,2}?in\s+"
+    r"(?:a|the|his|her|their)\s+(?:own\s+)?(?:moses\s+basket|cot|crib|bassinet|carry\s?cot)\b",
+    _I,
+)
+_WHILE_ADULT = re.compile(r"\bwhile\s+(?:[\w'\u2019]+\s+){1,2}$", _I)
+
+
+def _adult_asleep_apart(piece: Piece, m: re.Match[str]) -> bool:
+    """The sleeping words are an adult's, the child being asleep in its own place."""
+    return bool(
+        _WHILE_ADULT.search(piece.text, max(0, m.start() - 30), m.start())
+        and _CHILD_IN_OWN_PLACE.search(piece.text, 0, m.start())
+    )
+
+
 _SELF_INGESTED = re.compile(
     r"\b(?:swallow(?:ed|ing)|ingest(?:ed|ing|ion)|drank|got\s+hold\s+of|accessed)\b", _I
 )
@@ -372,7 +390,7 @@ def extract_harm_types(doc: Document, items: list[Piece]) -> Fact:
     ):
         if not W.SLEEPER_CHILD.search(_near(piece, m)) and not _sleep_harm(items):
             continue
-        if _adult_told(piece, m):
+        if _adult_told(piece, m) or _adult_asleep_apart(piece, m):
             continue
         if counts(piece, m):
             found["unsafe_sleeping"] = (piece, m.group(0))

@@ -24,12 +24,19 @@ from __future__ import annotations
 
 import re
 
+from caselens.pipeline import negation_asked as asked
 from caselens.pipeline.case_link import is_general
 
 # Words that end a negation's scope: what follows is a new clause.
 _BOUNDARY = re.compile(
     r"[;:!?()\u2013\u2014]|\s-\s|,\s*(?:and|but|or|so|yet|which|who|whose|while|when|that)\b"
     r"|\band\s+(?:had|has|have|was|were|is|are|also)\b"
+    # a reported clause of its own: "said assessments were not robust enough and that some
+    # professionals were insufficiently curious"; "could not have been predicted, noting
+    # that the mother ... had hindered services"
+    r"|\band\s+that\b|,\s*(?:noting|adding|saying|finding|concluding|observing|stating)\s+that\b"
+    # a want told as the scene's setting: "With no travel cots, one twin slept in the adult bed"
+    r"|\b(?:with\s+no|without\s+(?:a|an|any))\s+[\w'-]+(?:\s+[\w'-]+){0,3}\s*,"
     # "not because she was avoiding contact": a denial reaching over "because"
     r"|\b(?:but|however|although|though|whereas|yet|despite|until|unless|(?<!not )because"
     r"|since|after"
@@ -98,67 +105,7 @@ _PRACTICE = re.compile(
     re.IGNORECASE,
 )
 
-# A question put to someone: "the midwife asked Leah about domestic abuse" says what was
-# asked, not what was so (a routine enquiry that nobody made is a learning point, and a
-# negation before the enquiry keeps it: "did not ask about").
-_ENQUIRY = re.compile(
-    r"\b(?:ask(?:ed|s|ing)?|enquir(?:ed|y|ies|ing)|inquir(?:ed|y|ies|ing)|screen(?:ed|ing))"
-    r"\b(?:\s+[\w'\u2019-]+){0,3}?\s+(?:about|for|into|regarding|whether|re:?)\s+(?:\w+(?:\s+|/)){0,2}$",
-    re.IGNORECASE,
-)
-# Advice speaks of a danger, not of what this family did: "the risks of sharing a bed".
-_DANGER_OF = re.compile(
-    r"\b(?:risks?|dangers?|hazards?) (?:of|in|associated with)\s+$"
-    # the danger as advice tells it, at length: "the risks of falling asleep with a baby
-    # on a sofa"; a clause of its own ("... was missed when ...") ends it
-    # ("the dangers of living with a drug-using mother" is this family's life, not advice)
-    r"|\b(?:risks?|dangers?|hazards?) of (?!living\b)\w+ing\s+"
-    r"(?:(?!(?:is|are|was|were|had|has|do|does|did|when|while|but|because)\b)[\w'-]+\s+){0,7}$",
-    re.IGNORECASE,
-)
-
-# The topics of routine questions, however long the list: "the midwife asked the routine
-# questions about the mother's health, mental health, alcohol and drug use and domestic abuse".
-_ROUTINE_QUESTIONS = re.compile(
-    r"\b(?:routine|standard|usual|screening|booking)\s+(?:enquiry|questions?)\s+"
-    r"(?:about|on|regarding|covering|into)\s+(?:[\w'\u2019-]+,?\s+){0,14}$",
-    re.IGNORECASE,
-)
-# The topic named as the enquiry's kind: "routine domestic abuse enquiry: says ...",
-# "domestic violence screening completed": what was asked, not what was so.
-_TOPIC_OF_ENQUIRY = re.compile(
-    r"\s+(?:enquiry|enquiries|inquiry|screening|screen|questions?)\b", re.IGNORECASE
-)
-# The matters routine questions and advice are about, named bare.
-_TOPICS = (
-    r"alcohol|drink\w*|drugs?|cannabis|substances?(?: misuse)?|misuse|smoking|abuse|violence"
-    r"|domestic (?:abuse|violence)|mental health|bed[- ]?shar\w*|co-?sleep\w*"
-    r"|sleeping arrangements|safer? sleep\w*"
-)
-_TOPIC = re.compile(r"\b(?:" + _TOPICS + r")$", re.IGNORECASE)
-# A topic never talked of: "the HV never mentioned alcohol or bed-sharing" is advice not
-# given, not this family's drinking or bed-sharing. Only a bare topic: "never discussed his
-# drinking" takes the drinking as known, and stays.
-_TALKED_OF = re.compile(
-    r"\b(?:mention(?:ed|s|ing)?|discuss(?:ed|es|ing)?|rais(?:ed|es|ing)|covered"
-    r"|(?:ask(?:ed|s|ing)?|talk(?:ed|s|ing)?|spoke|speak(?:s|ing)?|advis(?:ed|es|ing)"
-    r"|advice)\s+(?:[\w'-]+\s+){0,3}?(?:about|of|on|re:?|regarding|around))"
-    r"\s+(?:(?!(?:his|her|their|its|the|this|that|any|a|an)\b)[\w-]+,?\s+(?:(?:and|or)\s+)?){0,3}$",
-    re.IGNORECASE,
-)
-# A match that is such topics and nothing else: "alcohol and bed-sharing".
-_TOPIC_WORD = re.compile(r"^(?:(?:" + _TOPICS + r")(?:,?\s+(?:and|or)\s+)?)+$", re.IGNORECASE)
 _WORD_REST = re.compile(r"[\w-]*")
-# A topic that belongs to someone is known, not only talked of: "her drinking".
-_POSSESSED = re.compile(r"(?:\b(?:his|her|their|its|the)|['\u2019]s)\s+$", re.IGNORECASE)
-# The same topic named first: "co-sleeping was never discussed with either parent".
-_NEVER_TALKED_OF = re.compile(
-    r"[\w-]*\s+(?:was|were|has been|had been)\s+(?:never|not)\s+(?:\w+ly\s+)?"
-    r"(?:discussed|mentioned|raised|covered|talked about|asked about|spoken about)\b",
-    re.IGNORECASE,
-)
-# An enquiry nobody made is a learning point, kept.
-_UNASKED = re.compile(r"\b(?:nobody|no one|no-one|fail\w*|omit\w*)\b", re.IGNORECASE)
 
 # Words after a matter that say it played no part: shared with the facts' own negation.
 NO_PART = (
@@ -259,6 +206,17 @@ _EARLIER_OCCUPANTS = re.compile(
     re.IGNORECASE,
 )
 
+# The verb of the clause before, left out: "assessments described her mother's drinking ...,
+# but not what it was like to be three years old in that home" (what was not described).
+_ELIDED_ACTION = re.compile(r"\b(?:but|and|yet|or)\s+not\s+$", re.IGNORECASE)
+_WH_WORD = re.compile(r"(?:what|how|who|whether|why|where|when)\b", re.IGNORECASE)
+# ... or a question nobody wrote down: "there was no record of what it was like to be a baby"
+_UNRECORDED = re.compile(
+    r"\b(?:records?|mention|description|account|understanding|consideration|discussion"
+    r"|exploration|analysis|picture)\s+(?:of|about|as\s+to)\s+$",
+    re.IGNORECASE,
+)
+
 _NEXT_WORD = re.compile(r"[\s-]+\w+")
 _CUE_WINDOW = 70  # characters before a match in which a cue still applies
 
@@ -340,17 +298,28 @@ def negation_reason(sentence: str, start: int, end: int) -> str | None:
     cues = list(_PRE_CUE.finditer(masked))
     if cues and not _PRE_CUE.search(sentence, start, end):  # "did not ask" is meant negative
         between = masked[cues[-1].end() :]
-        if not _ACTION.search(between) and not _PRACTICE.search(_noun_phrase(sentence, start, end)):
+        if (
+            not _ACTION.search(between)
+            and not _PRACTICE.search(_noun_phrase(sentence, start, end))
+            and not (
+                _WH_WORD.match(sentence, start)
+                and (
+                    _ELIDED_ACTION.search(sentence, max(0, start - 20), start)
+                    or _UNRECORDED.search(between)
+                )
+            )
+        ):
             return "negated"
-        if _TALKED_OF.search(between) and _TOPIC_WORD.match(_to_word_end(sentence, start, end)):
+        topic = _to_word_end(sentence, start, end)
+        if asked.TALKED_OF.search(between) and asked.TOPIC_WORD.match(topic):
             return "asked"
     after = _clause_after(sentence, end)
     if _POST_CUE.search(after) or _answered_no(sentence, start, end):
         return "negated"
     if (
-        _NEVER_TALKED_OF.match(sentence, end)
-        and _TOPIC_WORD.match(_to_word_end(sentence, start, end))
-        and not _POSSESSED.search(sentence, max(0, start - 40), start)
+        asked.NEVER_TALKED_OF.match(sentence, end)
+        and asked.TOPIC_WORD.match(_to_word_end(sentence, start, end))
+        and not asked.POSSESSED.search(sentence, max(0, start - 40), start)
     ):
         return "asked"
     if denied_proposition(sentence, start) and not _PRACTICE.search(
@@ -368,13 +337,17 @@ def negation_reason(sentence: str, start: int, end: int) -> str | None:
         return "negated"
     if "load" in sentence[:start].lower() and _CASELOAD.search(sentence, 0, start):
         return "other_family"
-    if not cues and _ENQUIRY.search(masked) and not _UNASKED.search(masked):
+    if not cues and asked.ENQUIRY.search(masked) and not asked.UNASKED.search(masked):
         return "asked"
-    if not cues and _ROUTINE_QUESTIONS.search(_clause_before(sentence, start, 160)):
+    if not cues and asked.ROUTINE_QUESTIONS.search(_clause_before(sentence, start, 160)):
         return "asked"
-    if not cues and _TOPIC_OF_ENQUIRY.match(sentence, end) and _TOPIC.search(sentence, start, end):
+    if (
+        not cues
+        and asked.TOPIC_OF_ENQUIRY.match(sentence, end)
+        and asked.TOPIC.search(sentence, start, end)
+    ):
         return "asked"
-    if _DANGER_OF.search(masked):
+    if asked.DANGER_OF.search(masked):
         return "danger"
     if _OTHER_FAMILY.search(masked) or _EARLIER_OCCUPANTS.search(masked + after):
         return "other_family"

@@ -44,9 +44,28 @@ def segment(document: Document) -> tuple[Sentence, ...]:
     return tuple(sentences)
 
 
+# Punkt's model comes from legal text, whose abbreviations include everyday words: "fed."
+# (Federal), "ill." (Illinois), "me." (Maine), "no." (number), "mass.", "miss.", "art.", so
+# "how often she was fed. Managers looked at ..." stayed one sentence. A lower-case word
+# of two letters or more, its full stop, and a capitalised word after it end a sentence,
+# but for the abbreviations that do stand in running English before a name or a capital.
+_WORD_STOP = re.compile(
+    r"(?<=\s)(?!(?:vs|cf|viz|al|approx|ca|pp|para|paras|figs?|ibid|op|cit|nb|ed|eds|incl"
+    r"|esp|resp|dept|govt|est)\.)[a-z]{2,}\.(\s+)(?=[\"'\u2018\u201c(]?[A-Z][a-z])"
+)
+
+
 def _spans(chunk: str) -> Iterator[tuple[int, int]]:
-    for start, end in nupunkt.sent_spans(chunk):
-        for entry in _ENTRY.finditer(chunk, start, end):
-            yield start, entry.start()
-            start = entry.end()
-        yield start, end
+    for first, last in nupunkt.sent_spans(chunk):
+        for start, end in _entries(chunk, first, last):
+            for stop in _WORD_STOP.finditer(chunk, start, end):
+                yield start, stop.start(1)
+                start = stop.end(1)
+            yield start, end
+
+
+def _entries(chunk: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    for entry in _ENTRY.finditer(chunk, start, end):
+        yield start, entry.start()
+        start = entry.end()
+    yield start, end

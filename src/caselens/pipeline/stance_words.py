@@ -208,3 +208,19 @@ WANT = re.compile(
     r"bed\s+for|safe\s+(?:place|space)\s+(?:to|for)\s+(?:sleep|the\s+baby))\b",
     re.IGNORECASE,
 )
+
+# A denial the same sentence takes back: "she told the midwife that she did not drink,
+# although she later admitted drinking and smoking while pregnant".
+RETRACTED = re.compile(
+    r"\b(?:although|but|though|however|yet|until)\b[^.;]{0,80}\b(?:admitted|acknowledged"
+    r"|disclosed|confessed|conceded)\b",
+    re.IGNORECASE,
+)
+
+# Concerns nobody raised after a failing the sentence names are the failing's end, not a
+# denial: "each injury was treated on its own, ... nobody looked at the pattern, and ...
+# no safeguarding concerns were raised".
+UNHEEDED = re.compile(
+    r"\b(?:nobody|no one|no-one|failed|failure|failing|overlooked|missed|lost sight)\b",
+    re.IGNORECASE,
+)
