@@ -90,7 +90,8 @@ def test_shorthand_is_spelt_out_as_the_model_reads_it() -> None:
 def test_a_reviews_sentences_are_its_own_and_its_traps_are_negatives(spec: str) -> None:
     for record in fixture_evidence.records(spec):
         doc = Document.from_text(record["text"], record["id"])
-        own = {doc.text[s.start : s.end] for s in segment(doc)}
+        spans = [(s.start, s.end) for s in segment(doc)]
+        own = {doc.text[a:b] for a, b in spans}
         sentences = fixture_evidence.from_review(record, KNOWN, random.Random(1))
         assert all(s.text in own for s in sentences), record["id"]
         for trap in record.get("traps", []):
@@ -98,8 +99,15 @@ def test_a_reviews_sentences_are_its_own_and_its_traps_are_negatives(spec: str) 
             if looks not in KNOWN:  # a harm type's trap ("harm:neglect") is the facts' matter
                 assert looks.startswith("harm:"), looks
                 continue
-            part = normalise_inline(trap["quote"].split(" ... ")[0]).strip(" .'\"")[:40]
-            holding = [s for s in sentences if part in s.text]
+            # the sentences where the trap's quote is (its opening words may open another
+            # sentence of the review too)
+            where = fixture_evidence._spans(doc.text, trap["quote"])
+            trapped = {
+                doc.text[a:b]
+                for a, b in spans
+                if any(fixture_evidence._holds(p, a, b) for p in where)
+            }
+            holding = [s for s in sentences if s.text in trapped]
             assert holding, trap["quote"]
             for s in holding:  # a negative for what it only looks like, unless quoted for it
                 assert looks not in s.ignore

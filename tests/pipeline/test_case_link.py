@@ -63,3 +63,10 @@ def test_a_recommendation_names_this_case_only_by_its_child_or_family() -> None:
     # elsewhere "the mother" ties a sentence to the case
     assert has_case_link("The mother was not asked where the baby slept.")
     assert not has_case_link("Practitioners must ask every family about sleep.")
+
+
+def test_any_practitioner_after_a_past_denial_is_what_happened() -> None:
+    assert not is_general(
+        "What life was like for Alfie was not something any practitioner thought to explore."
+    )
+    assert is_general("Any practitioner should ask about sleep.")

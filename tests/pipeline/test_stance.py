@@ -405,3 +405,10 @@ def test_a_denial_taken_back_or_a_gap_told_as_none_asserts(sentence: str) -> Non
 )
 def test_a_plain_denial_still_denies(sentence: str) -> None:
     assert judge(sentence).polarity == "denies"
+
+
+def test_records_silent_on_a_question_assert_a_gap() -> None:
+    assert judge("None of the records describes what a day was like for Reuben.").polarity == (
+        "asserts"
+    )
+    assert judge("None of the records suggested domestic abuse.").polarity == "denies"

@@ -169,3 +169,12 @@ def test_a_codebook_brings_its_own_section_roles() -> None:
     structure = StructureReader(codebook.sections).read(doc, segment(doc))
     assert structure.role(1).id == "lessons" and structure.role(1).coding == "none"
     assert codebook_from_dict(codebook_to_dict(codebook), "again") == codebook
+
+
+def test_an_analysis_by_lines_of_enquiry_is_analysis_not_the_terms_of_reference() -> None:
+    roles = _roles(
+        "TERMS OF REFERENCE\n\nKey lines of enquiry\n\nHow well was the father known?\n\n"
+        "ANALYSIS BY KEY LINES OF ENQUIRY\n\nThe father was never seen by the health visitor.\n"
+    )
+    assert roles["How well was the father known?"] == "terms_of_reference"
+    assert roles["The father was never seen by the health visitor."] == "analysis"

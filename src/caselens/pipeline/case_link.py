@@ -67,4 +67,16 @@ def has_case_link(sentence: str) -> bool:
 @functools.lru_cache(maxsize=4096)
 def is_general(sentence: str) -> bool:
     """True when the sentence is a recommendation for everyone, not about this case."""
-    return bool(_GENERAL.search(sentence)) and not _CASE_LINK.search(sentence)
+    if _CASE_LINK.search(sentence):
+        return False
+    return any(
+        not (m.group().lower().startswith("any") and _NONE_DID.search(sentence, 0, m.start()))
+        for m in _GENERAL.finditer(sentence)
+    )
+
+
+# "any practitioner" after a past denial is none of them: "... was not something any
+# practitioner thought to explore" tells what happened, it recommends nothing.
+_NONE_DID = re.compile(
+    r"\b(?:was|were|had|did|has|have)(?:\s+not|n't)\b[^.;]*$|\bnever\b[^.;]*$", re.IGNORECASE
+)

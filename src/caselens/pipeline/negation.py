@@ -101,7 +101,7 @@ _ACTION = re.compile(
 _PRACTICE = re.compile(
     r"\b(?:assess|supervis|oversight|advice|guidance|support|help|strategy|information"
     r"|meeting|conference|agenc|working|curiosity|recogni|reflect|referr|plan|visit|check"
-    r"|challeng|escalat|communicat|follow|threshold)\w*",
+    r"|challeng|escalat|communicat|follow|threshold|consideration)\w*",
     re.IGNORECASE,
 )
 
@@ -217,6 +217,14 @@ _UNRECORDED = re.compile(
     re.IGNORECASE,
 )
 
+# A practitioner's act a match may open with ("No one sought his view"): the denial is of
+# the act, a learning point (not "never shared a bed", the family's own).
+_ASKED_OR_LOOKED = re.compile(
+    r"(?:ask|sought|seek|explor|consider|assess|check|challeng|question|enquir|inquir"
+    r"|prob(?:e|ed|es|ing)\b|record|refer|visit|spoke|speak|talk|listen|invit|notic|recogni"
+    r"|identif|establish|verif|look)\w*",
+    re.IGNORECASE,
+)
 _NEXT_WORD = re.compile(r"[\s-]+\w+")
 _CUE_WINDOW = 70  # characters before a match in which a cue still applies
 
@@ -301,6 +309,8 @@ def negation_reason(sentence: str, start: int, end: int) -> str | None:
         if (
             not _ACTION.search(between)
             and not _PRACTICE.search(_noun_phrase(sentence, start, end))
+            # the match opens with the practitioner's act denied: "No one sought his view"
+            and not (len(between.split()) <= 1 and _ASKED_OR_LOOKED.match(sentence, start))
             and not (
                 _WH_WORD.match(sentence, start)
                 and (

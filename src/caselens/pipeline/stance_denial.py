@@ -90,6 +90,12 @@ _RECORD_OF_A_QUESTION = re.compile(
     r"(?:what|how|who|whether|why)\b",
     re.IGNORECASE,
 )
+_RECORDS_SILENT = re.compile(
+    r"\s*(?:the |their |her |his )?(?:records?|notes|assessments?|reports?|plans?|chronolog\w+)\s+"
+    r"(?:\w+\s+)?(?:describ|record|mention|captur|consider|explor|set\w* out|show|says?)\w*\s+"
+    r"(?:what|how|who|whether|why|where)\b",
+    re.IGNORECASE,
+)
 _OF_A_QUESTION = re.compile(r"\s*(?:(?:of|about|re:?) )?(?:what|how|who|whether|why)\b", re.I)
 
 
@@ -129,6 +135,8 @@ def denies(sentence: str, lowered: str) -> bool:
         or WANT.match(following)
         or ACTION.match(following.lstrip())
         or (_RECORDED.search(found.group()) and _OF_A_QUESTION.match(following))
-        # "There was no record of what it was like to be a baby in that home"
+        # "There was no record of what it was like to be a baby in that home"; "None of the
+        # records describes what a day was like for Reuben"
         or _RECORD_OF_A_QUESTION.match(following)
+        or _RECORDS_SILENT.match(following)
     )
