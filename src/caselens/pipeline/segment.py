@@ -49,16 +49,44 @@ def segment(document: Document) -> tuple[Sentence, ...]:
 # "how often she was fed. Managers looked at ..." stayed one sentence. A lower-case word
 # of two letters or more, its full stop, and a capitalised word after it end a sentence,
 # but for the abbreviations that do stand in running English before a name or a capital.
-_WORD_STOP = re.compile(
-    r"(?<=\s)(?!(?:vs|cf|viz|al|approx|ca|pp|para|paras|figs?|ibid|op|cit|nb|ed|eds|incl"
-    r"|esp|resp|dept|govt|est)\.)[a-z]{2,}\.(\s+)(?=[\"'\u2018\u201c(]?[A-Z][a-z])"
+_STOP_BEFORE_CAPITAL = re.compile(r"\.(\s+)(?=[\"'\u2018\u201c(]?[A-Z][a-z])")
+_LOWER_WORD_BEFORE = re.compile(r"(?<=\s)[a-z]{2,}$")
+_ABBREVIATIONS = frozenset(
+    [
+        "vs",
+        "cf",
+        "viz",
+        "al",
+        "approx",
+        "ca",
+        "pp",
+        "para",
+        "paras",
+        "fig",
+        "figs",
+        "ibid",
+        "op",
+        "cit",
+        "nb",
+        "ed",
+        "eds",
+        "incl",
+        "esp",
+        "resp",
+        "dept",
+        "govt",
+        "est",
+    ]
 )
 
 
 def _spans(chunk: str) -> Iterator[tuple[int, int]]:
     for first, last in nupunkt.sent_spans(chunk):
         for start, end in _entries(chunk, first, last):
-            for stop in _WORD_STOP.finditer(chunk, start, end):
+            for stop in _STOP_BEFORE_CAPITAL.finditer(chunk, start, end):
+                word = _LOWER_WORD_BEFORE.search(chunk, max(start, stop.start() - 40), stop.start())
+                if word is None or word.group() in _ABBREVIATIONS:
+                    continue
                 yield start, stop.start(1)
                 start = stop.end(1)
             yield start, end
