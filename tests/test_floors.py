@@ -32,10 +32,10 @@ FLOORS = {
     ROOT / "tests/fixtures/eval/long-own.jsonl": (1.0, 0.92, 0.94),
     ROOT / "tests/fixtures/eval/seventh.jsonl": (0.95, 0.88, 0.81),
     ROOT / "tests/fixtures/eval/harm-unread.jsonl": (0.96, 0.89, 0.84),
-    ROOT / "tests/fixtures/eval/long-blind.jsonl": (1.0, 0.95, 0.89),
+    ROOT / "tests/fixtures/eval/long-blind.jsonl": (1.0, 0.95, 0.91),
     ROOT / "tests/fixtures/eval/long-unread.jsonl": (1.0, 0.90, 0.84),
     ROOT / "tests/fixtures/eval/long-fresh.jsonl": (1.0, 0.89, 0.87),
-    ROOT / "tests/fixtures/eval/long-winter.jsonl": (1.0, 0.95, 0.89),
+    ROOT / "tests/fixtures/eval/long-winter.jsonl": (1.0, 0.95, 0.91),
     ROOT / "tests/fixtures/eval/long-unread2.jsonl": (1.0, 0.95, 0.91),
     ROOT / "tests/fixtures/eval/long-dusk.jsonl": (0.95, 0.93, 0.92),
     ROOT / "tests/fixtures/eval/long-unread3.jsonl": (1.0, 0.94, 0.91),
@@ -60,7 +60,7 @@ FLOORS = {
     ROOT / "tests/fixtures/eval/long-unread12.jsonl": (1.0, 0.90, 0.75),
     # and four more that night: long-gale read (0.824 -> 0.875), long-unread13 never read
     # (0.867 on arrival with the session's starting code, 0.876 at its end)
-    ROOT / "tests/fixtures/eval/long-gale.jsonl": (1.0, 0.88, 0.85),
+    ROOT / "tests/fixtures/eval/long-gale.jsonl": (1.0, 0.88, 0.89),
     ROOT / "tests/fixtures/eval/long-unread13.jsonl": (1.0, 0.94, 0.85),
     # written blind after all that night's reading: 0.827 with the session's starting code,
     # 0.838 with its end
@@ -93,8 +93,8 @@ FLOORS = {
     # sets' misses; summaries-unread, -2 and -3, never read, 0.98, 0.95, 0.91 -> 1.0, 0.97,
     # 0.96); untouched too (0.98 -> 1.0)
     ROOT / "tests/fixtures/eval/untouched.jsonl": (0.98, 0.93, 0.89),
-    ROOT / "data/labelled/rx.jsonl": (0.90, 0.90, 0.85),
-    ROOT / "data/labelled/ry.jsonl": (0.95, 0.83, 0.77),
+    ROOT / "data/labelled/rx.jsonl": (0.90, 0.90, 0.87),
+    ROOT / "data/labelled/ry.jsonl": (0.95, 0.83, 0.78),
     ROOT / "data/labelled/rz.jsonl": (0.87, 0.85, 0.80),
     ROOT / "data/labelled/rw.jsonl": (0.85, 0.77, 0.70),
     SHARED / "long-dev.jsonl": (1.0, 0.95, 0.90),
