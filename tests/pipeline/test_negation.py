@@ -376,3 +376,8 @@ def test_a_negation_before_a_new_clause_or_an_unasked_question_denies_nothing(
 def test_a_practitioner_s_act_denied_at_the_start_of_the_match_is_a_learning_point() -> None:
     sentence = "No one sought his view of life at home with his baby sister."
     assert _reason(sentence, "sought his view of life at home") is None
+
+
+def test_a_carer_who_never_looked_after_the_baby_is_still_denied() -> None:
+    sentence = "The baby was never looked after by anyone else."
+    assert _reason(sentence, "looked after by anyone else") == "negated"

@@ -221,8 +221,8 @@ _UNRECORDED = re.compile(
 # the act, a learning point (not "never shared a bed", the family's own).
 _ASKED_OR_LOOKED = re.compile(
     r"(?:ask|sought|seek|explor|consider|assess|check|challeng|question|enquir|inquir"
-    r"|prob(?:e|ed|es|ing)\b|record|refer|visit|spoke|speak|talk|listen|invit|notic|recogni"
-    r"|identif|establish|verif|look)\w*",
+    r"|prob(?:e|ed|es|ing)\b|record|refer|spoke|speak|talk|listen|invit|notic|recogni"
+    r"|identif|establish|verif|look(?!\w*\s+after\b))\w*",
     re.IGNORECASE,
 )
 _NEXT_WORD = re.compile(r"[\s-]+\w+")
