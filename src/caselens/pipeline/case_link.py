@@ -63,6 +63,13 @@ def has_case_link(sentence: str) -> bool:
     return bool(_CASE_LINK.search(sentence))
 
 
+# "any practitioner" after a past denial is none of them: "... was not something any
+# practitioner thought to explore" tells what happened, it recommends nothing.
+_NONE_DID = re.compile(
+    r"\b(?:was|were|had|did|has|have)(?:\s+not|n't)\b[^.;]*$|\bnever\b[^.;]*$", re.IGNORECASE
+)
+
+
 # Kept per sentence: every pattern match in a sentence asks the same question of it.
 @functools.lru_cache(maxsize=4096)
 def is_general(sentence: str) -> bool:
@@ -73,10 +80,3 @@ def is_general(sentence: str) -> bool:
         not (m.group().lower().startswith("any") and _NONE_DID.search(sentence, 0, m.start()))
         for m in _GENERAL.finditer(sentence)
     )
-
-
-# "any practitioner" after a past denial is none of them: "... was not something any
-# practitioner thought to explore" tells what happened, it recommends nothing.
-_NONE_DID = re.compile(
-    r"\b(?:was|were|had|did|has|have)(?:\s+not|n't)\b[^.;]*$|\bnever\b[^.;]*$", re.IGNORECASE
-)

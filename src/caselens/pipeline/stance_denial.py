@@ -85,15 +85,12 @@ _NOTHING_IN_RECORDS = re.compile(
 
 # "No record of what a day looks like" (not "No concerns about how she manages")
 _RECORDED = re.compile(r"record|note|mention|discussion|description|documented", re.IGNORECASE)
-_RECORD_OF_A_QUESTION = re.compile(
-    r"\s*(?:\w+\s+)?(?:records?|notes?|mention|discussion|description|account)\s+(?:of|about)\s+"
-    r"(?:what|how|who|whether|why)\b",
-    re.IGNORECASE,
-)
+# ... nor records silent on a question, the record word after the denial: "There was no
+# record of what it was like to be a baby", "None of the records describes what a day was like"
 _RECORDS_SILENT = re.compile(
-    r"\s*(?:the |their |her |his )?(?:records?|notes|assessments?|reports?|plans?|chronolog\w+)\s+"
-    r"(?:\w+\s+)?(?:describ|record|mention|captur|consider|explor|set\w* out|show|says?)\w*\s+"
-    r"(?:what|how|who|whether|why|where)\b",
+    r"\s*(?:\w+\s+)?(?:records?|notes?|mention|discussion|description|account|assessments?"
+    r"|reports?|plans?|chronolog\w+)\s+(?:of|about|(?:\w+\s+)?(?:describ|record|mention|captur"
+    r"|consider|explor|set\w* out|show|says?)\w*)\s+(?:what|how|who|whether|why|where)\b",
     re.IGNORECASE,
 )
 _OF_A_QUESTION = re.compile(r"\s*(?:(?:of|about|re:?) )?(?:what|how|who|whether|why)\b", re.I)
@@ -135,8 +132,5 @@ def denies(sentence: str, lowered: str) -> bool:
         or WANT.match(following)
         or ACTION.match(following.lstrip())
         or (_RECORDED.search(found.group()) and _OF_A_QUESTION.match(following))
-        # "There was no record of what it was like to be a baby in that home"; "None of the
-        # records describes what a day was like for Reuben"
-        or _RECORD_OF_A_QUESTION.match(following)
         or _RECORDS_SILENT.match(following)
     )

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from caselens.pipeline.negation_asked import FAILED
+
 Worded = tuple[tuple[tuple[str, ...], re.Pattern[str]], ...]
 
 
@@ -220,7 +222,4 @@ RETRACTED = re.compile(
 # Concerns nobody raised after a failing the sentence names are the failing's end, not a
 # denial: "each injury was treated on its own, ... nobody looked at the pattern, and ...
 # no safeguarding concerns were raised".
-UNHEEDED = re.compile(
-    r"\b(?:nobody|no one|no-one|failed|failure|failing|overlooked|missed|lost sight)\b",
-    re.IGNORECASE,
-)
+UNHEEDED = re.compile(rf"\b(?:{FAILED}|overlooked|missed|lost sight)\b", re.IGNORECASE)
