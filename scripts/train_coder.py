@@ -43,9 +43,12 @@ from caselens.codebook import default_codebook
 from caselens.evaluate import multilabel_scores
 from caselens.model import Document
 from caselens.pipeline.coding import Coder
+from caselens.pipeline.harm_scope import outside_harm, within_harm
+from caselens.pipeline.run import read_facts
 from caselens.pipeline.segment import segment
 from caselens.pipeline.sentence_model import Featuriser
 from caselens.pipeline.settings import Settings
+from caselens.pipeline.stance import judge
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -75,6 +78,7 @@ class Record:
     rules: set[str]  # what the patterns find, after sections and stance
     open_sentences: list[int]  # example indexes of the sentences that may be findings
     rule_hits: dict[tuple[int, str], bool]  # (example index, indicator) -> sentence supports it
+    outside: frozenset[str] = frozenset()  # indicators the review's harm rules out
 
 
 def _labelled_sets(
@@ -120,8 +124,13 @@ def load_real(
                 }
                 for e in rec["evidence"]
             ]
-        reasons = coder.eligible(doc, sentences)
-        coding = coder.consider(doc, sentences)
+        structure = coder.structure.read(doc, sentences)
+        stances = [judge(doc.text[s.start : s.end]) for s in sentences]
+        reasons = coder.eligible(doc, sentences, structure, stances)
+        harms = read_facts(doc, sentences, structure, stances).harm_types.value
+        coding = within_harm(
+            coder.codebook, coder.consider(doc, sentences, structure, stances), harms
+        )
         first = len(examples)
         for s in sentences:
             here = [i for i in items if i["start"] == s.start and i["end"] == s.end]
@@ -147,6 +156,7 @@ def load_real(
                 {f.indicator for f in coding.findings},
                 [first + k for k, r in enumerate(reasons) if r is None],
                 hits,
+                frozenset(outside_harm(coder.codebook, harms)),
             )
         )
     return examples, records
@@ -301,7 +311,10 @@ def _record_hit(
 
     rules: a pattern finding (in a sentence the model gives at least ``floor``, where
     there is one); verify: a pattern finding in a sentence the model gives at least ``t``;
-    model: any open sentence at ``t``; union: rules or model."""
+    model: any open sentence at ``t``; union: rules or model. An indicator the review's
+    harm rules out is found by none, as in the product."""
+    if label in r.outside:
+        return False
     if how == "verify":
         return _rule_hit(r, j, label, logits, t)
     rule_hit = _rule_hit(r, j, label, logits, floor) if floor > 0 else label in r.rules

@@ -12,8 +12,11 @@ from typing import Any
 
 from caselens.model import Codebook, Document
 from caselens.pipeline.coding import Coder
+from caselens.pipeline.harm_scope import within_harm
+from caselens.pipeline.run import read_facts
 from caselens.pipeline.segment import segment
 from caselens.pipeline.settings import Settings
+from caselens.pipeline.stance import judge
 
 _QUOTE = 300
 
@@ -29,7 +32,10 @@ def explain(
     coder = Coder(codebook, settings)
     sentences = segment(document)
     structure = coder.structure.read(document, sentences)
-    coding = coder.consider(document, sentences, structure)
+    stances = [judge(document.text[s.start : s.end]) for s in sentences]
+    coding = coder.consider(document, sentences, structure, stances)
+    facts = read_facts(document, sentences, structure, stances)
+    coding = within_harm(codebook, coding, facts.harm_types.value)
     considered = [c for c in coding.considered if indicator is None or c.indicator == indicator]
     return {
         "document": document.name,

@@ -262,6 +262,7 @@ def _indicator(item: dict[str, Any]) -> Indicator:
         siblings=bool(item.get("siblings") or False),
         absent=_strs(item, "absent"),
         sibling_patterns=_strs(item, "sibling_patterns"),
+        review_harms=_strs(item, "review_harms"),
     )
 
 
@@ -326,6 +327,7 @@ def codebook_to_dict(codebook: Codebook) -> dict[str, Any]:
                 **({"siblings": True} if i.siblings else {}),
                 **({"absent": list(i.absent)} if i.absent else {}),
                 **({"sibling_patterns": list(i.sibling_patterns)} if i.sibling_patterns else {}),
+                **({"review_harms": list(i.review_harms)} if i.review_harms else {}),
                 **(
                     {
                         "nearby": [

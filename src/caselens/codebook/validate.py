@@ -238,6 +238,9 @@ class _Checker:
                 self.regex(where, pattern.replace(SIBLING, "(?-i:Ava)"))
         for name in ("exemplars", "examples", "counter_examples"):
             self.text_list(item, name, key)
+        for where, harm in self.text_list(item, "review_harms", key):
+            if harm not in HARM_TYPES:
+                self.add(where, f"{harm!r} is not a harm type (known: {', '.join(HARM_TYPES)})")
         self.nearby(item, key)
         for flag in ("parents_past", "siblings"):
             if flag in item and not isinstance(item[flag], bool):

@@ -79,6 +79,12 @@ class Indicator:
     # review names its children once ("an older sister, called Ava here") and then by
     # name, so the names are read from each review (``pipeline.cast``) and put in.
     sibling_patterns: tuple[str, ...] = ()
+    # In a case review, the indicator is learning only where the review's harm is one of
+    # these: a sofa, a party or a night's drinking tells of a baby's sleep where a baby
+    # died or was harmed asleep, and of something else in a review of a shaking ("jumped
+    # from a sofa", "murdered on Christmas Day"). Where the harm is unknown, and in a live
+    # case, it always counts.
+    review_harms: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

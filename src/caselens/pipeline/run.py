@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from caselens.model import Codebook, Document, Facts, Finding, Screening, Sentence
 from caselens.pipeline.coding import Coder, Considered
 from caselens.pipeline.facts import extract_facts
+from caselens.pipeline.harm_scope import within_harm
 from caselens.pipeline.screen import screen
 from caselens.pipeline.segment import segment
 from caselens.pipeline.settings import Settings
@@ -39,11 +40,22 @@ class Pipeline:
         structure = self.coder.structure.read(document, sentences)
         # each sentence judged once, for the facts and for the coders
         stances = [judge(document.text[s.start : s.end]) for s in sentences]
-        case, context, hedged = fact_sentences(document, sentences, structure, stances)
-        facts = extract_facts(document, case, context=context, hedged=hedged)
+        facts = read_facts(document, sentences, structure, stances)
         screening = screen(document.id, facts, self.codebook, any_year=self.settings.any_year)
         coding = self.coder.consider(document, sentences, structure, stances)
+        coding = within_harm(self.codebook, coding, facts.harm_types.value)
         return Processed(document, sentences, facts, screening, coding.findings, coding.set_aside)
+
+
+def read_facts(
+    document: Document,
+    sentences: Sequence[Sentence],
+    structure: Structure,
+    stances: Sequence[Stance],
+) -> Facts:
+    """The document's scope facts, read from the sentences :func:`fact_sentences` allows."""
+    case, context, hedged = fact_sentences(document, sentences, structure, stances)
+    return extract_facts(document, case, context=context, hedged=hedged)
 
 
 # A fact put as a possibility ("a possible subtle abnormality, which might have been a
