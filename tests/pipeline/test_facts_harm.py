@@ -134,6 +134,12 @@ def test_the_serious_harm_fallback_needs_a_harm_of_the_briefing() -> None:
             "occasioning actual bodily harm against a woman he was then seeing.",
             {"unsafe_sleeping"},
         ),
+        (  # the twins' mother asleep with both; the older children's neglect is theirs
+            "The baby died. Her mother found her face down in the bed where she had been "
+            "sleeping with both twins. There had also been neglect of the older children, "
+            "including poor school attendance.",
+            {"unsafe_sleeping"},
+        ),
     ],
 )
 def test_harm_types(text: str, harm: set[str]) -> None:

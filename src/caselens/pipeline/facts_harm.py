@@ -110,6 +110,9 @@ _SUBJECT = re.compile(
 )
 
 
+_OF_SOMEONE = re.compile(r"\s+(?:of|to)\s+(?:(?:the|their|her|his)\s+)?", re.IGNORECASE)
+
+
 def _someone_else(piece: Piece, m: re.Match[str]) -> bool:
     """The harm befell a parent as a child, or another child, not the child of the review.
 
@@ -125,6 +128,9 @@ def _someone_else(piece: Piece, m: re.Match[str]) -> bool:
     clause_end = re.search(r"[;:]|\bbut\b", piece.text[m.end() : m.end() + 200])
     end = m.end() + clause_end.start() if clause_end else len(piece.text)
     if whose.PARENT_PAST.search(piece.text[clause_start : min(end, m.end() + 80)]):
+        return True
+    after = _OF_SOMEONE.match(piece.text, m.end())  # "neglect of the older children"
+    if after and whose.OTHER_CHILD.match(piece.text, after.end()):
         return True
     before = piece.text[max(0, m.start() - 300) : m.start()]  # bounded: linear on long text
     others = list(whose.OTHER_CHILD.finditer(before))

@@ -287,7 +287,7 @@ SLEEP = re.compile(
     + r"|"
     rf"{_SLEEP_VERB}\s+(?:in|on)\s+(?:the\s+same|a|an|the|his|her|their|"
     rf"(?:his|her|their)\s+parents'?|an\s+adult)\s+(?:\w+\s+)?(?:bed|{_SOFT_PLACE})|"
-    rf"same\s+bed|{_SLEEP_VERB}\s+with\s+(?:him|her|them|the\s+(?:baby|babies|infant|twins)|"
+    rf"same\s+bed|{_SLEEP_VERB}\s+with\s+(?:him|her|them|(?:the|both)\s+(?:baby|babies|infant|twins)|"
     r"(?:his|her|their)\s+(?:bab\w+|twins|son|daughter|infant))|"
     r"(?:in|into)\s+(?:the\s+)?bed\s+with\s+" + _PARENTS + r"|"
     rf"{_SLEEP_VERB}\s+(?:(?!{_OWN_BED})\w+\s+){{0,3}}?(?:with|beside|next\s+to|alongside|between)\s+"
