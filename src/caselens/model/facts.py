@@ -12,6 +12,19 @@ OUTCOMES = ("death", "serious_harm", "other")
 HARM_TYPES = ("non_accidental_injury", "neglect", "unsafe_sleeping", "other")
 NATIONS = ("England", "Wales", "Scotland", "Northern Ireland", "other")
 DOCUMENT_TYPES = ("case_review", "other")
+# Readable forms of these vocabularies, for messages to a person; a value not here reads
+# as itself with its underscores as spaces.
+_VALUE_WORDS: dict[str, str] = {
+    "non_accidental_injury": "non-accidental injury",
+    "serious_harm": "serious harm",
+    "unsafe_sleeping": "unsafe sleeping",
+    "case_review": "a case review",
+}
+
+
+def readable(value: str) -> str:
+    """``unsafe_sleeping`` as "unsafe sleeping", for a person."""
+    return _VALUE_WORDS.get(value, value.replace("_", " "))
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,25 +16,23 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from caselens.model import Codebook
+from caselens.model.facts import readable
 from caselens.pipeline.coding import Coding
 
-_HARM_WORDS = {
-    "non_accidental_injury": "non-accidental injury",
-    "neglect": "neglect",
-    "unsafe_sleeping": "unsafe sleeping",
-    "other": "another harm",
-}
+
+def _harm(value: str) -> str:
+    return "another harm" if value == "other" else readable(value)
 
 
 def outside_harm(codebook: Codebook, harm_types: Sequence[str] | None) -> dict[str, str]:
     """The indicators this review's harm rules out, each with the reason for a person."""
     if not harm_types:
         return {}
-    told = " and ".join(_HARM_WORDS.get(h, h) for h in harm_types)
+    told = " and ".join(_harm(h) for h in harm_types)
     out: dict[str, str] = {}
     for indicator in codebook.indicators:
         if indicator.review_harms and not set(indicator.review_harms) & set(harm_types):
-            wanted = " or ".join(_HARM_WORDS.get(h, h) for h in indicator.review_harms)
+            wanted = " or ".join(_harm(h) for h in indicator.review_harms)
             out[indicator.id] = (
                 f"a review of {told}: {indicator.label.lower()} is learning only in a "
                 f"review of {wanted}"

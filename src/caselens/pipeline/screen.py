@@ -18,6 +18,7 @@ from typing import Any
 
 from caselens.errors import CaselensError
 from caselens.model import Codebook, Criterion, CriterionResult, Fact, Facts, Screening
+from caselens.model.facts import readable
 from caselens.model.screening import Status
 from caselens.model.serial import Serial
 
@@ -31,13 +32,6 @@ _FACT_WORDS: dict[str, tuple[str, str]] = {
     "infant": ("Called a baby", ""),
     "document_type": ("Document", ""),
 }
-# Readable forms of the model's vocabulary (caselens.model.facts), not of any codebook.
-_VALUE_WORDS: dict[str, str] = {
-    "non_accidental_injury": "non-accidental injury",
-    "serious_harm": "serious harm",
-    "unsafe_sleeping": "unsafe sleeping",
-    "case_review": "a case review",
-}
 _QUOTE_CHARS = 90
 
 
@@ -46,8 +40,7 @@ def _words(value: object) -> str:
         return ", ".join(_words(v) for v in value)
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    text = str(value)
-    return _VALUE_WORDS.get(text, text.replace("_", " "))
+    return readable(str(value))  # the model's vocabulary (caselens.model.facts), not a codebook's
 
 
 def _number(value: float) -> str:
