@@ -42,13 +42,10 @@ from torch import nn
 from caselens.codebook import default_codebook
 from caselens.evaluate import multilabel_scores
 from caselens.model import Document
-from caselens.pipeline.coding import Coder
-from caselens.pipeline.harm_scope import outside_harm, within_harm
-from caselens.pipeline.run import read_facts
-from caselens.pipeline.segment import segment
+from caselens.pipeline.harm_scope import outside_harm
+from caselens.pipeline.run import Pipeline
 from caselens.pipeline.sentence_model import Featuriser
 from caselens.pipeline.settings import Settings
-from caselens.pipeline.stance import judge
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -107,13 +104,14 @@ def _labelled_sets(
 
 
 def load_real(
-    eval_dir: Path, coder: Coder, extra: Sequence[Path] = ()
+    eval_dir: Path, pipeline: Pipeline, extra: Sequence[Path] = ()
 ) -> tuple[list[Example], list[Record]]:
     examples: list[Example] = []
     records: list[Record] = []
     for rec, items in _labelled_sets(eval_dir, extra):
         doc = Document.from_text(rec["text"], name=rec["id"])
-        sentences = segment(doc)
+        reading = pipeline.read(doc)  # coded as the product codes it, the harm tie too
+        sentences = reading.sentences
         if items is None:
             items = [
                 {
@@ -124,13 +122,8 @@ def load_real(
                 }
                 for e in rec["evidence"]
             ]
-        structure = coder.structure.read(doc, sentences)
-        stances = [judge(doc.text[s.start : s.end]) for s in sentences]
-        reasons = coder.eligible(doc, sentences, structure, stances)
-        harms = read_facts(doc, sentences, structure, stances).harm_types.value
-        coding = within_harm(
-            coder.codebook, coder.consider(doc, sentences, structure, stances), harms
-        )
+        reasons = pipeline.coder.eligible(doc, sentences, reading.structure, reading.stances)
+        coding = reading.coding
         first = len(examples)
         for s in sentences:
             here = [i for i in items if i["start"] == s.start and i["end"] == s.end]
@@ -156,7 +149,7 @@ def load_real(
                 {f.indicator for f in coding.findings},
                 [first + k for k, r in enumerate(reasons) if r is None],
                 hits,
-                frozenset(outside_harm(coder.codebook, harms)),
+                frozenset(outside_harm(pipeline.codebook, reading.facts.harm_types.value)),
             )
         )
     return examples, records
@@ -874,8 +867,8 @@ def main() -> None:
     started = time.time()
     codebook = default_codebook()
     labels = [i.id for i in codebook.indicators]
-    coder = Coder(codebook, Settings(semantic=False, model=False))
-    examples, records = load_real(args.eval, coder, args.extra)
+    pipeline = Pipeline(codebook, Settings(semantic=False, model=False))
+    examples, records = load_real(args.eval, pipeline, args.extra)
     if args.context:
         import train_encoder
 

@@ -11,12 +11,8 @@ from __future__ import annotations
 from typing import Any
 
 from caselens.model import Codebook, Document
-from caselens.pipeline.coding import Coder
-from caselens.pipeline.harm_scope import within_harm
-from caselens.pipeline.run import read_facts
-from caselens.pipeline.segment import segment
+from caselens.pipeline.run import Pipeline
 from caselens.pipeline.settings import Settings
-from caselens.pipeline.stance import judge
 
 _QUOTE = 300
 
@@ -29,18 +25,16 @@ def explain(
 ) -> dict[str, Any]:
     """Every proposal for ``indicator`` (or for every indicator) with the reason it was
     kept or set aside, and the document's sections."""
-    coder = Coder(codebook, settings)
-    sentences = segment(document)
-    structure = coder.structure.read(document, sentences)
-    stances = [judge(document.text[s.start : s.end]) for s in sentences]
-    coding = coder.consider(document, sentences, structure, stances)
-    facts = read_facts(document, sentences, structure, stances)
-    coding = within_harm(codebook, coding, facts.harm_types.value)
-    considered = [c for c in coding.considered if indicator is None or c.indicator == indicator]
+    pipeline = Pipeline(codebook, settings)
+    reading = pipeline.read(document)
+    structure = reading.structure
+    considered = [
+        c for c in reading.coding.considered if indicator is None or c.indicator == indicator
+    ]
     return {
         "document": document.name,
         "indicator": indicator,
-        "methods": list(coder.methods),
+        "methods": list(pipeline.coder.methods),
         "sections": [
             {
                 "heading": s.heading,

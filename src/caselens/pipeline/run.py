@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from caselens.model import Codebook, Document, Facts, Finding, Screening, Sentence
-from caselens.pipeline.coding import Coder, Considered
+from caselens.pipeline.coding import Coder, Coding, Considered
 from caselens.pipeline.facts import extract_facts
 from caselens.pipeline.harm_scope import within_harm
 from caselens.pipeline.screen import screen
@@ -27,6 +27,18 @@ class Processed:
     set_aside: tuple[Considered, ...] = ()  # proposals not counted, with the reason
 
 
+@dataclass(frozen=True)
+class Reading:
+    """One document read: what :meth:`Pipeline.process` keeps, and what ``explain`` and
+    the trainer need besides (the sections, every sentence's stance, every proposal)."""
+
+    sentences: tuple[Sentence, ...]
+    structure: Structure
+    stances: tuple[Stance, ...]
+    facts: Facts
+    coding: Coding
+
+
 class Pipeline:
     """Holds what is costly to prepare (compiled patterns, a loaded model) across documents."""
 
@@ -35,16 +47,24 @@ class Pipeline:
         self.settings = settings or Settings()
         self.coder = Coder(codebook, self.settings)
 
-    def process(self, document: Document) -> Processed:
+    def read(self, document: Document) -> Reading:
+        """Sentences, sections, stances, facts, then the coding, with the findings the
+        review's harm rules out set aside (the facts are read first for that)."""
         sentences = segment(document)
         structure = self.coder.structure.read(document, sentences)
         # each sentence judged once, for the facts and for the coders
-        stances = [judge(document.text[s.start : s.end]) for s in sentences]
+        stances = tuple(judge(document.text[s.start : s.end]) for s in sentences)
         facts = read_facts(document, sentences, structure, stances)
-        screening = screen(document.id, facts, self.codebook, any_year=self.settings.any_year)
         coding = self.coder.consider(document, sentences, structure, stances)
         coding = within_harm(self.codebook, coding, facts.harm_types.value)
-        return Processed(document, sentences, facts, screening, coding.findings, coding.set_aside)
+        return Reading(sentences, structure, stances, facts, coding)
+
+    def process(self, document: Document) -> Processed:
+        r = self.read(document)
+        screening = screen(document.id, r.facts, self.codebook, any_year=self.settings.any_year)
+        return Processed(
+            document, r.sentences, r.facts, screening, r.coding.findings, r.coding.set_aside
+        )
 
 
 def read_facts(
